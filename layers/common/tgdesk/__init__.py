@@ -1,0 +1,1 @@
+"""tgdesk: the shared package of every function (domain, storage, Telegram client)."""

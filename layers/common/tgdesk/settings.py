@@ -1,0 +1,38 @@
+"""Configuration from environment variables, read once and typed.
+
+A plain frozen dataclass rather than pydantic-settings: the webhook imports this on its
+cold start, and nothing here needs validation beyond a type cast.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from functools import lru_cache
+
+
+@dataclass(frozen=True)
+class Settings:
+    table_name: str
+    secrets_prefix: str
+    telegram_api_url: str
+    public_url: str
+    admin_username: str
+    admin_password: str
+    telegram_timeout_seconds: float
+    token_ttl_seconds: int
+
+
+@lru_cache(maxsize=1)
+def get_settings() -> Settings:
+    env = os.environ
+    return Settings(
+        table_name=env.get("TGDESK_TABLE", "tgdesk"),
+        secrets_prefix=env.get("TGDESK_SECRETS_PREFIX", "/tgdesk/local").rstrip("/"),
+        telegram_api_url=env.get("TGDESK_TELEGRAM_API_URL", "https://api.telegram.org").rstrip("/"),
+        public_url=env.get("TGDESK_PUBLIC_URL", "").rstrip("/"),
+        admin_username=env.get("TGDESK_ADMIN_USERNAME", ""),
+        admin_password=env.get("TGDESK_ADMIN_PASSWORD", ""),
+        telegram_timeout_seconds=float(env.get("TGDESK_TELEGRAM_TIMEOUT", "10")),
+        token_ttl_seconds=int(env.get("TGDESK_TOKEN_TTL", str(12 * 3600))),
+    )

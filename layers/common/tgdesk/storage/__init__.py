@@ -1,0 +1,1 @@
+"""The storage layer: the only code that knows key layouts and DynamoDB expressions."""

@@ -1,0 +1,132 @@
+"""Every key of the single table, in one place. docs/data-model.md explains the layout.
+
+Sort keys that order by time embed epoch milliseconds zero-padded to 13 digits.
+"""
+
+from __future__ import annotations
+
+
+def ts(ms: int) -> str:
+    return f"{ms:013d}"
+
+
+# -- projects -------------------------------------------------------------------------
+def project(project_id: str) -> tuple[str, str]:
+    return f"PROJECT#{project_id}", "PROJECT"
+
+
+PROJECTS_INDEX_PK = "PROJECTS"  # GSI1: every project, by creation
+
+
+def project_member(project_id: str, agent_id: str) -> tuple[str, str]:
+    return f"PROJECT#{project_id}", f"MEMBER#{agent_id}"
+
+
+MEMBER_PREFIX = "MEMBER#"
+
+
+def routing_state(project_id: str) -> tuple[str, str]:
+    """Round-robin cursor of a project (one item, updated conditionally)."""
+    return f"PROJECT#{project_id}", "ROUTING"
+
+
+def ignored_counter(project_id: str) -> tuple[str, str]:
+    """Counts of updates acknowledged but not served (groups, channels, ...), by kind."""
+    return f"PROJECT#{project_id}", "COUNTER#IGNORED"
+
+
+def dead_letter(project_id: str, received_at: int, letter_id: str) -> tuple[str, str]:
+    return f"PROJECT#{project_id}", f"DEADLETTER#{ts(received_at)}#{letter_id}"
+
+
+DEAD_LETTERS_INDEX_PK = "DEADLETTERS"  # GSI1: all dead letters, newest first
+
+
+# -- agents and auth ------------------------------------------------------------------
+def agent(agent_id: str) -> tuple[str, str]:
+    return f"AGENT#{agent_id}", "AGENT"
+
+
+AGENTS_INDEX_PK = "AGENTS"  # GSI1: every agent, by username
+
+
+def agent_projects_index(agent_id: str) -> str:
+    """GSI1 partition of an agent's memberships (the projects they belong to)."""
+    return f"AGENT#{agent_id}#PROJECTS"
+
+
+def username(name: str) -> tuple[str, str]:
+    """Uniqueness claim of a username (lower-cased)."""
+    return f"USERNAME#{name.lower()}", "USERNAME"
+
+
+def auth_token(token_hash: str) -> tuple[str, str]:
+    return f"TOKEN#{token_hash}", "TOKEN"
+
+
+# -- Telegram users, sessions, messages -----------------------------------------------
+def telegram_user(project_id: str, tg_user_id: int) -> tuple[str, str]:
+    return f"TGUSER#{project_id}#{tg_user_id}", "PROFILE"
+
+
+def user_session_ref(project_id: str, tg_user_id: int, opened_at: int, session_id: str) -> tuple[str, str]:
+    """One per session of a user, so their sessions list with one Query."""
+    return f"TGUSER#{project_id}#{tg_user_id}", f"SESSION#{ts(opened_at)}#{session_id}"
+
+
+USER_SESSION_PREFIX = "SESSION#"
+
+
+def project_users_index(project_id: str) -> str:
+    return f"PROJECT#{project_id}#USERS"  # GSI1, by last seen
+
+
+def session(session_id: str) -> tuple[str, str]:
+    return f"SESSION#{session_id}", "SESSION"
+
+
+def assignee_sessions_index(agent_id: str) -> str:
+    return f"ASSIGNEE#{agent_id}"  # GSI1, by last activity
+
+
+def project_queue_index(project_id: str) -> str:
+    return f"QUEUE#{project_id}"  # GSI1 of sessions with no assignee yet, oldest first
+
+
+def project_sessions_index(project_id: str) -> str:
+    return f"PROJECT#{project_id}#SESSIONS"  # GSI2, by last activity
+
+
+def activity_sort_key(last_activity_at: int, session_id: str) -> str:
+    return f"{ts(last_activity_at)}#{session_id}"
+
+
+def chat(project_id: str, tg_user_id: int) -> str:
+    """Partition of a user's whole message history, across sessions."""
+    return f"CHAT#{project_id}#{tg_user_id}"
+
+
+def message(project_id: str, tg_user_id: int, created_at: int, message_id: str) -> tuple[str, str]:
+    return chat(project_id, tg_user_id), f"MSG#{ts(created_at)}#{message_id}"
+
+
+MESSAGE_PREFIX = "MSG#"
+
+
+def message_range(opened_at: int, closed_at: int | None) -> tuple[str, str]:
+    """Sort-key range of a session's messages inside its user's chat partition."""
+    hi = "MSG#~" if closed_at is None else f"MSG#{ts(closed_at)}#~"
+    return f"MSG#{ts(opened_at)}#", hi
+
+
+def telegram_message_ref(project_id: str, tg_user_id: int, telegram_message_id: int) -> tuple[str, str]:
+    """Maps Telegram's message_id in a chat to our message item (edits, replies)."""
+    return chat(project_id, tg_user_id), f"TGMSG#{telegram_message_id}"
+
+
+def update_seen(project_id: str, update_id: int) -> tuple[str, str]:
+    """Exactly-once marker of a Telegram update; expires after Telegram stops retrying."""
+    return f"UPDATE#{project_id}#{update_id}", "UPDATE"
+
+
+DELIVERY_RETRY_INDEX_PK = "DELIVERY#RETRY"  # GSI2 of outbound messages awaiting a retry, by due time
