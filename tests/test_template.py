@@ -11,7 +11,9 @@ from infra.local import cfn
 
 def test_cfn_lint_passes_offline() -> None:
     result = subprocess.run(
-        [str(Path(sys.executable).with_name("cfn-lint")), str(cfn.TEMPLATE)], capture_output=True, text=True
+        [str(Path(sys.executable).with_name("cfn-lint")), str(cfn.TEMPLATE)],
+        capture_output=True,
+        text=True,
     )
     assert result.returncode == 0, result.stdout + result.stderr
 

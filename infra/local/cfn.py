@@ -113,7 +113,9 @@ def functions() -> dict[str, Function]:
             if event["Type"] == "HttpApi":
                 fn.http_routes.append((ep["Method"].upper(), ep["Path"]))
             elif event["Type"] == "Schedule":
-                fn.schedules.append((rate_seconds(ep["Schedule"]), json.loads(ep.get("Input", "{}"))))
+                fn.schedules.append(
+                    (rate_seconds(ep["Schedule"]), json.loads(ep.get("Input", "{}")))
+                )
             elif event["Type"] == "DynamoDB":
                 fn.stream = ep
         out[name] = fn

@@ -69,7 +69,9 @@ def telegram_user(project_id: str, tg_user_id: int) -> tuple[str, str]:
     return f"TGUSER#{project_id}#{tg_user_id}", "PROFILE"
 
 
-def user_session_ref(project_id: str, tg_user_id: int, opened_at: int, session_id: str) -> tuple[str, str]:
+def user_session_ref(
+    project_id: str, tg_user_id: int, opened_at: int, session_id: str
+) -> tuple[str, str]:
     """One per session of a user, so their sessions list with one Query."""
     return f"TGUSER#{project_id}#{tg_user_id}", f"SESSION#{ts(opened_at)}#{session_id}"
 
@@ -119,7 +121,9 @@ def message_range(opened_at: int, closed_at: int | None) -> tuple[str, str]:
     return f"MSG#{ts(opened_at)}#", hi
 
 
-def telegram_message_ref(project_id: str, tg_user_id: int, telegram_message_id: int) -> tuple[str, str]:
+def telegram_message_ref(
+    project_id: str, tg_user_id: int, telegram_message_id: int
+) -> tuple[str, str]:
     """Maps Telegram's message_id in a chat to our message item (edits, replies)."""
     return chat(project_id, tg_user_id), f"TGMSG#{telegram_message_id}"
 
@@ -129,4 +133,6 @@ def update_seen(project_id: str, update_id: int) -> tuple[str, str]:
     return f"UPDATE#{project_id}#{update_id}", "UPDATE"
 
 
-DELIVERY_RETRY_INDEX_PK = "DELIVERY#RETRY"  # GSI2 of outbound messages awaiting a retry, by due time
+DELIVERY_RETRY_INDEX_PK = (
+    "DELIVERY#RETRY"  # GSI2 of outbound messages awaiting a retry, by due time
+)

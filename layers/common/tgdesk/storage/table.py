@@ -28,8 +28,12 @@ def client() -> Any:
     """The DynamoDB client. `AWS_ENDPOINT_URL` (honoured by boto3) points it at moto locally."""
     return boto3.client(
         "dynamodb",
-        config=Config(retries={"max_attempts": 4, "mode": "standard"}, connect_timeout=2,
-                      read_timeout=5, tcp_keepalive=True),
+        config=Config(
+            retries={"max_attempts": 4, "mode": "standard"},
+            connect_timeout=2,
+            read_timeout=5,
+            tcp_keepalive=True,
+        ),
     )
 
 
