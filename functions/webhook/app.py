@@ -1,2 +1,61 @@
-def handler(event, context):
-    raise RuntimeError("not wired")
+"""Telegram webhook: POST /telegram/{project_id} (API Gateway HTTP API, payload 2.0).
+
+Thin on purpose: it turns the event into a call to tgdesk.ingest and the outcome into an
+HTTP answer. It imports nothing heavy and talks to DynamoDB only, so cold starts stay short.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import json
+from typing import Any
+
+from aws_lambda_powertools import Logger
+
+from tgdesk import ingest
+from tgdesk.errors import Conflict, NotFound, Unauthorized
+
+SECRET_HEADER = "x-telegram-bot-api-secret-token"
+
+logger = Logger()
+
+
+@logger.inject_lambda_context(log_event=False, clear_state=True)
+def handler(event: dict[str, Any], context: Any) -> dict[str, Any]:
+    project_id = (event.get("pathParameters") or {}).get("project_id") or ""
+    secret = (event.get("headers") or {}).get(SECRET_HEADER)
+    logger.append_keys(project_id=project_id)
+    try:
+        outcome = ingest.handle_update(project_id, secret, _body(event))
+    except (NotFound, Unauthorized) as err:
+        logger.warning("webhook request refused", extra={"code": err.code})
+        return _answer(err.status, {"code": err.code, "message": err.message})
+    except Conflict as err:
+        # Telegram redelivers after the pause it is asked for; the write will find calm then.
+        logger.warning("update not stored yet", extra={"code": err.code})
+        return _answer(503, {"code": err.code, "message": err.message}, retry_after=1)
+    logger.info(
+        "update handled",
+        extra={"outcome": outcome.result, "update_id": outcome.update_id, "kind": outcome.kind},
+    )
+    return _answer(200, {"ok": True})
+
+
+def _body(event: dict[str, Any]) -> str | bytes:
+    body = event.get("body") or ""
+    if not event.get("isBase64Encoded"):
+        return body
+    try:
+        return base64.b64decode(body, validate=True)
+    except (binascii.Error, ValueError):
+        return body  # kept as received: it becomes a dead letter
+
+
+def _answer(
+    status: int, payload: dict[str, Any], *, retry_after: int | None = None
+) -> dict[str, Any]:
+    headers = {"content-type": "application/json"}
+    if retry_after is not None:
+        headers["retry-after"] = str(retry_after)
+    return {"statusCode": status, "headers": headers, "body": json.dumps(payload)}

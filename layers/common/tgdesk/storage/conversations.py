@@ -1,0 +1,581 @@
+"""Telegram users, their sessions and messages, update markers, dead letters, ignored counts.
+
+Key layout: docs/data-model.md. Every ingest write is ONE TransactWriteItems whose first item
+is the update's exactly-once marker, so a redelivered update writes nothing at all. A write
+that loses a race on another item (a session closed or opened meanwhile) re-reads and retries.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import json
+import random
+import time
+from collections.abc import Callable
+from enum import StrEnum
+from typing import Any
+
+from botocore.exceptions import ClientError
+
+from tgdesk import ids
+from tgdesk.errors import Conflict, InvalidInput
+from tgdesk.storage import keys, table
+
+MARKER_TTL_SECONDS = 48 * 3600  # Telegram stops redelivering an update after 24 h
+DEAD_LETTER_TTL_SECONDS = 30 * 24 * 3600
+DEAD_LETTER_MAX_BODY = 64 * 1024  # characters kept of an invalid body
+MAX_ATTEMPTS = 4
+# Earlier versions kept per message: the original and the latest ones (a live location is
+# edited every few seconds for hours, and an item must stay under 400 KB).
+MAX_EDITS = 50
+# What an edit can change; the previous values of these go to `edits`.
+EDITABLE_FIELDS = ("text", "caption", "entities", "caption_entities", "media", "location")
+PROFILE_FIELDS = ("first_name", "last_name", "username", "language_code", "is_premium")
+MAX_PAGE = 200
+
+_KEY_ATTRIBUTES = frozenset({"PK", "SK", "GSI1PK", "GSI1SK", "GSI2PK", "GSI2SK"})
+_COUNTER_META = frozenset({"kind", "project_id", "updated_at"})
+_RACE_REASONS = frozenset({"None", "ConditionalCheckFailed", "TransactionConflict"})
+
+
+class Write(StrEnum):
+    STORED = "stored"
+    DUPLICATE = "duplicate"  # the update was stored before: nothing written
+    NO_ORIGINAL = "no_original"  # an edit of a message we never stored
+
+
+def public(item: dict[str, Any] | None) -> dict[str, Any] | None:
+    """A stored item as callers see it: no key attributes, `raw` parsed back from JSON."""
+    if item is None:
+        return None
+    out = {k: v for k, v in item.items() if k not in _KEY_ATTRIBUTES}
+    if isinstance(out.get("raw"), str):
+        out["raw"] = json.loads(out["raw"])
+    return out
+
+
+# -- ingest writes --------------------------------------------------------------------
+def store_inbound_message(
+    project_id: str,
+    update_id: int,
+    *,
+    tg_user_id: int,
+    chat_id: int,
+    profile: dict[str, Any],
+    message: dict[str, Any],
+    now: int,
+) -> Write:
+    """Append a user's message to their open session, opening one if there is none.
+
+    `profile` holds the user's current names (PROFILE_FIELDS); `message` is a normalised
+    Telegram message with its `raw` object.
+    """
+
+    def attempt() -> Write | None:
+        user_pk, user_sk = keys.telegram_user(project_id, tg_user_id)
+        current = table.get(user_pk, user_sk, consistent=True) or {}
+        open_session_id = current.get("open_session_id")
+        card = _user_card(profile)
+        items = [_marker(project_id, update_id, now)]
+        if open_session_id:
+            session_id = open_session_id
+            items.append(_profile_seen(project_id, tg_user_id, profile, now, session_id))
+            items.append(_session_touched(session_id, card, now))
+        else:
+            session_id = ids.sortable_id()
+            items.append(_profile_opening(project_id, tg_user_id, profile, now, session_id))
+            items.extend(_session_opened(project_id, tg_user_id, chat_id, session_id, card, now))
+        items.extend(_message_puts(project_id, tg_user_id, session_id, message, now))
+        return _transact(items)
+
+    return _with_retries(attempt, "inbound message")
+
+
+def store_message_edit(
+    project_id: str,
+    update_id: int,
+    *,
+    tg_user_id: int,
+    message: dict[str, Any],
+    edited_at: int,
+    now: int,
+) -> Write:
+    """Replace a stored message's content with its edited version, keeping the previous one
+    in `edits`. NO_ORIGINAL when the edited message was never stored (nothing written)."""
+    telegram_message_id = message.get("telegram_message_id")
+    if telegram_message_id is None:
+        return Write.NO_ORIGINAL
+    chat_pk, ref_sk = keys.telegram_message_ref(project_id, tg_user_id, telegram_message_id)
+
+    def attempt() -> Write | None:
+        ref = table.get(chat_pk, ref_sk, consistent=True)
+        stored = table.get(chat_pk, ref["message_sk"], consistent=True) if ref else None
+        if stored is None:
+            return Write.NO_ORIGINAL
+        edits = [*stored.get("edits", []), _version_of(stored)]
+        if len(edits) > MAX_EDITS:
+            edits = [edits[0], *edits[-(MAX_EDITS - 1) :]]
+        update = _Update()
+        for name in EDITABLE_FIELDS:
+            update.set_or_remove(name, message.get(name))
+        update.set("edits", edits)
+        update.set("edited_at", edited_at)
+        update.set("raw", table.dumps(message["raw"]))
+        condition = "attribute_exists(PK) AND "
+        if "edited_at" in stored:
+            condition += "edited_at = :seen_edit"
+            update.values[":seen_edit"] = stored["edited_at"]
+        else:
+            condition += "attribute_not_exists(edited_at)"
+        return _transact(
+            [
+                _marker(project_id, update_id, now),
+                update.item(chat_pk, stored["SK"], condition),
+            ]
+        )
+
+    return _with_retries(attempt, "message edit")
+
+
+def store_reachability(
+    project_id: str,
+    update_id: int,
+    *,
+    tg_user_id: int,
+    profile: dict[str, Any],
+    blocked: bool,
+    now: int,
+) -> Write:
+    """The user blocked the bot (`unreachable`) or allowed it again (cleared)."""
+    update = _profile_update(project_id, tg_user_id, profile)
+    update.set_if_absent("first_seen_at", now)
+    update.set_if_absent("last_seen_at", now)
+    update.set_if_absent("GSI1SK", keys.ts(now))
+    if blocked:
+        update.set("unreachable", True)
+        update.set("unreachable_at", now)
+    else:
+        update.remove("unreachable", "unreachable_at")
+    pk, sk = keys.telegram_user(project_id, tg_user_id)
+    items = [_marker(project_id, update_id, now), update.item(pk, sk)]
+    return _with_retries(lambda: _transact(items), "reachability change")
+
+
+def count_ignored(project_id: str, update_id: int, *, kind: str, now: int) -> Write:
+    """Acknowledge an update that is not served, adding one to its kind's counter."""
+    update = _Update()
+    update.set("kind", "ignored_counter")
+    update.set("project_id", project_id)
+    update.set("updated_at", now)
+    update.names["#count"] = kind
+    update.values[":one"] = 1
+    update.adds.append("#count :one")
+    pk, sk = keys.ignored_counter(project_id)
+    items = [_marker(project_id, update_id, now), update.item(pk, sk)]
+    return _with_retries(lambda: _transact(items), "ignored update")
+
+
+def put_dead_letter(project_id: str, *, body: str, reason: str, now: int) -> str:
+    """Keep a request body that is not a Telegram update, for an operator to look at."""
+    letter_id = ids.sortable_id()
+    pk, sk = keys.dead_letter(project_id, now, letter_id)
+    item = {
+        "PK": pk,
+        "SK": sk,
+        "GSI1PK": keys.DEAD_LETTERS_INDEX_PK,
+        "GSI1SK": f"{keys.ts(now)}#{letter_id}",
+        "kind": "dead_letter",
+        "dead_letter_id": letter_id,
+        "project_id": project_id,
+        "body": body[:DEAD_LETTER_MAX_BODY],
+        "body_length": len(body),
+        "reason": reason,
+        "received_at": now,
+        "ttl": now // 1000 + DEAD_LETTER_TTL_SECONDS,
+    }
+    table.client().put_item(TableName=table.table_name(), Item=table.to_item(item))
+    return letter_id
+
+
+# -- reads for the console ------------------------------------------------------------
+def get_session(session_id: str) -> dict[str, Any] | None:
+    return public(table.get(*keys.session(session_id)))
+
+
+def list_sessions_for_assignee(
+    agent_id: str, *, limit: int = 50, cursor: str | None = None
+) -> tuple[list[dict[str, Any]], str | None]:
+    """An agent's sessions, most recent activity first."""
+    return _page(keys.assignee_sessions_index(agent_id), "GSI1", limit, cursor, forward=False)
+
+
+def list_sessions_for_project(
+    project_id: str, *, limit: int = 50, cursor: str | None = None
+) -> tuple[list[dict[str, Any]], str | None]:
+    """A project's sessions, most recent activity first."""
+    return _page(keys.project_sessions_index(project_id), "GSI2", limit, cursor, forward=False)
+
+
+def list_queue(project_id: str, *, limit: int = 100) -> list[dict[str, Any]]:
+    """Sessions waiting for an assignee, the longest waiting first."""
+    items, _ = table.query(
+        pk=keys.project_queue_index(project_id), index="GSI1", limit=_clamp(limit)
+    )
+    return [_public(i) for i in items]
+
+
+def list_session_messages(
+    session: dict[str, Any], *, limit: int = 50, cursor: str | None = None
+) -> tuple[list[dict[str, Any]], str | None]:
+    """A session's messages, oldest first (a range of its user's chat partition)."""
+    return _page(
+        keys.chat(session["project_id"], session["tg_user_id"]),
+        None,
+        limit,
+        cursor,
+        forward=True,
+        sk_between=keys.message_range(session["opened_at"], session.get("closed_at")),
+    )
+
+
+def list_user_sessions(project_id: str, tg_user_id: int) -> list[dict[str, Any]]:
+    """References to every session of a user, newest first."""
+    pk, _ = keys.telegram_user(project_id, tg_user_id)
+    items = table.query_all(pk=pk, sk_prefix=keys.USER_SESSION_PREFIX, forward=False)
+    return [_public(i) for i in items]
+
+
+def get_user(project_id: str, tg_user_id: int) -> dict[str, Any] | None:
+    return public(table.get(*keys.telegram_user(project_id, tg_user_id)))
+
+
+def list_dead_letters(
+    *, limit: int = 50, cursor: str | None = None
+) -> tuple[list[dict[str, Any]], str | None]:
+    """Bodies the webhook could not read, across projects, newest first."""
+    return _page(keys.DEAD_LETTERS_INDEX_PK, "GSI1", limit, cursor, forward=False)
+
+
+def get_ignored_counts(project_id: str) -> dict[str, int]:
+    item = table.get(*keys.ignored_counter(project_id)) or {}
+    return {
+        k: v
+        for k, v in item.items()
+        if k not in _KEY_ATTRIBUTES and k not in _COUNTER_META and isinstance(v, int)
+    }
+
+
+# -- transaction items ----------------------------------------------------------------
+class _Update:
+    """Builds one UpdateItem expression (SET / REMOVE / ADD) with named placeholders."""
+
+    def __init__(self) -> None:
+        self.sets: list[str] = []
+        self.removes: list[str] = []
+        self.adds: list[str] = []
+        self.names: dict[str, str] = {}
+        self.values: dict[str, Any] = {}
+
+    def _name(self, attribute: str) -> str:
+        placeholder = f"#n{len(self.names)}"
+        self.names[placeholder] = attribute
+        return placeholder
+
+    def _value(self, value: Any) -> str:
+        placeholder = f":v{len(self.values)}"
+        self.values[placeholder] = value
+        return placeholder
+
+    def set(self, attribute: str, value: Any) -> None:
+        self.sets.append(f"{self._name(attribute)} = {self._value(value)}")
+
+    def set_if_absent(self, attribute: str, value: Any) -> None:
+        name = self._name(attribute)
+        self.sets.append(f"{name} = if_not_exists({name}, {self._value(value)})")
+
+    def remove(self, *attributes: str) -> None:
+        self.removes.extend(self._name(a) for a in attributes)
+
+    def set_or_remove(self, attribute: str, value: Any) -> None:
+        if value is None:
+            self.remove(attribute)
+        else:
+            self.set(attribute, value)
+
+    def item(self, pk: str, sk: str, condition: str | None = None) -> dict[str, Any]:
+        clauses = [
+            f"{verb} {', '.join(parts)}"
+            for verb, parts in (("SET", self.sets), ("REMOVE", self.removes), ("ADD", self.adds))
+            if parts
+        ]
+        update: dict[str, Any] = {
+            "TableName": table.table_name(),
+            "Key": table.to_item({"PK": pk, "SK": sk}),
+            "UpdateExpression": " ".join(clauses),
+            "ExpressionAttributeNames": self.names,
+        }
+        if self.values:
+            update["ExpressionAttributeValues"] = table.values(self.values)
+        if condition:
+            update["ConditionExpression"] = condition
+        return {"Update": update}
+
+
+def _put(item: dict[str, Any], condition: str | None = None) -> dict[str, Any]:
+    put: dict[str, Any] = {"TableName": table.table_name(), "Item": table.to_item(item)}
+    if condition:
+        put["ConditionExpression"] = condition
+    return {"Put": put}
+
+
+def _marker(project_id: str, update_id: int, now: int) -> dict[str, Any]:
+    pk, sk = keys.update_seen(project_id, update_id)
+    item = {
+        "PK": pk,
+        "SK": sk,
+        "kind": "update_marker",
+        "project_id": project_id,
+        "update_id": update_id,
+        "received_at": now,
+        "ttl": now // 1000 + MARKER_TTL_SECONDS,
+    }
+    return _put(item, "attribute_not_exists(PK)")
+
+
+def _profile_update(project_id: str, tg_user_id: int, profile: dict[str, Any]) -> _Update:
+    """Current names of the user, and the attributes a new profile needs."""
+    update = _Update()
+    for name in PROFILE_FIELDS:
+        update.set_or_remove(name, profile.get(name))
+    update.set("kind", "telegram_user")
+    update.set("project_id", project_id)
+    update.set("tg_user_id", tg_user_id)
+    update.set("GSI1PK", keys.project_users_index(project_id))
+    return update
+
+
+def _profile_seen(
+    project_id: str, tg_user_id: int, profile: dict[str, Any], now: int, session_id: str
+) -> dict[str, Any]:
+    update = _profile_update(project_id, tg_user_id, profile)
+    update.set("last_seen_at", now)
+    update.set("GSI1SK", keys.ts(now))
+    update.values[":open"] = session_id
+    pk, sk = keys.telegram_user(project_id, tg_user_id)
+    return update.item(pk, sk, "open_session_id = :open")
+
+
+def _profile_opening(
+    project_id: str, tg_user_id: int, profile: dict[str, Any], now: int, session_id: str
+) -> dict[str, Any]:
+    update = _profile_update(project_id, tg_user_id, profile)
+    update.set("last_seen_at", now)
+    update.set("GSI1SK", keys.ts(now))
+    update.set_if_absent("first_seen_at", now)
+    update.set("open_session_id", session_id)
+    pk, sk = keys.telegram_user(project_id, tg_user_id)
+    return update.item(pk, sk, "attribute_not_exists(open_session_id)")
+
+
+def _session_opened(
+    project_id: str,
+    tg_user_id: int,
+    chat_id: int,
+    session_id: str,
+    card: dict[str, Any],
+    now: int,
+) -> list[dict[str, Any]]:
+    pk, sk = keys.session(session_id)
+    activity = keys.activity_sort_key(now, session_id)
+    session = {
+        "PK": pk,
+        "SK": sk,
+        "GSI1PK": keys.project_queue_index(project_id),
+        "GSI1SK": activity,
+        "GSI2PK": keys.project_sessions_index(project_id),
+        "GSI2SK": activity,
+        "kind": "session",
+        "session_id": session_id,
+        "project_id": project_id,
+        "tg_user_id": tg_user_id,
+        "chat_id": chat_id,
+        "status": "unread",
+        "priority": "medium",
+        "user": card,
+        "opened_at": now,
+        "first_inbound_at": now,
+        "last_user_msg_at": now,
+        "last_activity_at": now,
+    }
+    ref_pk, ref_sk = keys.user_session_ref(project_id, tg_user_id, now, session_id)
+    ref = {
+        "PK": ref_pk,
+        "SK": ref_sk,
+        "kind": "user_session",
+        "session_id": session_id,
+        "project_id": project_id,
+        "tg_user_id": tg_user_id,
+        "opened_at": now,
+    }
+    return [_put(session, "attribute_not_exists(PK)"), _put(ref)]
+
+
+def _session_touched(session_id: str, card: dict[str, Any], now: int) -> dict[str, Any]:
+    update = _Update()
+    activity = keys.activity_sort_key(now, session_id)
+    update.set("user", card)
+    update.set_if_absent("first_inbound_at", now)
+    update.set("last_user_msg_at", now)
+    update.set("last_activity_at", now)
+    update.set("GSI1SK", activity)
+    update.set("GSI2SK", activity)
+    update.names["#status"] = "status"
+    update.values[":closed"] = "closed"
+    pk, sk = keys.session(session_id)
+    return update.item(pk, sk, "attribute_exists(PK) AND #status <> :closed")
+
+
+def _message_puts(
+    project_id: str, tg_user_id: int, session_id: str, message: dict[str, Any], now: int
+) -> list[dict[str, Any]]:
+    message_id = ids.sortable_id()
+    pk, sk = keys.message(project_id, tg_user_id, now, message_id)
+    item = {
+        **{k: v for k, v in message.items() if k != "raw"},
+        "PK": pk,
+        "SK": sk,
+        "kind": "message",
+        "message_id": message_id,
+        "project_id": project_id,
+        "tg_user_id": tg_user_id,
+        "session_id": session_id,
+        "direction": "in",
+        "created_at": now,
+        "raw": table.dumps(message["raw"]),
+    }
+    puts = [_put(item)]
+    telegram_message_id = message.get("telegram_message_id")
+    if telegram_message_id is not None and message.get("type") != "callback_query":
+        ref_pk, ref_sk = keys.telegram_message_ref(project_id, tg_user_id, telegram_message_id)
+        ref = {
+            "PK": ref_pk,
+            "SK": ref_sk,
+            "kind": "telegram_message_ref",
+            "message_sk": sk,
+            "message_id": message_id,
+            "session_id": session_id,
+        }
+        puts.append(_put(ref))
+    return puts
+
+
+def _user_card(profile: dict[str, Any]) -> dict[str, Any]:
+    """The user's display fields copied onto their session for the session lists."""
+    return {
+        k: profile[k]
+        for k in ("first_name", "last_name", "username", "language_code")
+        if profile.get(k) is not None
+    }
+
+
+def _version_of(stored: dict[str, Any]) -> dict[str, Any]:
+    version = {k: stored[k] for k in EDITABLE_FIELDS if k in stored}
+    version["at"] = stored.get("edited_at") or stored.get("telegram_date") or stored["created_at"]
+    return version
+
+
+# -- running transactions -------------------------------------------------------------
+def _transact(items: list[dict[str, Any]]) -> Write | None:
+    """STORED, DUPLICATE when the marker (always the first item) exists, None on a lost race."""
+    try:
+        table.client().transact_write_items(TransactItems=items)
+    except ClientError as err:
+        if err.response.get("Error", {}).get("Code") != "TransactionCanceledException":
+            raise
+        reasons = table.cancellation_reasons(err)
+        if reasons and reasons[0] == "ConditionalCheckFailed":
+            return Write.DUPLICATE
+        if not reasons or not set(reasons) <= _RACE_REASONS:
+            raise
+        return None
+    return Write.STORED
+
+
+def _with_retries(attempt: Callable[[], Write | None], what: str) -> Write:
+    for tries in range(MAX_ATTEMPTS):
+        result = attempt()
+        if result is not None:
+            return result
+        time.sleep(random.uniform(0, 0.01 * 2**tries))
+    raise Conflict(
+        f"The {what} kept losing races with other writes; Telegram will deliver it again.",
+        code="ingest_conflict",
+    )
+
+
+# -- paging ---------------------------------------------------------------------------
+def _page(
+    partition: str,
+    index: str | None,
+    limit: int,
+    cursor: str | None,
+    *,
+    forward: bool,
+    sk_between: tuple[str, str] | None = None,
+) -> tuple[list[dict[str, Any]], str | None]:
+    partition_attribute = f"{index}PK" if index else "PK"
+    items, last_key = table.query(
+        pk=partition,
+        index=index,
+        forward=forward,
+        limit=_clamp(limit),
+        sk_between=sk_between,
+        start_key=_decode_cursor(cursor, partition_attribute, partition),
+    )
+    return [_public(i) for i in items], _encode_cursor(last_key)
+
+
+def _clamp(limit: int) -> int:
+    return max(1, min(int(limit), MAX_PAGE))
+
+
+def _encode_cursor(last_key: dict[str, Any] | None) -> str | None:
+    if not last_key:
+        return None
+    plain = {name: value["S"] for name, value in last_key.items()}
+    raw = json.dumps(plain, separators=(",", ":"), sort_keys=True).encode()
+    return base64.urlsafe_b64encode(raw).decode().rstrip("=")
+
+
+def _decode_cursor(
+    cursor: str | None, partition_attribute: str, partition: str
+) -> dict[str, Any] | None:
+    """The start key a cursor stands for; it must belong to the list being read."""
+    if cursor is None:
+        return None
+    try:
+        raw = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4))
+        plain = json.loads(raw)
+    except (ValueError, binascii.Error) as err:
+        raise _bad_cursor() from err
+    if (
+        not isinstance(plain, dict)
+        or not all(isinstance(k, str) and isinstance(v, str) for k, v in plain.items())
+        or not {"PK", "SK"} <= plain.keys()
+        or plain.get(partition_attribute) != partition
+    ):
+        raise _bad_cursor()
+    return {name: {"S": value} for name, value in plain.items()}
+
+
+def _bad_cursor() -> InvalidInput:
+    return InvalidInput(
+        "This cursor does not belong to this list; start again without it.",
+        code="invalid_cursor",
+        field="cursor",
+    )
+
+
+def _public(item: dict[str, Any]) -> dict[str, Any]:
+    return public(item) or {}

@@ -1,0 +1,1 @@
+"""Telegram: parsing the updates the Bot API sends, and a client for the calls we make."""
