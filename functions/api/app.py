@@ -1,2 +1,37 @@
-def handler(event, context):
-    raise RuntimeError("not wired")
+"""The console's REST API on Lambda: FastAPI behind Mangum (API Gateway HTTP API v2)."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Any
+
+# Lambda puts this directory on sys.path; the local stack and the tests load this file by
+# path, so make the `console_api` package beside it importable the same way.
+_HERE = str(Path(__file__).resolve().parent)
+if _HERE not in sys.path:
+    sys.path.insert(0, _HERE)
+
+from aws_lambda_powertools import Logger  # noqa: E402
+from aws_lambda_powertools.logging.utils import copy_config_to_registered_loggers  # noqa: E402
+from console_api.main import create_app  # noqa: E402
+from mangum import Mangum  # noqa: E402
+
+from tgdesk import auth  # noqa: E402
+
+logger = Logger()
+copy_config_to_registered_loggers(source_logger=logger, include={"tgdesk", "console_api"})
+
+app = create_app()
+_asgi = Mangum(app, lifespan="off")
+_admin_ready = False
+
+
+@logger.inject_lambda_context(clear_state=True)
+def handler(event: dict[str, Any], context: Any) -> dict[str, Any]:
+    global _admin_ready
+    if not _admin_ready:
+        # Once per container: create the configured administrator if it does not exist.
+        auth.bootstrap_admin()
+        _admin_ready = True
+    return _asgi(event, context)

@@ -136,3 +136,8 @@ def update_seen(project_id: str, update_id: int) -> tuple[str, str]:
 DELIVERY_RETRY_INDEX_PK = (
     "DELIVERY#RETRY"  # GSI2 of outbound messages awaiting a retry, by due time
 )
+
+
+def outbound_claim(session_id: str, client_message_id: str) -> tuple[str, str]:
+    """Idempotency claim of an agent's reply: one message per console-side message id."""
+    return f"SESSION#{session_id}", f"CLIENTMSG#{client_message_id}"

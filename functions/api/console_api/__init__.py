@@ -1,0 +1,1 @@
+"""The console's REST API: FastAPI routes over the tgdesk domain."""

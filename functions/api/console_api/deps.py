@@ -1,0 +1,50 @@
+"""Dependencies shared by the routes, as `Annotated` aliases."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from fastapi import Depends, Request
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+
+from tgdesk import auth
+from tgdesk.errors import Forbidden, Unauthorized
+from tgdesk.settings import get_settings
+
+_bearer = HTTPBearer(auto_error=False, description="The token that POST /api/auth/login returns")
+
+
+def bearer_token(
+    credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)],
+) -> str:
+    if credentials is None or not credentials.credentials:
+        raise Unauthorized("log in to continue", code="unauthorized")
+    return credentials.credentials
+
+
+BearerToken = Annotated[str, Depends(bearer_token)]
+
+
+def current_agent(token: BearerToken) -> dict[str, Any]:
+    return auth.authenticate(token)
+
+
+CurrentAgent = Annotated[dict[str, Any], Depends(current_agent)]
+
+
+def admin_agent(agent: CurrentAgent) -> dict[str, Any]:
+    if agent["role"] != "admin":
+        raise Forbidden("only an administrator can do this", code="admin_only")
+    return agent
+
+
+AdminAgent = Annotated[dict[str, Any], Depends(admin_agent)]
+
+
+def public_url(request: Request) -> str:
+    """Where Telegram and browsers reach us: the configured URL, else this request's origin."""
+    configured = get_settings().public_url
+    return configured or f"{request.url.scheme}://{request.url.netloc}"
+
+
+PublicUrl = Annotated[str, Depends(public_url)]

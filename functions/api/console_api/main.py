@@ -1,0 +1,30 @@
+"""The FastAPI application: every route under /api, errors mapped in one place."""
+
+from __future__ import annotations
+
+from fastapi import FastAPI
+
+from console_api import errors
+from console_api.models import ErrorBody
+from console_api.routes import agents, auth, projects, sessions, system
+
+API_PREFIX = "/api"
+
+
+def create_app() -> FastAPI:
+    app = FastAPI(
+        title="tgdesk",
+        summary="The REST API of the tgdesk console",
+        version="0.1.0",
+        docs_url=f"{API_PREFIX}/docs",
+        redoc_url=None,
+        openapi_url=f"{API_PREFIX}/openapi.json",
+        responses={
+            401: {"model": ErrorBody, "description": "Not logged in, or the login expired"},
+            422: {"model": ErrorBody, "description": "Invalid input; `field` names it"},
+        },
+    )
+    for module in (auth, agents, projects, sessions, system):
+        app.include_router(module.router, prefix=API_PREFIX)
+    errors.install(app)
+    return app

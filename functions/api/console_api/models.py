@@ -1,0 +1,184 @@
+"""Request and response bodies. `*Create` / `*Update` come in, `*Public` go out."""
+
+from __future__ import annotations
+
+from typing import Any, Generic, Literal, TypeVar
+
+from pydantic import BaseModel, ConfigDict, Field, SecretStr
+
+from tgdesk import auth
+
+Role = Literal["admin", "supervisor", "agent"]
+T = TypeVar("T")
+
+
+class Public(BaseModel):
+    """Output models ignore stored attributes they do not name."""
+
+    model_config = ConfigDict(extra="ignore")
+
+
+class ErrorBody(BaseModel):
+    code: str
+    message: str
+    field: str | None = None
+    errors: list[dict[str, str]] | None = None
+
+
+class Page(Public, Generic[T]):
+    items: list[T]
+    next_cursor: str | None = None
+
+
+class Items(Public, Generic[T]):
+    items: list[T]
+
+
+# -- agents and auth --------------------------------------------------------------------
+class AgentPublic(Public):
+    agent_id: str
+    username: str
+    display_name: str
+    role: Role
+    disabled: bool = False
+    created_at: int
+
+
+class AgentCreate(BaseModel):
+    username: str = Field(pattern=auth.USERNAME_PATTERN, examples=["maria"])
+    password: SecretStr = Field(
+        min_length=auth.PASSWORD_MIN_LENGTH, max_length=auth.PASSWORD_MAX_LENGTH
+    )
+    display_name: str | None = Field(default=None, max_length=80)
+    role: Role = "agent"
+
+
+class AgentUpdate(BaseModel):
+    display_name: str | None = Field(default=None, max_length=80)
+    role: Role | None = None
+    disabled: bool | None = None
+    password: SecretStr | None = Field(
+        default=None, min_length=auth.PASSWORD_MIN_LENGTH, max_length=auth.PASSWORD_MAX_LENGTH
+    )
+
+
+class LoginRequest(BaseModel):
+    username: str = Field(max_length=64)
+    password: SecretStr = Field(max_length=auth.PASSWORD_MAX_LENGTH)
+
+
+class LoginResponse(Public):
+    token: str
+    expires_at: int
+    agent: AgentPublic
+
+
+# -- projects ---------------------------------------------------------------------------
+class ProjectCreate(BaseModel):
+    name: str = Field(min_length=1, max_length=100)
+    bot_token: SecretStr = Field(min_length=1, max_length=200)
+
+
+class ProjectPublic(Public):
+    project_id: str
+    name: str
+    bot_id: int
+    bot_username: str | None = None
+    created_by: str
+    created_at: int
+    webhook_url: str
+
+
+class MemberCreate(BaseModel):
+    agent_id: str = Field(min_length=1, max_length=64)
+
+
+class MemberPublic(Public):
+    project_id: str
+    agent_id: str
+    joined_at: int
+    username: str | None = None
+    display_name: str | None = None
+    role: Role | None = None
+    disabled: bool | None = None
+
+
+class DeadLetterPublic(Public):
+    dead_letter_id: str
+    project_id: str
+    received_at: int
+    reason: str
+    body: str
+    body_length: int | None = None
+
+
+# -- sessions and messages --------------------------------------------------------------
+class SessionPublic(Public):
+    session_id: str
+    project_id: str
+    tg_user_id: int
+    chat_id: int | None = None
+    status: str
+    priority: str
+    assignee_id: str | None = None
+    assigned_at: int | None = None
+    user: dict[str, Any] | None = None
+    opened_at: int
+    first_inbound_at: int | None = None
+    first_reply_at: int | None = None
+    last_user_msg_at: int | None = None
+    last_agent_msg_at: int | None = None
+    last_activity_at: int
+    closed_at: int | None = None
+
+
+class MessageCreate(BaseModel):
+    text: str = Field(description="1 to 4096 characters once leading and trailing blanks go")
+    client_message_id: str | None = Field(
+        default=None,
+        min_length=1,
+        max_length=64,
+        pattern=r"^[A-Za-z0-9_-]+$",
+        description="The console's own id for this message: sending it again is harmless",
+    )
+
+
+class DeliveryPublic(Public):
+    state: Literal["sending", "sent", "retrying", "failed"]
+    attempts: int
+    next_attempt_at: int | None = None
+    sent_at: int | None = None
+    telegram_message_id: int | None = None
+    error_code: str | None = None
+    reason: str | None = None
+
+
+class MessagePublic(Public):
+    message_id: str
+    session_id: str
+    project_id: str
+    tg_user_id: int
+    direction: Literal["in", "out"]
+    type: str
+    created_at: int
+    text: str | None = None
+    caption: str | None = None
+    entities: list[dict[str, Any]] | None = None
+    caption_entities: list[dict[str, Any]] | None = None
+    media: dict[str, Any] | None = None
+    location: dict[str, Any] | None = None
+    venue: dict[str, Any] | None = None
+    contact: dict[str, Any] | None = None
+    poll: dict[str, Any] | None = None
+    dice: dict[str, Any] | None = None
+    callback_query: dict[str, Any] | None = None
+    forward: dict[str, Any] | None = None
+    reply_to: dict[str, Any] | None = None
+    media_group_id: str | None = None
+    telegram_message_id: int | None = None
+    telegram_date: int | None = None
+    edited_at: int | None = None
+    edits: list[dict[str, Any]] | None = None
+    sender_agent_id: str | None = None
+    client_message_id: str | None = None
+    delivery: DeliveryPublic | None = None

@@ -1,0 +1,286 @@
+"""Agents' replies and their delivery state.
+
+A reply is written `sending` together with its session update (and its idempotency claim)
+in one transaction. Every later change of delivery state is an update conditioned on the
+state and attempt count that the caller read: whoever loses such a race does nothing, so
+two senders (the API and the scheduler, or two scheduler runs) never send one message twice.
+While a message is `sending` or `retrying` it sits in GSI2 under `DELIVERY#RETRY` at its
+`next_attempt_at`; for `sending` that time is a lease after which the scheduler takes over.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from botocore.exceptions import ClientError
+
+from tgdesk.errors import NotFound
+from tgdesk.storage import keys, table
+
+CLAIM_TTL_SECONDS = 7 * 24 * 3600
+_KEY_ATTRIBUTES = ("PK", "SK", "GSI1PK", "GSI1SK", "GSI2PK", "GSI2SK")
+
+
+def message_key(message: dict[str, Any]) -> tuple[str, str]:
+    return keys.message(
+        message["project_id"], message["tg_user_id"], message["created_at"], message["message_id"]
+    )
+
+
+def _public(item: dict[str, Any]) -> dict[str, Any]:
+    return {k: v for k, v in item.items() if k not in _KEY_ATTRIBUTES}
+
+
+def _retry_sort_key(due_at: int, message_id: str) -> str:
+    return f"{keys.ts(due_at)}#{message_id}"
+
+
+def create_reply(session: dict[str, Any], message: dict[str, Any]) -> tuple[dict[str, Any], bool]:
+    """Store a new outbound message and touch its session, in one transaction.
+
+    `message` is complete (ids, text, `delivery` with state `sending`, attempts 1 and
+    `next_attempt_at` = the lease's end). With a `client_message_id` that this session
+    already used, nothing is written and the earlier message is returned instead.
+    Returns (message, created).
+    """
+    pk, sk = message_key(message)
+    now = message["created_at"]
+    activity = keys.activity_sort_key(now, session["session_id"])
+    item = {
+        "PK": pk,
+        "SK": sk,
+        "kind": "message",
+        "GSI2PK": keys.DELIVERY_RETRY_INDEX_PK,
+        "GSI2SK": _retry_sort_key(message["delivery"]["next_attempt_at"], message["message_id"]),
+        **message,
+    }
+    session_pk, session_sk = keys.session(session["session_id"])
+    operations: list[dict[str, Any]] = []
+    client_id = message.get("client_message_id")
+    if client_id:
+        claim_pk, claim_sk = keys.outbound_claim(session["session_id"], client_id)
+        claim = {
+            "PK": claim_pk,
+            "SK": claim_sk,
+            "kind": "reply_claim",
+            "message_pk": pk,
+            "message_sk": sk,
+            "ttl": now // 1000 + CLAIM_TTL_SECONDS,
+        }
+        operations.append(
+            {
+                "Put": {
+                    "TableName": table.table_name(),
+                    "Item": table.to_item(claim),
+                    "ConditionExpression": "attribute_not_exists(PK)",
+                }
+            }
+        )
+    operations += [
+        {
+            "Put": {
+                "TableName": table.table_name(),
+                "Item": table.to_item(item),
+                "ConditionExpression": "attribute_not_exists(PK)",
+            }
+        },
+        {
+            "Update": {
+                "TableName": table.table_name(),
+                "Key": table.to_item({"PK": session_pk, "SK": session_sk}),
+                "UpdateExpression": (
+                    "SET last_agent_msg_at = :now, last_activity_at = :now,"
+                    " first_reply_at = if_not_exists(first_reply_at, :now),"
+                    " GSI1SK = :activity, GSI2SK = :activity"
+                ),
+                "ConditionExpression": "attribute_exists(PK)",
+                "ExpressionAttributeValues": table.values({":now": now, ":activity": activity}),
+            }
+        },
+    ]
+    try:
+        table.client().transact_write_items(TransactItems=operations)
+    except ClientError as err:
+        reasons = table.cancellation_reasons(err)
+        if client_id and reasons and reasons[0] == "ConditionalCheckFailed":
+            existing = _claimed_message(session["session_id"], client_id)
+            if existing is not None:
+                return existing, False
+        if reasons and reasons[-1] == "ConditionalCheckFailed":
+            raise NotFound("no such session", code="session_not_found") from err
+        raise table.conflict_from(err, "the reply could not be stored; try again") from err
+    return _public(item), True
+
+
+def _claimed_message(session_id: str, client_message_id: str) -> dict[str, Any] | None:
+    claim = table.get(*keys.outbound_claim(session_id, client_message_id), consistent=True)
+    if claim is None:
+        return None
+    item = table.get(claim["message_pk"], claim["message_sk"], consistent=True)
+    return _public(item) if item else None
+
+
+def get_message(pk: str, sk: str) -> dict[str, Any] | None:
+    item = table.get(pk, sk, consistent=True)
+    return _public(item) if item else None
+
+
+def due_retries(now: int, *, limit: int = 100) -> list[dict[str, Any]]:
+    """Outbound messages whose next attempt (or lease) is due, oldest due first."""
+    items, _ = table.query(
+        pk=keys.DELIVERY_RETRY_INDEX_PK,
+        index="GSI2",
+        sk_between=("0", f"{keys.ts(now)}#~"),
+        limit=limit,
+    )
+    return [_public(i) for i in items]
+
+
+def _transition(
+    message: dict[str, Any],
+    *,
+    expect_states: tuple[str, ...],
+    set_values: dict[str, Any],
+    remove: tuple[str, ...] = (),
+    due_by: int | None = None,
+    also: list[dict[str, Any]] | None = None,
+) -> dict[str, Any] | None:
+    """Apply a delivery-state change if state and attempts are still what the caller read.
+
+    `set_values` maps attribute paths (`delivery.state`, `GSI2SK`) to values; `due_by`
+    also requires `delivery.next_attempt_at <= due_by`; `also` adds transaction items.
+    Returns the message as now stored, or None when another sender got there first.
+    """
+    pk, sk = message_key(message)
+    names: dict[str, str] = {}
+    vals: dict[str, Any] = {":attempts": message["delivery"]["attempts"]}
+    assignments = []
+    for i, (path, value) in enumerate(set_values.items()):
+        assignments.append(f"{_path(path, names)} = :s{i}")
+        vals[f":s{i}"] = value
+    expression = "SET " + ", ".join(assignments)
+    if remove:
+        expression += " REMOVE " + ", ".join(_path(p, names) for p in remove)
+    states = []
+    for i, state in enumerate(expect_states):
+        vals[f":e{i}"] = state
+        states.append(f":e{i}")
+    condition = (
+        f"{_path('delivery.state', names)} IN ({', '.join(states)})"
+        f" AND {_path('delivery.attempts', names)} = :attempts"
+    )
+    if due_by is not None:
+        condition += f" AND {_path('delivery.next_attempt_at', names)} <= :due_by"
+        vals[":due_by"] = due_by
+    update = {
+        "TableName": table.table_name(),
+        "Key": table.to_item({"PK": pk, "SK": sk}),
+        "UpdateExpression": expression,
+        "ConditionExpression": condition,
+        "ExpressionAttributeNames": names,
+        "ExpressionAttributeValues": table.values(vals),
+    }
+    try:
+        if also:
+            table.client().transact_write_items(TransactItems=[{"Update": update}, *also])
+            return get_message(pk, sk)
+        resp = table.client().update_item(**update, ReturnValues="ALL_NEW")
+    except ClientError as err:
+        reasons = table.cancellation_reasons(err)
+        if table.is_conditional_failure(err) or reasons[:1] == ["ConditionalCheckFailed"]:
+            return None
+        raise
+    return _public(table.from_item(resp["Attributes"]) or {})
+
+
+def _path(path: str, names: dict[str, str]) -> str:
+    """`delivery.state` -> `#delivery.#state`, registering the names it uses."""
+    aliases = []
+    for part in path.split("."):
+        names[f"#{part}"] = part
+        aliases.append(f"#{part}")
+    return ".".join(aliases)
+
+
+def claim_retry(message: dict[str, Any], *, now: int, lease_until: int) -> dict[str, Any] | None:
+    """Take a due message for one more send: `sending`, attempts + 1, leased.
+
+    Succeeds only if the message is still `retrying` (or `sending` with an expired lease)
+    with the attempt count read. Returns the claimed message, or None if someone else has it.
+    """
+    return _transition(
+        message,
+        expect_states=("retrying", "sending"),
+        set_values={
+            "delivery.state": "sending",
+            "delivery.attempts": message["delivery"]["attempts"] + 1,
+            "delivery.next_attempt_at": lease_until,
+            "GSI2SK": _retry_sort_key(lease_until, message["message_id"]),
+        },
+        due_by=now,
+    )
+
+
+def mark_sent(
+    message: dict[str, Any], *, telegram_message_id: int, at: int
+) -> dict[str, Any] | None:
+    chat_pk, ref_sk = keys.telegram_message_ref(
+        message["project_id"], message["tg_user_id"], telegram_message_id
+    )
+    _, message_sk = message_key(message)
+    ref = {
+        "PK": chat_pk,
+        "SK": ref_sk,
+        "kind": "telegram_message_ref",
+        "message_sk": message_sk,
+        "message_id": message["message_id"],
+        "session_id": message["session_id"],
+    }
+    return _transition(
+        message,
+        expect_states=("sending",),
+        set_values={
+            "delivery.state": "sent",
+            "delivery.telegram_message_id": telegram_message_id,
+            "delivery.sent_at": at,
+            "telegram_message_id": telegram_message_id,
+        },
+        remove=(
+            "delivery.next_attempt_at",
+            "delivery.error_code",
+            "delivery.reason",
+            "GSI2PK",
+            "GSI2SK",
+        ),
+        also=[{"Put": {"TableName": table.table_name(), "Item": table.to_item(ref)}}],
+    )
+
+
+def mark_failed(message: dict[str, Any], *, error_code: str, reason: str) -> dict[str, Any] | None:
+    return _transition(
+        message,
+        expect_states=("sending",),
+        set_values={
+            "delivery.state": "failed",
+            "delivery.error_code": error_code,
+            "delivery.reason": reason,
+        },
+        remove=("delivery.next_attempt_at", "GSI2PK", "GSI2SK"),
+    )
+
+
+def mark_retrying(
+    message: dict[str, Any], *, next_attempt_at: int, error_code: str, reason: str
+) -> dict[str, Any] | None:
+    return _transition(
+        message,
+        expect_states=("sending",),
+        set_values={
+            "delivery.state": "retrying",
+            "delivery.next_attempt_at": next_attempt_at,
+            "delivery.error_code": error_code,
+            "delivery.reason": reason,
+            "GSI2PK": keys.DELIVERY_RETRY_INDEX_PK,
+            "GSI2SK": _retry_sort_key(next_attempt_at, message["message_id"]),
+        },
+    )

@@ -1,0 +1,231 @@
+"""Accounts: password hashing, login tokens, the bootstrapped admin, and who may do what."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+from api_helpers import (
+    ADMIN_PASSWORD,
+    ADMIN_USERNAME,
+    agent_login,
+    all_logs,
+    api_module,
+    configure_admin,
+    create_agent,
+    login,
+    scan_items,
+)
+from fastapi.testclient import TestClient
+
+from tgdesk import auth, clock
+from tgdesk.settings import get_settings
+
+
+@pytest.fixture
+def client(aws: Any, monkeypatch: pytest.MonkeyPatch) -> Iterator[TestClient]:
+    configure_admin(monkeypatch)
+    auth.bootstrap_admin()
+    with TestClient(api_module().app) as test_client:
+        yield test_client
+
+
+# -- passwords ----------------------------------------------------------------------------
+def test_password_hash_is_salted_scrypt_with_its_parameters() -> None:
+    first, second = auth.hash_password("hunter2hunter2"), auth.hash_password("hunter2hunter2")
+    assert first != second  # a fresh salt each time
+    scheme, n, r, p, salt, digest = first.split("$")
+    assert (scheme, n, r, p) == ("scrypt", "16384", "8", "1")
+    assert "hunter2" not in first
+    assert auth.verify_password("hunter2hunter2", first)
+    assert not auth.verify_password("hunter2hunter3", first)
+
+
+@pytest.mark.parametrize("stored", ["", "scrypt$1$2", "bcrypt$16384$8$1$c2FsdA$aGFzaA", "x" * 50])
+def test_malformed_hashes_never_verify(stored: str) -> None:
+    assert not auth.verify_password("anything", stored)
+
+
+# -- login and tokens -----------------------------------------------------------------------
+def test_login_returns_an_opaque_token_stored_only_as_its_digest(client: TestClient) -> None:
+    response = client.post(
+        "/api/auth/login", json={"username": ADMIN_USERNAME, "password": ADMIN_PASSWORD}
+    )
+    assert response.status_code == 200
+    body = response.json()
+    assert body["agent"]["username"] == ADMIN_USERNAME and body["agent"]["role"] == "admin"
+    assert "password_hash" not in body["agent"]
+    token = body["token"]
+    assert len(token) >= 43
+
+    tokens = [i for i in scan_items() if i["kind"] == "token"]
+    assert len(tokens) == 1
+    assert tokens[0]["PK"] == f"TOKEN#{hashlib.sha256(token.encode()).hexdigest()}"
+    assert token not in str(scan_items())
+    ttl = get_settings().token_ttl_seconds
+    assert tokens[0]["expires_at"] - tokens[0]["created_at"] == ttl * 1000
+    assert tokens[0]["ttl"] == tokens[0]["expires_at"] // 1000 + 1
+
+    me = client.get("/api/me", headers={"Authorization": f"Bearer {token}"})
+    assert me.status_code == 200 and me.json()["agent_id"] == body["agent"]["agent_id"]
+
+
+@pytest.mark.parametrize(
+    ("username", "password"),
+    [(ADMIN_USERNAME, "wrong password!"), ("nobody", ADMIN_PASSWORD), ("", ADMIN_PASSWORD)],
+)
+def test_wrong_username_or_password_get_the_same_answer(
+    client: TestClient, username: str, password: str
+) -> None:
+    response = client.post("/api/auth/login", json={"username": username, "password": password})
+    assert response.status_code == 401
+    assert response.json() == {
+        "code": "invalid_credentials",
+        "message": "wrong username or password",
+    }
+
+
+def test_unknown_username_still_runs_the_kdf(
+    client: TestClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    verified: list[str] = []
+    real = auth.verify_password
+
+    def spy(password: str, stored: str) -> bool:
+        verified.append(stored)
+        return real(password, stored)
+
+    monkeypatch.setattr(auth, "verify_password", spy)
+    client.post("/api/auth/login", json={"username": "ghost", "password": "whatever12345"})
+    assert len(verified) == 1 and verified[0].startswith("scrypt$")
+
+
+def test_logout_deletes_the_token(client: TestClient) -> None:
+    headers = login(client)
+    assert client.post("/api/auth/logout", headers=headers).status_code == 204
+    response = client.get("/api/me", headers=headers)
+    assert response.status_code == 401 and response.json()["code"] == "unauthorized"
+    assert not [i for i in scan_items() if i["kind"] == "token"]
+
+
+def test_expired_token(client: TestClient) -> None:
+    headers = login(client)
+    ttl_ms = get_settings().token_ttl_seconds * 1000
+    clock.set_now_for_tests(clock.now_ms() + ttl_ms + 1)
+    response = client.get("/api/me", headers=headers)
+    assert response.status_code == 401 and response.json()["code"] == "token_expired"
+
+
+@pytest.mark.parametrize(
+    "headers",
+    [{}, {"Authorization": "Bearer not-a-token"}, {"Authorization": "Basic YWRtaW46YWRtaW4="}],
+)
+def test_missing_or_unknown_token(client: TestClient, headers: dict[str, str]) -> None:
+    response = client.get("/api/me", headers=headers)
+    assert response.status_code == 401 and response.json()["code"] == "unauthorized"
+
+
+def test_disabled_agent_cannot_log_in_or_use_a_token(client: TestClient) -> None:
+    admin = login(client)
+    maria = create_agent(client, admin, "maria")
+    maria_headers = agent_login(client, "maria")
+    response = client.patch(
+        f"/api/agents/{maria['agent_id']}", json={"disabled": True}, headers=admin
+    )
+    assert response.status_code == 200 and response.json()["disabled"] is True
+
+    used = client.get("/api/me", headers=maria_headers)
+    assert used.status_code == 403 and used.json()["code"] == "account_disabled"
+    fresh = client.post(
+        "/api/auth/login", json={"username": "maria", "password": "maria-password-1"}
+    )
+    assert fresh.status_code == 403 and fresh.json()["code"] == "account_disabled"
+
+
+def test_an_admin_cannot_disable_themselves(client: TestClient) -> None:
+    admin = login(client)
+    me = client.get("/api/me", headers=admin).json()
+    response = client.patch(f"/api/agents/{me['agent_id']}", json={"disabled": True}, headers=admin)
+    assert response.status_code == 422 and response.json()["code"] == "cannot_demote_self"
+
+
+# -- the administrator and agent accounts ---------------------------------------------------
+def test_admin_bootstrap_is_idempotent(client: TestClient) -> None:
+    assert auth.bootstrap_admin() is False  # the fixture already created it
+    assert auth.bootstrap_admin() is False
+    agents = [i for i in scan_items() if i["kind"] == "agent"]
+    claims = [i for i in scan_items() if i["kind"] == "username"]
+    assert len(agents) == 1 and agents[0]["role"] == "admin"
+    assert claims == [
+        {
+            "PK": "USERNAME#admin",
+            "SK": "USERNAME",
+            "kind": "username",
+            "agent_id": agents[0]["agent_id"],
+        }
+    ]
+
+
+def test_bootstrap_without_configured_admin_creates_nothing(
+    aws: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("TGDESK_ADMIN_PASSWORD", raising=False)
+    get_settings.cache_clear()
+    assert auth.bootstrap_admin() is False
+    assert scan_items() == []
+
+
+def test_admin_creates_agents_with_unique_usernames(client: TestClient) -> None:
+    admin = login(client)
+    maria = create_agent(client, admin, "maria", role="supervisor")
+    assert maria["role"] == "supervisor" and maria["display_name"] == "maria"
+    assert "password_hash" not in maria and "password" not in maria
+
+    again = client.post(
+        "/api/agents",
+        json={"username": "MARIA", "password": "another-password-1"},
+        headers=admin,
+    )
+    assert again.status_code == 409
+    assert again.json() == {
+        "code": "username_taken",
+        "message": "this username is taken",
+        "field": "username",
+    }
+    listed = client.get("/api/agents", headers=admin).json()["items"]
+    assert [a["username"] for a in listed] == ["admin", "maria"]
+
+
+def test_agents_cannot_create_agents(client: TestClient) -> None:
+    admin = login(client)
+    create_agent(client, admin, "maria")
+    maria = agent_login(client, "maria")
+    response = client.post(
+        "/api/agents", json={"username": "eve", "password": "eve-password-12"}, headers=maria
+    )
+    assert response.status_code == 403 and response.json()["code"] == "admin_only"
+    assert client.get("/api/agents", headers=maria).status_code == 403
+    anonymous = client.post("/api/agents", json={"username": "eve", "password": "eve-password-12"})
+    assert anonymous.status_code == 401
+
+
+def test_weak_password_is_rejected_naming_the_field(client: TestClient) -> None:
+    response = client.post(
+        "/api/agents", json={"username": "sam", "password": "short"}, headers=login(client)
+    )
+    assert response.status_code == 422
+    body = response.json()
+    assert body["code"] == "invalid_input" and body["field"] == "password"
+    assert "short" not in response.text  # rejected input is never echoed
+
+
+def test_passwords_never_reach_logs(client: TestClient, caplog: pytest.LogCaptureFixture) -> None:
+    with all_logs(caplog):
+        admin = login(client)
+        create_agent(client, admin, "maria")
+        client.post("/api/auth/login", json={"username": "maria", "password": "nope-nope-nope"})
+    assert "login" in caplog.text  # the logins were logged...
+    assert ADMIN_PASSWORD not in caplog.text and "maria-password-1" not in caplog.text
+    assert "nope-nope-nope" not in caplog.text

@@ -1,0 +1,54 @@
+"""The scheduler function: EventBridge's constant Input is the event it receives."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from api_helpers import scheduler_handler
+from conftest import lambda_context
+
+from infra.local import cfn
+from tgdesk import secrets
+
+
+@pytest.fixture
+def handler(aws: Any) -> Any:
+    secrets.reset()
+    return scheduler_handler()
+
+
+def test_the_template_schedules_the_deliveries_job() -> None:
+    schedules = cfn.functions()["SchedulerFunction"].schedules
+    assert (60, {"job": "deliveries"}) in schedules
+
+
+def test_deliveries_job_with_nothing_due_returns_zero_counts(handler: Any) -> None:
+    assert handler({"job": "deliveries"}, lambda_context()) == {
+        "job": "deliveries",
+        "due": 0,
+        "claimed": 0,
+        "sent": 0,
+        "retrying": 0,
+        "failed": 0,
+        "sending": 0,
+    }
+
+
+def test_a_schedule_without_input_is_a_loud_error(handler: Any) -> None:
+    # What EventBridge sends when a rule has no constant Input.
+    event = {
+        "version": "0",
+        "id": "53dc4d37-cffa-4f76-80c9-8b7d4a4d2eaa",
+        "detail-type": "Scheduled Event",
+        "source": "aws.events",
+        "account": "123456789012",
+        "time": "2026-11-23T05:00:00Z",
+        "region": "us-east-1",
+        "resources": ["arn:aws:events:us-east-1:123456789012:rule/tgdesk-DeliveryRetries"],
+        "detail": {},
+    }
+    with pytest.raises(ValueError, match="unknown job None"):
+        handler(event, lambda_context())
+    with pytest.raises(ValueError, match="unknown job 'reports'"):
+        handler({"job": "reports"}, lambda_context())
