@@ -141,3 +141,33 @@ DELIVERY_RETRY_INDEX_PK = (
 def outbound_claim(session_id: str, client_message_id: str) -> tuple[str, str]:
     """Idempotency claim of an agent's reply: one message per console-side message id."""
     return f"SESSION#{session_id}", f"CLIENTMSG#{client_message_id}"
+
+
+# -- team, timers, audit ----------------------------------------------------------------
+def agent_group(project_id: str, group_id: str) -> tuple[str, str]:
+    """A named group of agents inside a project ("pre-sales", "L2 support", ...)."""
+    return f"PROJECT#{project_id}", f"GROUP#{group_id}"
+
+
+GROUP_PREFIX = "GROUP#"
+
+
+def session_timer(session_id: str, timer: str) -> tuple[str, str]:
+    """A pending deadline of a session (auto-close, return, ...); due ones are on GSI2."""
+    return f"SESSION#{session_id}", f"TIMER#{timer}"
+
+
+def timers_index(timer: str) -> str:
+    return f"TIMER#{timer}"  # GSI2 of pending timers of one kind, by due time
+
+
+def timer_sort_key(due_at: int, session_id: str) -> str:
+    return f"{ts(due_at)}#{session_id}"
+
+
+def audit_entry(project_id: str | None, at: int, entry_id: str) -> tuple[str, str]:
+    """Append-only audit entries, per project ("-" for entries that concern no project)."""
+    return f"AUDIT#{project_id or '-'}", f"{ts(at)}#{entry_id}"
+
+
+AUDIT_INDEX_PK = "AUDIT"  # GSI1 of every audit entry, by time (the admins' view)

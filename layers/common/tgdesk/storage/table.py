@@ -169,3 +169,11 @@ def query_all(**kwargs: Any) -> list[dict[str, Any]]:
         items.extend(page)
         if not start:
             return items
+
+
+KEY_ATTRIBUTES = frozenset({"PK", "SK", "GSI1PK", "GSI1SK", "GSI2PK", "GSI2SK"})
+
+
+def strip_keys(item: dict[str, Any]) -> dict[str, Any]:
+    """The public attributes of an item: everything but the table's key attributes."""
+    return {k: v for k, v in item.items() if k not in KEY_ATTRIBUTES}
