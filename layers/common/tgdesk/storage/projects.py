@@ -106,6 +106,10 @@ def list_members(project_id: str) -> list[dict[str, Any]]:
     return table.query_all(pk=pk, sk_prefix=keys.MEMBER_PREFIX)
 
 
+def memberships_of_agent(agent_id: str) -> list[dict[str, Any]]:
+    """The member items of an agent, one per project they belong to."""
+    return table.query_all(pk=keys.agent_projects_index(agent_id), index="GSI1")
+
+
 def projects_of_agent(agent_id: str) -> list[str]:
-    items = table.query_all(pk=keys.agent_projects_index(agent_id), index="GSI1")
-    return [i["project_id"] for i in items]
+    return [m["project_id"] for m in memberships_of_agent(agent_id)]
