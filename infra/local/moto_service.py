@@ -1,0 +1,109 @@
+"""moto's server in-process, on a loopback port, with every request serialised.
+
+moto's backends are not thread-safe, so one lock wraps the whole WSGI call (including
+reading the response body). Requests that change state mark the store dirty, which the
+snapshotter watches.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable, Iterable
+from typing import Any
+
+from moto.server import DomainDispatcherApplication, MotoRequestHandler, create_backend_app
+from werkzeug.serving import BaseWSGIServer, make_server
+
+from infra.local.config import HOST
+
+# X-Amz-Target operations that only read; anything else may have written.
+_READ_PREFIXES = (
+    "Get",
+    "BatchGet",
+    "Query",
+    "Scan",
+    "Describe",
+    "List",
+    "TransactGet",
+)
+
+
+def is_write(target: str | None) -> bool:
+    """True unless the `X-Amz-Target` header names a read-only operation."""
+    if not target:
+        return False
+    operation = target.rsplit(".", 1)[-1]
+    return not operation.startswith(_READ_PREFIXES)
+
+
+class DirtyFlag:
+    """Set by writes, taken (read and cleared) by the snapshotter."""
+
+    def __init__(self) -> None:
+        self._event = threading.Event()
+
+    def mark(self) -> None:
+        self._event.set()
+
+    def take(self) -> bool:
+        was = self._event.is_set()
+        self._event.clear()
+        return was
+
+
+class SerialisedApp:
+    """WSGI middleware: one request at a time, the body read inside the lock."""
+
+    def __init__(self, app: Callable[..., Iterable[bytes]], dirty: DirtyFlag) -> None:
+        self._app = app
+        self._dirty = dirty
+        self._lock = threading.Lock()
+
+    def __call__(self, environ: dict[str, Any], start_response: Callable[..., Any]) -> list[bytes]:
+        captured: list[Any] = []
+
+        def capture(status: str, headers: list[Any], exc_info: Any = None) -> Callable[..., Any]:
+            captured[:] = [status, headers, exc_info]
+            return lambda _data: None
+
+        with self._lock:
+            result = self._app(environ, capture)
+            try:
+                body = b"".join(result)
+            finally:
+                close = getattr(result, "close", None)
+                if close:
+                    close()
+            if is_write(environ.get("HTTP_X_AMZ_TARGET")):
+                self._dirty.mark()
+        start_response(*captured)
+        return [body]
+
+
+class MotoService:
+    """moto's DynamoDB, DynamoDB Streams and SSM on http://127.0.0.1:{port}."""
+
+    def __init__(self, port: int) -> None:
+        self.dirty = DirtyFlag()
+        self._port = port
+        self._server: BaseWSGIServer | None = None
+        self._thread: threading.Thread | None = None
+
+    @property
+    def endpoint_url(self) -> str:
+        return f"http://{HOST}:{self._port}"
+
+    def start(self) -> None:
+        app = SerialisedApp(DomainDispatcherApplication(create_backend_app), self.dirty)
+        self._server = make_server(
+            HOST, self._port, app, threaded=True, request_handler=MotoRequestHandler
+        )
+        self._thread = threading.Thread(target=self._server.serve_forever, name="moto", daemon=True)
+        self._thread.start()
+
+    def stop(self) -> None:
+        if self._server is not None:
+            self._server.shutdown()
+            self._server.server_close()
+        if self._thread is not None:
+            self._thread.join(timeout=5)

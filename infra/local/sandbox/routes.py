@@ -1,0 +1,174 @@
+"""HTTP routes of the sandbox Telegram, all under /sandbox."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit, urlunsplit
+
+import anyio.to_thread
+from starlette.requests import Request
+from starlette.responses import FileResponse, JSONResponse, Response
+from starlette.routing import BaseRoute, Mount, Route
+from starlette.staticfiles import StaticFiles
+
+from infra.local.sandbox.bot import SandboxBot, make_fault
+from infra.local.sandbox.delivery import Outcome, WebhookDelivery
+from infra.local.sandbox.params import parse_params
+from infra.local.sandbox.state import SandboxStore
+from infra.local.sandbox.users import photo_update, text_update, upsert_user
+
+STATIC = Path(__file__).with_name("static")
+_LOOPBACK = ("127.0.0.1", "localhost")
+
+
+def rebase_webhook(store: SandboxStore, public_url: str) -> None:
+    """Point a loopback webhook at this run's port (the stack's port may change between runs)."""
+    with store.lock:
+        hook = store.data.webhook
+        if not hook:
+            return
+        url, base = urlsplit(hook["url"]), urlsplit(public_url)
+        if url.hostname in _LOOPBACK and url.netloc != base.netloc:
+            hook["url"] = urlunsplit(url._replace(scheme=base.scheme, netloc=base.netloc))
+            store.save()
+
+
+def _error(status: int, message: str) -> JSONResponse:
+    return JSONResponse({"error": message}, status_code=status)
+
+
+def _delivered(update: dict[str, Any], outcome: Outcome) -> JSONResponse:
+    webhook: dict[str, Any] | None = None
+    if outcome.status != -1:
+        webhook = {"status": outcome.status, "body": outcome.body}
+    return JSONResponse({"update": update, "webhook": webhook})
+
+
+class SandboxRoutes:
+    def __init__(self, bot: SandboxBot, delivery: WebhookDelivery) -> None:
+        self.bot = bot
+        self.delivery = delivery
+
+    def routes(self) -> list[BaseRoute]:
+        return [
+            Route("/sandbox", self.page, methods=["GET"]),
+            Mount("/sandbox/static", app=StaticFiles(directory=STATIC), name="sandbox-static"),
+            Route("/sandbox/bot{token}/{method}", self.bot_api, methods=["GET", "POST"]),
+            Route("/sandbox/file/bot{token}/{file_path:path}", self.file, methods=["GET"]),
+            Route("/sandbox/updates", self.raw_update, methods=["POST"]),
+            Route("/sandbox/users", self.users, methods=["GET"]),
+            Route("/sandbox/users/{user_id:int}/messages", self.messages, methods=["GET"]),
+            Route("/sandbox/users/{user_id:int}/messages", self.write, methods=["POST"]),
+            Route("/sandbox/users/{user_id:int}/photos", self.write_photo, methods=["POST"]),
+            Route("/sandbox/sent", self.sent, methods=["GET"]),
+            Route("/sandbox/faults", self.faults, methods=["POST", "DELETE"]),
+        ]
+
+    async def page(self, request: Request) -> Response:
+        return FileResponse(STATIC / "index.html")
+
+    async def bot_api(self, request: Request) -> Response:
+        try:
+            params, files = parse_params(
+                request.url.query, request.headers.get("content-type", ""), await request.body()
+            )
+        except ValueError:
+            body = {"ok": False, "error_code": 400, "description": "Bad Request: invalid JSON"}
+            return JSONResponse(body, status_code=400)
+        token, method = request.path_params["token"], request.path_params["method"]
+        answer = await anyio.to_thread.run_sync(self.bot.call, token, method, params, files)
+        return JSONResponse(answer.body, status_code=answer.status, headers=answer.headers)
+
+    async def file(self, request: Request) -> Response:
+        if request.path_params["token"] != self.bot.store.data.token:
+            return JSONResponse(
+                {"ok": False, "error_code": 401, "description": "Unauthorized"}, status_code=401
+            )
+        data = self.bot.store.file_bytes(request.path_params["file_path"])
+        if data is None:
+            return JSONResponse(
+                {"ok": False, "error_code": 404, "description": "Not Found"}, status_code=404
+            )
+        return Response(data, media_type="application/octet-stream")
+
+    async def raw_update(self, request: Request) -> Response:
+        try:
+            update = json.loads(await request.body())
+        except ValueError:
+            return _error(400, "the body must be one Telegram update as JSON")
+        if not isinstance(update, dict) or not isinstance(update.get("update_id"), int):
+            return _error(400, "an update needs an integer update_id")
+        outcome = await self.delivery.deliver_now(update)
+        if outcome.status == -1:
+            return JSONResponse({"queued": True}, status_code=202)
+        return Response(outcome.body, status_code=outcome.status or 502)
+
+    async def users(self, request: Request) -> Response:
+        with self.bot.store.lock:
+            return JSONResponse({"items": list(self.bot.store.data.users.values())})
+
+    async def messages(self, request: Request) -> Response:
+        user_id = request.path_params["user_id"]
+        with self.bot.store.lock:
+            items = [m for m in self.bot.store.data.messages if m["chat"]["id"] == user_id]
+        return JSONResponse({"items": items})
+
+    async def write(self, request: Request) -> Response:
+        user_id = request.path_params["user_id"]
+        try:
+            body = json.loads(await request.body() or b"{}")
+            if not isinstance(body, dict):
+                raise ValueError("the body must be a JSON object")
+            upsert_user(self.bot.store, user_id, body.get("user") or {})
+            update = text_update(self.bot.store, user_id, str(body.get("text") or ""))
+        except LookupError as err:
+            return _error(404, str(err))
+        except ValueError as err:
+            return _error(400, str(err))
+        return _delivered(update, await self.delivery.submit(update))
+
+    async def write_photo(self, request: Request) -> Response:
+        user_id = request.path_params["user_id"]
+        params, files = parse_params(
+            "", request.headers.get("content-type", ""), await request.body()
+        )
+        upload = files.get("photo")
+        if upload is None:
+            return _error(400, "send the image as the multipart field `photo`")
+        try:
+            update = photo_update(self.bot.store, user_id, upload, params.get("caption"))
+        except LookupError as err:
+            return _error(404, str(err))
+        except ValueError as err:
+            return _error(400, str(err))
+        return _delivered(update, await self.delivery.submit(update))
+
+    async def sent(self, request: Request) -> Response:
+        raw = request.query_params.get("chat_id")
+        try:
+            chat_id = int(raw) if raw else None
+        except ValueError:
+            return _error(400, "chat_id must be an integer")
+        return JSONResponse({"items": self.bot.sent(chat_id)})
+
+    async def faults(self, request: Request) -> Response:
+        if request.method == "DELETE":
+            self.bot.clear_faults()
+            return Response(status_code=204)
+        try:
+            method, fault = make_fault(json.loads(await request.body()))
+        except (ValueError, TypeError, AttributeError) as err:
+            return _error(400, f"invalid fault: {err}")
+        self.bot.add_fault(method, fault)
+        return JSONResponse(
+            {
+                "method": method,
+                "error_code": fault.error_code,
+                "description": fault.description,
+                "retry_after": fault.retry_after,
+                "times": fault.times,
+            },
+            status_code=201,
+        )

@@ -1,0 +1,122 @@
+"""What the sandbox Telegram remembers, persisted in the data dir across restarts.
+
+The bot token, the webhook registration, update and message counters (the webhook keys
+updates on update_id, so they must never restart), the chats' messages and the files.
+"""
+
+from __future__ import annotations
+
+import json
+import secrets
+import threading
+import time
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+from infra.local.persistence import write_json_atomic
+
+PRESET_USERS: list[dict[str, Any]] = [
+    {
+        "id": 5000000001,
+        "is_bot": False,
+        "first_name": "Alice",
+        "last_name": "Martin",
+        "username": "alice_martin",
+        "language_code": "en",
+    },
+    {"id": 5000000002, "is_bot": False, "first_name": "王芳", "language_code": "zh-hans"},
+    {
+        "id": 5000000003,
+        "is_bot": False,
+        "first_name": "Дмитрий",
+        "last_name": "Орлов",
+        "username": "dorlov",
+        "language_code": "ru",
+    },
+]
+
+
+def new_token() -> str:
+    """A token shaped like BotFather's: `<bot id>:<35 url-safe characters>`."""
+    bot_id = 7_000_000_000 + secrets.randbelow(999_999_999)
+    return f"{bot_id}:{secrets.token_urlsafe(26)[:35]}"
+
+
+@dataclass
+class SandboxData:
+    token: str
+    webhook: dict[str, Any] | None = None
+    last_update_id: int = 0
+    message_ids: dict[str, int] = field(default_factory=dict)  # chat id -> last message_id
+    users: dict[str, dict[str, Any]] = field(default_factory=dict)
+    messages: list[dict[str, Any]] = field(default_factory=list)  # both directions, oldest first
+    files: dict[str, dict[str, Any]] = field(default_factory=dict)  # file_id -> File + extras
+    pending_updates: list[dict[str, Any]] = field(default_factory=list)  # for getUpdates
+
+
+class SandboxStore:
+    """The data plus one lock; `save()` writes it atomically (callers hold the lock)."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self.files_dir = root / "files"
+        self.path = root / "state.json"
+        self.lock = threading.RLock()
+        self.changed = threading.Condition(self.lock)
+        self.data = self._load()
+
+    def _load(self) -> SandboxData:
+        if self.path.is_file():
+            return SandboxData(**json.loads(self.path.read_text(encoding="utf-8")))
+        data = SandboxData(token=new_token())
+        data.users = {str(u["id"]): dict(u) for u in PRESET_USERS}
+        self.root.mkdir(parents=True, exist_ok=True)
+        write_json_atomic(self.path, asdict(data))
+        return data
+
+    def save(self) -> None:
+        write_json_atomic(self.path, asdict(self.data))
+        self.changed.notify_all()
+
+    @property
+    def bot_id(self) -> int:
+        return int(self.data.token.split(":", 1)[0])
+
+    def next_update_id(self) -> int:
+        self.data.last_update_id += 1
+        return self.data.last_update_id
+
+    def next_message_id(self, chat_id: int) -> int:
+        last = self.data.message_ids.get(str(chat_id), 0) + 1
+        self.data.message_ids[str(chat_id)] = last
+        return last
+
+    def store_file(
+        self, data: bytes, *, kind: str, extension: str, extra: dict[str, Any]
+    ) -> dict[str, Any]:
+        """Keep uploaded bytes and register a new file_id for them."""
+        self.files_dir.mkdir(parents=True, exist_ok=True)
+        unique = secrets.token_urlsafe(12)
+        file_path = f"{kind}/file_{len(self.data.files)}{extension}"
+        (self.files_dir / unique).write_bytes(data)
+        return self.register_file(
+            {"file_size": len(data), "file_path": file_path, "blob": unique, **extra}
+        )
+
+    def register_file(self, record: dict[str, Any]) -> dict[str, Any]:
+        file_id = "BQACAgIAAxkBAAI" + secrets.token_urlsafe(48)
+        record = {"file_id": file_id, "file_unique_id": "AgAD" + secrets.token_urlsafe(9), **record}
+        self.data.files[file_id] = record
+        return record
+
+    def file_bytes(self, file_path: str) -> bytes | None:
+        for record in self.data.files.values():
+            if record.get("file_path") == file_path and record.get("blob"):
+                blob = self.files_dir / record["blob"]
+                return blob.read_bytes() if blob.is_file() else None
+        return None
+
+
+def now_s() -> int:
+    return int(time.time())

@@ -1,0 +1,184 @@
+// The sandbox page: pick a Telegram user, write to the bot, see its answers.
+// All text is rendered with textContent: what users and agents write is never HTML.
+"use strict";
+
+const state = { users: [], current: null, botId: null, timer: null };
+const $ = (id) => document.getElementById(id);
+
+function el(tag, props, children) {
+  const node = document.createElement(tag);
+  Object.assign(node, props || {});
+  for (const child of children || []) node.appendChild(child);
+  return node;
+}
+
+function text(tag, value, className) {
+  return el(tag, { textContent: value, className: className || "" });
+}
+
+function displayName(user) {
+  return [user.first_name, user.last_name].filter(Boolean).join(" ");
+}
+
+function showStatus(message) {
+  $("status").textContent = message || "";
+}
+
+async function api(path, options) {
+  const resp = await fetch(path, options);
+  const body = resp.status === 204 ? null : await resp.json();
+  if (!resp.ok) throw new Error((body && body.error) || resp.statusText);
+  return body;
+}
+
+async function loadUsers() {
+  const body = await api("/sandbox/users");
+  state.users = body.items;
+  renderUsers();
+}
+
+function renderUsers() {
+  const list = $("users");
+  list.replaceChildren();
+  for (const user of state.users) {
+    const label = displayName(user) + (user.language_code ? " (" + user.language_code + ")" : "");
+    const button = text("button", label);
+    button.type = "button";
+    button.setAttribute("aria-pressed", String(state.current && state.current.id === user.id));
+    button.addEventListener("click", () => selectUser(user));
+    list.appendChild(el("li", {}, [button]));
+  }
+}
+
+function selectUser(user) {
+  state.current = user;
+  $("chat-title").textContent = displayName(user);
+  renderUsers();
+  refresh();
+}
+
+function describe(message) {
+  if (message.text) return message.text;
+  const parts = [];
+  if (message.photo) parts.push("[photo]");
+  else if (message.document) parts.push("[document " + (message.document.file_name || "") + "]");
+  else if (message.location) parts.push("[location]");
+  else {
+    const kind = ["voice", "audio", "video", "sticker", "animation"].find((k) => message[k]);
+    parts.push("[" + (kind || "message") + "]");
+  }
+  if (message.caption) parts.push(message.caption);
+  return parts.join(" ");
+}
+
+function renderMessages(items) {
+  const list = $("messages");
+  const atBottom = list.scrollTop + list.clientHeight >= list.scrollHeight - 4;
+  list.replaceChildren();
+  for (const message of items) {
+    const fromUser = message.from && !message.from.is_bot;
+    const when = new Date(message.date * 1000).toLocaleTimeString();
+    const meta = (fromUser ? "you" : "bot") + " · " + when + (message.edit_date ? " · edited" : "");
+    list.appendChild(
+      el("li", { className: fromUser ? "out" : "in" }, [text("span", meta, "meta"), text("span", describe(message))]),
+    );
+  }
+  if (atBottom) list.scrollTop = list.scrollHeight;
+}
+
+async function refresh() {
+  if (!state.current) return;
+  try {
+    const body = await api("/sandbox/users/" + state.current.id + "/messages");
+    renderMessages(body.items);
+  } catch (err) {
+    showStatus("Could not load messages: " + err.message);
+  }
+}
+
+function reportDelivery(result) {
+  const hook = result.webhook;
+  if (hook === null) showStatus("Queued: the bot reads updates with getUpdates.");
+  else if (hook.status >= 200 && hook.status < 300) showStatus("");
+  else showStatus("The webhook answered " + hook.status + "; Telegram-style retries continue.");
+}
+
+async function send(event) {
+  event.preventDefault();
+  if (!state.current) return showStatus("Pick a user first.");
+  const form = event.target;
+  const file = form.photo.files[0];
+  const message = form.text.value;
+  try {
+    let result;
+    if (file) {
+      const data = new FormData();
+      data.append("photo", file);
+      if (message.trim()) data.append("caption", message);
+      result = await api("/sandbox/users/" + state.current.id + "/photos", { method: "POST", body: data });
+    } else {
+      if (!message.trim()) return;
+      result = await api("/sandbox/users/" + state.current.id + "/messages", {
+        method: "POST",
+        headers: { "Content-Type": "application/json" },
+        body: JSON.stringify({ text: message }),
+      });
+    }
+    form.reset();
+    reportDelivery(result);
+    refresh();
+  } catch (err) {
+    showStatus("Not sent: " + err.message);
+  }
+}
+
+async function addUser(event) {
+  event.preventDefault();
+  const form = event.target;
+  const profile = {};
+  for (const field of ["first_name", "last_name", "username", "language_code"]) {
+    if (form[field].value.trim()) profile[field] = form[field].value.trim();
+  }
+  const user = { id: 6000000000 + Math.floor(Math.random() * 999999999), is_bot: false, ...profile };
+  state.users.push(user);
+  form.reset();
+  selectUser(user);
+  state.pendingProfile = { id: user.id, profile };
+}
+
+// A new user is created with their first message, which carries their profile.
+async function sendWithProfile(event) {
+  if (state.pendingProfile && state.current && state.pendingProfile.id === state.current.id) {
+    const form = event.target;
+    if (!form.photo.files[0] && form.text.value.trim()) {
+      event.preventDefault();
+      try {
+        const result = await api("/sandbox/users/" + state.current.id + "/messages", {
+          method: "POST",
+          headers: { "Content-Type": "application/json" },
+          body: JSON.stringify({ text: form.text.value, user: state.pendingProfile.profile }),
+        });
+        state.pendingProfile = null;
+        form.reset();
+        reportDelivery(result);
+        await loadUsers();
+        refresh();
+      } catch (err) {
+        showStatus("Not sent: " + err.message);
+      }
+      return;
+    }
+  }
+  return send(event);
+}
+
+$("composer").addEventListener("submit", sendWithProfile);
+$("new-user").addEventListener("submit", addUser);
+$("composer").text.addEventListener("keydown", (event) => {
+  if (event.key === "Enter" && !event.shiftKey) {
+    event.preventDefault();
+    $("composer").requestSubmit();
+  }
+});
+loadUsers().then(() => state.users.length && selectUser(state.users[0]));
+state.timer = setInterval(refresh, 1500);

@@ -1,0 +1,104 @@
+"""Snapshots: the table's items and the SSM parameters survive a restart, types intact."""
+
+from __future__ import annotations
+
+import json
+import stat
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import boto3
+from moto import mock_aws
+
+from infra.local import cfn
+from infra.local.moto_service import DirtyFlag, is_write
+from infra.local.persistence import SnapshotLoop, Snapshotter
+from tests.conftest import TABLE
+
+PREFIX = "/tgdesk/test"
+ITEM = {
+    "PK": {"S": "CHAT#p#1"},
+    "SK": {"S": "MSG#0000000000001#m"},
+    "n": {"N": "12.5"},
+    "blob": {"B": b"\x00\xffbinary"},
+    "tags": {"SS": ["a", "b"]},
+    "blobs": {"BS": [b"\x01", b"\x02"]},
+    "nested": {"M": {"l": {"L": [{"B": b"\x03"}, {"BOOL": True}, {"NULL": True}]}}},
+}
+
+
+def _clients() -> tuple[Any, Any]:
+    ddb = boto3.client("dynamodb", region_name="us-east-1")
+    return ddb, boto3.client("ssm", region_name="us-east-1")
+
+
+def test_round_trip(tmp_path: Path) -> None:
+    with mock_aws():
+        ddb, ssm = _clients()
+        cfn.create_table(ddb, TABLE)
+        ddb.put_item(TableName=TABLE, Item=ITEM)
+        for i in range(30):  # more than one BatchWriteItem on restore
+            ddb.put_item(TableName=TABLE, Item={"PK": {"S": f"P#{i}"}, "SK": {"S": "X"}})
+        ssm.put_parameter(Name=f"{PREFIX}/projects/p/bot-token", Value="1:tok", Type="SecureString")
+        ssm.put_parameter(Name="/elsewhere/x", Value="not ours", Type="String")
+        Snapshotter(ddb, ssm, TABLE, PREFIX, tmp_path).save()
+
+    snapshot = tmp_path / "snapshot.json"
+    assert stat.S_IMODE(snapshot.stat().st_mode) == 0o600
+    assert len(json.loads(snapshot.read_text())["items"]) == 31
+
+    with mock_aws():  # a fresh moto: the next start
+        ddb, ssm = _clients()
+        cfn.create_table(ddb, TABLE)
+        restored = Snapshotter(ddb, ssm, TABLE, PREFIX, tmp_path).restore()
+
+        assert restored == (31, 1)
+        item = ddb.get_item(TableName=TABLE, Key={"PK": ITEM["PK"], "SK": ITEM["SK"]})["Item"]
+        assert item == ITEM
+        param = ssm.get_parameter(Name=f"{PREFIX}/projects/p/bot-token", WithDecryption=True)
+        assert param["Parameter"]["Value"] == "1:tok"
+        assert param["Parameter"]["Type"] == "SecureString"
+        assert Decimal(item["n"]["N"]) == Decimal("12.5")
+
+
+def test_no_snapshot_restores_nothing(tmp_path: Path) -> None:
+    with mock_aws():
+        ddb, ssm = _clients()
+        cfn.create_table(ddb, TABLE)
+        assert Snapshotter(ddb, ssm, TABLE, PREFIX, tmp_path).restore() == (0, 0)
+
+
+def test_loop_saves_after_writes_and_on_stop(tmp_path: Path) -> None:
+    with mock_aws():
+        ddb, ssm = _clients()
+        cfn.create_table(ddb, TABLE)
+        dirty = DirtyFlag()
+        loop = SnapshotLoop(Snapshotter(ddb, ssm, TABLE, PREFIX, tmp_path), dirty, delay=3600)
+        loop.start()
+        ddb.put_item(TableName=TABLE, Item={"PK": {"S": "A"}, "SK": {"S": "B"}})
+        dirty.mark()
+        loop.stop()
+    assert len(json.loads((tmp_path / "snapshot.json").read_text())["items"]) == 1
+
+
+def test_writes_are_told_from_reads_by_the_target_header() -> None:
+    writes = [
+        "DynamoDB_20120810.PutItem",
+        "DynamoDB_20120810.UpdateItem",
+        "DynamoDB_20120810.TransactWriteItems",
+        "DynamoDB_20120810.BatchWriteItem",
+        "AmazonSSM.PutParameter",
+        "AmazonSSM.DeleteParameters",
+    ]
+    reads = [
+        "DynamoDB_20120810.Query",
+        "DynamoDB_20120810.GetItem",
+        "DynamoDB_20120810.TransactGetItems",
+        "DynamoDBStreams_20120810.GetRecords",
+        "DynamoDBStreams_20120810.DescribeStream",
+        "AmazonSSM.GetParametersByPath",
+        None,
+    ]
+    assert all(is_write(t) for t in writes)
+    assert not any(is_write(t) for t in reads)

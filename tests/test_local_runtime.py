@@ -1,0 +1,53 @@
+"""How the local stack reads the template: functions' environment, contexts, schedules."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from infra.local import cfn
+from infra.local.config import LocalConfig
+from infra.local.lambdas import LambdaContext, environment, local_functions
+from infra.local.schedules import scheduled_event, schedules_from_template
+
+CONFIG = LocalConfig(
+    port=8123,
+    data_dir=Path("/tmp/x"),
+    admin_username="root",
+    admin_password="a-long-password",
+    schedule_every=None,
+    telegram_token=None,
+)
+
+
+def test_environment_resolves_refs_and_subs() -> None:
+    env = environment(CONFIG)
+    assert env["TGDESK_TABLE"] == "tgdesk"
+    assert env["TGDESK_SECRETS_PREFIX"] == "/tgdesk/local"
+    assert env["TGDESK_PUBLIC_URL"] == "http://127.0.0.1:8123"
+    assert env["TGDESK_ADMIN_USERNAME"] == "root"
+    assert env["TGDESK_ADMIN_PASSWORD"] == "a-long-password"
+    assert all(isinstance(v, str) for v in env.values())
+
+
+def test_functions_take_memory_and_timeout_from_the_template() -> None:
+    functions = local_functions()
+    assert set(functions) == set(cfn.functions())
+    api = functions["ApiFunction"]
+    assert (api.memory_mb, api.timeout_s) == (1024, 29)
+    context = LambdaContext(api.name, api.memory_mb, api.timeout_s)
+    assert context.invoked_function_arn.endswith(":function:local-ApiFunction")
+    assert 28_000 < context.get_remaining_time_in_millis() <= 29_000
+
+
+def test_schedules_and_their_override() -> None:
+    declared = schedules_from_template(None)
+    assert declared and all(s.every_s >= 60 for s in declared)
+    assert all(s.every_s == 1 for s in schedules_from_template(1))
+
+
+def test_scheduled_event_is_the_input_or_the_eventbridge_envelope() -> None:
+    assert scheduled_event("r", {"job": "deliveries"}) == {"job": "deliveries"}
+    envelope = scheduled_event("rule-1", {})
+    assert envelope["detail-type"] == "Scheduled Event"
+    assert envelope["source"] == "aws.events"
+    assert envelope["resources"] == ["arn:aws:events:us-east-1:123456789012:rule/rule-1"]
