@@ -1,0 +1,79 @@
+"""A Telegram user of a project: profile and tags, sessions, whole history, search."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Query
+
+from console_api.deps import CurrentScope, SourceIp
+from console_api.models import Items, MessagePublic, Page
+from console_api.models_collab import TagPublic, TagsSet, TelegramUserPublic
+from tgdesk import tags, users
+
+router = APIRouter(tags=["users"])
+
+Limit = Annotated[int, Query(ge=1, le=200)]
+
+
+@router.get("/projects/{project_id}/users/{tg_user_id}")
+def get_user(
+    project_id: str, tg_user_id: int, scope: CurrentScope, source_ip: SourceIp
+) -> TelegramUserPublic:
+    """The profile, its tags and every session of the user, newest first. Supervisors of
+    the project and agents holding one of the user's sessions may read it."""
+    return TelegramUserPublic(**users.view(scope, project_id, tg_user_id, source_ip=source_ip))
+
+
+@router.get("/projects/{project_id}/users/{tg_user_id}/messages")
+def list_user_messages(
+    project_id: str,
+    tg_user_id: int,
+    scope: CurrentScope,
+    source_ip: SourceIp,
+    limit: Limit = 50,
+    cursor: str | None = None,
+    before: Annotated[int | None, Query(ge=0, description="Epoch ms: older messages only")] = None,
+    q: Annotated[
+        str | None,
+        Query(
+            min_length=1,
+            max_length=users.SEARCH_MAX_LENGTH,
+            description="Only messages whose text or caption holds this (any case)",
+        ),
+    ] = None,
+) -> Page[MessagePublic]:
+    """The user's messages across all their sessions, newest first; follow `next_cursor`
+    to scroll back. A search page may hold fewer items than `limit` (even none) and still
+    carry a `next_cursor`: each request reads a bounded part of the history."""
+    if q is not None:
+        items, next_cursor = users.search(
+            scope,
+            project_id,
+            tg_user_id,
+            q,
+            limit=limit,
+            cursor=cursor,
+            before=before,
+            source_ip=source_ip,
+        )
+    else:
+        items, next_cursor = users.history(
+            scope,
+            project_id,
+            tg_user_id,
+            limit=limit,
+            cursor=cursor,
+            before=before,
+            source_ip=source_ip,
+        )
+    return Page[MessagePublic](items=[MessagePublic(**m) for m in items], next_cursor=next_cursor)
+
+
+@router.put("/projects/{project_id}/users/{tg_user_id}/tags")
+def set_user_tags(
+    project_id: str, tg_user_id: int, body: TagsSet, scope: CurrentScope, source_ip: SourceIp
+) -> Items[TagPublic]:
+    """Replace the user's tags (needs the `edit_tags` permission)."""
+    chosen = tags.tag_user(scope, project_id, tg_user_id, body.tag_ids, source_ip=source_ip)
+    return Items[TagPublic](items=[TagPublic(**t) for t in chosen])

@@ -1,0 +1,48 @@
+"""Reading the audit log: newest first, filtered, over one project, several, or everything.
+
+Entries of one project share a partition; everything is on GSI1 (docs/data-model.md: audit
+entry). Both are ordered by the same `{at}#{entry_id}` sort key, which is the cursor.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from tgdesk.storage import keys, scroll, table
+
+_ENTRY_KEY = re.compile(r"\d{13}#[0-9a-z]{1,64}")
+
+
+def entries(
+    project_ids: list[str] | None,
+    *,
+    limit: int,
+    cursor: str | None = None,
+    since: int | None = None,
+    until: int | None = None,
+    action: str | None = None,
+    actor_id: str | None = None,
+) -> tuple[list[dict[str, Any]], str | None]:
+    """Entries of these projects (None: of everything, projects or not), newest first,
+    between `since` and `until` (epoch ms, inclusive), with this action and actor."""
+    if project_ids is None:
+        partitions = [scroll.Partition(keys.AUDIT_INDEX_PK, "GSI1")]
+    else:
+        partitions = [scroll.Partition(keys.audit_entry(p, 0, "")[0]) for p in project_ids]
+    equals = {
+        name: value
+        for name, value in (("action", action), ("actor_id", actor_id))
+        if value is not None
+    }
+    items, next_key = scroll.newest(
+        partitions,
+        low=keys.ts(since or 0),
+        high=keys.ts(until) + "#~" if until is not None else "~",
+        limit=limit,
+        before=scroll.decode_cursor(cursor, _ENTRY_KEY),
+        equals=equals,
+    )
+    return [table.strip_keys(i) for i in items], scroll.encode_cursor(
+        next_key
+    ) if next_key else None

@@ -1,0 +1,150 @@
+"""Keyset paging, newest first, over one or more partitions, with filters and a read budget.
+
+A page holds the newest items whose sort key lies below a cursor, the sort key where the
+previous page ended. Items a filter drops still cost reads, so each partition is read for at
+most `max_pages` Query pages per call: when that budget runs out first, the page ends where
+reading stopped (possibly with fewer items than asked, even none) and its cursor goes on from
+there. A search through a long history therefore answers in bounded time and never skips.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import re
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from tgdesk.errors import InvalidInput
+from tgdesk.storage import table
+
+PAGE_SIZE = 100
+MAX_PAGES = 5
+
+
+@dataclass(frozen=True)
+class Partition:
+    """One partition to read: of the table (`index` None) or of a GSI."""
+
+    key: str
+    index: str | None = None
+
+    @property
+    def key_names(self) -> tuple[str, str]:
+        return ("PK", "SK") if self.index is None else (f"{self.index}PK", f"{self.index}SK")
+
+
+def newest(
+    partitions: Sequence[Partition],
+    *,
+    low: str,
+    high: str,
+    limit: int,
+    before: str | None = None,
+    equals: Mapping[str, Any] | None = None,
+    match: Callable[[dict[str, Any]], bool] | None = None,
+    page_size: int = PAGE_SIZE,
+    max_pages: int = MAX_PAGES,
+) -> tuple[list[dict[str, Any]], str | None]:
+    """Up to `limit` items with a sort key in [low, high] and below `before`, newest first,
+    merged across partitions. `equals` filters on attributes in DynamoDB, `match` in code.
+    Returns the items (with their key attributes) and the cursor sort key of the next page,
+    or None when nothing more can match."""
+    top = high if before is None else min(high, before)
+    floors: list[str] = []
+    candidates: list[tuple[str, dict[str, Any]]] = []
+    for partition in dict.fromkeys(partitions):
+        found, floor = _read(
+            partition, low, top, before, limit, equals, match, page_size, max_pages
+        )
+        floors.append(floor)
+        sort_name = partition.key_names[1]
+        candidates.extend((item[sort_name], item) for item in found)
+    # Below the highest point where some partition stopped reading, other partitions may
+    # hold items not yet looked at: the page ends there.
+    floor = max(floors, default="")
+    candidates = sorted((c for c in candidates if c[0] >= floor), key=lambda c: c[0], reverse=True)
+    page = candidates[:limit]
+    if len(page) == limit and (len(candidates) > limit or floor):
+        return [item for _, item in page], page[-1][0]
+    return [item for _, item in page], floor or None
+
+
+def _read(
+    partition: Partition,
+    low: str,
+    high: str,
+    before: str | None,
+    want: int,
+    equals: Mapping[str, Any] | None,
+    match: Callable[[dict[str, Any]], bool] | None,
+    page_size: int,
+    max_pages: int,
+) -> tuple[list[dict[str, Any]], str]:
+    """Matching items of one partition, and the sort key reading stopped at ("" at the end)."""
+    if high < low:
+        return [], ""
+    pk_name, sk_name = partition.key_names
+    names = {"#pk": pk_name, "#sk": sk_name}
+    vals: dict[str, Any] = {":pk": partition.key, ":lo": low, ":hi": high}
+    request: dict[str, Any] = {
+        "TableName": table.table_name(),
+        "KeyConditionExpression": "#pk = :pk AND #sk BETWEEN :lo AND :hi",
+        "ScanIndexForward": False,
+        # BETWEEN is inclusive, so the cursor's own item comes back first: read one more
+        # then, or a page of one would never get past it.
+        "Limit": page_size + 1 if before is not None else page_size,
+    }
+    if partition.index:
+        request["IndexName"] = partition.index
+    if equals:
+        clauses = []
+        for i, (attribute, value) in enumerate(equals.items()):
+            names[f"#f{i}"], vals[f":f{i}"] = attribute, value
+            clauses.append(f"#f{i} = :f{i}")
+        request["FilterExpression"] = " AND ".join(clauses)
+    request["ExpressionAttributeNames"] = names
+    request["ExpressionAttributeValues"] = table.values(vals)
+
+    found: list[dict[str, Any]] = []
+    last: dict[str, Any] | None = None
+    for _ in range(max(1, max_pages)):
+        resp = table.client().query(**request)
+        for raw in resp.get("Items", []):
+            item = table.from_item(raw) or {}
+            if item.get(sk_name) != before and (match is None or match(item)):
+                found.append(item)
+        last = resp.get("LastEvaluatedKey")
+        if not last:
+            return found, ""
+        if len(found) >= want:
+            break
+        request["ExclusiveStartKey"] = last
+        request["Limit"] = page_size
+    return found, (table.from_item(last) or {}).get(sk_name, "")
+
+
+def encode_cursor(sort_key: str) -> str:
+    return base64.urlsafe_b64encode(sort_key.encode()).decode().rstrip("=")
+
+
+def decode_cursor(cursor: str | None, pattern: re.Pattern[str]) -> str | None:
+    """The sort key a cursor stands for; it must have the shape of this list's sort keys."""
+    if cursor is None:
+        return None
+    try:
+        sort_key = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)).decode()
+    except (ValueError, binascii.Error, UnicodeDecodeError) as err:
+        raise _bad_cursor() from err
+    if not pattern.fullmatch(sort_key):
+        raise _bad_cursor()
+    return sort_key
+
+
+def _bad_cursor() -> InvalidInput:
+    return InvalidInput(
+        "This cursor does not belong to this list; start again without it.",
+        code="invalid_cursor",
+        field="cursor",
+    )
