@@ -179,17 +179,23 @@ def test_members(client: TestClient) -> None:
     assert no_project.status_code == 404 and no_project.json()["code"] == "project_not_found"
 
 
-def test_projects_are_for_admins(client: TestClient) -> None:
+def test_agents_see_only_their_projects_and_cannot_create_any(client: TestClient) -> None:
     admin = login(client)
     project = create_project(client, admin)
-    create_agent(client, admin, "maria")
-    maria = agent_login(client, "maria")
-    assert client.get("/api/projects", headers=maria).status_code == 403
-    assert (
-        client.get(f"/api/projects/{project['project_id']}/members", headers=maria).status_code
-        == 403
-    )
+    pid = project["project_id"]
+    maria = create_agent(client, admin, "maria")
+    maria_headers = agent_login(client, "maria")
+    assert client.get("/api/projects", headers=maria_headers).json()["items"] == []
+    hidden = client.get(f"/api/projects/{pid}", headers=maria_headers)
+    assert hidden.status_code == 404 and hidden.json()["code"] == "project_not_found"
+    assert client.get(f"/api/projects/{pid}/members", headers=maria_headers).status_code == 404
+
+    client.post(f"/api/projects/{pid}/members", json={"agent_id": maria["agent_id"]}, headers=admin)
+    listed = client.get("/api/projects", headers=maria_headers).json()["items"]
+    assert [p["project_id"] for p in listed] == [pid]
+    members = client.get(f"/api/projects/{pid}/members", headers=maria_headers)
+    assert members.status_code == 403 and members.json()["code"] == "supervisor_only"
     created = client.post(
-        "/api/projects", json={"name": "Mine", "bot_token": SECOND_BOT_TOKEN}, headers=maria
+        "/api/projects", json={"name": "Mine", "bot_token": SECOND_BOT_TOKEN}, headers=maria_headers
     )
     assert created.status_code == 403

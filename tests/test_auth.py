@@ -15,13 +15,16 @@ from api_helpers import (
     api_module,
     configure_admin,
     create_agent,
+    http_event,
     login,
     scan_items,
 )
+from conftest import lambda_context
 from fastapi.testclient import TestClient
 
 from tgdesk import auth, clock
 from tgdesk.settings import get_settings
+from tgdesk.storage import accounts
 
 
 @pytest.fixture
@@ -229,3 +232,177 @@ def test_passwords_never_reach_logs(client: TestClient, caplog: pytest.LogCaptur
     assert "login" in caplog.text  # the logins were logged...
     assert ADMIN_PASSWORD not in caplog.text and "maria-password-1" not in caplog.text
     assert "nope-nope-nope" not in caplog.text
+
+
+# -- one device at a time ----------------------------------------------------------------
+def test_a_new_login_signs_the_older_device_out(client: TestClient) -> None:
+    first = login(client)
+    second = login(client)
+    old = client.get("/api/me", headers=first)
+    assert old.status_code == 401 and old.json()["code"] == "signed_in_elsewhere"
+    assert client.get("/api/me", headers=second).status_code == 200
+    # The old token is kept until it expires, so its device is told why.
+    assert len([i for i in scan_items() if i["kind"] == "token"]) == 2
+    agent = next(i for i in scan_items() if i["kind"] == "agent")
+    assert (
+        agent["token_digest"]
+        == hashlib.sha256(second["Authorization"].split()[1].encode()).hexdigest()
+    )
+    assert "token_digest" not in client.get("/api/me", headers=second).text
+
+
+def test_a_stale_agent_read_does_not_reject_the_newest_token(client: TestClient) -> None:
+    """Reads are eventually consistent: an agent item read before the new login committed
+    still names the old token, but the new token is younger than `token_since`."""
+    login(client)
+    stale = next(i for i in scan_items() if i["kind"] == "agent")
+    token, _, _ = auth.login(ADMIN_USERNAME, ADMIN_PASSWORD)
+    fresh = accounts.get_agent(stale["agent_id"]) or {}
+    accounts.update_agent(
+        stale["agent_id"],
+        {"token_digest": stale["token_digest"], "token_since": stale["token_since"]},
+    )
+    assert auth.authenticate(token)["agent_id"] == fresh["agent_id"]
+
+
+def test_logout_and_login_are_audited(client: TestClient) -> None:
+    headers = login(client)
+    client.post("/api/auth/logout", headers=headers)
+    entries = [i for i in scan_items() if i["kind"] == "audit"]
+    assert {e["action"] for e in entries} >= {"auth.login", "auth.logout"}
+    assert all(e["source_ip"] == "testclient" for e in entries if e["action"].startswith("auth"))
+
+
+# -- password resets and invitations --------------------------------------------------------
+def test_password_reset_with_a_new_password_ends_the_login(client: TestClient) -> None:
+    admin = login(client)
+    maria = create_agent(client, admin, "maria")
+    maria_headers = agent_login(client, "maria")
+    url = f"/api/agents/{maria['agent_id']}/password-reset"
+    reset = client.post(url, json={"password": "a brand new password"}, headers=admin)
+    assert reset.status_code == 200 and reset.json()["invitation"] is None
+    revoked = client.get("/api/me", headers=maria_headers)
+    assert revoked.status_code == 401 and revoked.json()["code"] == "login_revoked"
+    assert login(client, "maria", "a brand new password")
+    assert client.post(url, json={}, headers=maria_headers).status_code == 401
+
+
+def test_reset_without_password_hands_out_a_one_time_invitation(client: TestClient) -> None:
+    admin = login(client)
+    maria = create_agent(client, admin, "maria")
+    reset = client.post(f"/api/agents/{maria['agent_id']}/password-reset", json={}, headers=admin)
+    invitation = reset.json()["invitation"]
+    assert invitation["url"].startswith("http://testserver/#/invitation/")
+    token = invitation["url"].rsplit("/", 1)[1]
+    old = client.post("/api/auth/login", json={"username": "maria", "password": "maria-password-1"})
+    assert old.status_code == 401
+
+    stored = next(i for i in scan_items() if i["kind"] == "invitation")
+    assert stored["PK"] == f"INVITE#{hashlib.sha256(token.encode()).hexdigest()}"
+    assert token not in str(scan_items())
+    assert stored["ttl"] == stored["expires_at"] // 1000 + 1
+    assert stored["expires_at"] - stored["created_at"] == 72 * 3600 * 1000
+
+    accepted = client.post(f"/api/auth/invitations/{token}", json={"password": "chosen by maria"})
+    assert accepted.status_code == 204
+    assert login(client, "maria", "chosen by maria")
+    again = client.post(f"/api/auth/invitations/{token}", json={"password": "chosen again!!"})
+    assert again.status_code == 404 and again.json()["code"] == "invitation_not_found"
+    actions = [i["action"] for i in scan_items() if i["kind"] == "audit"]
+    assert {"agent.password_reset", "agent.invitation_created", "agent.invitation_accepted"} <= (
+        set(actions)
+    )
+    assert "chosen by maria" not in str(scan_items())
+
+
+def test_an_expired_invitation_is_refused(client: TestClient) -> None:
+    admin = login(client)
+    maria = create_agent(client, admin, "maria")
+    made = client.post(f"/api/agents/{maria['agent_id']}/invitations", headers=admin)
+    assert made.status_code == 201
+    token = made.json()["url"].rsplit("/", 1)[1]
+    assert client.post("/api/agents/nobody/invitations", headers=admin).status_code == 404
+    assert (
+        client.post(
+            f"/api/agents/{maria['agent_id']}/invitations", headers=agent_login(client, "maria")
+        ).json()["code"]
+        == "admin_only"
+    )
+    clock.set_now_for_tests(made.json()["expires_at"])
+    late = client.post(f"/api/auth/invitations/{token}", json={"password": "too late for this"})
+    assert late.status_code == 404 and late.json()["code"] == "invitation_not_found"
+
+
+# -- failed logins -------------------------------------------------------------------------
+def attempt(client: TestClient, password: str, username: str = ADMIN_USERNAME) -> Any:
+    return client.post("/api/auth/login", json={"username": username, "password": password})
+
+
+def test_failed_logins_slow_down_then_lock_the_account(client: TestClient) -> None:
+    now = 1_790_000_000_000
+    clock.set_now_for_tests(now)
+    for _ in range(4):
+        assert attempt(client, "wrong password!").status_code == 401
+    slowed = attempt(client, "wrong password!")
+    assert slowed.status_code == 429 and slowed.json()["code"] == "too_many_attempts"
+    assert slowed.headers["retry-after"] == "2"
+    # While waiting even the right password is not checked.
+    early = attempt(client, ADMIN_PASSWORD)
+    assert early.status_code == 429 and early.json()["code"] == "too_many_attempts"
+
+    delays = []
+    for _ in range(4):  # failures 6..9: the wait doubles
+        now += 120_000
+        clock.set_now_for_tests(now)
+        response = attempt(client, "wrong password!")
+        delays.append(int(response.headers["retry-after"]))
+    assert delays == [4, 8, 16, 32]
+
+    now += 60_000
+    clock.set_now_for_tests(now)
+    locked = attempt(client, "wrong password!")
+    assert locked.status_code == 429 and locked.json()["code"] == "account_locked"
+    assert "until" in locked.json()["message"] and locked.headers["retry-after"] == "900"
+    clock.set_now_for_tests(now + 600_000)
+    still = attempt(client, ADMIN_PASSWORD)
+    assert still.status_code == 429 and still.json()["code"] == "account_locked"
+
+    clock.set_now_for_tests(now + 900_001)
+    assert attempt(client, ADMIN_PASSWORD).status_code == 200
+    # A success resets the account's counter.
+    assert not [i for i in scan_items() if i["PK"] == "LOGINFAIL#account#admin"]
+    actions = [i["action"] for i in scan_items() if i["kind"] == "audit"]
+    assert actions.count("auth.login_failed") == 10 and actions.count("auth.locked") == 2
+    failed = [i for i in scan_items() if i.get("action") == "auth.login_failed"]
+    assert "wrong password!" not in str(failed)
+
+
+def test_failures_are_counted_per_source_address_too(client: TestClient) -> None:
+    now = 1_790_000_000_000
+    for number in range(10):
+        now += 60_000
+        clock.set_now_for_tests(now)
+        attempt(client, "wrong password!", username=f"user{number}")
+    blocked = attempt(client, ADMIN_PASSWORD)
+    assert blocked.status_code == 429 and blocked.json()["code"] == "account_locked"
+    assert blocked.json()["message"].startswith("Your address is locked")
+    counters = [i for i in scan_items() if i["kind"] == "login_failures"]
+    address = next(c for c in counters if c["PK"] == "LOGINFAIL#address#testclient")
+    assert address["failures"] == 10 and address["ttl"] > now // 1000
+
+
+def test_source_address_comes_from_the_api_gateway_event(aws: Any, monkeypatch: Any) -> None:
+    configure_admin(monkeypatch)
+    module = api_module()
+    module._admin_ready = False
+    event = http_event(
+        "POST", "/api/auth/login", body={"username": ADMIN_USERNAME, "password": "wrong one!!"}
+    )
+    event["headers"]["x-forwarded-for"] = "203.0.113.99"  # anyone can send this header
+    result = module.handler(event, lambda_context())
+    assert result["statusCode"] == 401
+    entry = next(i for i in scan_items() if i.get("action") == "auth.login_failed")
+    assert entry["source_ip"] == "198.51.100.7"
+    assert [i["PK"] for i in scan_items() if i["kind"] == "login_failures"] == sorted(
+        ["LOGINFAIL#account#admin", "LOGINFAIL#address#198.51.100.7"]
+    )

@@ -50,6 +50,11 @@ def chat(client: TestClient) -> dict[str, Any]:
     admin = login(client)
     project = create_project(client, admin)
     maria = create_agent(client, admin, "maria")
+    client.post(
+        f"/api/projects/{project['project_id']}/members",
+        json={"agent_id": maria["agent_id"]},
+        headers=admin,
+    )
     session = put_session(
         project["project_id"], 4242, assignee_id=maria["agent_id"], opened_at=T0 - 60_000
     )
@@ -246,17 +251,14 @@ def test_text_is_validated_naming_the_field(client: TestClient, chat: dict[str, 
     assert missing.status_code == 422 and missing.json()["field"] == "text"
 
 
-def test_admin_may_answer_any_session_an_agent_only_their_own(
-    client: TestClient, chat: dict[str, Any]
-) -> None:
-    assert (
-        client.post(chat["url"], json={"text": "Admin here"}, headers=chat["admin"]).status_code
-        == 201
-    )
+def test_only_the_holder_answers_a_session(client: TestClient, chat: dict[str, Any]) -> None:
+    admin = client.post(chat["url"], json={"text": "Admin here"}, headers=chat["admin"])
+    assert admin.status_code in (403, 404)
     create_agent(client, chat["admin"], "li")
     li = agent_login(client, "li")
     response = client.post(chat["url"], json={"text": "Not mine"}, headers=li)
     assert response.status_code == 404 and response.json()["code"] == "session_not_found"
+    assert [m for m in scan_items() if m["kind"] == "message"] == []
 
 
 def test_two_scheduler_runs_never_send_one_message_twice(

@@ -7,7 +7,7 @@ from typing import Annotated, Any
 from fastapi import Depends, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
-from tgdesk import auth
+from tgdesk import access, auth
 from tgdesk.errors import Forbidden, Unauthorized
 from tgdesk.settings import get_settings
 
@@ -41,6 +41,13 @@ def admin_agent(agent: CurrentAgent) -> dict[str, Any]:
 AdminAgent = Annotated[dict[str, Any], Depends(admin_agent)]
 
 
+def current_scope(agent: CurrentAgent) -> access.Scope:
+    return access.Scope(agent)
+
+
+CurrentScope = Annotated[access.Scope, Depends(current_scope)]
+
+
 def public_url(request: Request) -> str:
     """Where Telegram and browsers reach us: the configured URL, else this request's origin."""
     configured = get_settings().public_url
@@ -48,3 +55,15 @@ def public_url(request: Request) -> str:
 
 
 PublicUrl = Annotated[str, Depends(public_url)]
+
+
+def source_ip(request: Request) -> str | None:
+    """The caller's address: API Gateway's `sourceIp` (through Mangum), else the peer's."""
+    event = request.scope.get("aws.event") or {}
+    address = event.get("requestContext", {}).get("http", {}).get("sourceIp")
+    if address:
+        return str(address)
+    return request.client.host if request.client else None
+
+
+SourceIp = Annotated[str | None, Depends(source_ip)]

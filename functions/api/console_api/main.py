@@ -6,7 +6,19 @@ from fastapi import FastAPI
 
 from console_api import errors
 from console_api.models import ErrorBody
-from console_api.routes import agents, auth, projects, sessions, system
+from console_api.routes import (
+    agents,
+    audit,
+    auth,
+    groups,
+    me,
+    notes,
+    projects,
+    sessions,
+    system,
+    tags,
+    users,
+)
 
 API_PREFIX = "/api"
 
@@ -24,7 +36,7 @@ def create_app() -> FastAPI:
             422: {"model": ErrorBody, "description": "Invalid input; `field` names it"},
         },
     )
-    for module in (auth, agents, projects, sessions, system):
+    for module in (auth, agents, projects, sessions, system, notes, tags, users, audit, me, groups):
         app.include_router(module.router, prefix=API_PREFIX)
     errors.install(app)
     return app

@@ -1,8 +1,12 @@
-"""Agents' accounts: password hashing, login tokens, and the first administrator.
+"""Agents' accounts: password hashing, logins, invitations, and the first administrator.
 
 Passwords are hashed with scrypt (memory-hard); the stored string carries its parameters
-and salt, so they can be raised later without breaking existing hashes. Login tokens are
-random, handed out once, and stored only as their sha256 digest.
+and salt, so they can be raised later without breaking existing hashes. Login tokens and
+invitation tokens are random, handed out once, and stored only as their sha256 digest.
+
+One device at a time: a login makes its token the agent's only valid one (the agent item
+names it), so the previous device's next call answers `signed_in_elsewhere`. Repeated
+wrong passwords, per account and per source address, are first slowed down, then locked.
 """
 
 from __future__ import annotations
@@ -13,14 +17,23 @@ import hmac
 import logging
 import re
 import secrets
+from dataclasses import dataclass
+from datetime import UTC, datetime
 from functools import lru_cache
 from typing import Any, Literal
 
-from tgdesk import ids
+from tgdesk import audit, ids
 from tgdesk.clock import now_ms
-from tgdesk.errors import Conflict, Forbidden, InvalidInput, Unauthorized
+from tgdesk.errors import (
+    Conflict,
+    Forbidden,
+    InvalidInput,
+    NotFound,
+    TgdeskError,
+    Unauthorized,
+)
 from tgdesk.settings import get_settings
-from tgdesk.storage import accounts
+from tgdesk.storage import accounts, logins
 
 log = logging.getLogger(__name__)
 
@@ -78,9 +91,48 @@ def token_digest(token: str) -> str:
     return hashlib.sha256(token.encode()).hexdigest()
 
 
+_PUBLIC_HIDDEN = frozenset({"password_hash", "kind", "token_digest", "token_since"})
+ANONYMOUS = "anonymous"  # the actor of a failed login whose username matches nobody
+
+
 def public_agent(agent: dict[str, Any]) -> dict[str, Any]:
-    """An agent as others may see it: never the password hash."""
-    return {k: v for k, v in agent.items() if k not in ("password_hash", "kind")}
+    """An agent as others may see it: never the password hash or the login's digest."""
+    return {k: v for k, v in agent.items() if k not in _PUBLIC_HIDDEN}
+
+
+class TooManyAttempts(TgdeskError):
+    code = "too_many_attempts"
+    status = 429
+
+
+class Locked(TgdeskError):
+    code = "account_locked"
+    status = 429
+
+
+@dataclass(frozen=True)
+class LoginPolicy:
+    """How failed logins are slowed down and then locked (per account and per address)."""
+
+    window_ms: int = 15 * 60_000
+    slow_after: int = 5
+    lock_after: int = 10
+    lock_ms: int = 15 * 60_000
+    first_delay_s: int = 2
+    max_delay_s: int = 60
+
+    def delay_s(self, failures: int) -> int:
+        """Seconds to wait after the n-th failure: 0 below `slow_after`, then doubling."""
+        if failures < self.slow_after:
+            return 0
+        return min(self.first_delay_s * 2 ** (failures - self.slow_after), self.max_delay_s)
+
+    def expires_at_s(self, now: int) -> int:
+        return (now + self.window_ms + self.lock_ms) // 1000 + 60
+
+
+POLICY = LoginPolicy()
+INVITATION_TTL_MS = 72 * 3600 * 1000
 
 
 # -- accounts ---------------------------------------------------------------------------
@@ -102,14 +154,24 @@ def validate_password(password: str) -> None:
         )
 
 
+def _validate_role(role: str) -> None:
+    if role not in ROLES:
+        raise InvalidInput(f"role is one of {', '.join(ROLES)}", code="invalid_role", field="role")
+
+
 def create_agent(
-    *, username: str, password: str, display_name: str | None = None, role: Role = "agent"
+    *,
+    username: str,
+    password: str,
+    display_name: str | None = None,
+    role: Role = "agent",
+    actor_id: str = audit.SYSTEM,
+    source_ip: str | None = None,
 ) -> dict[str, Any]:
     """Create an agent account (an admin does this; agents cannot register themselves)."""
     validate_username(username)
     validate_password(password)
-    if role not in ROLES:
-        raise InvalidInput(f"role is one of {', '.join(ROLES)}", code="invalid_role", field="role")
+    _validate_role(role)
     agent = {
         "agent_id": ids.short_id(),
         "username": username,
@@ -119,37 +181,104 @@ def create_agent(
         "disabled": False,
         "created_at": now_ms(),
     }
-    accounts.create_agent(agent)
+    shown = public_agent(agent)
+    accounts.create_agent(
+        agent,
+        audit.entry(
+            "agent.create",
+            actor_id=actor_id,
+            target_type="agent",
+            target_id=agent["agent_id"],
+            after=shown,
+            source_ip=source_ip,
+        ),
+    )
     log.info("agent created", extra={"agent_id": agent["agent_id"], "role": role})
-    return public_agent(agent)
+    return shown
 
 
 def update_agent(
     agent_id: str,
     *,
+    actor_id: str,
     display_name: str | None = None,
     role: Role | None = None,
     disabled: bool | None = None,
     password: str | None = None,
+    max_open_sessions: int | None = None,
+    clear_capacity: bool = False,
+    source_ip: str | None = None,
 ) -> dict[str, Any]:
+    """Change an account. A new password or disabling it ends the agent's login."""
     changes: dict[str, Any] = {}
-    if display_name is not None:
-        changes["display_name"] = display_name.strip() or None
+    remove: list[str] = []
+    if display_name is not None and display_name.strip():
+        changes["display_name"] = display_name.strip()
     if role is not None:
-        if role not in ROLES:
-            raise InvalidInput(
-                f"role is one of {', '.join(ROLES)}", code="invalid_role", field="role"
-            )
+        _validate_role(role)
         changes["role"] = role
     if disabled is not None:
         changes["disabled"] = disabled
     if password is not None:
         validate_password(password)
         changes["password_hash"] = hash_password(password)
-    changes = {k: v for k, v in changes.items() if v is not None}
-    if not changes:
+    if max_open_sessions is not None:
+        if max_open_sessions < 1:
+            raise InvalidInput(
+                "max_open_sessions is at least 1 (or null for no limit)",
+                field="max_open_sessions",
+            )
+        changes["max_open_sessions"] = max_open_sessions
+    elif clear_capacity:
+        remove.append("max_open_sessions")
+    if not changes and not remove:
         raise InvalidInput("nothing to change", code="nothing_to_change")
-    return public_agent(accounts.update_agent(agent_id, changes))
+    if password is not None or disabled:
+        changes["token_since"] = now_ms()
+        remove.append("token_digest")
+    before, after = accounts.update_agent(agent_id, changes, remove)
+    audit.record(
+        "agent.update",
+        actor_id=actor_id,
+        target_type="agent",
+        target_id=agent_id,
+        before=_audited(before),
+        after=_audited(after),
+        details={"password_changed": True} if password is not None else None,
+        source_ip=source_ip,
+    )
+    return public_agent(after)
+
+
+def _audited(agent: dict[str, Any]) -> dict[str, Any]:
+    """The fields of an agent worth a before/after: settings, not volatile presence."""
+    volatile = {"heartbeat_at", "open_sessions", "last_assigned_at", "presence_at"}
+    return {k: v for k, v in public_agent(agent).items() if k not in volatile}
+
+
+def reset_password(
+    agent_id: str, *, actor_id: str, password: str | None, source_ip: str | None = None
+) -> dict[str, Any]:
+    """An administrator sets a new password, or (None) voids the old one; either way every
+    login of the agent ends. Returns the agent."""
+    now = now_ms()
+    changes: dict[str, Any] = {"token_since": now}
+    remove = ["token_digest"]
+    if password is not None:
+        validate_password(password)
+        changes["password_hash"] = hash_password(password)
+    else:
+        remove.append("password_hash")
+    _, after = accounts.update_agent(agent_id, changes, remove)
+    audit.record(
+        "agent.password_reset",
+        actor_id=actor_id,
+        target_type="agent",
+        target_id=agent_id,
+        details={"new_password_set": password is not None, "logins_ended_at": now},
+        source_ip=source_ip,
+    )
+    return public_agent(after)
 
 
 def bootstrap_admin() -> bool:
@@ -177,30 +306,143 @@ def bootstrap_admin() -> bool:
     return True
 
 
-# -- sessions of the console ------------------------------------------------------------
-def login(username: str, password: str) -> tuple[str, dict[str, Any], int]:
-    """Check the credentials; returns (token, public agent, expires_at ms)."""
+# -- logging in -------------------------------------------------------------------------
+def _subjects(username: str, source_ip: str | None) -> list[tuple[str, str]]:
+    subjects = [(logins.ACCOUNT, username.lower())]
+    if source_ip:
+        subjects.append((logins.ADDRESS, source_ip))
+    return subjects
+
+
+def _utc(ms: int) -> str:
+    return datetime.fromtimestamp(ms / 1000, UTC).strftime("%Y-%m-%d %H:%M UTC")
+
+
+def _locked_error(subject: str, until: int, now: int) -> Locked:
+    who = "This account" if subject == logins.ACCOUNT else "Your address"
+    return Locked(
+        f"{who} is locked after too many failed logins, until {_utc(until)}; "
+        "try again then or ask an administrator to reset the password.",
+        retry_after=max(1, -(-(until - now) // 1000)),
+        locked_until=until,
+    )
+
+
+def _check_not_throttled(counters: dict[tuple[str, str], dict[str, Any]], now: int) -> None:
+    """Refuse at once (no password check) while a subject is locked or must wait."""
+    wait_ms = 0
+    for (subject, _), counter in counters.items():
+        locked_until = int(counter.get("locked_until", 0))
+        if locked_until > now:
+            raise _locked_error(subject, locked_until, now)
+        if int(counter.get("window_started_at", 0)) > now - POLICY.window_ms:
+            delay_ms = POLICY.delay_s(int(counter.get("failures", 0))) * 1000
+            wait_ms = max(wait_ms, int(counter.get("last_failed_at", 0)) + delay_ms - now)
+    if wait_ms > 0:
+        seconds = -(-wait_ms // 1000)
+        raise TooManyAttempts(
+            f"Too many failed logins: wait {seconds} s before trying again.",
+            retry_after=seconds,
+        )
+
+
+def _fail(
+    agent: dict[str, Any] | None, username: str, source_ip: str | None, reason: str
+) -> TgdeskError:
+    """Count a failed login, audit it (and any lock it causes); the error to answer."""
+    now = now_ms()
+    worst: TgdeskError = Unauthorized("wrong username or password", code="invalid_credentials")
+    actor = agent["agent_id"] if agent else ANONYMOUS
+    failures: dict[str, int] = {}
+    for subject, value in _subjects(username, source_ip):
+        counter = logins.record_failure(
+            subject,
+            value,
+            now=now,
+            window_ms=POLICY.window_ms,
+            expires_at_s=POLICY.expires_at_s(now),
+        )
+        count = failures[subject] = int(counter["failures"])
+        if count >= POLICY.lock_after:
+            until = now + POLICY.lock_ms
+            if logins.lock(
+                subject, value, now=now, until=until, expires_at_s=POLICY.expires_at_s(now)
+            ):
+                audit.record(
+                    "auth.locked",
+                    actor_id=actor,
+                    target_type=subject,
+                    target_id=agent["agent_id"] if agent and subject == logins.ACCOUNT else None,
+                    details={"username": username, "until": until, "failures": count},
+                    source_ip=source_ip,
+                )
+            worst = _locked_error(subject, until, now)
+        elif count >= POLICY.slow_after and not isinstance(worst, Locked):
+            delay = POLICY.delay_s(count)
+            worst = TooManyAttempts(
+                f"Wrong username or password. Too many failed logins: wait {delay} s before "
+                "trying again.",
+                retry_after=delay,
+            )
+    audit.record(
+        "auth.login_failed",
+        actor_id=actor,
+        target_type="agent" if agent else None,
+        target_id=agent["agent_id"] if agent else None,
+        details={"username": username, "reason": reason, "failures": failures},
+        source_ip=source_ip,
+    )
+    log.info("login failed", extra={"reason": reason, "source_ip": source_ip})
+    return worst
+
+
+def login(
+    username: str, password: str, source_ip: str | None = None
+) -> tuple[str, dict[str, Any], int]:
+    """Check the credentials; returns (token, public agent, expires_at ms).
+
+    The new token replaces the agent's previous one (single device)."""
+    username = username.strip()
+    _check_not_throttled(logins.get_counters(_subjects(username, source_ip)), now_ms())
     agent = accounts.get_agent_by_username(username) if username else None
     if agent is None:
         verify_password(password, _decoy_hash())
-        raise Unauthorized("wrong username or password", code="invalid_credentials")
+        raise _fail(None, username, source_ip, "unknown_username")
     if not verify_password(password, agent.get("password_hash", "")):
-        raise Unauthorized("wrong username or password", code="invalid_credentials")
+        raise _fail(agent, username, source_ip, "wrong_password")
     if agent.get("disabled"):
         raise Forbidden("this account is disabled; ask an administrator", code="account_disabled")
     token = secrets.token_urlsafe(32)
     created_at = now_ms()
     expires_at = created_at + get_settings().token_ttl_seconds * 1000
-    accounts.put_token(
-        token_digest(token), agent["agent_id"], created_at=created_at, expires_at=expires_at
+    accounts.start_login(
+        token_digest(token),
+        agent["agent_id"],
+        created_at=created_at,
+        expires_at=expires_at,
+        audit_entry=audit.entry(
+            "auth.login",
+            actor_id=agent["agent_id"],
+            target_type="agent",
+            target_id=agent["agent_id"],
+            details={"expires_at": expires_at},
+            source_ip=source_ip,
+        ),
+        extra_operations=[logins.clear_operation(logins.ACCOUNT, username.lower())],
     )
     log.info("login", extra={"agent_id": agent["agent_id"]})
     return token, public_agent(agent), expires_at
 
 
 def authenticate(token: str) -> dict[str, Any]:
-    """The agent behind a bearer token (public fields), or Unauthorized / Forbidden."""
-    record = accounts.get_token(token_digest(token)) if token else None
+    """The agent behind a bearer token (public fields), or Unauthorized / Forbidden.
+
+    Two reads, as before single-device logins: the token, then the agent, whose
+    `token_digest` names the one valid login. A token issued after `token_since` is
+    accepted too: that agent read predates the token's own login (eventual consistency).
+    """
+    digest = token_digest(token) if token else ""
+    record = accounts.get_token(digest) if digest else None
     if record is None:
         raise Unauthorized("log in to continue", code="unauthorized")
     # TTL deletion lags by up to two days, so expiry is checked here.
@@ -211,8 +453,85 @@ def authenticate(token: str) -> dict[str, Any]:
         raise Unauthorized("log in to continue", code="unauthorized")
     if agent.get("disabled"):
         raise Forbidden("this account is disabled; ask an administrator", code="account_disabled")
+    current = agent.get("token_digest")
+    if current != digest and int(record["created_at"]) <= int(agent.get("token_since", 0)):
+        if current:
+            raise Unauthorized(
+                "you signed in on another device; log in again to continue here",
+                code="signed_in_elsewhere",
+            )
+        raise Unauthorized("an administrator ended your login; log in again", code="login_revoked")
     return public_agent(agent)
 
 
-def logout(token: str) -> None:
-    accounts.delete_token(token_digest(token))
+def logout(token: str, agent_id: str, source_ip: str | None = None) -> None:
+    accounts.end_login(
+        token_digest(token),
+        audit.entry(
+            "auth.logout",
+            actor_id=agent_id,
+            target_type="agent",
+            target_id=agent_id,
+            source_ip=source_ip,
+        ),
+    )
+
+
+# -- invitations ------------------------------------------------------------------------
+def invite(
+    agent_id: str, *, actor_id: str, public_url: str, source_ip: str | None = None
+) -> dict[str, Any]:
+    """A one-time link (72 h) with which the agent sets their password: {url, expires_at}.
+
+    The token is in the url only; the table keeps its digest."""
+    if accounts.get_agent(agent_id) is None:
+        raise NotFound("no such agent", code="agent_not_found")
+    token = secrets.token_urlsafe(32)
+    created_at = now_ms()
+    expires_at = created_at + INVITATION_TTL_MS
+    accounts.put_invitation(
+        {
+            "token_hash": token_digest(token),
+            "agent_id": agent_id,
+            "created_by": actor_id,
+            "created_at": created_at,
+            "expires_at": expires_at,
+        },
+        audit.entry(
+            "agent.invitation_created",
+            actor_id=actor_id,
+            target_type="agent",
+            target_id=agent_id,
+            details={"expires_at": expires_at},
+            source_ip=source_ip,
+        ),
+    )
+    return {"url": f"{public_url.rstrip('/')}/#/invitation/{token}", "expires_at": expires_at}
+
+
+def accept_invitation(token: str, password: str, source_ip: str | None = None) -> None:
+    """Set the invited agent's password; the invitation is used up in the same transaction."""
+    validate_password(password)
+    digest = token_digest(token)
+    invitation = accounts.get_invitation(digest) if token else None
+    now = now_ms()
+    if invitation is None or invitation["expires_at"] <= now:
+        raise NotFound(
+            "this invitation link is invalid, used or expired; ask an administrator for a new one",
+            code="invitation_not_found",
+        )
+    agent_id = invitation["agent_id"]
+    accounts.redeem_invitation(
+        digest,
+        agent_id,
+        password_hash=hash_password(password),
+        now=now,
+        audit_entry=audit.entry(
+            "agent.invitation_accepted",
+            actor_id=agent_id,
+            target_type="agent",
+            target_id=agent_id,
+            source_ip=source_ip,
+        ),
+    )
+    log.info("invitation accepted", extra={"agent_id": agent_id})

@@ -12,7 +12,7 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-from tgdesk import ids, secrets
+from tgdesk import access, ids, secrets
 from tgdesk.clock import now_ms
 from tgdesk.errors import InvalidInput, NotFound
 from tgdesk.storage import outbound
@@ -59,8 +59,8 @@ def validate_text(text: str) -> str:
 
 
 def can_reply(agent: dict[str, Any], session: dict[str, Any]) -> bool:
-    """The session's assignee may answer it, and an admin may answer any session."""
-    return agent["role"] == "admin" or session.get("assignee_id") == agent["agent_id"]
+    """Only the session's holder answers it (see tgdesk.access.Scope.can_send)."""
+    return access.Scope(agent).can_send(session)
 
 
 def reply(

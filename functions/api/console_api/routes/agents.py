@@ -4,9 +4,17 @@ from __future__ import annotations
 
 from fastapi import APIRouter
 
-from console_api.deps import AdminAgent
-from console_api.models import AgentCreate, AgentPublic, AgentUpdate, Items
-from tgdesk import auth
+from console_api.deps import AdminAgent, PublicUrl, SourceIp
+from console_api.models import AgentCreate, AgentPublic, Items
+from console_api.models_team import (
+    AgentAccount,
+    AgentChange,
+    InvitationPublic,
+    PasswordReset,
+    PasswordResetResult,
+)
+from tgdesk import auth, team
+from tgdesk.clock import now_ms
 from tgdesk.errors import InvalidInput
 from tgdesk.storage import accounts
 
@@ -14,25 +22,36 @@ router = APIRouter(tags=["agents"])
 
 
 @router.post("/agents", status_code=201)
-def create_agent(body: AgentCreate, _: AdminAgent) -> AgentPublic:
+def create_agent(body: AgentCreate, admin: AdminAgent, source_ip: SourceIp) -> AgentPublic:
     agent = auth.create_agent(
         username=body.username,
         password=body.password.get_secret_value(),
         display_name=body.display_name,
         role=body.role,
+        actor_id=admin["agent_id"],
+        source_ip=source_ip,
     )
     return AgentPublic(**agent)
 
 
 @router.get("/agents")
-def list_agents(_: AdminAgent) -> Items[AgentPublic]:
-    return Items[AgentPublic](
-        items=[AgentPublic(**auth.public_agent(a)) for a in accounts.list_agents()]
+def list_agents(_: AdminAgent) -> Items[AgentAccount]:
+    """Every agent, by username, with effective presence and load."""
+    now = now_ms()
+    return Items[AgentAccount](
+        items=[
+            AgentAccount(**{**auth.public_agent(a), **team.agent_summary(a, now)})
+            for a in accounts.list_agents()
+        ]
     )
 
 
 @router.patch("/agents/{agent_id}")
-def update_agent(agent_id: str, body: AgentUpdate, admin: AdminAgent) -> AgentPublic:
+def update_agent(
+    agent_id: str, body: AgentChange, admin: AdminAgent, source_ip: SourceIp
+) -> AgentPublic:
+    """Change an account. `max_open_sessions: null` removes the limit; a new password or
+    disabling the account ends the agent's login."""
     if agent_id == admin["agent_id"] and (body.disabled or body.role not in (None, "admin")):
         raise InvalidInput(
             "You cannot disable or demote yourself; ask another administrator.",
@@ -40,9 +59,51 @@ def update_agent(agent_id: str, body: AgentUpdate, admin: AdminAgent) -> AgentPu
         )
     agent = auth.update_agent(
         agent_id,
+        actor_id=admin["agent_id"],
         display_name=body.display_name,
         role=body.role,
         disabled=body.disabled,
         password=body.password.get_secret_value() if body.password else None,
+        max_open_sessions=body.max_open_sessions,
+        clear_capacity="max_open_sessions" in body.model_fields_set
+        and body.max_open_sessions is None,
+        source_ip=source_ip,
     )
     return AgentPublic(**agent)
+
+
+@router.post("/agents/{agent_id}/password-reset")
+def reset_password(
+    agent_id: str,
+    body: PasswordReset,
+    admin: AdminAgent,
+    source_ip: SourceIp,
+    public_url: PublicUrl,
+) -> PasswordResetResult:
+    """End the agent's login and set a new password, or (without one) void the old
+    password and answer an invitation link with which the agent chooses a new one."""
+    password = body.password.get_secret_value() if body.password else None
+    agent = auth.reset_password(
+        agent_id, actor_id=admin["agent_id"], password=password, source_ip=source_ip
+    )
+    invitation = None
+    if password is None:
+        invitation = auth.invite(
+            agent_id, actor_id=admin["agent_id"], public_url=public_url, source_ip=source_ip
+        )
+    return PasswordResetResult(
+        agent=AgentPublic(**agent),
+        invitation=InvitationPublic(**invitation) if invitation else None,
+    )
+
+
+@router.post("/agents/{agent_id}/invitations", status_code=201)
+def invite(
+    agent_id: str, admin: AdminAgent, source_ip: SourceIp, public_url: PublicUrl
+) -> InvitationPublic:
+    """A one-time link (valid 72 h) with which the agent sets their password."""
+    return InvitationPublic(
+        **auth.invite(
+            agent_id, actor_id=admin["agent_id"], public_url=public_url, source_ip=source_ip
+        )
+    )

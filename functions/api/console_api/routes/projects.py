@@ -1,4 +1,9 @@
-"""Projects (one per bot) and their members."""
+"""Projects (one per bot): settings, members and their permissions, the team's agents.
+
+Admins create projects and add members; a supervisor of a project changes its settings
+and its members' permissions; every member sees the project and its agents. A project the
+caller does not belong to answers 404, like one that does not exist.
+"""
 
 from __future__ import annotations
 
@@ -6,9 +11,16 @@ from typing import Any
 
 from fastapi import APIRouter, Response
 
-from console_api.deps import AdminAgent, PublicUrl
-from console_api.models import Items, MemberCreate, MemberPublic, ProjectCreate, ProjectPublic
-from tgdesk import project_setup
+from console_api.deps import AdminAgent, CurrentScope, PublicUrl, SourceIp
+from console_api.models import Items, MemberCreate, ProjectCreate, ProjectPublic
+from console_api.models_team import (
+    AgentSummary,
+    MemberDetail,
+    MemberPermissions,
+    ProjectDetail,
+    ProjectSettingsUpdate,
+)
+from tgdesk import audit, project_setup, team
 from tgdesk.errors import NotFound
 from tgdesk.storage import accounts, projects
 
@@ -22,6 +34,21 @@ def _project(project_id: str) -> dict[str, Any]:
     return project
 
 
+def _detail(project: dict[str, Any], public_url: str) -> ProjectDetail:
+    return ProjectDetail(
+        **{
+            **project_setup.public_project(project, public_url),
+            **team.project_settings(project),
+        }
+    )
+
+
+def _members(project_id: str) -> list[MemberDetail]:
+    members = projects.list_members(project_id)
+    agents = accounts.get_agents([m["agent_id"] for m in members])
+    return [MemberDetail(**{**agents.get(m["agent_id"], {}), **m}) for m in members]
+
+
 @router.post("/projects", status_code=201)
 def create_project(body: ProjectCreate, admin: AdminAgent, public_url: PublicUrl) -> ProjectPublic:
     project = project_setup.create_project(
@@ -31,39 +58,90 @@ def create_project(body: ProjectCreate, admin: AdminAgent, public_url: PublicUrl
 
 
 @router.get("/projects")
-def list_projects(_: AdminAgent, public_url: PublicUrl) -> Items[ProjectPublic]:
-    return Items[ProjectPublic](
+def list_projects(scope: CurrentScope, public_url: PublicUrl) -> Items[ProjectDetail]:
+    """The projects you belong to (administrators: all of them)."""
+    return Items[ProjectDetail](
         items=[
-            ProjectPublic(**project_setup.public_project(p, public_url))
+            _detail(p, public_url)
             for p in projects.list_projects()
+            if scope.is_member(p["project_id"])
         ]
     )
 
 
 @router.get("/projects/{project_id}")
-def get_project(project_id: str, _: AdminAgent, public_url: PublicUrl) -> ProjectPublic:
-    return ProjectPublic(**project_setup.public_project(_project(project_id), public_url))
+def get_project(project_id: str, scope: CurrentScope, public_url: PublicUrl) -> ProjectDetail:
+    """The project with its settings, defaults filled in."""
+    scope.require_project(project_id)
+    return _detail(_project(project_id), public_url)
+
+
+@router.patch("/projects/{project_id}")
+def update_project(
+    project_id: str,
+    body: ProjectSettingsUpdate,
+    scope: CurrentScope,
+    public_url: PublicUrl,
+    source_ip: SourceIp,
+) -> ProjectDetail:
+    """Change the name, routing, agent scope, auto-close and reopen windows (a supervisor
+    of the project). Send only what changes; `routing` may be partial."""
+    team.update_project_settings(
+        scope, project_id, body.model_dump(exclude_unset=True), source_ip=source_ip
+    )
+    return _detail(_project(project_id), public_url)
 
 
 @router.post("/projects/{project_id}/members", status_code=201)
 def add_member(
-    project_id: str, body: MemberCreate, _: AdminAgent, response: Response
-) -> MemberPublic:
+    project_id: str,
+    body: MemberCreate,
+    admin: AdminAgent,
+    response: Response,
+    source_ip: SourceIp,
+) -> MemberDetail:
     _project(project_id)
     agent = accounts.get_agent(body.agent_id)
     if agent is None:
         raise NotFound("no such agent", code="agent_not_found", field="agent_id")
-    if not projects.add_member(project_id, body.agent_id):
+    if projects.add_member(project_id, body.agent_id):
+        audit.record(
+            "member.add",
+            actor_id=admin["agent_id"],
+            project_id=project_id,
+            target_type="agent",
+            target_id=body.agent_id,
+            source_ip=source_ip,
+        )
+    else:
         response.status_code = 200
-    member = next(m for m in projects.list_members(project_id) if m["agent_id"] == body.agent_id)
-    return MemberPublic(**{**agent, **member})
+    return next(m for m in _members(project_id) if m.agent_id == body.agent_id)
 
 
 @router.get("/projects/{project_id}/members")
-def list_members(project_id: str, _: AdminAgent) -> Items[MemberPublic]:
+def list_members(project_id: str, scope: CurrentScope) -> Items[MemberDetail]:
+    """Members with their permissions (a supervisor of the project)."""
+    scope.require_supervisor(project_id)
     _project(project_id)
-    members = projects.list_members(project_id)
-    agents = accounts.get_agents([m["agent_id"] for m in members])
-    return Items[MemberPublic](
-        items=[MemberPublic(**{**agents.get(m["agent_id"], {}), **m}) for m in members]
-    )
+    return Items[MemberDetail](items=_members(project_id))
+
+
+@router.put("/projects/{project_id}/members/{agent_id}")
+def set_member_permissions(
+    project_id: str,
+    agent_id: str,
+    body: MemberPermissions,
+    scope: CurrentScope,
+    source_ip: SourceIp,
+) -> MemberDetail:
+    """Narrow what a member may do in this project (`permissions: null`: everything)."""
+    team.set_member_permissions(scope, project_id, agent_id, body.permissions, source_ip=source_ip)
+    return next(m for m in _members(project_id) if m.agent_id == agent_id)
+
+
+@router.get("/projects/{project_id}/agents")
+def list_project_agents(project_id: str, scope: CurrentScope) -> Items[AgentSummary]:
+    """The project's agents with effective presence, open sessions and capacity."""
+    scope.require_project(project_id)
+    _project(project_id)
+    return Items[AgentSummary](items=[AgentSummary(**a) for a in team.project_agents(project_id)])

@@ -1,25 +1,36 @@
-"""Agents, their unique usernames, and login tokens (stored only as sha256 digests)."""
+"""Agents, their unique usernames, login tokens and invitations (both stored only as sha256
+digests).
+
+The agent item names its current login (`token_digest`, `token_since`): a new login
+replaces them in the transaction that stores the new token, so whichever login commits last
+is the only one that authenticates, whatever the interleaving.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
 from botocore.exceptions import ClientError
 
 from tgdesk.errors import Conflict, NotFound
-from tgdesk.storage import keys, table
-
-_KEY_ATTRIBUTES = ("PK", "SK", "GSI1PK", "GSI1SK", "GSI2PK", "GSI2SK")
+from tgdesk.storage import audit, keys, table
 
 
 def _strip(item: dict[str, Any] | None) -> dict[str, Any] | None:
-    if item is None:
-        return None
-    return {k: v for k, v in item.items() if k not in _KEY_ATTRIBUTES}
+    return None if item is None else table.strip_keys(item)
 
 
-def create_agent(agent: dict[str, Any]) -> None:
-    """Store a new agent and claim its username in one transaction.
+def _key(pk_sk: tuple[str, str]) -> dict[str, Any]:
+    return table.to_item({"PK": pk_sk[0], "SK": pk_sk[1]})
+
+
+def _transact(operations: list[dict[str, Any]]) -> None:
+    table.client().transact_write_items(TransactItems=operations)
+
+
+def create_agent(agent: dict[str, Any], audit_entry: dict[str, Any] | None = None) -> None:
+    """Store a new agent and claim its username in one transaction (with its audit entry).
 
     `agent` holds agent_id, username, display_name, role, password_hash, disabled,
     created_at. Raises Conflict (code `username_taken`) if the username is in use.
@@ -34,31 +45,27 @@ def create_agent(agent: dict[str, Any]) -> None:
         "GSI1SK": agent["username"],
         **agent,
     }
-    claim = {
-        "PK": claim_pk,
-        "SK": claim_sk,
-        "kind": "username",
-        "agent_id": agent["agent_id"],
-    }
+    claim = {"PK": claim_pk, "SK": claim_sk, "kind": "username", "agent_id": agent["agent_id"]}
+    operations = [
+        {
+            "Put": {
+                "TableName": table.table_name(),
+                "Item": table.to_item(claim),
+                "ConditionExpression": "attribute_not_exists(PK)",
+            }
+        },
+        {
+            "Put": {
+                "TableName": table.table_name(),
+                "Item": table.to_item(item),
+                "ConditionExpression": "attribute_not_exists(PK)",
+            }
+        },
+    ]
+    if audit_entry is not None:
+        operations.append(audit.put_operation(audit_entry))
     try:
-        table.client().transact_write_items(
-            TransactItems=[
-                {
-                    "Put": {
-                        "TableName": table.table_name(),
-                        "Item": table.to_item(claim),
-                        "ConditionExpression": "attribute_not_exists(PK)",
-                    }
-                },
-                {
-                    "Put": {
-                        "TableName": table.table_name(),
-                        "Item": table.to_item(item),
-                        "ConditionExpression": "attribute_not_exists(PK)",
-                    }
-                },
-            ]
-        )
+        _transact(operations)
     except ClientError as err:
         reasons = table.cancellation_reasons(err)
         if reasons and reasons[0] == "ConditionalCheckFailed":
@@ -73,18 +80,13 @@ def get_agent(agent_id: str) -> dict[str, Any] | None:
     return _strip(table.get(pk, sk))
 
 
-def get_agents(agent_ids: list[str]) -> dict[str, dict[str, Any]]:
+def get_agents(agent_ids: Iterable[str]) -> dict[str, dict[str, Any]]:
     """Several agents by id (BatchGetItem, 100 per request), keyed by agent id."""
     found: dict[str, dict[str, Any]] = {}
     unique = list(dict.fromkeys(agent_ids))
     for start in range(0, len(unique), 100):
         request: dict[str, Any] = {
-            table.table_name(): {
-                "Keys": [
-                    table.to_item(dict(zip(("PK", "SK"), keys.agent(a), strict=True)))
-                    for a in unique[start : start + 100]
-                ]
-            }
+            table.table_name(): {"Keys": [_key(keys.agent(a)) for a in unique[start : start + 100]]}
         }
         while request:
             resp = table.client().batch_get_item(RequestItems=request)
@@ -108,32 +110,91 @@ def list_agents() -> list[dict[str, Any]]:
     return [a for a in (_strip(i) for i in items) if a]
 
 
-def update_agent(agent_id: str, changes: dict[str, Any]) -> dict[str, Any]:
-    """Set attributes of an existing agent (never its username); returns the new item."""
+def _update_expression(
+    changes: dict[str, Any], remove: Iterable[str]
+) -> tuple[str, dict[str, str], dict[str, Any]]:
+    names: dict[str, str] = {}
+    vals: dict[str, Any] = {}
+    sets, removes = [], []
+    for i, (name, value) in enumerate(changes.items()):
+        names[f"#s{i}"] = name
+        vals[f":s{i}"] = value
+        sets.append(f"#s{i} = :s{i}")
+    for i, name in enumerate(remove):
+        names[f"#r{i}"] = name
+        removes.append(f"#r{i}")
+    parts = []
+    if sets:
+        parts.append("SET " + ", ".join(sets))
+    if removes:
+        parts.append("REMOVE " + ", ".join(removes))
+    return " ".join(parts), names, vals
+
+
+def update_agent(
+    agent_id: str, changes: dict[str, Any], remove: Iterable[str] = ()
+) -> tuple[dict[str, Any], dict[str, Any]]:
+    """Set (and remove) attributes of an existing agent, never its username.
+
+    Returns (before, after). Raises NotFound (`agent_not_found`) for an unknown agent.
+    """
+    removed = [r for r in remove if r not in changes]
+    expression, names, vals = _update_expression(changes, removed)
     pk, sk = keys.agent(agent_id)
-    names = {f"#a{i}": k for i, k in enumerate(changes)}
-    vals = {f":v{i}": v for i, v in enumerate(changes.values())}
+    request: dict[str, Any] = {
+        "TableName": table.table_name(),
+        "Key": _key((pk, sk)),
+        "UpdateExpression": expression,
+        "ConditionExpression": "attribute_exists(PK)",
+        "ExpressionAttributeNames": names,
+        "ReturnValues": "ALL_OLD",
+    }
+    if vals:
+        request["ExpressionAttributeValues"] = table.values(vals)
     try:
-        resp = table.client().update_item(
+        resp = table.client().update_item(**request)
+    except ClientError as err:
+        if table.is_conditional_failure(err):
+            raise NotFound("no such agent", code="agent_not_found") from err
+        raise
+    before = _strip(table.from_item(resp["Attributes"])) or {}
+    after = {k: v for k, v in {**before, **changes}.items() if k not in removed}
+    return before, after
+
+
+def touch_heartbeat(agent_id: str, now: int) -> None:
+    """The console is still open: one UpdateItem, nothing read."""
+    pk, sk = keys.agent(agent_id)
+    try:
+        table.client().update_item(
             TableName=table.table_name(),
-            Key=table.to_item({"PK": pk, "SK": sk}),
-            UpdateExpression="SET " + ", ".join(f"#a{i} = :v{i}" for i in range(len(changes))),
+            Key=_key((pk, sk)),
+            UpdateExpression="SET heartbeat_at = :now",
             ConditionExpression="attribute_exists(PK)",
-            ExpressionAttributeNames=names,
-            ExpressionAttributeValues=table.values(vals),
-            ReturnValues="ALL_NEW",
+            ExpressionAttributeValues=table.values({":now": now}),
         )
     except ClientError as err:
         if table.is_conditional_failure(err):
             raise NotFound("no such agent", code="agent_not_found") from err
         raise
-    return _strip(table.from_item(resp["Attributes"])) or {}
 
 
 # -- login tokens -----------------------------------------------------------------------
-def put_token(token_hash: str, agent_id: str, *, created_at: int, expires_at: int) -> None:
+def start_login(
+    token_hash: str,
+    agent_id: str,
+    *,
+    created_at: int,
+    expires_at: int,
+    audit_entry: dict[str, Any],
+    extra_operations: Iterable[dict[str, Any]] = (),
+) -> None:
+    """Store a new token and make it the agent's only valid one, in one transaction.
+
+    `extra_operations` ride along (clearing the account's failed-login counter).
+    """
     pk, sk = keys.auth_token(token_hash)
-    item = {
+    token = {
         "PK": pk,
         "SK": sk,
         "kind": "token",
@@ -142,14 +203,33 @@ def put_token(token_hash: str, agent_id: str, *, created_at: int, expires_at: in
         "expires_at": expires_at,
         "ttl": expires_at // 1000 + 1,
     }
+    agent_pk, agent_sk = keys.agent(agent_id)
+    operations = [
+        {
+            "Put": {
+                "TableName": table.table_name(),
+                "Item": table.to_item(token),
+                "ConditionExpression": "attribute_not_exists(PK)",
+            }
+        },
+        {
+            "Update": {
+                "TableName": table.table_name(),
+                "Key": _key((agent_pk, agent_sk)),
+                "UpdateExpression": "SET token_digest = :digest, token_since = :since",
+                "ConditionExpression": "attribute_exists(PK)",
+                "ExpressionAttributeValues": table.values(
+                    {":digest": token_hash, ":since": created_at}
+                ),
+            }
+        },
+        audit.put_operation(audit_entry),
+        *extra_operations,
+    ]
     try:
-        table.client().put_item(
-            TableName=table.table_name(),
-            Item=table.to_item(item),
-            ConditionExpression="attribute_not_exists(PK)",
-        )
+        _transact(operations)
     except ClientError as err:
-        raise table.conflict_from(err, "this token already exists") from err
+        raise table.conflict_from(err, "the login could not be recorded; try again") from err
 
 
 def get_token(token_hash: str) -> dict[str, Any] | None:
@@ -157,8 +237,90 @@ def get_token(token_hash: str) -> dict[str, Any] | None:
     return _strip(table.get(pk, sk))
 
 
-def delete_token(token_hash: str) -> None:
-    pk, sk = keys.auth_token(token_hash)
-    table.client().delete_item(
-        TableName=table.table_name(), Key=table.to_item({"PK": pk, "SK": sk})
+def end_login(token_hash: str, audit_entry: dict[str, Any]) -> None:
+    """Forget a token (logging out), with its audit entry."""
+    _transact(
+        [
+            {"Delete": {"TableName": table.table_name(), "Key": _key(keys.auth_token(token_hash))}},
+            audit.put_operation(audit_entry),
+        ]
     )
+
+
+# -- invitations ------------------------------------------------------------------------
+def put_invitation(invitation: dict[str, Any], audit_entry: dict[str, Any]) -> None:
+    """Store an invitation (token_hash, agent_id, created_by, created_at, expires_at)."""
+    pk, sk = keys.invitation(invitation["token_hash"])
+    item = {
+        "PK": pk,
+        "SK": sk,
+        "kind": "invitation",
+        **{k: v for k, v in invitation.items() if k != "token_hash"},
+        "ttl": invitation["expires_at"] // 1000 + 1,
+    }
+    try:
+        _transact(
+            [
+                {
+                    "Put": {
+                        "TableName": table.table_name(),
+                        "Item": table.to_item(item),
+                        "ConditionExpression": "attribute_not_exists(PK)",
+                    }
+                },
+                audit.put_operation(audit_entry),
+            ]
+        )
+    except ClientError as err:
+        raise table.conflict_from(err, "this invitation already exists") from err
+
+
+def get_invitation(token_hash: str) -> dict[str, Any] | None:
+    pk, sk = keys.invitation(token_hash)
+    return _strip(table.get(pk, sk, consistent=True))
+
+
+def redeem_invitation(
+    token_hash: str, agent_id: str, *, password_hash: str, now: int, audit_entry: dict[str, Any]
+) -> None:
+    """Use an invitation once: it is deleted (if still there and unexpired) in the
+    transaction that sets the password and ends every login of the agent."""
+    try:
+        _transact(
+            [
+                {
+                    "Delete": {
+                        "TableName": table.table_name(),
+                        "Key": _key(keys.invitation(token_hash)),
+                        "ConditionExpression": (
+                            "attribute_exists(PK) AND agent_id = :agent AND expires_at > :now"
+                        ),
+                        "ExpressionAttributeValues": table.values(
+                            {":agent": agent_id, ":now": now}
+                        ),
+                    }
+                },
+                {
+                    "Update": {
+                        "TableName": table.table_name(),
+                        "Key": _key(keys.agent(agent_id)),
+                        "UpdateExpression": (
+                            "SET password_hash = :hash, token_since = :now REMOVE token_digest"
+                        ),
+                        "ConditionExpression": "attribute_exists(PK)",
+                        "ExpressionAttributeValues": table.values(
+                            {":hash": password_hash, ":now": now}
+                        ),
+                    }
+                },
+                audit.put_operation(audit_entry),
+            ]
+        )
+    except ClientError as err:
+        if "ConditionalCheckFailed" in table.cancellation_reasons(err):
+            raise NotFound(
+                "this invitation link is invalid, used or expired; ask an administrator for a "
+                "new one",
+                code="invitation_not_found",
+            ) from err
+        raise

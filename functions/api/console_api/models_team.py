@@ -1,0 +1,151 @@
+"""Bodies of the team routes: presence, capacity, project settings, permissions, groups,
+password resets and invitations."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, SecretStr
+
+from console_api.models import AgentPublic, MemberPublic, ProjectPublic, Public
+from tgdesk import auth
+
+Presence = Literal["online", "busy", "offline"]
+Permission = Literal["reply", "transfer", "edit_tags", "export", "send_files"]
+RoutingMode = Literal["round_robin", "online_first", "balanced"]
+
+
+class Strict(BaseModel):
+    """Input models refuse fields they do not name: a typo is an error, not a no-op."""
+
+    model_config = ConfigDict(extra="forbid")
+
+
+# -- agents -----------------------------------------------------------------------------
+class AgentSummary(Public):
+    """An agent in a project's team list: who, effective presence and load."""
+
+    agent_id: str
+    username: str
+    display_name: str
+    role: Literal["admin", "supervisor", "agent"]
+    disabled: bool = False
+    presence: Presence = "offline"
+    open_sessions: int = 0
+    max_open_sessions: int | None = None
+
+
+class AgentAccount(AgentPublic):
+    """An account with its effective presence and load (administrators, and oneself)."""
+
+    presence: Presence = "offline"
+    open_sessions: int = 0
+    max_open_sessions: int | None = None
+
+
+class AgentChange(Strict):
+    display_name: str | None = Field(default=None, max_length=80)
+    role: Literal["admin", "supervisor", "agent"] | None = None
+    disabled: bool | None = None
+    password: SecretStr | None = Field(
+        default=None, min_length=auth.PASSWORD_MIN_LENGTH, max_length=auth.PASSWORD_MAX_LENGTH
+    )
+    max_open_sessions: int | None = Field(
+        default=None, ge=1, le=1000, description="Most open sessions at once; null: no limit"
+    )
+
+
+class PasswordReset(Strict):
+    password: SecretStr | None = Field(
+        default=None,
+        min_length=auth.PASSWORD_MIN_LENGTH,
+        max_length=auth.PASSWORD_MAX_LENGTH,
+        description="The new password; without it the old one stops working and an "
+        "invitation link is returned for the agent to choose one",
+    )
+
+
+class InvitationPublic(Public):
+    url: str
+    expires_at: int
+
+
+class PasswordResetResult(Public):
+    agent: AgentPublic
+    invitation: InvitationPublic | None = None
+
+
+class InvitationAccept(Strict):
+    password: SecretStr = Field(
+        min_length=auth.PASSWORD_MIN_LENGTH, max_length=auth.PASSWORD_MAX_LENGTH
+    )
+
+
+# -- me ---------------------------------------------------------------------------------
+class PresenceUpdate(Strict):
+    state: Presence
+
+
+class Heartbeat(Public):
+    heartbeat_at: int
+
+
+# -- projects ---------------------------------------------------------------------------
+class RoutingSettings(Public):
+    mode: RoutingMode
+    return_after_minutes: int | None = None
+    sticky_returning_users: bool
+
+
+class RoutingUpdate(Strict):
+    mode: RoutingMode | None = None
+    return_after_minutes: int | None = Field(default=None, ge=1, le=7 * 24 * 60)
+    sticky_returning_users: bool | None = None
+
+
+class ProjectDetail(ProjectPublic):
+    routing: RoutingSettings
+    agent_scope: Literal["all"] | list[str]
+    auto_close_after_hours: int
+    reopen_within_days: int
+
+
+class ProjectSettingsUpdate(Strict):
+    name: str | None = Field(default=None, min_length=1, max_length=100)
+    routing: RoutingUpdate | None = None
+    agent_scope: Literal["all"] | list[str] | None = Field(
+        default=None, description='"all" members, or a list of member agent ids'
+    )
+    auto_close_after_hours: int | None = Field(default=None, ge=1, le=24 * 90)
+    reopen_within_days: int | None = Field(default=None, ge=0, le=365)
+
+
+class MemberDetail(MemberPublic):
+    permissions: list[Permission] | None = Field(
+        default=None, description="What the member may do here; null: everything"
+    )
+
+
+class MemberPermissions(Strict):
+    permissions: list[Permission] | None
+
+
+# -- groups -----------------------------------------------------------------------------
+class GroupCreate(Strict):
+    name: str = Field(min_length=1, max_length=60, examples=["L2 support"])
+    agent_ids: list[str] = Field(default_factory=list, max_length=200)
+
+
+class GroupUpdate(Strict):
+    name: str | None = Field(default=None, min_length=1, max_length=60)
+    agent_ids: list[str] | None = Field(default=None, max_length=200)
+
+
+class GroupPublic(Public):
+    group_id: str
+    project_id: str
+    name: str
+    agent_ids: list[str]
+    created_at: int
+    created_by: str
+    updated_at: int

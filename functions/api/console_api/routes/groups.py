@@ -1,0 +1,58 @@
+"""Agent groups of a project ("pre-sales", "L2 support", "finance"): sessions are routed
+or transferred to them. Supervisors of the project manage them; members see them."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter, Response
+
+from console_api.deps import CurrentScope, SourceIp
+from console_api.models import Items
+from console_api.models_team import GroupCreate, GroupPublic, GroupUpdate
+from tgdesk import team
+
+router = APIRouter(tags=["groups"])
+
+
+@router.post("/projects/{project_id}/groups", status_code=201)
+def create_group(
+    project_id: str, body: GroupCreate, scope: CurrentScope, source_ip: SourceIp
+) -> GroupPublic:
+    """A new group; `agent_ids` must be members of the project."""
+    return GroupPublic(
+        **team.create_group(scope, project_id, body.name, body.agent_ids, source_ip=source_ip)
+    )
+
+
+@router.get("/projects/{project_id}/groups")
+def list_groups(project_id: str, scope: CurrentScope) -> Items[GroupPublic]:
+    return Items[GroupPublic](items=[GroupPublic(**g) for g in team.list_groups(scope, project_id)])
+
+
+@router.get("/projects/{project_id}/groups/{group_id}")
+def get_group(project_id: str, group_id: str, scope: CurrentScope) -> GroupPublic:
+    return GroupPublic(**team.get_group(scope, project_id, group_id))
+
+
+@router.patch("/projects/{project_id}/groups/{group_id}")
+def update_group(
+    project_id: str, group_id: str, body: GroupUpdate, scope: CurrentScope, source_ip: SourceIp
+) -> GroupPublic:
+    """Rename the group or replace its agents (members of the project)."""
+    return GroupPublic(
+        **team.update_group(
+            scope,
+            project_id,
+            group_id,
+            name=body.name,
+            agent_ids=body.agent_ids,
+            source_ip=source_ip,
+        )
+    )
+
+
+@router.delete("/projects/{project_id}/groups/{group_id}", status_code=204)
+def delete_group(
+    project_id: str, group_id: str, scope: CurrentScope, source_ip: SourceIp
+) -> Response:
+    team.delete_group(scope, project_id, group_id, source_ip=source_ip)
+    return Response(status_code=204)

@@ -1,0 +1,36 @@
+"""The logged-in agent: who am I, presence, and the console's heartbeat."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi import APIRouter
+
+from console_api.deps import CurrentAgent, SourceIp
+from console_api.models_team import AgentAccount, Heartbeat, PresenceUpdate
+from tgdesk import team
+from tgdesk.clock import now_ms
+
+router = APIRouter(tags=["me"])
+
+
+def _me(agent: dict[str, Any]) -> AgentAccount:
+    return AgentAccount(**{**agent, **team.agent_summary(agent, now_ms())})
+
+
+@router.get("/me")
+def me(agent: CurrentAgent) -> AgentAccount:
+    """Your account with your effective presence (online lapses without heartbeats)."""
+    return _me(agent)
+
+
+@router.put("/me/presence")
+def set_presence(body: PresenceUpdate, agent: CurrentAgent, source_ip: SourceIp) -> AgentAccount:
+    """online, busy or offline. Online also needs the console's heartbeat to stay online."""
+    return _me(team.set_presence(agent["agent_id"], body.state, source_ip=source_ip))
+
+
+@router.post("/me/heartbeat")
+def heartbeat(agent: CurrentAgent) -> Heartbeat:
+    """The console is open (every 30 s). Cheap: one write."""
+    return Heartbeat(heartbeat_at=team.heartbeat(agent["agent_id"]))

@@ -1,0 +1,117 @@
+"""Failed-login counters, per account and per source address.
+
+One item per subject: `failures` counted atomically (ADD) inside a window that starts at
+the first failure, `last_failed_at`, and `locked_until` once the subject is locked. A
+failure after the window has passed starts a new window with a conditional put, so two
+concurrent failures never lose a count. Items expire (TTL) soon after the window and any
+lock end.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from botocore.exceptions import ClientError
+
+from tgdesk.storage import keys, table
+
+ACCOUNT, ADDRESS = "account", "address"
+_ATTEMPTS = 4  # a new window raced by another failure: count again
+
+
+def _key(subject: str, value: str) -> dict[str, Any]:
+    pk, sk = keys.login_failures(subject, value)
+    return table.to_item({"PK": pk, "SK": sk})
+
+
+def get_counters(subjects: list[tuple[str, str]]) -> dict[tuple[str, str], dict[str, Any]]:
+    """The counters of several (subject, value) pairs in one BatchGetItem."""
+    if not subjects:
+        return {}
+    wanted = {keys.login_failures(s, v): (s, v) for s, v in subjects}
+    request: dict[str, Any] = {
+        table.table_name(): {"Keys": [_key(s, v) for s, v in wanted.values()]}
+    }
+    found: dict[tuple[str, str], dict[str, Any]] = {}
+    while request:
+        resp = table.client().batch_get_item(RequestItems=request)
+        for raw in resp.get("Responses", {}).get(table.table_name(), []):
+            item = table.from_item(raw) or {}
+            found[wanted[(item["PK"], item["SK"])]] = table.strip_keys(item)
+        request = resp.get("UnprocessedKeys") or {}
+    return found
+
+
+def record_failure(
+    subject: str, value: str, *, now: int, window_ms: int, expires_at_s: int
+) -> dict[str, Any]:
+    """Count one failure; returns the counter after it (failures, window_started_at, ...)."""
+    cutoff = now - window_ms
+    for _ in range(_ATTEMPTS):
+        try:
+            resp = table.client().update_item(
+                TableName=table.table_name(),
+                Key=_key(subject, value),
+                UpdateExpression="SET last_failed_at = :now, #ttl = :ttl ADD failures :one",
+                ConditionExpression="attribute_exists(PK) AND window_started_at > :cutoff",
+                ExpressionAttributeNames={"#ttl": "ttl"},
+                ExpressionAttributeValues=table.values(
+                    {":now": now, ":ttl": expires_at_s, ":one": 1, ":cutoff": cutoff}
+                ),
+                ReturnValues="ALL_NEW",
+            )
+            return table.strip_keys(table.from_item(resp["Attributes"]) or {})
+        except ClientError as err:
+            if not table.is_conditional_failure(err):
+                raise
+        pk, sk = keys.login_failures(subject, value)
+        fresh = {
+            "subject": subject,
+            "failures": 1,
+            "window_started_at": now,
+            "last_failed_at": now,
+            "ttl": expires_at_s,
+        }
+        try:
+            table.client().put_item(
+                TableName=table.table_name(),
+                Item=table.to_item({"PK": pk, "SK": sk, "kind": "login_failures", **fresh}),
+                ConditionExpression=(
+                    "attribute_not_exists(PK) OR (window_started_at <= :cutoff AND "
+                    "(attribute_not_exists(locked_until) OR locked_until <= :now))"
+                ),
+                ExpressionAttributeValues=table.values({":cutoff": cutoff, ":now": now}),
+            )
+            return fresh
+        except ClientError as err:
+            if not table.is_conditional_failure(err):
+                raise
+    raise RuntimeError("failed-login counter kept changing; giving up")
+
+
+def lock(subject: str, value: str, *, now: int, until: int, expires_at_s: int) -> bool:
+    """Lock the subject until `until`; False if it was already locked (nothing changed)."""
+    try:
+        table.client().update_item(
+            TableName=table.table_name(),
+            Key=_key(subject, value),
+            UpdateExpression="SET locked_until = :until, #ttl = :ttl",
+            ConditionExpression=(
+                "attribute_exists(PK) AND "
+                "(attribute_not_exists(locked_until) OR locked_until <= :now)"
+            ),
+            ExpressionAttributeNames={"#ttl": "ttl"},
+            ExpressionAttributeValues=table.values(
+                {":until": until, ":now": now, ":ttl": expires_at_s}
+            ),
+        )
+    except ClientError as err:
+        if table.is_conditional_failure(err):
+            return False
+        raise
+    return True
+
+
+def clear_operation(subject: str, value: str) -> dict[str, Any]:
+    """A TransactWriteItems operation that forgets the subject's failures."""
+    return {"Delete": {"TableName": table.table_name(), "Key": _key(subject, value)}}

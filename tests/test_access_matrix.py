@@ -1,0 +1,249 @@
+"""Every route of the API, declared with what it needs, and called across projects.
+
+ROUTES must name every route the app serves (a new route fails test_every_route_is_declared
+until it is declared here). Then every route that takes a project, session, user, note, tag,
+group or agent id is called by agents and supervisors who may not reach the first project's
+data, with that data's real ids: the answer is 404 (or 403 where a role is missing), never
+the data itself.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import collab_helpers
+import pytest
+from api_helpers import api_module
+from fastapi.testclient import TestClient
+
+# The two-project team (collab_helpers): admin; p1 maria, ana, boss; p2 li, chief.
+telegram, client, team = collab_helpers.telegram, collab_helpers.client, collab_helpers.team
+
+PUBLIC = "public"  # no login
+ANY_AGENT = "any agent"  # logged in; the answer is scoped to the caller
+MEMBER = "member"  # a member of the project in the path
+SUPERVISOR = "supervisor"  # a supervisor of the project (or an admin)
+HOLDER = "holder"  # whoever may see the session or user: its assignee, the supervisors
+AUTHOR = "author"  # the author of the note, on a session they may see
+ADMIN = "admin"
+
+SECRET = "P1-CONFIDENTIAL"  # in p1's note, tag and group: must never reach an outsider
+
+# (method, path) -> (what it needs, body sent in the cross-project calls)
+ROUTES: dict[tuple[str, str], tuple[str, Any]] = {
+    ("GET", "/api/openapi.json"): (PUBLIC, None),
+    ("GET", "/api/docs"): (PUBLIC, None),
+    ("GET", "/docs/oauth2-redirect"): (PUBLIC, None),
+    ("GET", "/api/health"): (PUBLIC, None),
+    ("POST", "/api/auth/login"): (PUBLIC, None),
+    ("POST", "/api/auth/invitations/{token}"): (PUBLIC, None),
+    ("POST", "/api/auth/logout"): (ANY_AGENT, None),
+    ("GET", "/api/me"): (ANY_AGENT, None),
+    ("PUT", "/api/me/presence"): (ANY_AGENT, None),
+    ("POST", "/api/me/heartbeat"): (ANY_AGENT, None),
+    ("GET", "/api/sessions"): (ANY_AGENT, None),
+    ("GET", "/api/projects"): (ANY_AGENT, None),
+    ("GET", "/api/audit"): (SUPERVISOR, None),
+    # administrators only
+    ("POST", "/api/agents"): (ADMIN, None),
+    ("GET", "/api/agents"): (ADMIN, None),
+    ("PATCH", "/api/agents/{agent_id}"): (ADMIN, {"display_name": "x"}),
+    ("POST", "/api/agents/{agent_id}/password-reset"): (ADMIN, {}),
+    ("POST", "/api/agents/{agent_id}/invitations"): (ADMIN, None),
+    ("POST", "/api/projects"): (ADMIN, None),
+    ("POST", "/api/projects/{project_id}/members"): (ADMIN, {"agent_id": "{agent_id}"}),
+    ("GET", "/api/dead-letters"): (ADMIN, None),
+    # projects and their team
+    ("GET", "/api/projects/{project_id}"): (MEMBER, None),
+    ("PATCH", "/api/projects/{project_id}"): (SUPERVISOR, {"name": "Taken over"}),
+    ("GET", "/api/projects/{project_id}/members"): (SUPERVISOR, None),
+    ("PUT", "/api/projects/{project_id}/members/{agent_id}"): (SUPERVISOR, {"permissions": []}),
+    ("GET", "/api/projects/{project_id}/agents"): (MEMBER, None),
+    ("POST", "/api/projects/{project_id}/groups"): (SUPERVISOR, {"name": "Intruders"}),
+    ("GET", "/api/projects/{project_id}/groups"): (MEMBER, None),
+    ("GET", "/api/projects/{project_id}/groups/{group_id}"): (MEMBER, None),
+    ("PATCH", "/api/projects/{project_id}/groups/{group_id}"): (SUPERVISOR, {"name": "Mine"}),
+    ("DELETE", "/api/projects/{project_id}/groups/{group_id}"): (SUPERVISOR, None),
+    # tags
+    ("POST", "/api/projects/{project_id}/tags"): (
+        SUPERVISOR,
+        {"name": "intruder", "colour": "#000000"},
+    ),
+    ("GET", "/api/projects/{project_id}/tags"): (MEMBER, None),
+    ("PATCH", "/api/projects/{project_id}/tags/{tag_id}"): (SUPERVISOR, {"name": "renamed"}),
+    ("DELETE", "/api/projects/{project_id}/tags/{tag_id}"): (SUPERVISOR, None),
+    # users of the project
+    ("GET", "/api/projects/{project_id}/users/{tg_user_id}"): (HOLDER, None),
+    ("GET", "/api/projects/{project_id}/users/{tg_user_id}/messages"): (HOLDER, None),
+    ("PUT", "/api/projects/{project_id}/users/{tg_user_id}/tags"): (
+        HOLDER,
+        {"tag_ids": ["{tag_id}"]},
+    ),
+    # sessions
+    ("GET", "/api/sessions/{session_id}"): (HOLDER, None),
+    ("PATCH", "/api/sessions/{session_id}"): (HOLDER, {"priority": "urgent"}),
+    ("POST", "/api/sessions/{session_id}/close"): (HOLDER, None),
+    ("POST", "/api/sessions/{session_id}/reopen"): (HOLDER, None),
+    ("GET", "/api/sessions/{session_id}/messages"): (HOLDER, None),
+    ("POST", "/api/sessions/{session_id}/messages"): (HOLDER, {"text": "hello from outside"}),
+    ("PUT", "/api/sessions/{session_id}/tags"): (HOLDER, {"tag_ids": ["{tag_id}"]}),
+    ("POST", "/api/sessions/{session_id}/notes"): (HOLDER, {"text": "planted", "personal": False}),
+    ("GET", "/api/sessions/{session_id}/notes"): (HOLDER, None),
+    ("PATCH", "/api/sessions/{session_id}/notes/{note_id}"): (AUTHOR, {"text": "rewritten"}),
+}
+
+ID_PARAMS = ("project_id", "session_id", "tg_user_id", "note_id", "tag_id", "group_id", "agent_id")
+# Routes that take a project id in the query rather than the path.
+QUERY_SCOPED = {("GET", "/api/sessions"), ("GET", "/api/audit")}
+
+
+def served_routes() -> set[tuple[str, str]]:
+    app = api_module().app
+    served = {
+        (method.upper(), path)
+        for path, operations in app.openapi()["paths"].items()
+        for method in operations
+    }
+    # Documentation routes are plain Starlette routes, outside the OpenAPI document.
+    for route in app.routes:
+        path, methods = getattr(route, "path", None), getattr(route, "methods", None)
+        if path and methods:
+            served |= {(m, path) for m in methods if m != "HEAD"}
+    return served
+
+
+def test_every_route_is_declared() -> None:
+    served = served_routes()
+    undeclared = sorted(served - set(ROUTES))
+    assert not undeclared, f"declare these routes in ROUTES with what they need: {undeclared}"
+    gone = sorted(set(ROUTES) - served)
+    assert not gone, f"these declared routes no longer exist: {gone}"
+
+
+@pytest.fixture
+def world(client: TestClient, team: dict[str, Any]) -> dict[str, Any]:
+    """p1's real ids: maria's session and user, her note, a tag and a group."""
+    p1, session = team["p1"], team["sessions"]["maria"]
+    note = client.post(
+        f"/api/sessions/{session['session_id']}/notes",
+        json={"text": f"{SECRET} note", "personal": False},
+        headers=team["maria"],
+    )
+    tag = client.post(
+        f"/api/projects/{p1}/tags",
+        json={"name": f"{SECRET} tag", "colour": "#e5484d"},
+        headers=team["boss"],
+    )
+    group = client.post(
+        f"/api/projects/{p1}/groups",
+        json={"name": f"{SECRET} group", "agent_ids": [team["ids"]["maria"]]},
+        headers=team["boss"],
+    )
+    for made in (note, tag, group):
+        assert made.status_code == 201, made.text
+    ids = {
+        "project_id": p1,
+        "session_id": session["session_id"],
+        "tg_user_id": str(session["tg_user_id"]),
+        "note_id": note.json()["note_id"],
+        "tag_id": tag.json()["tag_id"],
+        "group_id": group.json()["group_id"],
+        "agent_id": team["ids"]["maria"],
+        "token": "x" * 43,
+    }
+    return {**team, "real": ids}
+
+
+def fill(template: Any, ids: dict[str, str]) -> Any:
+    text = json.dumps(template)
+    for name, value in ids.items():
+        text = text.replace("{" + name + "}", value)
+    return json.loads(text)
+
+
+def call(
+    client: TestClient, method: str, path: str, body: Any, ids: dict[str, str], headers: Any
+) -> Any:
+    query = {"project_id": ids["project_id"]} if (method, path) in QUERY_SCOPED else None
+    return client.request(
+        method,
+        fill(path, ids),
+        json=fill(body, ids) if body is not None else None,
+        params=query,
+        headers=headers,
+    )
+
+
+def leaks(response: Any, ids: dict[str, str]) -> list[str]:
+    """p1's data found in an answer (its ids echoed in a path do not count: none is echoed)."""
+    private = [SECRET, ids["session_id"], ids["note_id"], ids["tag_id"], ids["group_id"]]
+    return [value for value in private if value in response.text]
+
+
+def expected_for_outsider(needs: str) -> int:
+    return 403 if needs == ADMIN else 404
+
+
+@pytest.mark.parametrize("caller", ["li", "chief"])
+def test_other_projects_never_reach_the_first_projects_data(
+    client: TestClient, world: dict[str, Any], caller: str
+) -> None:
+    ids, failures, checked = world["real"], [], 0
+    for (method, path), (needs, body) in ROUTES.items():
+        takes_ids = any("{" + p + "}" in path for p in ID_PARAMS)
+        if needs == PUBLIC or not (takes_ids or (method, path) in QUERY_SCOPED):
+            continue
+        if needs == ADMIN and path.startswith("/api/agents"):
+            continue  # covered below: agent ids are global, not project data
+        response = call(client, method, path, body, ids, world[caller])
+        checked += 1
+        if (method, path) in QUERY_SCOPED:
+            ok = response.status_code in (403, 404) or (
+                response.status_code == 200 and not leaks(response, ids)
+            )
+        else:
+            ok = response.status_code == expected_for_outsider(needs) and not leaks(response, ids)
+        if not ok:
+            failures.append((method, path, response.status_code, response.text[:200]))
+    assert failures == []
+    assert checked >= 30, checked  # the loop really called the routes
+
+
+@pytest.mark.parametrize("caller", ["li", "chief", "maria", "boss"])
+def test_only_admins_manage_agents(client: TestClient, world: dict[str, Any], caller: str) -> None:
+    for (method, path), (needs, body) in ROUTES.items():
+        if needs != ADMIN:
+            continue
+        response = call(client, method, path, body, world["real"], world[caller])
+        assert response.status_code == 403, (method, path, response.text)
+        assert response.json()["code"] == "admin_only"
+
+
+def test_inside_the_project_roles_still_apply(client: TestClient, world: dict[str, Any]) -> None:
+    """ana, an agent of p1, sees the project but not maria's session, user or note, and
+    none of the supervisor's routes."""
+    ids, failures = world["real"], []
+    for (method, path), (needs, body) in ROUTES.items():
+        if needs not in (SUPERVISOR, HOLDER, AUTHOR) or (method, path) in QUERY_SCOPED:
+            continue
+        expected = 403 if needs == SUPERVISOR else 404
+        response = call(client, method, path, body, ids, world["ana"])
+        if response.status_code != expected or leaks(response, ids):
+            failures.append((method, path, response.status_code, response.text[:200]))
+    assert failures == []
+    for (method, path), (needs, _) in ROUTES.items():
+        if needs == MEMBER and method == "GET":
+            response = call(client, method, path, None, ids, world["ana"])
+            assert response.status_code == 200, (path, response.text)
+
+
+def test_anonymous_callers_get_401_everywhere_but_public_routes(
+    client: TestClient, world: dict[str, Any]
+) -> None:
+    for (method, path), (needs, body) in ROUTES.items():
+        if needs == PUBLIC:
+            continue
+        response = call(client, method, path, body, world["real"], None)
+        assert response.status_code == 401, (method, path, response.text)
+        assert response.json()["code"] == "unauthorized"
