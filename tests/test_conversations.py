@@ -8,14 +8,16 @@ import pytest
 from conftest import TABLE
 from ingest_support import PROJECT_ID, USER_ID
 
-from tgdesk import clock
+from tgdesk import audit, clock
 from tgdesk.errors import Conflict, InvalidInput
 from tgdesk.storage import conversations as conv
-from tgdesk.storage import keys, table
+from tgdesk.storage import keys, sessions, table
 from tgdesk.storage.conversations import Write
+from tgdesk.storage.sessions import InboundTiming
 
 T0 = 1_767_225_700_000
 PROFILE = {"first_name": "Ada", "last_name": "Lovelace", "username": "ada_l", "is_premium": False}
+DAY = 24 * 3_600_000
 
 
 @pytest.fixture(autouse=True)
@@ -44,6 +46,7 @@ def inbound(
         chat_id=user,
         profile=PROFILE,
         message=message,
+        timing=InboundTiming(autoclose_due=now + DAY, reopen_since=now - 7 * DAY),
         now=now,
     )
 
@@ -62,7 +65,7 @@ def key(pk_sk: tuple[str, str]) -> dict[str, Any]:
 
 
 def close(session: dict[str, Any], at: int) -> None:
-    """What closing a session does to the items ingest reads (the API owns closing)."""
+    """A session closed with no trace on the profile: the user gets a new session."""
     ddb = table.client()
     ddb.update_item(
         TableName=TABLE,
@@ -299,3 +302,77 @@ def test_reads_of_missing_things() -> None:
     assert conv.list_user_sessions(PROJECT_ID, 1) == []
     assert conv.list_queue(PROJECT_ID) == []
     assert conv.list_sessions_for_project(PROJECT_ID) == ([], None)
+
+
+# -- reopening ----------------------------------------------------------------------------
+def _entry(action: str, session: dict[str, Any]) -> dict[str, Any]:
+    return audit.entry(
+        action, actor_id="agent-1", project_id=PROJECT_ID, target_id=session["session_id"]
+    )
+
+
+def closed_for_real(at: int) -> dict[str, Any]:
+    """Close the user's open session the way the API does."""
+    session = sessions.get(open_session()["session_id"])
+    assert session is not None
+    sessions.close(session, at=at, entry=_entry("session.close", session))
+    closed = sessions.get(session["session_id"])
+    assert closed is not None
+    return closed
+
+
+def test_a_message_soon_after_a_close_reopens_the_session() -> None:
+    inbound(text("first"))
+    closed = closed_for_real(T0 + 10)
+
+    assert inbound(text("second"), now=T0 + 6 * DAY) is Write.STORED
+
+    session = open_session()
+    assert session["session_id"] == closed["session_id"]
+    assert (session["status"], session["reopened_at"]) == ("unread", T0 + 6 * DAY)
+    assert "closed_at" not in session
+    items, _ = conv.list_session_messages(session)
+    assert [m["text"] for m in items] == ["first", "second"]
+    assert len(conv.list_user_sessions(PROJECT_ID, USER_ID)) == 1
+
+
+def test_a_message_after_the_reopen_window_opens_a_new_session() -> None:
+    inbound(text("first"))
+    closed = closed_for_real(T0 + 10)
+
+    assert inbound(text("second"), now=T0 + 10 + 7 * DAY) is Write.STORED
+
+    assert open_session()["session_id"] != closed["session_id"]
+    assert sessions.get(closed["session_id"])["status"] == "closed"
+
+
+def test_a_session_reopened_by_an_agent_meanwhile_is_joined(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    inbound(text("first"))
+    closed = closed_for_real(T0 + 10)
+    stale = table.get(*keys.telegram_user(PROJECT_ID, USER_ID))
+    sessions.reopen(
+        closed, at=T0 + 20, autoclose_due=T0 + DAY, entry=_entry("session.reopen", closed)
+    )
+    stale_profile_reads(monkeypatch, stale, times=1)
+
+    assert inbound(text("second"), now=T0 + 30) is Write.STORED
+
+    session = open_session()
+    assert session["session_id"] == closed["session_id"]
+    items, _ = conv.list_session_messages(session)
+    assert [m["text"] for m in items] == ["first", "second"]
+
+
+def test_every_message_moves_the_auto_close_timer() -> None:
+    inbound(text("first"))
+    session_id = open_session()["session_id"]
+    inbound(text("second"), now=T0 + 5_000)
+
+    [timer] = sessions.list_timers(session_id)
+    assert (timer["timer"], timer["due_at"]) == ("autoclose", T0 + 5_000 + DAY)
+    assert timer["GSI2PK"] == "TIMER#autoclose"
+    due, _ = sessions.due_timers("autoclose", T0 + 5_000 + DAY)
+    assert [t["session_id"] for t in due] == [session_id]
+    assert sessions.due_timers("autoclose", T0 + 5_000 + DAY - 1)[0] == []

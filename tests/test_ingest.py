@@ -8,13 +8,13 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from ingest_support import PROJECT_ID, SECRET, create_project, fixture
+from ingest_support import PROJECT_ID, SECRET, USER_ID, create_project, fixture
 
-from tgdesk import clock, ingest
+from tgdesk import audit, clock, ingest
 from tgdesk.errors import NotFound, Unauthorized
 from tgdesk.ingest import Outcome
 from tgdesk.storage import conversations as conv
-from tgdesk.storage import projects, table
+from tgdesk.storage import projects, sessions, table
 
 T0 = 1_767_225_700_000
 
@@ -125,3 +125,41 @@ def test_a_rotated_secret_is_accepted_before_the_cache_expires(requests: list[st
     assert handle("voice", secret="rotated-secret").result == "stored"
     with pytest.raises(Unauthorized):
         handle("dice", secret=SECRET)
+
+
+def _close_the_open_session() -> str:
+    profile = conv.get_user(PROJECT_ID, USER_ID) or {}
+    session = sessions.get(profile["open_session_id"])
+    assert session is not None
+    entry = audit.entry("session.close", actor_id="agent-1", project_id=PROJECT_ID)
+    sessions.close(session, at=clock.now_ms(), entry=entry)
+    return session["session_id"]
+
+
+def test_reopening_a_recently_closed_session_costs_three_requests(
+    requests: list[str],
+) -> None:
+    handle("text_entities")
+    closed = _close_the_open_session()
+    clock.set_now_for_tests(T0 + 3600_000)
+    requests.clear()
+
+    assert handle("voice").result == "stored"
+
+    assert requests == ["GetItem", "GetItem", "TransactWriteItems"]
+    assert (conv.get_user(PROJECT_ID, USER_ID) or {})["open_session_id"] == closed
+
+
+def test_each_message_sets_the_auto_close_timer_in_the_same_write(requests: list[str]) -> None:
+    projects.update_project(PROJECT_ID, {"auto_close_after_hours": 6})
+    ingest.clear_project_cache()
+    handle("text_entities")
+    session_id = (conv.get_user(PROJECT_ID, USER_ID) or {})["open_session_id"]
+    clock.set_now_for_tests(T0 + 5_000)
+    requests.clear()
+
+    handle("voice")
+
+    assert requests == ["GetItem", "TransactWriteItems"]
+    [timer] = sessions.list_timers(session_id)
+    assert timer["due_at"] == T0 + 5_000 + 6 * 3600_000

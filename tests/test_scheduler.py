@@ -23,6 +23,21 @@ def test_the_template_schedules_the_deliveries_job() -> None:
     assert (60, {"job": "deliveries"}) in schedules
 
 
+def test_the_template_runs_the_session_timers_every_minute() -> None:
+    schedules = cfn.functions()["SchedulerFunction"].schedules
+    assert (60, {"job": "timers"}) in schedules
+
+
+def test_timers_job_with_nothing_due_returns_zero_counts(handler: Any) -> None:
+    assert handler({"job": "timers"}, lambda_context()) == {
+        "job": "timers",
+        "due": 0,
+        "closed": 0,
+        "skipped": 0,
+        "dropped": 0,
+    }
+
+
 def test_deliveries_job_with_nothing_due_returns_zero_counts(handler: Any) -> None:
     assert handler({"job": "deliveries"}, lambda_context()) == {
         "job": "deliveries",

@@ -9,13 +9,14 @@ from typing import Any
 from aws_lambda_powertools import Logger
 from aws_lambda_powertools.logging.utils import copy_config_to_registered_loggers
 
-from tgdesk import delivery
+from tgdesk import delivery, lifecycle
 
 logger = Logger()
 copy_config_to_registered_loggers(source_logger=logger, include={"tgdesk"})
 
 JOBS: dict[str, Callable[[], dict[str, int]]] = {
     "deliveries": delivery.run_due_retries,
+    "timers": lifecycle.run_due_timers,
 }
 
 

@@ -15,6 +15,7 @@ import time
 from dataclasses import dataclass
 from typing import Any
 
+from tgdesk import lifecycle
 from tgdesk.clock import now_ms
 from tgdesk.errors import NotFound, Unauthorized
 from tgdesk.storage import conversations, projects
@@ -48,7 +49,7 @@ class Outcome:
 
 def handle_update(project_id: str, secret: str | None, body: str | bytes) -> Outcome:
     """Raises NotFound (unknown project) or Unauthorized (missing or wrong secret)."""
-    _authenticate(project_id, secret)
+    project = _authenticate(project_id, secret)
     now = now_ms()
     try:
         update = decode_update(body)
@@ -56,7 +57,7 @@ def handle_update(project_id: str, secret: str | None, body: str | bytes) -> Out
         text = body if isinstance(body, str) else body.decode("utf-8", errors="replace")
         conversations.put_dead_letter(project_id, body=text, reason=str(err), now=now)
         return Outcome("dead_letter")
-    write = _store(project_id, update, now)
+    write = _store(project, update, now)
     if write is Write.DUPLICATE:
         result = "duplicate"
     else:
@@ -64,10 +65,11 @@ def handle_update(project_id: str, secret: str | None, body: str | bytes) -> Out
     return Outcome(result, update.update_id, update.kind)
 
 
-def _store(project_id: str, update: Update, now: int) -> Write:
+def _store(project: dict[str, Any], update: Update, now: int) -> Write:
+    project_id = project["project_id"]
     match update:
         case InboundMessage():
-            return _store_message(project_id, update, update.message, now)
+            return _store_message(project, update, update.message, now)
         case MessageEdit():
             edited_at = update.edited_at or now
             write = conversations.store_message_edit(
@@ -81,9 +83,7 @@ def _store(project_id: str, update: Update, now: int) -> Write:
             if write is not Write.NO_ORIGINAL:
                 return write
             # An edit of a message we never saw: its content is still news to the agent.
-            return _store_message(
-                project_id, update, {**update.message, "edited_at": edited_at}, now
-            )
+            return _store_message(project, update, {**update.message, "edited_at": edited_at}, now)
         case ChatMemberChange():
             return conversations.store_reachability(
                 project_id,
@@ -100,15 +100,19 @@ def _store(project_id: str, update: Update, now: int) -> Write:
 
 
 def _store_message(
-    project_id: str, update: InboundMessage | MessageEdit, message: dict[str, Any], now: int
+    project: dict[str, Any],
+    update: InboundMessage | MessageEdit,
+    message: dict[str, Any],
+    now: int,
 ) -> Write:
     return conversations.store_inbound_message(
-        project_id,
+        project["project_id"],
         update.update_id,
         tg_user_id=update.user.id,
         chat_id=update.chat.id,
         profile=update.user.profile(),
         message=message,
+        timing=lifecycle.inbound_timing(project, now),
         now=now,
     )
 
@@ -117,7 +121,8 @@ def _store_message(
 _projects: dict[str, tuple[float, dict[str, Any]]] = {}
 
 
-def _authenticate(project_id: str, secret: str | None) -> None:
+def _authenticate(project_id: str, secret: str | None) -> dict[str, Any]:
+    """The project, once the request has proved it comes from its bot's webhook."""
     if not _PROJECT_ID.fullmatch(project_id):
         raise _unknown_project()
     project, from_cache = _project(project_id)
@@ -131,6 +136,7 @@ def _authenticate(project_id: str, secret: str | None) -> None:
             "The X-Telegram-Bot-Api-Secret-Token header is missing or wrong.",
             code="bad_webhook_secret",
         )
+    return project
 
 
 def _project(project_id: str, *, fresh: bool = False) -> tuple[dict[str, Any] | None, bool]:

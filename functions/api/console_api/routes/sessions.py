@@ -1,4 +1,4 @@
-"""Sessions, their messages, and agents' replies.
+"""Sessions: the list, one session, its messages, replies, and its lifecycle.
 
 A session the caller may not see answers 404, exactly like one that does not exist:
 session ids are not an oracle.
@@ -6,94 +6,132 @@ session ids are not an oracle.
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Annotated
 
 from fastapi import APIRouter, Query, Response
 
-from console_api.deps import CurrentAgent
-from console_api.models import MessageCreate, MessagePublic, Page, SessionPublic
-from tgdesk import delivery
-from tgdesk.errors import NotFound
-from tgdesk.storage import conversations, projects, session_feed
+from console_api.deps import CurrentScope, SourceIp
+from console_api.models import ErrorBody, MessageCreate, MessagePublic, Page
+from console_api.models_sessions import (
+    Priority,
+    SessionList,
+    SessionUpdate,
+    SessionView,
+    Status,
+    StatusCounts,
+)
+from tgdesk import delivery, inbox, lifecycle
+from tgdesk.storage import conversations
 
 router = APIRouter(tags=["sessions"])
 
 Limit = Annotated[int, Query(ge=1, le=200)]
+Moment = Annotated[int | None, Query(ge=0, description="Epoch milliseconds")]
 
-
-def _can_view(agent: dict[str, Any], session: dict[str, Any]) -> bool:
-    if agent["role"] == "admin" or session.get("assignee_id") == agent["agent_id"]:
-        return True
-    return agent["role"] == "supervisor" and session["project_id"] in projects.projects_of_agent(
-        agent["agent_id"]
-    )
-
-
-def _visible_session(agent: dict[str, Any], session_id: str) -> dict[str, Any]:
-    session = conversations.get_session(session_id)
-    if session is None or not _can_view(agent, session):
-        raise NotFound("no such session", code="session_not_found")
-    return session
+_CONFLICT = {409: {"model": ErrorBody, "description": "The session is not in a state for this"}}
 
 
 @router.get("/sessions")
 def list_sessions(
-    agent: CurrentAgent,
+    scope: CurrentScope,
+    status: Annotated[list[Status] | None, Query()] = None,
+    unread: bool = False,
+    priority: Priority | None = None,
+    tag: Annotated[str | None, Query(max_length=64, description="A tag id")] = None,
     project_id: str | None = None,
+    assignee_id: Annotated[
+        str | None, Query(description="Supervisors and admins: another agent's sessions")
+    ] = None,
+    active_from: Moment = None,
+    active_to: Moment = None,
     limit: Limit = 50,
     cursor: str | None = None,
-) -> Page[SessionPublic]:
+) -> SessionList:
     """Admins see every project's sessions, supervisors their projects' sessions, agents
-    the sessions assigned to them; newest activity first."""
-    if agent["role"] == "agent":
-        items, next_cursor = conversations.list_sessions_for_assignee(
-            agent["agent_id"], limit=limit, cursor=cursor
-        )
-        if project_id:
-            items = [s for s in items if s["project_id"] == project_id]
-    else:
-        if agent["role"] == "admin":
-            scope = [p["project_id"] for p in projects.list_projects()]
-        else:
-            scope = projects.projects_of_agent(agent["agent_id"])
-        if project_id:
-            if project_id not in scope:
-                raise NotFound("no such project", code="project_not_found", field="project_id")
-            scope = [project_id]
-        items, next_cursor = session_feed.list_sessions_for_projects(
-            scope, limit=limit, cursor=cursor
-        )
-    return Page[SessionPublic](items=[SessionPublic(**s) for s in items], next_cursor=next_cursor)
+    the sessions assigned to them; newest activity first, with counts per status."""
+    listing = inbox.list_sessions(
+        scope,
+        inbox.Query(
+            statuses=tuple(status or ()),
+            unread=unread,
+            priority=priority,
+            tag=tag,
+            project_id=project_id,
+            assignee_id=assignee_id,
+            active_from=active_from,
+            active_to=active_to,
+        ),
+        limit=limit,
+        cursor=cursor,
+    )
+    return SessionList(
+        items=[SessionView(**s) for s in listing.items],
+        next_cursor=listing.next_cursor,
+        counts=StatusCounts(**listing.counts),
+        counts_complete=listing.counts_complete,
+    )
 
 
 @router.get("/sessions/{session_id}")
-def get_session(session_id: str, agent: CurrentAgent) -> SessionPublic:
-    return SessionPublic(**_visible_session(agent, session_id))
+def get_session(session_id: str, scope: CurrentScope) -> SessionView:
+    return SessionView(**scope.session(session_id))
+
+
+@router.patch("/sessions/{session_id}", responses=_CONFLICT)
+def update_session(
+    session_id: str, body: SessionUpdate, scope: CurrentScope, source_ip: SourceIp
+) -> SessionView:
+    """Set the status (`processing`, `follow_up`) and/or the priority: the assignee or a
+    supervisor of the project."""
+    session = lifecycle.update(
+        scope, session_id, status=body.status, priority=body.priority, source_ip=source_ip
+    )
+    return SessionView(**session)
+
+
+@router.post("/sessions/{session_id}/close", responses=_CONFLICT)
+def close_session(session_id: str, scope: CurrentScope, source_ip: SourceIp) -> SessionView:
+    """End the session: the assignee or a supervisor of the project."""
+    return SessionView(**lifecycle.close(scope, session_id, source_ip=source_ip))
+
+
+@router.post("/sessions/{session_id}/reopen", responses=_CONFLICT)
+def reopen_session(session_id: str, scope: CurrentScope, source_ip: SourceIp) -> SessionView:
+    """Reopen the user's latest session for its last assignee (or as a supervisor), when
+    the user has no other open session. It comes back `unread`."""
+    return SessionView(**lifecycle.reopen(scope, session_id, source_ip=source_ip))
 
 
 @router.get("/sessions/{session_id}/messages")
 def list_messages(
-    session_id: str, agent: CurrentAgent, limit: Limit = 50, cursor: str | None = None
+    session_id: str, scope: CurrentScope, limit: Limit = 50, cursor: str | None = None
 ) -> Page[MessagePublic]:
-    """The session's messages, oldest first; follow `next_cursor` for newer ones."""
-    session = _visible_session(agent, session_id)
+    """The session's messages, oldest first; follow `next_cursor` for newer ones. The
+    assignee reading an unread session moves it to `processing`."""
+    session = scope.session(session_id)
     items, next_cursor = conversations.list_session_messages(session, limit=limit, cursor=cursor)
+    lifecycle.note_opened(scope, session)
     return Page[MessagePublic](items=[MessagePublic(**m) for m in items], next_cursor=next_cursor)
 
 
 @router.post(
     "/sessions/{session_id}/messages",
     status_code=201,
-    responses={200: {"description": "This client_message_id was sent before: that message"}},
+    responses={
+        200: {"description": "This client_message_id was sent before: that message"},
+        403: {"model": ErrorBody, "description": "Only the session's holder writes to the user"},
+        **_CONFLICT,
+    },
 )
 def reply(
-    session_id: str, body: MessageCreate, agent: CurrentAgent, response: Response
+    session_id: str, body: MessageCreate, scope: CurrentScope, response: Response
 ) -> MessagePublic:
     """Send a reply to the session's Telegram user. The answer carries its delivery state:
     `sent`, `failed` with a reason, or `retrying` (delivered later by the scheduler)."""
-    session = _visible_session(agent, session_id)
+    session = scope.session(session_id)
+    lifecycle.require_can_send(scope, session)
     message, created = delivery.reply(
-        agent, session, body.text, client_message_id=body.client_message_id
+        scope.agent, session, body.text, client_message_id=body.client_message_id
     )
     if not created:
         response.status_code = 200

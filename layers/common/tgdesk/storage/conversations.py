@@ -3,6 +3,10 @@
 Key layout: docs/data-model.md. Every ingest write is ONE TransactWriteItems whose first item
 is the update's exactly-once marker, so a redelivered update writes nothing at all. A write
 that loses a race on another item (a session closed or opened meanwhile) re-reads and retries.
+
+An inbound message goes to the user's open session; else it reopens their last session if
+that closed recently enough; else it opens a new one. Either way it (re)sets the session's
+auto-close timer in the same transaction.
 """
 
 from __future__ import annotations
@@ -18,9 +22,12 @@ from typing import Any
 
 from botocore.exceptions import ClientError
 
-from tgdesk import ids
+from tgdesk import audit, ids
 from tgdesk.errors import Conflict, InvalidInput
-from tgdesk.storage import keys, table
+from tgdesk.storage import audit as audit_store
+from tgdesk.storage import keys, sessions, table
+from tgdesk.storage.expressions import Update, put, put_new
+from tgdesk.storage.sessions import InboundTiming
 
 MARKER_TTL_SECONDS = 48 * 3600  # Telegram stops redelivering an update after 24 h
 DEAD_LETTER_TTL_SECONDS = 30 * 24 * 3600
@@ -64,12 +71,13 @@ def store_inbound_message(
     chat_id: int,
     profile: dict[str, Any],
     message: dict[str, Any],
+    timing: InboundTiming,
     now: int,
 ) -> Write:
-    """Append a user's message to their open session, opening one if there is none.
+    """Append a user's message to their open session, reopening or opening one if needed.
 
     `profile` holds the user's current names (PROFILE_FIELDS); `message` is a normalised
-    Telegram message with its `raw` object.
+    Telegram message with its `raw` object; `timing` comes from the project's settings.
     """
 
     def attempt() -> Write | None:
@@ -79,14 +87,23 @@ def store_inbound_message(
         card = _user_card(profile)
         items = [_marker(project_id, update_id, now)]
         if open_session_id:
-            session_id = open_session_id
-            items.append(_profile_seen(project_id, tg_user_id, profile, now, session_id))
-            items.append(_session_touched(session_id, card, now))
+            session = {"session_id": open_session_id, "project_id": project_id}
+            items.append(_profile_seen(project_id, tg_user_id, profile, now, open_session_id))
+            items.append(_session_touched(open_session_id, card, now))
+        elif (closed := _reopenable(current, timing)) is not None:
+            session = closed
+            items.append(_profile_reopening(project_id, tg_user_id, profile, now, closed))
+            items.extend(_session_reopened(closed, card, now))
         else:
-            session_id = ids.sortable_id()
-            items.append(_profile_opening(project_id, tg_user_id, profile, now, session_id))
-            items.extend(_session_opened(project_id, tg_user_id, chat_id, session_id, card, now))
-        items.extend(_message_puts(project_id, tg_user_id, session_id, message, now))
+            session = {"session_id": ids.sortable_id(), "project_id": project_id}
+            items.append(
+                _profile_opening(project_id, tg_user_id, profile, now, session["session_id"])
+            )
+            items.extend(
+                _session_opened(project_id, tg_user_id, chat_id, session["session_id"], card, now)
+            )
+        items.append(sessions.timer_put(session, sessions.AUTOCLOSE, timing.autoclose_due))
+        items.extend(_message_puts(project_id, tg_user_id, session["session_id"], message, now))
         return _transact(items)
 
     return _with_retries(attempt, "inbound message")
@@ -116,24 +133,14 @@ def store_message_edit(
         edits = [*stored.get("edits", []), _version_of(stored)]
         if len(edits) > MAX_EDITS:
             edits = [edits[0], *edits[-(MAX_EDITS - 1) :]]
-        update = _Update()
+        update = Update().require_item()
         for name in EDITABLE_FIELDS:
             update.set_or_remove(name, message.get(name))
         update.set("edits", edits)
         update.set("edited_at", edited_at)
         update.set("raw", table.dumps(message["raw"]))
-        condition = "attribute_exists(PK) AND "
-        if "edited_at" in stored:
-            condition += "edited_at = :seen_edit"
-            update.values[":seen_edit"] = stored["edited_at"]
-        else:
-            condition += "attribute_not_exists(edited_at)"
-        return _transact(
-            [
-                _marker(project_id, update_id, now),
-                update.item(chat_pk, stored["SK"], condition),
-            ]
-        )
+        update.require_as_read("edited_at", stored.get("edited_at"))
+        return _transact([_marker(project_id, update_id, now), update.item(chat_pk, stored["SK"])])
 
     return _with_retries(attempt, "message edit")
 
@@ -164,13 +171,11 @@ def store_reachability(
 
 def count_ignored(project_id: str, update_id: int, *, kind: str, now: int) -> Write:
     """Acknowledge an update that is not served, adding one to its kind's counter."""
-    update = _Update()
+    update = Update()
     update.set("kind", "ignored_counter")
     update.set("project_id", project_id)
     update.set("updated_at", now)
-    update.names["#count"] = kind
-    update.values[":one"] = 1
-    update.adds.append("#count :one")
+    update.add(kind, 1)
     pk, sk = keys.ignored_counter(project_id)
     items = [_marker(project_id, update_id, now), update.item(pk, sk)]
     return _with_retries(lambda: _transact(items), "ignored update")
@@ -267,68 +272,6 @@ def get_ignored_counts(project_id: str) -> dict[str, int]:
 
 
 # -- transaction items ----------------------------------------------------------------
-class _Update:
-    """Builds one UpdateItem expression (SET / REMOVE / ADD) with named placeholders."""
-
-    def __init__(self) -> None:
-        self.sets: list[str] = []
-        self.removes: list[str] = []
-        self.adds: list[str] = []
-        self.names: dict[str, str] = {}
-        self.values: dict[str, Any] = {}
-
-    def _name(self, attribute: str) -> str:
-        placeholder = f"#n{len(self.names)}"
-        self.names[placeholder] = attribute
-        return placeholder
-
-    def _value(self, value: Any) -> str:
-        placeholder = f":v{len(self.values)}"
-        self.values[placeholder] = value
-        return placeholder
-
-    def set(self, attribute: str, value: Any) -> None:
-        self.sets.append(f"{self._name(attribute)} = {self._value(value)}")
-
-    def set_if_absent(self, attribute: str, value: Any) -> None:
-        name = self._name(attribute)
-        self.sets.append(f"{name} = if_not_exists({name}, {self._value(value)})")
-
-    def remove(self, *attributes: str) -> None:
-        self.removes.extend(self._name(a) for a in attributes)
-
-    def set_or_remove(self, attribute: str, value: Any) -> None:
-        if value is None:
-            self.remove(attribute)
-        else:
-            self.set(attribute, value)
-
-    def item(self, pk: str, sk: str, condition: str | None = None) -> dict[str, Any]:
-        clauses = [
-            f"{verb} {', '.join(parts)}"
-            for verb, parts in (("SET", self.sets), ("REMOVE", self.removes), ("ADD", self.adds))
-            if parts
-        ]
-        update: dict[str, Any] = {
-            "TableName": table.table_name(),
-            "Key": table.to_item({"PK": pk, "SK": sk}),
-            "UpdateExpression": " ".join(clauses),
-            "ExpressionAttributeNames": self.names,
-        }
-        if self.values:
-            update["ExpressionAttributeValues"] = table.values(self.values)
-        if condition:
-            update["ConditionExpression"] = condition
-        return {"Update": update}
-
-
-def _put(item: dict[str, Any], condition: str | None = None) -> dict[str, Any]:
-    put: dict[str, Any] = {"TableName": table.table_name(), "Item": table.to_item(item)}
-    if condition:
-        put["ConditionExpression"] = condition
-    return {"Put": put}
-
-
 def _marker(project_id: str, update_id: int, now: int) -> dict[str, Any]:
     pk, sk = keys.update_seen(project_id, update_id)
     item = {
@@ -340,12 +283,12 @@ def _marker(project_id: str, update_id: int, now: int) -> dict[str, Any]:
         "received_at": now,
         "ttl": now // 1000 + MARKER_TTL_SECONDS,
     }
-    return _put(item, "attribute_not_exists(PK)")
+    return put_new(item)
 
 
-def _profile_update(project_id: str, tg_user_id: int, profile: dict[str, Any]) -> _Update:
+def _profile_update(project_id: str, tg_user_id: int, profile: dict[str, Any]) -> Update:
     """Current names of the user, and the attributes a new profile needs."""
-    update = _Update()
+    update = Update()
     for name in PROFILE_FIELDS:
         update.set_or_remove(name, profile.get(name))
     update.set("kind", "telegram_user")
@@ -361,9 +304,8 @@ def _profile_seen(
     update = _profile_update(project_id, tg_user_id, profile)
     update.set("last_seen_at", now)
     update.set("GSI1SK", keys.ts(now))
-    update.values[":open"] = session_id
-    pk, sk = keys.telegram_user(project_id, tg_user_id)
-    return update.item(pk, sk, "open_session_id = :open")
+    update.require_equal("open_session_id", session_id)
+    return update.item(*keys.telegram_user(project_id, tg_user_id))
 
 
 def _profile_opening(
@@ -374,8 +316,57 @@ def _profile_opening(
     update.set("GSI1SK", keys.ts(now))
     update.set_if_absent("first_seen_at", now)
     update.set("open_session_id", session_id)
-    pk, sk = keys.telegram_user(project_id, tg_user_id)
-    return update.item(pk, sk, "attribute_not_exists(open_session_id)")
+    update.require_absent("open_session_id")
+    return update.item(*keys.telegram_user(project_id, tg_user_id))
+
+
+def _reopenable(profile: dict[str, Any], timing: InboundTiming) -> dict[str, Any] | None:
+    """The user's last session if it closed after `timing.reopen_since` and is still closed."""
+    last_id, closed_at = profile.get("last_session_id"), profile.get("last_closed_at")
+    if not last_id or closed_at is None or closed_at <= timing.reopen_since:
+        return None
+    session = sessions.get(last_id)
+    if session is None or session.get("status") != sessions.CLOSED:
+        return None
+    return session
+
+
+def _profile_reopening(
+    project_id: str, tg_user_id: int, profile: dict[str, Any], now: int, session: dict[str, Any]
+) -> dict[str, Any]:
+    update = _profile_update(project_id, tg_user_id, profile)
+    update.set("last_seen_at", now)
+    update.set("GSI1SK", keys.ts(now))
+    update.set("open_session_id", session["session_id"])
+    update.require_absent("open_session_id")
+    update.require_equal("last_session_id", session["session_id"])
+    update.require_equal("last_closed_at", session["closed_at"])
+    return update.item(*keys.telegram_user(project_id, tg_user_id))
+
+
+def _session_reopened(
+    session: dict[str, Any], card: dict[str, Any], now: int
+) -> list[dict[str, Any]]:
+    """The closed session back to unread with its assignee (the assign function checks
+    that they are still eligible), their load counter, and the audit entry."""
+    update = sessions.reopened_session(session, now)
+    update.set("user", card)
+    update.set("last_user_msg_at", now)
+    items = [update.item(*keys.session(session["session_id"]))]
+    if session.get("assignee_id"):
+        items.append(sessions.agent_load(session["assignee_id"], 1))
+    entry = audit.entry(
+        "session.reopen",
+        actor_id=audit.SYSTEM,
+        project_id=session["project_id"],
+        target_type="session",
+        target_id=session["session_id"],
+        before={"status": sessions.CLOSED, "closed_at": session["closed_at"]},
+        after={"status": sessions.UNREAD},
+        details={"cause": "user_message", "assignee_id": session.get("assignee_id")},
+    )
+    items.append(audit_store.put_operation(entry))
+    return items
 
 
 def _session_opened(
@@ -418,11 +409,11 @@ def _session_opened(
         "tg_user_id": tg_user_id,
         "opened_at": now,
     }
-    return [_put(session, "attribute_not_exists(PK)"), _put(ref)]
+    return [put_new(session), put(ref)]
 
 
 def _session_touched(session_id: str, card: dict[str, Any], now: int) -> dict[str, Any]:
-    update = _Update()
+    update = Update()
     activity = keys.activity_sort_key(now, session_id)
     update.set("user", card)
     update.set_if_absent("first_inbound_at", now)
@@ -430,10 +421,9 @@ def _session_touched(session_id: str, card: dict[str, Any], now: int) -> dict[st
     update.set("last_activity_at", now)
     update.set("GSI1SK", activity)
     update.set("GSI2SK", activity)
-    update.names["#status"] = "status"
-    update.values[":closed"] = "closed"
-    pk, sk = keys.session(session_id)
-    return update.item(pk, sk, "attribute_exists(PK) AND #status <> :closed")
+    update.require_item()
+    update.require_not_equal("status", sessions.CLOSED)
+    return update.item(*keys.session(session_id))
 
 
 def _message_puts(
@@ -454,7 +444,7 @@ def _message_puts(
         "created_at": now,
         "raw": table.dumps(message["raw"]),
     }
-    puts = [_put(item)]
+    puts = [put(item)]
     telegram_message_id = message.get("telegram_message_id")
     if telegram_message_id is not None and message.get("type") != "callback_query":
         ref_pk, ref_sk = keys.telegram_message_ref(project_id, tg_user_id, telegram_message_id)
@@ -466,7 +456,7 @@ def _message_puts(
             "message_id": message_id,
             "session_id": session_id,
         }
-        puts.append(_put(ref))
+        puts.append(put(ref))
     return puts
 
 

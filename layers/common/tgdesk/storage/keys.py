@@ -171,3 +171,37 @@ def audit_entry(project_id: str | None, at: int, entry_id: str) -> tuple[str, st
 
 
 AUDIT_INDEX_PK = "AUDIT"  # GSI1 of every audit entry, by time (the admins' view)
+
+
+# -- notes and tags ---------------------------------------------------------------------
+def session_note(session_id: str, created_at: int, note_id: str) -> tuple[str, str]:
+    """An internal note on a session, kept with the session so its later holders see it."""
+    return f"SESSION#{session_id}", f"NOTE#{ts(created_at)}#{note_id}"
+
+
+NOTE_PREFIX = "NOTE#"
+
+
+def project_tag(project_id: str, tag_id: str) -> tuple[str, str]:
+    """A tag of a project's catalog (name and colour)."""
+    return f"PROJECT#{project_id}", f"TAG#{tag_id}"
+
+
+TAG_PREFIX = "TAG#"
+
+
+def tag_name_claim(project_id: str, name_key: str) -> tuple[str, str]:
+    """Uniqueness claim of a tag name inside a project (`name_key` is the folded name)."""
+    return f"PROJECT#{project_id}", f"TAGNAME#{name_key}"
+
+
+# -- login protection and invitations ---------------------------------------------------
+def login_failures(subject: str, value: str) -> tuple[str, str]:
+    """Recent failed logins of one account (`account`, lower-cased username) or one source
+    address (`address`)."""
+    return f"LOGINFAIL#{subject}#{value}", "LOGINFAIL"
+
+
+def invitation(token_hash: str) -> tuple[str, str]:
+    """A one-time link with which an agent sets their password; stored by digest only."""
+    return f"INVITE#{token_hash}", "INVITE"

@@ -1,0 +1,50 @@
+"""Bodies of the session lifecycle and of the session list."""
+
+from __future__ import annotations
+
+from typing import Literal, Self
+
+from pydantic import BaseModel, Field, model_validator
+
+from console_api.models import Public, SessionPublic
+
+Status = Literal["unread", "processing", "follow_up", "closed"]
+Priority = Literal["urgent", "high", "medium", "low"]
+
+
+class SessionView(SessionPublic):
+    """A session with its lifecycle and tag attributes."""
+
+    tags: list[str] = Field(default=[], description="Ids of the project's tags")
+    reopened_at: int | None = None
+
+
+class SessionUpdate(BaseModel):
+    status: Literal["processing", "follow_up"] | None = Field(
+        default=None, description="Close and reopen have their own endpoints"
+    )
+    priority: Priority | None = None
+
+    @model_validator(mode="after")
+    def _something(self) -> Self:
+        if self.status is None and self.priority is None:
+            raise ValueError("give a status, a priority, or both")
+        return self
+
+
+class StatusCounts(Public):
+    unread: int = 0
+    processing: int = 0
+    follow_up: int = 0
+    closed: int = 0
+
+
+class SessionList(Public):
+    items: list[SessionView]
+    next_cursor: str | None = None
+    counts: StatusCounts = Field(
+        description="Sessions per status for the same filters, ignoring the status filter"
+    )
+    counts_complete: bool = Field(
+        description="False when there were too many sessions to count them all"
+    )

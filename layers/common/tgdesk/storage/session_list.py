@@ -1,0 +1,240 @@
+"""The console's session list: filters, keyset paging over several index partitions, counts.
+
+Sessions are read from partitions ordered by last activity: a project's sessions (GSI2) or
+an agent's (GSI1). The activity range narrows the key condition; status, priority and tag
+are a FilterExpression; the caller's project scope is checked in code. A page reads each
+partition newest first below the cursor, a bounded number of requests per partition, and
+merges them: the cursor is the activity sort key below which nothing has been returned yet,
+so a page cut short by the read bound still continues exactly where it stopped.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import heapq
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
+from typing import Any
+
+from tgdesk.errors import InvalidInput
+from tgdesk.storage import keys, table
+from tgdesk.storage.expressions import Condition
+
+MAX_PAGE = 200
+READS_PER_PARTITION = 5  # requests per partition and page; an emptier page still has a cursor
+READ_SIZE = 200  # items evaluated per request
+MAX_COUNTED = 20_000  # sessions looked at for the status counts of one request
+
+
+@dataclass(frozen=True, slots=True)
+class Partition:
+    index: str
+    key: str
+
+    @property
+    def sort_attribute(self) -> str:
+        return f"{self.index}SK"
+
+
+def project_partition(project_id: str) -> Partition:
+    return Partition("GSI2", keys.project_sessions_index(project_id))
+
+
+def assignee_partition(agent_id: str) -> Partition:
+    return Partition("GSI1", keys.assignee_sessions_index(agent_id))
+
+
+@dataclass(frozen=True, slots=True)
+class SessionFilter:
+    statuses: tuple[str, ...] = ()
+    priority: str | None = None
+    tag: str | None = None
+    project_ids: frozenset[str] | None = None  # None: whatever project the partition holds
+    active_from: int | None = None  # last activity at or after (epoch ms)
+    active_to: int | None = None  # last activity at or before
+
+    def without_status(self) -> SessionFilter:
+        return replace(self, statuses=())
+
+    def admits(self, item: dict[str, Any]) -> bool:
+        """The part of the filter checked in code (the caller's project scope)."""
+        return self.project_ids is None or item.get("project_id") in self.project_ids
+
+
+def list_page(
+    partitions: Iterable[Partition],
+    session_filter: SessionFilter,
+    *,
+    limit: int = 50,
+    cursor: str | None = None,
+) -> tuple[list[dict[str, Any]], str | None]:
+    """One page of sessions, newest activity first, and the cursor of the next page."""
+    limit = max(1, min(int(limit), MAX_PAGE))
+    below = _decode(cursor)
+    pages: list[list[dict[str, Any]]] = []
+    floors: list[str] = []  # how far down each unfinished partition was read
+    for partition in dict.fromkeys(partitions):
+        matches, floor = _read_down(partition, session_filter, below, want=limit + 1)
+        pages.append(matches)
+        if floor is not None:
+            floors.append(floor)
+    # Below the highest floor some partition is unread: stop there, continue next page.
+    boundary = max(floors, default=None)
+    merged = [
+        item
+        for item in heapq.merge(*pages, key=lambda i: i["_sort"], reverse=True)
+        if boundary is None or item["_sort"] >= boundary
+    ]
+    page = merged[:limit]
+    if len(merged) > limit:
+        next_cursor: str | None = _encode(page[-1]["_sort"])
+    elif boundary is not None:
+        next_cursor = _encode(boundary)
+    else:
+        next_cursor = None
+    return [_public(i) for i in page], next_cursor
+
+
+def count_by_status(
+    partitions: Iterable[Partition], session_filter: SessionFilter
+) -> tuple[dict[str, int], bool]:
+    """How many sessions match the filter, per status (the filter's own statuses are
+    ignored), and whether every matching session was counted (False past MAX_COUNTED)."""
+    session_filter = session_filter.without_status()
+    counts: Counter[str] = Counter()
+    looked_at = 0
+    for partition in dict.fromkeys(partitions):
+        start: dict[str, Any] | None = None
+        while True:
+            if looked_at >= MAX_COUNTED:
+                return dict(counts), False
+            items, start = _query(
+                partition,
+                session_filter,
+                high=None,
+                start_key=start,
+                limit=READ_SIZE,
+                projection=("status", "project_id"),
+            )
+            looked_at += len(items)
+            counts.update(i.get("status", "") for i in items if session_filter.admits(i))
+            if start is None:
+                break
+    return dict(counts), True
+
+
+# -- reading ----------------------------------------------------------------------------------
+def _read_down(
+    partition: Partition, session_filter: SessionFilter, below: str | None, *, want: int
+) -> tuple[list[dict[str, Any]], str | None]:
+    """Matching sessions of one partition below the cursor (exclusive), newest first: up to
+    `want`, or what READS_PER_PARTITION requests find. The floor is the sort key of the last
+    session looked at when the partition may hold more below it, else None."""
+    matches: list[dict[str, Any]] = []
+    start: dict[str, Any] | None = None
+    for _ in range(READS_PER_PARTITION):
+        items, start = _query(
+            partition, session_filter, high=below, start_key=start, limit=READ_SIZE
+        )
+        for item in items:
+            item["_sort"] = item[partition.sort_attribute]
+            if session_filter.admits(item):
+                matches.append(item)
+        if start is None or len(matches) >= want:
+            break
+    floor = start[partition.sort_attribute]["S"] if start else None
+    if len(matches) >= want:
+        # Enough for this page: what lies below the last match is read next time.
+        floor = None
+    return matches, floor
+
+
+def _query(
+    partition: Partition,
+    session_filter: SessionFilter,
+    *,
+    high: str | None,
+    start_key: dict[str, Any] | None,
+    limit: int,
+    projection: tuple[str, ...] = (),
+) -> tuple[list[dict[str, Any]], dict[str, Any] | None]:
+    expression = _filter_expression(session_filter)
+    names = {**expression.names, "#pk": f"{partition.index}PK", "#sk": partition.sort_attribute}
+    low = keys.ts(session_filter.active_from) if session_filter.active_from is not None else "0"
+    top = f"{keys.ts(session_filter.active_to)}#~" if session_filter.active_to is not None else "~"
+    if high is not None:
+        top = min(top, _just_below(high))
+    request: dict[str, Any] = {
+        "TableName": table.table_name(),
+        "IndexName": partition.index,
+        "KeyConditionExpression": "#pk = :pk AND #sk BETWEEN :low AND :top",
+        "ExpressionAttributeNames": names,
+        "ExpressionAttributeValues": table.values(
+            {**expression.values, ":pk": partition.key, ":low": low, ":top": top}
+        ),
+        "ScanIndexForward": False,
+        "Limit": limit,
+    }
+    if expression.conditions:
+        request["FilterExpression"] = " AND ".join(expression.conditions)
+    if projection:
+        request["ProjectionExpression"] = ", ".join(expression.name(a) for a in projection)
+        request["ExpressionAttributeNames"] = {**expression.names, **names}
+    if start_key:
+        request["ExclusiveStartKey"] = start_key
+    response = table.client().query(**request)
+    items = [table.from_item(i) or {} for i in response.get("Items", [])]
+    return items, response.get("LastEvaluatedKey")
+
+
+def _filter_expression(session_filter: SessionFilter) -> Condition:
+    condition = Condition()
+    if session_filter.statuses:
+        options = ", ".join(condition.value(s) for s in session_filter.statuses)
+        condition.require(f"{condition.name('status')} IN ({options})")
+    if session_filter.priority is not None:
+        condition.require_equal("priority", session_filter.priority)
+    if session_filter.tag is not None:
+        condition.require(
+            f"contains({condition.name('tags')}, {condition.value(session_filter.tag)})"
+        )
+    return condition
+
+
+def _public(item: dict[str, Any]) -> dict[str, Any]:
+    return {k: v for k, v in table.strip_keys(item).items() if k != "_sort"}
+
+
+# -- cursors ----------------------------------------------------------------------------------
+def _just_below(sort_key: str) -> str:
+    """An inclusive upper bound that leaves out `sort_key` and keeps every smaller activity
+    key: its last character lowered by one, then "~", which sorts after every character
+    of a session id (lower-case base32)."""
+    return sort_key[:-1] + chr(ord(sort_key[-1]) - 1) + "~"
+
+
+def _encode(sort_key: str) -> str:
+    return base64.urlsafe_b64encode(sort_key.encode()).decode().rstrip("=")
+
+
+def _decode(cursor: str | None) -> str | None:
+    if cursor is None:
+        return None
+    try:
+        sort_key = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)).decode()
+    except (ValueError, binascii.Error, UnicodeDecodeError) as err:
+        raise _bad_cursor() from err
+    moment, _, session_id = sort_key.partition("#")
+    if len(moment) != 13 or not moment.isdigit() or not session_id:
+        raise _bad_cursor()
+    return sort_key
+
+
+def _bad_cursor() -> InvalidInput:
+    return InvalidInput(
+        "This cursor does not belong to this list; start again without it.",
+        code="invalid_cursor",
+        field="cursor",
+    )

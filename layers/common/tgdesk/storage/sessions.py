@@ -1,0 +1,244 @@
+"""Session state transitions as conditional writes and transactions.
+
+Each transition is one TransactWriteItems that changes the session, the items that must
+agree with it (the user's profile, the assignee's `open_sessions` counter, the session's
+timers) and appends its audit entries, conditioned on the state the caller read: a
+transition that lost a race writes nothing and raises Conflict.
+
+The builders (`reopened_session`, `timer_put`, `agent_load`, ...) are also used by ingest,
+which reopens a session inside the transaction that stores the user's message.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from botocore.exceptions import ClientError
+
+from tgdesk.errors import Conflict
+from tgdesk.storage import audit, keys, table
+from tgdesk.storage.expressions import Condition, Update, put
+
+UNREAD, PROCESSING, FOLLOW_UP, CLOSED = "unread", "processing", "follow_up", "closed"
+AUTOCLOSE = "autoclose"  # the timer that closes a session after the user's silence
+_TIMER_PREFIX = keys.session_timer("", "")[1]
+_LOST_RACE = frozenset({"None", "ConditionalCheckFailed", "TransactionConflict"})
+
+
+@dataclass(frozen=True, slots=True)
+class InboundTiming:
+    """What an inbound message does to session timing, per its project's settings."""
+
+    autoclose_due: int  # the session closes then unless the user writes again
+    reopen_since: int  # a session closed after this moment is reopened, not replaced
+
+
+def get(session_id: str) -> dict[str, Any] | None:
+    """The session as stored now (a consistent read), key attributes included."""
+    return table.get(*keys.session(session_id), consistent=True)
+
+
+# -- transaction items ----------------------------------------------------------------------
+def timer_put(session: dict[str, Any], timer: str, due_at: int) -> dict[str, Any]:
+    """Set (or move) one of the session's timers."""
+    pk, sk = keys.session_timer(session["session_id"], timer)
+    item = {
+        "PK": pk,
+        "SK": sk,
+        "GSI2PK": keys.timers_index(timer),
+        "GSI2SK": keys.timer_sort_key(due_at, session["session_id"]),
+        "kind": "session_timer",
+        "timer": timer,
+        "session_id": session["session_id"],
+        "project_id": session["project_id"],
+        "due_at": due_at,
+    }
+    return put(item)
+
+
+def timer_delete(session_id: str, timer: str, *, due_by: int | None = None) -> dict[str, Any]:
+    """Remove a timer; with `due_by`, only if it is still due by then (not moved later)."""
+    condition = Condition()
+    if due_by is not None:
+        condition.require_at_most("due_at", due_by)
+    return condition.delete(*keys.session_timer(session_id, timer))
+
+
+def agent_load(agent_id: str, delta: int) -> dict[str, Any]:
+    """Add `delta` to the agent's `open_sessions` counter."""
+    return Update().add("open_sessions", delta).require_item().item(*keys.agent(agent_id))
+
+
+def reopened_session(session: dict[str, Any], at: int) -> Update:
+    """The session back to `unread` with its assignee, if it is still closed as read.
+
+    The caller may add changes (ingest adds the user's message times) before `.item(...)`.
+    """
+    session_id = session["session_id"]
+    activity = keys.activity_sort_key(at, session_id)
+    update = (
+        Update()
+        .set("status", UNREAD)
+        .remove("closed_at")
+        .set("reopened_at", at)
+        .set("last_activity_at", at)
+        .set("GSI1SK", activity)
+        .set("GSI2SK", activity)
+        .require_equal("status", CLOSED)
+        .require_equal("closed_at", session["closed_at"])
+        .require_as_read("assignee_id", session.get("assignee_id"))
+    )
+    if not session.get("assignee_id"):
+        update.set("GSI1PK", keys.project_queue_index(session["project_id"]))
+    return update
+
+
+# -- transitions ----------------------------------------------------------------------------
+def change(
+    session: dict[str, Any], changes: dict[str, Any], entries: list[dict[str, Any]]
+) -> dict[str, Any]:
+    """Set plain attributes of an open session (status, priority) if they still hold the
+    values read. Returns the session as it is now."""
+    update = Update().require_item().require_not_equal("status", CLOSED)
+    for name, value in changes.items():
+        update.require_as_read(name, session.get(name))
+        update.set(name, value)
+    operations = [update.item(*keys.session(session["session_id"]))]
+    _commit(operations + [audit.put_operation(e) for e in entries])
+    return {**session, **changes}
+
+
+def mark_processing(session: dict[str, Any], agent_id: str, entry: dict[str, Any]) -> bool:
+    """unread -> processing when its assignee opens it. False if it was no longer unread
+    or no longer theirs (someone else's read never changes the status)."""
+    update = (
+        Update()
+        .set("status", PROCESSING)
+        .require_equal("status", UNREAD)
+        .require_equal("assignee_id", agent_id)
+    )
+    try:
+        _commit([update.item(*keys.session(session["session_id"])), audit.put_operation(entry)])
+    except Conflict:
+        return False
+    return True
+
+
+def close(
+    session: dict[str, Any],
+    *,
+    at: int,
+    entry: dict[str, Any],
+    due_timer: dict[str, Any] | None = None,
+) -> dict[str, Any]:
+    """Close an open session: the session, the user's profile (`open_session_id` goes,
+    `last_session_id` / `last_closed_at` come), the assignee's load, the session's timers
+    and the audit entry, in one transaction.
+
+    With `due_timer` (a timer item as read), the close happens only if that timer is still
+    due by `at`: a user who wrote meanwhile moved it. Returns the closed session.
+    """
+    session_id = session["session_id"]
+    assignee = session.get("assignee_id")
+    closing = (
+        Update()
+        .set("status", CLOSED)
+        .set("closed_at", at)
+        .require_item()
+        .require_not_equal("status", CLOSED)
+        .require_as_read("assignee_id", assignee)
+    )
+    if not assignee:
+        closing.remove("GSI1PK", "GSI1SK")  # out of the project's queue of waiting sessions
+    profile = (
+        Update()
+        .remove("open_session_id")
+        .set("last_session_id", session_id)
+        .set("last_closed_at", at)
+        .require_equal("open_session_id", session_id)
+    )
+    operations = [
+        closing.item(*keys.session(session_id)),
+        profile.item(*keys.telegram_user(session["project_id"], session["tg_user_id"])),
+    ]
+    if assignee:
+        operations.append(agent_load(assignee, -1))
+    timers = {t["timer"] for t in list_timers(session_id)}
+    if due_timer is not None:
+        timers.discard(due_timer["timer"])
+        operations.append(timer_delete(session_id, due_timer["timer"], due_by=at))
+    operations += [timer_delete(session_id, t) for t in sorted(timers)]
+    operations.append(audit.put_operation(entry))
+    _commit(operations)
+    return {**session, "status": CLOSED, "closed_at": at}
+
+
+def reopen(
+    session: dict[str, Any], *, at: int, autoclose_due: int, entry: dict[str, Any]
+) -> dict[str, Any]:
+    """Reopen a closed session from the console: only the user's latest session, and only
+    while the user has no other open session. Returns the reopened session."""
+    session_id = session["session_id"]
+    profile = (
+        Update()
+        .set("open_session_id", session_id)
+        .require_absent("open_session_id")
+        .require_equal("last_session_id", session_id)
+    )
+    operations = [
+        reopened_session(session, at).item(*keys.session(session_id)),
+        profile.item(*keys.telegram_user(session["project_id"], session["tg_user_id"])),
+        timer_put(session, AUTOCLOSE, autoclose_due),
+        audit.put_operation(entry),
+    ]
+    if session.get("assignee_id"):
+        operations.append(agent_load(session["assignee_id"], 1))
+    _commit(operations)
+    reopened = {k: v for k, v in session.items() if k != "closed_at"}
+    return {**reopened, "status": UNREAD, "reopened_at": at, "last_activity_at": at}
+
+
+# -- timers ---------------------------------------------------------------------------------
+def list_timers(session_id: str) -> list[dict[str, Any]]:
+    pk, _ = keys.session(session_id)
+    return table.query_all(pk=pk, sk_prefix=_TIMER_PREFIX)
+
+
+def due_timers(
+    timer: str, now: int, *, limit: int = 100, start_key: dict[str, Any] | None = None
+) -> tuple[list[dict[str, Any]], dict[str, Any] | None]:
+    """One page of the timers of one kind that are due by `now`, the earliest first, and
+    where the next page starts (None at the end)."""
+    return table.query(
+        pk=keys.timers_index(timer),
+        index="GSI2",
+        sk_between=("0", f"{keys.ts(now)}#~"),
+        limit=limit,
+        start_key=start_key,
+    )
+
+
+def drop_timer(timer: dict[str, Any]) -> bool:
+    """Remove a timer left behind (its session is gone or closed) if nobody moved it."""
+    operation = timer_delete(timer["session_id"], timer["timer"], due_by=timer["due_at"])
+    request = operation["Delete"]
+    try:
+        table.client().delete_item(**request)
+    except ClientError as err:
+        if table.is_conditional_failure(err):
+            return False
+        raise
+    return True
+
+
+def _commit(operations: list[dict[str, Any]]) -> None:
+    try:
+        table.client().transact_write_items(TransactItems=operations)
+    except ClientError as err:
+        reasons = set(table.cancellation_reasons(err))
+        if not reasons or not reasons <= _LOST_RACE:
+            raise
+        raise Conflict(
+            "The session changed meanwhile; reload it and try again.", code="session_changed"
+        ) from err

@@ -1,0 +1,135 @@
+"""Auto-close after the user's silence: the timer ingest keeps, and the scheduler's
+`timers` job that closes what is due (invoked as EventBridge invokes it)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from api_helpers import scheduler_handler
+from conftest import lambda_context
+from fastapi.testclient import TestClient
+from ingest_support import PROJECT_ID
+from lifecycle_support import (
+    HOUR,
+    T0,
+    assign,
+    at,
+    audit_actions,
+    autoclose_timer,
+    open_session_id,
+    open_sessions_of,
+    profile,
+    session,
+    user_writes,
+)
+
+from tgdesk import ingest, lifecycle, secrets
+from tgdesk.access import Scope
+from tgdesk.storage import projects, sessions
+
+pytest_plugins = ["lifecycle_fixtures"]
+
+NOTHING = {"due": 0, "closed": 0, "skipped": 0, "dropped": 0}
+
+
+@pytest.fixture
+def run_timers(client: TestClient) -> Any:
+    secrets.reset()
+    handler = scheduler_handler()
+
+    def run(moment: int) -> dict[str, Any]:
+        at(moment)
+        result = handler({"job": "timers"}, lambda_context())
+        assert result.pop("job") == "timers"
+        return result
+
+    return run
+
+
+def test_a_silent_users_session_closes_after_24_hours(
+    desk: dict[str, Any], run_timers: Any
+) -> None:
+    user_writes("hello?")
+    sid = open_session_id()
+    assign(sid, desk["maria"])
+    assert autoclose_timer(sid)["due_at"] == T0 + 24 * HOUR
+
+    assert run_timers(T0 + 24 * HOUR - 1) == NOTHING
+    assert run_timers(T0 + 24 * HOUR) == {**NOTHING, "due": 1, "closed": 1}
+
+    closed = session(sid)
+    assert (closed["status"], closed["closed_at"]) == ("closed", T0 + 24 * HOUR)
+    assert profile()["last_session_id"] == sid
+    assert open_sessions_of(desk["maria"]) == 0
+    assert autoclose_timer(sid) is None
+    entry = audit_actions(sid)[-1]
+    assert (entry["action"], entry["actor_id"]) == ("session.close", "system")
+    assert entry["details"] == {"cause": "auto_close", "last_user_msg_at": T0}
+    assert run_timers(T0 + 25 * HOUR) == NOTHING
+
+
+def test_each_message_moves_the_deadline(desk: dict[str, Any], run_timers: Any) -> None:
+    user_writes("first")
+    sid = open_session_id()
+    at(T0 + 20 * HOUR)
+    user_writes("second")
+
+    assert run_timers(T0 + 24 * HOUR) == NOTHING
+    assert session(sid)["status"] == "unread"
+    assert run_timers(T0 + 44 * HOUR)["closed"] == 1
+
+
+def test_the_projects_own_silence_time(desk: dict[str, Any], run_timers: Any) -> None:
+    projects.update_project(PROJECT_ID, {"auto_close_after_hours": 2})
+    ingest.clear_project_cache()
+    user_writes("quick question")
+    sid = open_session_id()
+
+    assert run_timers(T0 + 2 * HOUR)["closed"] == 1
+    assert session(sid)["status"] == "closed"
+
+
+def test_a_user_writing_while_the_job_runs_keeps_the_session_open(
+    desk: dict[str, Any], run_timers: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    user_writes("hello?")
+    sid = open_session_id()
+    read_due = sessions.due_timers
+
+    def due_then_user_writes(*args: Any, **kwargs: Any) -> Any:
+        found = read_due(*args, **kwargs)
+        user_writes("wait, I am here")  # moves the timer after the job read it
+        return found
+
+    monkeypatch.setattr(sessions, "due_timers", due_then_user_writes)
+    assert run_timers(T0 + 24 * HOUR) == {**NOTHING, "due": 1, "skipped": 1}
+    assert session(sid)["status"] == "unread"
+    assert autoclose_timer(sid)["due_at"] == T0 + 48 * HOUR
+
+
+def test_a_timer_left_behind_by_a_closed_session_is_dropped(
+    desk: dict[str, Any], run_timers: Any
+) -> None:
+    user_writes("hello?")
+    sid = open_session_id()
+    stale = autoclose_timer(sid)
+    assert stale is not None
+    lifecycle.close(Scope({"agent_id": "root", "role": "admin"}), sid)
+    sessions.table.client().put_item(
+        TableName=sessions.table.table_name(), Item=sessions.table.to_item(stale)
+    )
+
+    assert run_timers(T0 + 24 * HOUR) == {**NOTHING, "due": 1, "dropped": 1}
+    assert autoclose_timer(sid) is None
+
+
+def test_a_busy_minute_closes_at_most_a_batch(
+    desk: dict[str, Any], run_timers: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(lifecycle, "TIMERS_PER_RUN", 2)
+    for user in (700100201, 700100202, 700100203):
+        user_writes(f"hi from {user}", user=user)
+
+    assert run_timers(T0 + 24 * HOUR) == {**NOTHING, "due": 2, "closed": 2}
+    assert run_timers(T0 + 24 * HOUR) == {**NOTHING, "due": 1, "closed": 1}

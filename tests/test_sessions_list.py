@@ -1,0 +1,260 @@
+"""GET /api/sessions: who sees which sessions, every filter, counts per status, and paging
+that stays exact when filters leave pages sparse."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+from api_helpers import (
+    SECOND_BOT_TOKEN,
+    agent_login,
+    api_module,
+    configure_admin,
+    create_agent,
+    create_project,
+    fake_bot_api,
+    http_event,
+    login,
+    put_session,
+)
+from conftest import lambda_context
+from fastapi.testclient import TestClient
+
+from tgdesk import auth
+from tgdesk.clock import now_ms
+from tgdesk.storage import keys, session_list, table
+
+
+@pytest.fixture
+def client(aws: Any, monkeypatch: pytest.MonkeyPatch) -> Iterator[TestClient]:
+    configure_admin(monkeypatch)
+    auth.bootstrap_admin()
+    with fake_bot_api(), TestClient(api_module().app) as test_client:
+        yield test_client
+
+
+def _set(session: dict[str, Any], **changes: Any) -> None:
+    """Attributes other writers own: priority (PATCH), tags (the tags API)."""
+    names = {f"#{k}": k for k in changes}
+    table.client().update_item(
+        TableName=table.table_name(),
+        Key=table.to_item(
+            dict(zip(("PK", "SK"), keys.session(session["session_id"]), strict=True))
+        ),
+        UpdateExpression="SET " + ", ".join(f"#{k} = :{k}" for k in changes),
+        ExpressionAttributeNames=names,
+        ExpressionAttributeValues=table.values({f":{k}": v for k, v in changes.items()}),
+    )
+
+
+@pytest.fixture
+def desk(client: TestClient) -> dict[str, Any]:
+    """Support (p1): agent maria, supervisor boss. Sales (p2): agent li."""
+    admin = login(client)
+    p1 = create_project(client, admin, "Support")["project_id"]
+    p2 = create_project(client, admin, "Sales", token=SECOND_BOT_TOKEN)["project_id"]
+    people = {
+        name: create_agent(client, admin, name, role=role)["agent_id"]
+        for name, role in (("maria", "agent"), ("boss", "supervisor"), ("li", "agent"))
+    }
+    for name, project in (("maria", p1), ("boss", p1), ("li", p2)):
+        client.post(
+            f"/api/projects/{project}/members", json={"agent_id": people[name]}, headers=admin
+        ).raise_for_status()
+    base = now_ms() - 1_000_000
+    maria = people["maria"]
+    s = {
+        "unread": put_session(p1, 101, assignee_id=maria, opened_at=base + 1000),
+        "processing": put_session(
+            p1, 102, assignee_id=maria, opened_at=base + 2000, status="processing"
+        ),
+        "follow_up": put_session(
+            p1, 103, assignee_id=maria, opened_at=base + 3000, status="follow_up"
+        ),
+        "closed": put_session(p1, 104, assignee_id=maria, opened_at=base + 4000, status="closed"),
+        "queued": put_session(p1, 105, opened_at=base + 5000),
+        "sales": put_session(
+            p2, 201, assignee_id=people["li"], opened_at=base + 6000, status="processing"
+        ),
+    }
+    _set(s["unread"], priority="urgent", tags=["t-vip"])
+    _set(s["follow_up"], tags=["t-vip", "t-refund"])
+    return {
+        "base": base,
+        "p1": p1,
+        "p2": p2,
+        **people,
+        "s": {k: v["session_id"] for k, v in s.items()},
+        "admin": admin,
+        "as_maria": agent_login(client, "maria"),
+        "as_boss": agent_login(client, "boss"),
+        "as_li": agent_login(client, "li"),
+    }
+
+
+def listing(client: TestClient, headers: dict[str, str], **params: Any) -> dict[str, Any]:
+    response = client.get("/api/sessions", params=params, headers=headers)
+    assert response.status_code == 200, response.text
+    return response.json()
+
+
+def names(desk: dict[str, Any], body: dict[str, Any]) -> list[str]:
+    by_id = {v: k for k, v in desk["s"].items()}
+    return [by_id[item["session_id"]] for item in body["items"]]
+
+
+ALL_FOUR = {"unread": 1, "processing": 1, "follow_up": 1, "closed": 1}
+
+
+def test_an_agent_sees_their_sessions_newest_first_with_counts(
+    client: TestClient, desk: dict[str, Any]
+) -> None:
+    body = listing(client, desk["as_maria"])
+    assert names(desk, body) == ["closed", "follow_up", "processing", "unread"]
+    assert body["counts"] == ALL_FOUR
+    assert body["counts_complete"] is True
+    assert body["next_cursor"] is None
+
+
+def test_status_filters_keep_the_counts_of_every_status(
+    client: TestClient, desk: dict[str, Any]
+) -> None:
+    body = listing(client, desk["as_maria"], status=["unread", "processing"])
+    assert names(desk, body) == ["processing", "unread"]
+    assert body["counts"] == ALL_FOUR
+    assert names(desk, listing(client, desk["as_maria"], unread="true")) == ["unread"]
+
+
+@pytest.mark.parametrize(
+    ("params", "expected", "counts"),
+    [
+        ({"priority": "urgent"}, ["unread"], {"unread": 1}),
+        ({"tag": "t-vip"}, ["follow_up", "unread"], {"unread": 1, "follow_up": 1}),
+        ({"tag": "t-refund"}, ["follow_up"], {"follow_up": 1}),
+        ({"tag": "t-none"}, [], {}),
+    ],
+)
+def test_priority_and_tag_filters(
+    client: TestClient,
+    desk: dict[str, Any],
+    params: dict[str, str],
+    expected: list[str],
+    counts: dict[str, int],
+) -> None:
+    body = listing(client, desk["as_maria"], **params)
+    assert names(desk, body) == expected
+    assert body["counts"] == {**dict.fromkeys(ALL_FOUR, 0), **counts}
+
+
+def test_last_activity_range(client: TestClient, desk: dict[str, Any]) -> None:
+    base = desk["base"]
+    body = listing(client, desk["as_maria"], active_from=base + 2000, active_to=base + 3000)
+    assert names(desk, body) == ["follow_up", "processing"]
+    assert body["counts"] == {"unread": 0, "processing": 1, "follow_up": 1, "closed": 0}
+    assert names(desk, listing(client, desk["as_maria"], active_from=base + 3500)) == ["closed"]
+
+
+def test_a_supervisor_sees_the_whole_project_and_filters_by_assignee(
+    client: TestClient, desk: dict[str, Any]
+) -> None:
+    body = listing(client, desk["as_boss"])
+    assert names(desk, body) == ["queued", "closed", "follow_up", "processing", "unread"]
+    assert body["counts"] == {**ALL_FOUR, "unread": 2}
+    body = listing(client, desk["as_boss"], assignee_id=desk["maria"], status="unread")
+    assert names(desk, body) == ["unread"]
+    # li works in a project boss does not supervise: nothing of it shows.
+    assert listing(client, desk["as_boss"], assignee_id=desk["li"])["items"] == []
+
+
+def test_an_admin_sees_every_project_merged(client: TestClient, desk: dict[str, Any]) -> None:
+    body = listing(client, desk["admin"])
+    assert names(desk, body) == ["sales", "queued", "closed", "follow_up", "processing", "unread"]
+    assert names(desk, listing(client, desk["admin"], project_id=desk["p2"])) == ["sales"]
+    assert names(desk, listing(client, desk["admin"], assignee_id=desk["li"])) == ["sales"]
+    body = listing(client, desk["admin"], project_id=desk["p1"], assignee_id=desk["li"])
+    assert body["items"] == []
+
+
+@pytest.mark.parametrize("who", ["as_maria", "as_boss", "as_li"])
+def test_another_projects_sessions_are_not_found(
+    client: TestClient, desk: dict[str, Any], who: str
+) -> None:
+    other = desk["p2"] if who != "as_li" else desk["p1"]
+    response = client.get("/api/sessions", params={"project_id": other}, headers=desk[who])
+    assert (response.status_code, response.json()["code"]) == (404, "project_not_found")
+
+
+def test_an_agent_cannot_list_another_agents_sessions(
+    client: TestClient, desk: dict[str, Any]
+) -> None:
+    response = client.get(
+        "/api/sessions", params={"assignee_id": desk["li"]}, headers=desk["as_maria"]
+    )
+    assert (response.status_code, response.json()["code"]) == (403, "supervisor_only")
+    own = listing(client, desk["as_maria"], assignee_id=desk["maria"])
+    assert len(own["items"]) == 4
+
+
+@pytest.mark.parametrize(
+    ("params", "field"),
+    [
+        ({"status": "open"}, "status.0"),
+        ({"priority": "critical"}, "priority"),
+        ({"unread": "true", "status": "closed"}, "unread"),
+        ({"active_from": 10, "active_to": 5}, "active_from"),
+        ({"cursor": "bm90LWEta2V5"}, "cursor"),
+        ({"limit": 0}, "limit"),
+    ],
+)
+def test_invalid_filters_name_their_field(
+    client: TestClient, desk: dict[str, Any], params: dict[str, Any], field: str
+) -> None:
+    response = client.get("/api/sessions", params=params, headers=desk["as_boss"])
+    assert response.status_code == 422, response.text
+    assert response.json()["field"] == field
+
+
+def test_sparse_pages_still_page_exactly(
+    client: TestClient, desk: dict[str, Any], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # One item per request and one request per partition: most pages come back short,
+    # and the cursor must still walk every matching session once, in order.
+    monkeypatch.setattr(session_list, "READ_SIZE", 1)
+    monkeypatch.setattr(session_list, "READS_PER_PARTITION", 1)
+    seen: list[str] = []
+    cursor = None
+    for _ in range(20):
+        params: dict[str, Any] = {"limit": 2, "status": ["unread", "processing"]}
+        if cursor:
+            params["cursor"] = cursor
+        body = listing(client, desk["admin"], **params)
+        assert len(body["items"]) <= 2
+        seen += names(desk, body)
+        cursor = body["next_cursor"]
+        if cursor is None:
+            break
+    assert seen == ["sales", "queued", "processing", "unread"]
+
+
+def test_counts_say_when_they_stopped_counting(
+    client: TestClient, desk: dict[str, Any], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(session_list, "MAX_COUNTED", 2)
+    monkeypatch.setattr(session_list, "READ_SIZE", 1)
+    body = listing(client, desk["as_boss"])
+    assert body["counts_complete"] is False
+    assert sum(body["counts"].values()) == 2
+    assert len(body["items"]) == 5
+
+
+def test_through_the_lambda_handler(desk: dict[str, Any]) -> None:
+    token = desk["as_maria"]["Authorization"].removeprefix("Bearer ")
+    event = http_event("GET", "/api/sessions", token=token, query="status=unread&priority=urgent")
+    response = api_module().handler(event, lambda_context())
+    assert response["statusCode"] == 200
+    body = json.loads(response["body"])
+    assert [s["session_id"] for s in body["items"]] == [desk["s"]["unread"]]
+    assert body["items"][0]["tags"] == ["t-vip"]
