@@ -1,0 +1,51 @@
+"""`python -m bench [section ...]`: every section by default.
+
+Exits non-zero when a count budget is exceeded or a section cannot run; timings never
+decide the exit status.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import traceback
+from collections.abc import Callable
+
+from bench import costs, imports, latency
+from bench.harness import Budget
+
+SECTIONS: dict[str, Callable[[], list[Budget]]] = {
+    "imports": imports.run,
+    "inbound": costs.run_inbound,
+    "outbound": costs.run_outbound,
+    "latency": latency.run,
+}
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__)
+    parser.add_argument("sections", nargs="*", metavar="section", help=", ".join(SECTIONS))
+    chosen = parser.parse_args(argv).sections or list(SECTIONS)
+    unknown = [name for name in chosen if name not in SECTIONS]
+    if unknown:
+        parser.error(f"unknown section(s) {', '.join(unknown)}; choose from {', '.join(SECTIONS)}")
+    budgets: list[Budget] = []
+    broken: list[str] = []
+    for name in chosen:
+        try:
+            budgets.extend(SECTIONS[name]())
+        except Exception:
+            traceback.print_exc()
+            broken.append(name)
+    print("\n== budgets")
+    for budget in budgets:
+        print(f"  {budget.line()}")
+    if not budgets and not broken:
+        print("  (the sections run have no count budget)")
+    for name in broken:
+        print(f"  section {name!r} could not run (see the error above)")
+    return 1 if broken or any(b.exceeded for b in budgets) else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

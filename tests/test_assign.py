@@ -1,0 +1,499 @@
+"""The assign function against moto, fed DynamoDB stream records as Lambda delivers them."""
+
+from __future__ import annotations
+
+import itertools
+import json
+import subprocess
+import sys
+from collections import Counter
+from collections.abc import Callable, Iterator
+from typing import Any
+
+import boto3
+import pytest
+from boto3.dynamodb.types import TypeSerializer
+from conftest import TABLE, lambda_context
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from moto import mock_aws
+
+from infra.local import cfn
+from tgdesk import clock
+from tgdesk.routing import (
+    Claim,
+    ClaimResult,
+    Outcome,
+    RoundRobin,
+    Routed,
+    RoutingContended,
+    RoutingSteps,
+    SessionToRoute,
+    routing_steps,
+)
+from tgdesk.storage import assignments, keys, projects, table
+
+PROJECT = "p1"
+NOW = 1_718_000_000_000
+STREAM_ARN = f"arn:aws:dynamodb:us-east-1:123456789012:table/{TABLE}/stream/2024-06-10T06:13:20.000"
+_serializer = TypeSerializer()
+_sequence = itertools.count(100_000_000_000_000_000_001)
+
+
+# -- stream records, shaped as Lambda delivers them ---------------------------------------
+def image(item: dict[str, Any]) -> dict[str, Any]:
+    return {k: _serializer.serialize(v) for k, v in item.items()}
+
+
+def stream_record(
+    event_name: str,
+    *,
+    new: dict[str, Any] | None = None,
+    old: dict[str, Any] | None = None,
+    user_identity: dict[str, str] | None = None,
+) -> dict[str, Any]:
+    """One record of a NEW_AND_OLD_IMAGES stream, built from plain items."""
+    some = new or old or {}
+    body: dict[str, Any] = {
+        "ApproximateCreationDateTime": NOW // 1000,
+        "Keys": image({"PK": some["PK"], "SK": some["SK"]}),
+        "SequenceNumber": str(next(_sequence)),
+        "StreamViewType": "NEW_AND_OLD_IMAGES",
+    }
+    if new is not None:
+        body["NewImage"] = image(new)
+    if old is not None:
+        body["OldImage"] = image(old)
+    body["SizeBytes"] = len(json.dumps(body))
+    record = {
+        "eventID": f"{next(_sequence):x}"[-32:],
+        "eventName": event_name,
+        "eventVersion": "1.1",
+        "eventSource": "aws:dynamodb",
+        "awsRegion": "us-east-1",
+        "dynamodb": body,
+        "eventSourceARN": STREAM_ARN,
+    }
+    if user_identity is not None:
+        record["userIdentity"] = user_identity
+    return record
+
+
+def stream_event(*records: dict[str, Any]) -> dict[str, Any]:
+    return {"Records": list(records)}
+
+
+# -- items, as the other parts of tgdesk write them ----------------------------------------
+def new_session(sid: str, *, project_id: str = PROJECT, opened_at: int = NOW) -> dict[str, Any]:
+    activity = keys.activity_sort_key(opened_at, sid)
+    pk, sk = keys.session(sid)
+    return {
+        "PK": pk,
+        "SK": sk,
+        "kind": "session",
+        "session_id": sid,
+        "project_id": project_id,
+        "tg_user_id": 218485655,
+        "chat_id": 218485655,
+        "status": "unread",
+        "priority": "medium",
+        "user": {"first_name": "Waffle", "username": "WaffleLapkin", "language_code": "en"},
+        "opened_at": opened_at,
+        "first_inbound_at": opened_at,
+        "last_user_msg_at": opened_at,
+        "last_activity_at": opened_at,
+        "GSI1PK": keys.project_queue_index(project_id),
+        "GSI1SK": activity,
+        "GSI2PK": keys.project_sessions_index(project_id),
+        "GSI2SK": activity,
+    }
+
+
+def put(item: dict[str, Any]) -> None:
+    table.client().put_item(TableName=TABLE, Item=table.to_item(item))
+
+
+def add_agent(aid: str, *, disabled: bool = False, project_id: str = PROJECT) -> None:
+    pk, sk = keys.agent(aid)
+    put(
+        {
+            "PK": pk,
+            "SK": sk,
+            "kind": "agent",
+            "agent_id": aid,
+            "username": aid,
+            "display_name": aid.title(),
+            "role": "agent",
+            "password_hash": "scrypt$not-a-real-hash",
+            "disabled": disabled,
+            "created_at": NOW,
+            "GSI1PK": keys.AGENTS_INDEX_PK,
+            "GSI1SK": aid,
+        }
+    )
+    projects.add_member(project_id, aid)
+
+
+def store_sessions(*sids: str) -> list[dict[str, Any]]:
+    items = [new_session(s) for s in sids]
+    for item in items:
+        put(item)
+    return items
+
+
+def inserts(items: list[dict[str, Any]]) -> dict[str, Any]:
+    return stream_event(*(stream_record("INSERT", new=i) for i in items))
+
+
+def stored_session(sid: str) -> dict[str, Any]:
+    found = table.get(*keys.session(sid))
+    assert found is not None
+    return found
+
+
+def dump() -> list[dict[str, Any]]:
+    return sorted(
+        (table.from_item(i) or {} for i in table.client().scan(TableName=TABLE)["Items"]),
+        key=lambda i: (i["PK"], i["SK"]),
+    )
+
+
+def assignees(sids: list[str]) -> list[str | None]:
+    return [stored_session(s).get("assignee_id") for s in sids]
+
+
+@pytest.fixture
+def handler(aws: Any) -> Iterator[Callable[[dict[str, Any]], dict[str, Any]]]:
+    clock.set_now_for_tests(NOW + 5_000)
+    fn = cfn.load_handler("AssignFunction")
+    yield lambda event: fn(event, lambda_context())
+
+
+@pytest.fixture
+def count_requests(aws: Any) -> Iterator[list[str]]:
+    """Names of the DynamoDB operations the code under test sends."""
+    seen: list[str] = []
+
+    def record(model: Any, **_: Any) -> None:
+        seen.append(model.name)
+
+    events = table.client().meta.events
+    events.register("before-call.dynamodb", record)
+    yield seen
+    events.unregister("before-call.dynamodb", record)
+
+
+# -- routing from the stream --------------------------------------------------------------
+def test_a_new_session_goes_to_the_first_member_and_leaves_the_queue(handler) -> None:
+    add_agent("bob")
+    add_agent("alice")
+    [item] = store_sessions("s1")
+
+    assert handler(inserts([item])) == {"batchItemFailures": []}
+
+    session = stored_session("s1")
+    assert session["assignee_id"] == "alice"
+    assert session["assigned_at"] == NOW + 5_000
+    assert session["GSI1PK"] == keys.assignee_sessions_index("alice")
+    assert session["GSI1SK"] == item["GSI1SK"]  # still ordered by activity
+    assert session["status"] == "unread"
+    [record] = assignments.list_assignments("s1")
+    assert record["SK"] == f"ASSIGNMENT#{NOW + 5_000:013d}#alice"
+    assert (record["kind"], record["how"], record["by"]) == ("assignment", "routed", "system")
+    assert (record["agent_id"], record["at"]) == ("alice", NOW + 5_000)
+    cursor = table.get(*keys.routing_state(PROJECT))
+    assert cursor is not None and (cursor["rr_seq"], cursor["kind"]) == (1, "routing")
+    alice = table.get(*keys.agent("alice"))
+    assert alice is not None
+    assert (alice["open_sessions"], alice["last_assigned_at"]) == (1, NOW + 5_000)
+
+
+def test_one_batch_routes_round_robin_and_skips_disabled_agents(handler) -> None:
+    for aid in ("a1", "a2", "a3"):
+        add_agent(aid, disabled=aid == "a2")
+    sids = [f"s{i}" for i in range(5)]
+
+    handler(inserts(store_sessions(*sids)))
+
+    assert assignees(sids) == ["a1", "a3", "a1", "a3", "a1"]
+    lists = table.query_all(pk=keys.assignee_sessions_index("a3"), index="GSI1")
+    assert [s["session_id"] for s in lists] == ["s1", "s3"]
+    assert table.query_all(pk=keys.project_queue_index(PROJECT), index="GSI1") == []
+
+
+def test_redelivered_records_change_nothing(handler) -> None:
+    add_agent("a1")
+    add_agent("a2")
+    event = inserts(store_sessions("s1", "s2", "s3"))
+    handler(event)
+    before = dump()
+
+    assert handler(event) == {"batchItemFailures": []}
+
+    assert dump() == before
+    assert assignees(["s1", "s2", "s3"]) == ["a1", "a2", "a1"]
+
+
+def test_a_poison_record_fails_alone_and_later_records_are_still_routed(handler) -> None:
+    add_agent("a1")
+    good_before, poison, good_after = store_sessions("s1", "s2", "s3")
+    del poison["project_id"]
+    event = inserts([good_before, poison, good_after])
+
+    response = handler(event)
+
+    poison_seq = event["Records"][1]["dynamodb"]["SequenceNumber"]
+    assert response == {"batchItemFailures": [{"itemIdentifier": poison_seq}]}
+    assert assignees(["s1", "s2", "s3"]) == ["a1", None, "a1"]
+
+
+def test_a_project_with_no_eligible_member_keeps_the_session_queued(handler) -> None:
+    add_agent("a1", disabled=True)
+    add_agent("elsewhere", project_id="p2")
+    [item] = store_sessions("s1")
+
+    assert handler(inserts([item])) == {"batchItemFailures": []}
+
+    assert table.query_all(pk=keys.project_queue_index(PROJECT), index="GSI1") == [
+        stored_session("s1")
+    ]
+    assert assignments.list_assignments("s1") == []
+    assert table.get(*keys.routing_state(PROJECT)) is None
+
+
+def test_records_that_are_not_new_unassigned_sessions_are_skipped(
+    handler, count_requests: list[str]
+) -> None:
+    add_agent("a1")
+    [item] = store_sessions("s1")
+    handler(inserts([item]))
+    assigned = stored_session("s1")
+    message = {"PK": keys.chat(PROJECT, 1), "SK": "MSG#0001718000000000#m1", "kind": "message"}
+    marker = {"PK": f"UPDATE#{PROJECT}#1", "SK": "UPDATE", "kind": "update", "ttl": NOW // 1000}
+    ttl_expiry = {"type": "Service", "principalId": "dynamodb.amazonaws.com"}
+    routing_item = table.get(*keys.routing_state(PROJECT))
+    [assignment] = assignments.list_assignments("s1")
+    other = new_session("s9")
+    closed = {**new_session("s8"), "status": "closed"}
+    count_requests.clear()
+
+    response = handler(
+        stream_event(
+            stream_record("MODIFY", new=assigned, old=item),  # our own claim, coming back
+            stream_record("INSERT", new=assignment),
+            stream_record("INSERT", new=routing_item),
+            stream_record("INSERT", new=message),
+            stream_record("INSERT", new=closed),
+            stream_record("INSERT", new={**other, "assignee_id": "a1"}),
+            stream_record("REMOVE", old=marker, user_identity=ttl_expiry),
+            stream_record("REMOVE", old=other),
+        )
+    )
+
+    assert response == {"batchItemFailures": []}
+    assert count_requests == []
+
+
+def test_ttl_expiry_of_a_session_is_not_routed(handler, count_requests: list[str]) -> None:
+    add_agent("a1")
+    [item] = store_sessions("s1")
+    expiry = stream_record(
+        "REMOVE",
+        old=item,
+        user_identity={"type": "Service", "principalId": "dynamodb.amazonaws.com"},
+    )
+    count_requests.clear()
+    assert handler(stream_event(expiry)) == {"batchItemFailures": []}
+    assert count_requests == []
+
+
+def test_a_session_assigned_before_its_record_arrives_is_left_alone(handler) -> None:
+    add_agent("a1")
+    add_agent("a2")
+    [item] = store_sessions("s1")
+    table.client().update_item(
+        TableName=TABLE,
+        Key=table.to_item(dict(zip(("PK", "SK"), keys.session("s1"), strict=True))),
+        UpdateExpression="SET assignee_id = :a, GSI1PK = :l",
+        ExpressionAttributeValues=table.values({":a": "a2", ":l": "ASSIGNEE#a2"}),
+    )
+
+    handler(inserts([item]))
+
+    assert stored_session("s1")["assignee_id"] == "a2"
+    assert assignments.list_assignments("s1") == []
+
+
+def test_an_agent_disabled_between_read_and_claim_is_passed_over(handler) -> None:
+    add_agent("a1")
+    add_agent("a2")
+    store_sessions("s1")
+    steps = routing_steps(
+        SessionToRoute("s1", PROJECT), assignments.DynamoRoutingStore(), RoundRobin(), clock.now_ms
+    )
+    next(steps)  # read: a1 is picked
+    table.client().update_item(
+        TableName=TABLE,
+        Key=table.to_item(dict(zip(("PK", "SK"), keys.agent("a1"), strict=True))),
+        UpdateExpression="SET disabled = :t",
+        ExpressionAttributeValues=table.values({":t": True}),
+    )
+
+    result = run_to_end(steps)
+
+    assert (result.outcome, result.agent_id, result.attempts) == (Outcome.ASSIGNED, "a2", 2)
+    assert "open_sessions" not in (table.get(*keys.agent("a1")) or {})
+    assert [r["agent_id"] for r in assignments.list_assignments("s1")] == ["a2"]
+
+
+def run_to_end(steps: RoutingSteps) -> Routed:
+    while True:
+        try:
+            next(steps)
+        except StopIteration as done:
+            return done.value
+
+
+@pytest.mark.parametrize("n_agents", [1, 40, 98])
+def test_routing_costs_three_requests_whatever_the_number_of_agents(
+    handler, count_requests: list[str], n_agents: int
+) -> None:
+    for i in range(n_agents):
+        add_agent(f"agent{i:03d}", disabled=i % 7 == 3)
+    [item] = store_sessions("s1")
+    count_requests.clear()
+
+    handler(inserts([item]))
+
+    assert count_requests == ["Query", "BatchGetItem", "TransactWriteItems"]
+    assert stored_session("s1")["assignee_id"] == "agent000"
+
+
+def test_batch_get_splits_past_one_hundred_keys(handler, count_requests: list[str]) -> None:
+    for i in range(150):
+        add_agent(f"agent{i:03d}")
+    store = assignments.DynamoRoutingStore()
+    count_requests.clear()
+
+    snap = store.snapshot(SessionToRoute("nope", PROJECT))
+
+    assert count_requests == ["Query", "BatchGetItem", "BatchGetItem"]
+    assert len(snap.candidates) == 150 and not snap.session_open
+
+
+# -- two invocations racing ----------------------------------------------------------------
+class RecordingStore(assignments.DynamoRoutingStore):
+    def __init__(self) -> None:
+        self.results: Counter[ClaimResult] = Counter()
+
+    def claim(self, claim: Claim) -> ClaimResult:
+        result = super().claim(claim)
+        self.results[result] += 1
+        return result
+
+
+def run_interleaved(invocations: list[list[str]], schedule: Iterator[int]) -> Counter[ClaimResult]:
+    """Each invocation routes its sessions in order through the real DynamoDB store; the
+    schedule says whose next step (a read, or the write that follows it) runs next. A
+    record that gives up is redelivered later, as the stream does with a failed record."""
+    store, router = RecordingStore(), RoundRobin()
+    pending = [list(sids) for sids in invocations]
+    running: list[RoutingSteps | None] = [None] * len(pending)
+    for turn in schedule:
+        if not any(pending):
+            return store.results
+        i = turn % len(pending)
+        if not pending[i]:
+            continue
+        if running[i] is None:
+            running[i] = routing_steps(
+                SessionToRoute(pending[i][0], PROJECT), store, router, clock.now_ms
+            )
+        try:
+            next(running[i])
+        except StopIteration as done:
+            assert done.value.outcome in (Outcome.ASSIGNED, Outcome.ALREADY_ROUTED)
+            pending[i].pop(0)
+            running[i] = None
+        except RoutingContended:
+            pending[i].append(pending[i].pop(0))
+            running[i] = None
+    return store.results
+
+
+def assert_assigned_once_and_evenly(sids: list[str], agents: list[str]) -> None:
+    records = [r for s in sids for r in assignments.list_assignments(s)]
+    assert sorted(r["session_id"] for r in records) == sorted(sids)
+    for record in records:
+        assert stored_session(record["session_id"])["assignee_id"] == record["agent_id"]
+    counts = Counter(r["agent_id"] for r in records)
+    per_agent = [counts.get(a, 0) for a in agents]
+    assert max(per_agent) - min(per_agent) <= 1
+    loads = [(table.get(*keys.agent(a)) or {}).get("open_sessions", 0) for a in agents]
+    assert loads == per_agent
+    state = table.get(*keys.routing_state(PROJECT))
+    assert state is not None and state["rr_seq"] == len(sids)
+
+
+def test_two_invocations_in_lockstep_on_the_same_sessions(handler) -> None:
+    agents = ["a1", "a2", "a3"]
+    for aid in agents:
+        add_agent(aid)
+    sids = [f"s{i:02d}" for i in range(10)]
+    store_sessions(*sids)
+
+    results = run_interleaved([sids, sids], itertools.cycle([0, 1]))
+
+    assert_assigned_once_and_evenly(sids, agents)
+    assert results[ClaimResult.SESSION_TAKEN] > 0  # the race really happened
+
+
+def test_two_invocations_on_overlapping_batches_in_opposite_orders(handler) -> None:
+    agents = ["a1", "a2", "a3", "a4"]
+    for aid in agents:
+        add_agent(aid)
+    sids = [f"s{i:02d}" for i in range(9)]
+    store_sessions(*sids)
+
+    results = run_interleaved([sids, list(reversed(sids))], itertools.cycle([0, 1, 1, 0, 1]))
+
+    assert_assigned_once_and_evenly(sids, agents)
+    assert results[ClaimResult.CONTENDED] > 0  # the cursor race really happened
+
+
+@settings(
+    max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    n_sessions=st.integers(1, 8),
+    n_agents=st.integers(1, 4),
+    schedule=st.lists(st.integers(0, 1), max_size=120),
+)
+def test_any_interleaving_of_two_invocations_is_safe(
+    n_sessions: int, n_agents: int, schedule: list[int]
+) -> None:
+    with mock_aws():
+        cfn.create_table(boto3.client("dynamodb", region_name="us-east-1"), TABLE)
+        table.reset()
+        agents = [f"a{i}" for i in range(n_agents)]
+        for aid in agents:
+            add_agent(aid)
+        sids = [f"s{i:02d}" for i in range(n_sessions)]
+        store_sessions(*sids)
+
+        run_interleaved([sids, sids], itertools.chain(schedule, itertools.cycle([0, 1])))
+
+        assert_assigned_once_and_evenly(sids, agents)
+    table.reset()
+
+
+def test_the_handler_imports_neither_fastapi_nor_pydantic() -> None:
+    code = (
+        "import sys; sys.path[:0] = ['functions/assign', 'layers/common']; import app; "
+        "print(sorted(m for m in ('fastapi', 'pydantic', 'aws_lambda_powertools.utilities.parser')"
+        " if m in sys.modules))"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=cfn.ROOT
+    )
+    assert out.stdout.strip() == "[]"
