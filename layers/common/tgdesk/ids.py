@@ -3,10 +3,16 @@
 from __future__ import annotations
 
 import secrets
+import threading
 
 from tgdesk.clock import now_ms
 
 _ALPHABET = "0123456789abcdefghjkmnpqrstvwxyz"  # Crockford base32, lower case
+_RANDOM_BITS = 80
+
+_lock = threading.Lock()
+_last_ms = -1
+_last_random = 0
 
 
 def _b32(value: int, width: int) -> str:
@@ -18,8 +24,22 @@ def _b32(value: int, width: int) -> str:
 
 
 def sortable_id() -> str:
-    """26 characters: 48 bits of milliseconds then 80 random bits (a ULID, lower case)."""
-    return _b32(now_ms(), 10) + _b32(secrets.randbits(80), 16)
+    """26 characters: 48 bits of milliseconds then 80 random bits (a lower-case ULID).
+
+    Monotonic within a process: two ids made in the same millisecond (or under a frozen
+    test clock) still sort in the order they were made, so items keyed by them keep the
+    order of events.
+    """
+    global _last_ms, _last_random
+    with _lock:
+        ms = now_ms()
+        if ms <= _last_ms:
+            ms = _last_ms
+            rnd = (_last_random + 1 + secrets.randbits(16)) % (1 << _RANDOM_BITS)
+        else:
+            rnd = secrets.randbits(_RANDOM_BITS - 1)  # headroom for increments
+        _last_ms, _last_random = ms, rnd
+    return _b32(ms, 10) + _b32(rnd, 16)
 
 
 def short_id(length: int = 12) -> str:
