@@ -172,7 +172,7 @@ def create_agent(
     validate_username(username)
     validate_password(password)
     _validate_role(role)
-    agent = {
+    agent: dict[str, Any] = {
         "agent_id": ids.short_id(),
         "username": username,
         "display_name": (display_name or "").strip() or username,

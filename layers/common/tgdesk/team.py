@@ -323,7 +323,7 @@ def create_group(
 ) -> dict[str, Any]:
     scope.require_supervisor(project_id)
     now = now_ms()
-    group = {
+    group: dict[str, Any] = {
         "group_id": ids.short_id(),
         "project_id": project_id,
         "name": _group_name(name),

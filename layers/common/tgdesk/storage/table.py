@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 from decimal import Decimal
 from functools import lru_cache
-from typing import Any
+from typing import Any, cast
 
 import boto3
 from boto3.dynamodb.types import TypeDeserializer, TypeSerializer
@@ -64,7 +64,7 @@ def to_item(data: dict[str, Any]) -> dict[str, Any]:
 
 
 def to_value(value: Any) -> dict[str, Any]:
-    return _serializer.serialize(plain(value))
+    return cast(dict[str, Any], _serializer.serialize(plain(value)))
 
 
 def values(data: dict[str, Any]) -> dict[str, Any]:
