@@ -24,13 +24,13 @@ from tgdesk.routing import (
     Claim,
     ClaimResult,
     Outcome,
-    RoundRobin,
     Routed,
     RoutingContended,
     RoutingSteps,
     SessionToRoute,
     routing_steps,
 )
+from tgdesk.routing_service import DynamoRoutingStore
 from tgdesk.storage import assignments, keys, projects, table
 
 PROJECT = "p1"
@@ -328,9 +328,7 @@ def test_an_agent_disabled_between_read_and_claim_is_passed_over(handler) -> Non
     add_agent("a1")
     add_agent("a2")
     store_sessions("s1")
-    steps = routing_steps(
-        SessionToRoute("s1", PROJECT), assignments.DynamoRoutingStore(), RoundRobin(), clock.now_ms
-    )
+    steps = routing_steps(SessionToRoute("s1", PROJECT), DynamoRoutingStore(), clock.now_ms)
     next(steps)  # read: a1 is picked
     table.client().update_item(
         TableName=TABLE,
@@ -354,7 +352,7 @@ def run_to_end(steps: RoutingSteps) -> Routed:
             return done.value
 
 
-@pytest.mark.parametrize("n_agents", [1, 40, 98])
+@pytest.mark.parametrize("n_agents", [1, 40, 95])
 def test_routing_costs_three_requests_whatever_the_number_of_agents(
     handler, count_requests: list[str], n_agents: int
 ) -> None:
@@ -372,17 +370,17 @@ def test_routing_costs_three_requests_whatever_the_number_of_agents(
 def test_batch_get_splits_past_one_hundred_keys(handler, count_requests: list[str]) -> None:
     for i in range(150):
         add_agent(f"agent{i:03d}")
-    store = assignments.DynamoRoutingStore()
+    store = DynamoRoutingStore()
     count_requests.clear()
 
     snap = store.snapshot(SessionToRoute("nope", PROJECT))
 
     assert count_requests == ["Query", "BatchGetItem", "BatchGetItem"]
-    assert len(snap.candidates) == 150 and not snap.session_open
+    assert len(snap.candidates) == 150 and not snap.routable
 
 
 # -- two invocations racing ----------------------------------------------------------------
-class RecordingStore(assignments.DynamoRoutingStore):
+class RecordingStore(DynamoRoutingStore):
     def __init__(self) -> None:
         self.results: Counter[ClaimResult] = Counter()
 
@@ -396,7 +394,7 @@ def run_interleaved(invocations: list[list[str]], schedule: Iterator[int]) -> Co
     """Each invocation routes its sessions in order through the real DynamoDB store; the
     schedule says whose next step (a read, or the write that follows it) runs next. A
     record that gives up is redelivered later, as the stream does with a failed record."""
-    store, router = RecordingStore(), RoundRobin()
+    store = RecordingStore()
     pending = [list(sids) for sids in invocations]
     running: list[RoutingSteps | None] = [None] * len(pending)
     for turn in schedule:
@@ -406,9 +404,7 @@ def run_interleaved(invocations: list[list[str]], schedule: Iterator[int]) -> Co
         if not pending[i]:
             continue
         if running[i] is None:
-            running[i] = routing_steps(
-                SessionToRoute(pending[i][0], PROJECT), store, router, clock.now_ms
-            )
+            running[i] = routing_steps(SessionToRoute(pending[i][0], PROJECT), store, clock.now_ms)
         try:
             next(running[i])
         except StopIteration as done:

@@ -16,18 +16,17 @@ from tgdesk.routing import (
     Claim,
     ClaimResult,
     Outcome,
-    RoundRobin,
     RoutingContended,
     RoutingState,
     RoutingSteps,
     SessionToRoute,
     Snapshot,
+    choose,
     route,
     routing_steps,
 )
 
 SESSION = SessionToRoute(session_id="s1", project_id="p1")
-rr = RoundRobin()
 
 
 def members(*agent_ids: str, disabled: tuple[str, ...] = ()) -> list[Candidate]:
@@ -36,23 +35,23 @@ def members(*agent_ids: str, disabled: tuple[str, ...] = ()) -> list[Candidate]:
 
 # -- round robin --------------------------------------------------------------------------
 def test_first_session_of_a_project_goes_to_the_lowest_agent_id() -> None:
-    assert rr.pick(SESSION, members("b", "a", "c"), RoutingState(cursor=None)) == "a"
+    assert choose(members("b", "a", "c"), RoutingState(cursor=None)) == "a"
 
 
 def test_cursor_walks_the_members_in_agent_id_order_and_wraps() -> None:
-    picks = [rr.pick(SESSION, members("c", "a", "b"), RoutingState(n)) for n in range(5)]
+    picks = [choose(members("c", "a", "b"), RoutingState(n)) for n in range(5)]
     assert picks == ["a", "b", "c", "a", "b"]
 
 
 def test_disabled_agents_are_skipped() -> None:
     candidates = members("a", "b", "c", disabled=("b",))
-    picks = [rr.pick(SESSION, candidates, RoutingState(n)) for n in range(4)]
+    picks = [choose(candidates, RoutingState(n)) for n in range(4)]
     assert picks == ["a", "c", "a", "c"]
 
 
 def test_nobody_eligible_means_no_pick() -> None:
-    assert rr.pick(SESSION, [], RoutingState(3)) is None
-    assert rr.pick(SESSION, members("a", disabled=("a",)), RoutingState(0)) is None
+    assert choose([], RoutingState(3)) is None
+    assert choose(members("a", disabled=("a",)), RoutingState(0)) is None
 
 
 agent_ids = st.lists(st.text("abcdefgh0123", min_size=1, max_size=4), max_size=8, unique=True)
@@ -68,7 +67,7 @@ def test_pick_is_an_enabled_member_or_none_only_when_there_is_none(
     candidates: list[Candidate], cursor: int
 ) -> None:
     enabled = {c.agent_id for c in candidates if not c.disabled}
-    picked = rr.pick(SESSION, candidates, RoutingState(cursor))
+    picked = choose(candidates, RoutingState(cursor))
     assert picked in enabled if enabled else picked is None
 
 
@@ -79,7 +78,7 @@ def test_pick_ignores_the_order_members_are_listed_in(
     shuffled = list(candidates)
     rnd.shuffle(shuffled)
     state = RoutingState(cursor)
-    assert rr.pick(SESSION, shuffled, state) == rr.pick(SESSION, candidates, state)
+    assert choose(shuffled, state) == choose(candidates, state)
 
 
 @given(candidate_lists(), st.integers(min_value=0, max_value=10**6), st.integers(0, 200))
@@ -87,7 +86,7 @@ def test_consecutive_cursors_spread_sessions_evenly(
     candidates: list[Candidate], start: int, n: int
 ) -> None:
     enabled = {c.agent_id for c in candidates if not c.disabled}
-    counts = Counter(rr.pick(SESSION, candidates, RoutingState(start + i)) for i in range(n))
+    counts = Counter(choose(candidates, RoutingState(start + i)) for i in range(n))
     if not enabled:
         assert counts == ({None: n} if n else {})
         return
@@ -112,20 +111,20 @@ class FakeStore:
         is_open = session.session_id in self.sessions and self.sessions[session.session_id] is None
         return Snapshot(is_open, tuple(self.candidates), RoutingState(self.cursor))
 
-    def read_state(self, project_id: str) -> RoutingState:
-        return RoutingState(self.cursor)
+    def keep(self, session: SessionToRoute, at: int) -> None:
+        raise AssertionError("new sessions are never kept")
 
     def claim(self, claim: Claim) -> ClaimResult:
         self.writes += 1
-        if self.sessions.get(claim.session_id, "gone") is not None:
+        if self.sessions.get(claim.session.session_id, "gone") is not None:
             return ClaimResult.SESSION_TAKEN
         if claim.cursor_read != self.cursor:
             return ClaimResult.CONTENDED
         if not any(c.agent_id == claim.agent_id and not c.disabled for c in self.candidates):
             return ClaimResult.AGENT_UNAVAILABLE
         self.cursor = (self.cursor or 0) + 1
-        self.sessions[claim.session_id] = claim.agent_id
-        self.assignments.append((claim.session_id, claim.agent_id))
+        self.sessions[claim.session.session_id] = claim.agent_id
+        self.assignments.append((claim.session.session_id, claim.agent_id))
         return ClaimResult.CLAIMED
 
 
@@ -135,8 +134,8 @@ def session(sid: str) -> SessionToRoute:
 
 def test_route_assigns_and_a_second_route_of_the_same_session_changes_nothing() -> None:
     store = FakeStore(members("a", "b"), sessions={"s1": None})
-    first = route(session("s1"), store, rr, lambda: 1)
-    again = route(session("s1"), store, rr, lambda: 2)
+    first = route(session("s1"), store, lambda: 1)
+    again = route(session("s1"), store, lambda: 2)
     assert (first.outcome, first.agent_id) == (Outcome.ASSIGNED, "a")
     assert again.outcome is Outcome.ALREADY_ROUTED
     assert store.assignments == [("s1", "a")] and store.cursor == 1
@@ -144,22 +143,22 @@ def test_route_assigns_and_a_second_route_of_the_same_session_changes_nothing() 
 
 def test_no_eligible_agent_leaves_the_session_unassigned_without_writing() -> None:
     store = FakeStore(members("a", disabled=("a",)), sessions={"s1": None})
-    assert route(session("s1"), store, rr, lambda: 1).outcome is Outcome.NO_ELIGIBLE_AGENT
+    assert route(session("s1"), store, lambda: 1).outcome is Outcome.NO_ELIGIBLE_AGENT
     assert store.sessions == {"s1": None} and store.writes == 0
 
 
 def test_losing_the_cursor_race_re_reads_and_takes_the_next_agent() -> None:
     store = FakeStore(members("a", "b"), sessions={"s1": None, "s2": None})
-    slow = routing_steps(session("s1"), store, rr, lambda: 1)
+    slow = routing_steps(session("s1"), store, lambda: 1)
     next(slow)  # s1 has read cursor None and picked "a"
-    assert route(session("s2"), store, rr, lambda: 1).agent_id == "a"
+    assert route(session("s2"), store, lambda: 1).agent_id == "a"
     result = drive(slow)
     assert (result.outcome, result.agent_id, result.attempts) == (Outcome.ASSIGNED, "b", 2)
 
 
 def test_an_agent_disabled_after_the_read_is_passed_over_after_a_fresh_read() -> None:
     store = FakeStore(members("a", "b"), sessions={"s1": None})
-    steps = routing_steps(session("s1"), store, rr, lambda: 1)
+    steps = routing_steps(session("s1"), store, lambda: 1)
     next(steps)  # read, and picked "a"
     store.candidates = members("a", "b", disabled=("a",))
     result = drive(steps)
@@ -175,7 +174,7 @@ def test_a_cursor_that_never_settles_fails_the_record_after_bounded_attempts() -
 
     store = AlwaysMoving(members("a"), sessions={"s1": None})
     with pytest.raises(RoutingContended) as raised:
-        route(session("s1"), store, rr, lambda: 1, max_attempts=3)
+        route(session("s1"), store, lambda: 1, max_attempts=3)
     assert store.writes == 3 and raised.value.code == "routing_contended"
 
 
@@ -206,7 +205,7 @@ def test_interleaved_invocations_assign_each_session_once_and_evenly(
 
     def step(i: int) -> None:
         if running[i] is None:
-            running[i] = routing_steps(session(pending[i][0]), store, rr, lambda: 1)
+            running[i] = routing_steps(session(pending[i][0]), store, lambda: 1)
         try:
             next(running[i])
         except StopIteration:

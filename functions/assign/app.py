@@ -1,4 +1,10 @@
-"""The table's stream -> routing of new sessions.
+"""The table's stream -> routing.
+
+- a new unassigned session (INSERT) is routed;
+- a reopened session (MODIFY, closed -> open) stays with its agent when they are still
+  eligible, online and within capacity, else it is routed again;
+- an agent whose load dropped, whose capacity grew or who came online (MODIFY of the agent
+  item) lets the queues of their projects drain, oldest first.
 
 Records arrive in order, in batches, with partial-failure reporting: a record that fails is
 reported alone, and the stream redelivers from it, so every step here is idempotent.
@@ -19,16 +25,15 @@ from aws_lambda_powertools.utilities.data_classes.dynamo_db_stream_event import 
     DynamoDBRecordEventName,
 )
 
-from tgdesk import clock
-from tgdesk.routing import Outcome, RoundRobin, Router, SessionToRoute, route
-from tgdesk.storage.assignments import DynamoRoutingStore
+from tgdesk import routing_service
+from tgdesk.routing import REOPENED, Outcome, SessionToRoute
+from tgdesk.storage import projects
 
 logger = Logger()
 processor = BatchProcessor(event_type=EventType.DynamoDBStreams)
-store = DynamoRoutingStore()
-router: Router = RoundRobin()
 
 _DYNAMODB_SERVICE = "dynamodb.amazonaws.com"
+QUEUED_PER_FREED_SLOT = 1
 
 
 def is_ttl_expiry(record: DynamoDBRecord) -> bool:
@@ -41,36 +46,77 @@ def is_ttl_expiry(record: DynamoDBRecord) -> bool:
     )
 
 
-def new_unassigned_session(record: DynamoDBRecord) -> SessionToRoute | None:
-    if record.event_name is not DynamoDBRecordEventName.INSERT or record.dynamodb is None:
+def session_to_route(record: DynamoDBRecord) -> SessionToRoute | None:
+    """What to route for a session record: a new unassigned one, or a reopened one."""
+    if record.dynamodb is None:
         return None
-    image = record.dynamodb.new_image
-    if image.get("kind") != "session" or "assignee_id" in image or image.get("status") == "closed":
+    new = record.dynamodb.new_image
+    if new.get("kind") != "session" or new.get("status") == "closed":
         return None
-    return SessionToRoute(
-        session_id=image["session_id"],
-        project_id=image["project_id"],
-        priority=image.get("priority", "medium"),
-    )
+    if record.event_name is DynamoDBRecordEventName.INSERT and "assignee_id" not in new:
+        return SessionToRoute(
+            session_id=new["session_id"],
+            project_id=new["project_id"],
+            tg_user_id=new.get("tg_user_id"),
+        )
+    old = record.dynamodb.old_image
+    if record.event_name is DynamoDBRecordEventName.MODIFY and old.get("status") == "closed":
+        assignee = new.get("assignee_id")
+        return SessionToRoute(
+            session_id=new["session_id"],
+            project_id=new["project_id"],
+            tg_user_id=new.get("tg_user_id"),
+            how=REOPENED if assignee else "routed",
+            from_agent_id=assignee,
+            keep_if_ready=bool(assignee),
+            since=new.get("reopened_at"),
+        )
+    return None
+
+
+def freed_slots(record: DynamoDBRecord) -> int:
+    """How many queued sessions an agent item change may let through (0: none)."""
+    if record.event_name is not DynamoDBRecordEventName.MODIFY or record.dynamodb is None:
+        return 0
+    new, old = record.dynamodb.new_image, record.dynamodb.old_image
+    if new.get("kind") != "agent" or new.get("disabled"):
+        return 0
+    dropped = int(old.get("open_sessions", 0)) - int(new.get("open_sessions", 0))
+    if dropped > 0:
+        return dropped
+    limit_new, limit_old = new.get("max_open_sessions"), old.get("max_open_sessions")
+    if limit_old is not None and (limit_new is None or int(limit_new) > int(limit_old)):
+        return int(limit_new) - int(limit_old) if limit_new is not None else 1
+    if new.get("presence") == "online" and old.get("presence") != "online":
+        return 1
+    return 0
 
 
 def handle_record(record: DynamoDBRecord) -> None:
     if is_ttl_expiry(record):
         return
-    session = new_unassigned_session(record)
+    slots = freed_slots(record)
+    if slots:
+        agent_id = record.dynamodb.new_image["agent_id"]  # type: ignore[union-attr]
+        for project_id in projects.projects_of_agent(agent_id):
+            n = routing_service.drain_queue(project_id, limit=slots * QUEUED_PER_FREED_SLOT)
+            if n:
+                logger.info("queue drained", extra={"project_id": project_id, "assigned": n})
+        return
+    session = session_to_route(record)
     if session is None:
         return
     fields = {"session_id": session.session_id, "project_id": session.project_id}
     try:
-        result = route(session, store, router, clock.now_ms)
+        result = routing_service.route_session(session)
     except Exception:
         logger.exception("routing failed", extra=fields)
         raise
-    fields.update(outcome=result.outcome.value, attempts=result.attempts)
-    if result.outcome is Outcome.ASSIGNED:
+    fields.update(outcome=result.outcome.value, attempts=result.attempts, how=session.how)
+    if result.outcome in (Outcome.ASSIGNED, Outcome.KEPT):
         logger.info("session assigned", extra={**fields, "agent_id": result.agent_id})
     elif result.outcome is Outcome.NO_ELIGIBLE_AGENT:
-        logger.warning("no eligible agent: the session stays in the queue", extra=fields)
+        logger.warning("no agent with room: the session waits in the queue", extra=fields)
     else:
         logger.info("session already routed", extra=fields)
 

@@ -77,6 +77,19 @@ def reply(
     """
     if not can_reply(agent, session):
         raise NotFound("no such session", code="session_not_found")
+    return _record_and_send(agent["agent_id"], session, text, client_message_id)
+
+
+def announce(sender_agent_id: str, session: dict[str, Any], text: str) -> dict[str, Any]:
+    """Send a message that an authorized action already allowed (a transfer's notice to
+    the user), recorded and delivered like any reply."""
+    message, _ = _record_and_send(sender_agent_id, session, text, None)
+    return message
+
+
+def _record_and_send(
+    sender_agent_id: str, session: dict[str, Any], text: str, client_message_id: str | None
+) -> tuple[dict[str, Any], bool]:
     body = validate_text(text)
     now = now_ms()
     message = {
@@ -88,7 +101,7 @@ def reply(
         "type": "text",
         "text": body,
         "created_at": now,
-        "sender_agent_id": agent["agent_id"],
+        "sender_agent_id": sender_agent_id,
         "client_message_id": client_message_id,
         "delivery": {
             "state": "sending",

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from tgdesk import audit, team
+from tgdesk import audit, routing_jobs, team
 from tgdesk.access import Scope
 from tgdesk.clock import now_ms
 from tgdesk.errors import Conflict, Forbidden, InvalidInput, NotFound
@@ -175,6 +175,7 @@ def run_due_timers(now: int | None = None) -> dict[str, int]:
             counts[_auto_close(timer, now)] += 1
         if cursor is None:
             break
+    routing_jobs.run_due(now)  # return timers and queues; it logs its own counts
     return counts
 
 

@@ -1,10 +1,11 @@
-"""Routing state and assignment records: the DynamoDB side of tgdesk.routing.
+"""Assignments on the single table: the consistent reads routing decides on, the claim
+transaction, assignment records and the notices agents are shown.
 
-Routing one session costs a fixed number of requests whatever the size of the project
-(for up to 98 members; 100 more members add one BatchGetItem): one Query of the members,
-one consistent BatchGetItem of the session, the cursor and the members' agent items, and
-one TransactWriteItems that claims the session. A lost race adds one GetItem and one
-transaction per retry.
+One claim is one TransactWriteItems: the project's routing item (its cursor must still
+hold the value read), the session (it must still have the assignee read and be open), the
+assignment record, the new agent's `open_sessions` (+1, only while enabled and below their
+`max_open_sessions`), the previous agent's (-1), the session's `return` timer, the audit
+entry, and a notice to an agent whose session was routed away.
 """
 
 from __future__ import annotations
@@ -14,24 +15,37 @@ from typing import Any
 
 from botocore.exceptions import ClientError
 
-from tgdesk.routing import (
-    Candidate,
-    Claim,
-    ClaimResult,
-    RoutingState,
-    SessionToRoute,
-    Snapshot,
-)
-from tgdesk.storage import keys, projects, table
+from tgdesk.routing import RETURNED, Claim, ClaimResult, SessionToRoute
+from tgdesk.storage import audit, keys, sessions, table
+from tgdesk.storage.expressions import Update, put_new
 
 ASSIGNMENT_PREFIX = "ASSIGNMENT#"
-ROUTED = "routed"
-BY_SYSTEM = "system"
+RETURN_TIMER = "return"
+NOTICE_TTL_SECONDS = 14 * 24 * 3600
 
 _BATCH_GET_LIMIT = 100
 _UNPROCESSED_RETRIES = 5
 # Only what routing needs: agent items also hold password hashes, which stay in the table.
-_PROJECTION = "PK, SK, disabled, rr_seq, assignee_id, #status"
+_ROUTING_ATTRIBUTES = (
+    "PK",
+    "SK",
+    "project_id",
+    "disabled",
+    "presence",
+    "heartbeat_at",
+    "open_sessions",
+    "max_open_sessions",
+    "last_assigned_at",
+    "rr_seq",
+    "updated_at",
+    "assignee_id",
+    "status",
+    "routing",
+    "agent_scope",
+    "agent_ids",
+    "last_session_id",
+    "last_closed_at",
+)
 
 
 def assignment_key(session_id: str, assigned_at: int, agent_id: str) -> tuple[str, str]:
@@ -45,20 +59,23 @@ def list_assignments(session_id: str) -> list[dict[str, Any]]:
     return table.query_all(pk=pk, sk_prefix=ASSIGNMENT_PREFIX)
 
 
-def _batch_get_consistent(key_pairs: list[tuple[str, str]]) -> dict[tuple[str, str], dict]:
-    """Read items by key with strongly consistent reads, in as few requests as allowed."""
+def read_consistent(key_pairs: list[tuple[str, str]]) -> dict[tuple[str, str], dict]:
+    """Items by key, strongly consistent, routing's attributes only, in as few requests as
+    allowed (100 keys per BatchGetItem)."""
     found: dict[tuple[str, str], dict] = {}
     name = table.table_name()
-    for start in range(0, len(key_pairs), _BATCH_GET_LIMIT):
+    names = {f"#a{i}": a for i, a in enumerate(_ROUTING_ATTRIBUTES)}
+    unique = list(dict.fromkeys(key_pairs))
+    for start in range(0, len(unique), _BATCH_GET_LIMIT):
         request: dict[str, Any] = {
             name: {
                 "Keys": [
                     table.to_item({"PK": pk, "SK": sk})
-                    for pk, sk in key_pairs[start : start + _BATCH_GET_LIMIT]
+                    for pk, sk in unique[start : start + _BATCH_GET_LIMIT]
                 ],
                 "ConsistentRead": True,
-                "ProjectionExpression": _PROJECTION,
-                "ExpressionAttributeNames": {"#status": "status"},
+                "ProjectionExpression": ", ".join(names),
+                "ExpressionAttributeNames": names,
             }
         }
         for retry in range(_UNPROCESSED_RETRIES + 1):
@@ -75,126 +92,151 @@ def _batch_get_consistent(key_pairs: list[tuple[str, str]]) -> dict[tuple[str, s
     return found
 
 
-class DynamoRoutingStore:
-    """tgdesk.routing.RoutingStore on the single table."""
+def get_assignee(session_id: str) -> str | None:
+    """The assignee of a session as stored now (one consistent GetItem of one attribute)."""
+    resp = table.client().get_item(
+        TableName=table.table_name(),
+        Key=table.to_item(dict(zip(("PK", "SK"), keys.session(session_id), strict=True))),
+        ConsistentRead=True,
+        ProjectionExpression="assignee_id",
+    )
+    return (table.from_item(resp.get("Item")) or {}).get("assignee_id")
 
-    def snapshot(self, session: SessionToRoute) -> Snapshot:
-        agent_ids = [m["agent_id"] for m in projects.list_members(session.project_id)]
-        session_key = keys.session(session.session_id)
-        routing_key = keys.routing_state(session.project_id)
-        agent_keys = {keys.agent(aid): aid for aid in agent_ids}
-        items = _batch_get_consistent([session_key, routing_key, *agent_keys])
 
-        stored = items.get(session_key)
-        session_open = (
-            stored is not None and "assignee_id" not in stored and stored.get("status") != "closed"
-        )
-        candidates = tuple(
-            Candidate(agent_id=aid, disabled=bool(items[key].get("disabled")))
-            for key, aid in agent_keys.items()
-            if key in items  # a member whose agent item is gone is not routable
-        )
-        return Snapshot(session_open, candidates, _state(items.get(routing_key)))
-
-    def read_state(self, project_id: str) -> RoutingState:
-        pk, sk = keys.routing_state(project_id)
-        resp = table.client().get_item(
-            TableName=table.table_name(),
-            Key=table.to_item({"PK": pk, "SK": sk}),
-            ConsistentRead=True,
-            ProjectionExpression="rr_seq",
-        )
-        return _state(table.from_item(resp.get("Item")))
-
-    def claim(self, claim: Claim) -> ClaimResult:
-        try:
-            table.client().transact_write_items(
-                TransactItems=[
-                    _advance_cursor(claim),
-                    _assign_session(claim),
-                    _record_assignment(claim),
-                ]
-            )
-        except ClientError as err:
-            if err.response.get("Error", {}).get("Code") != "TransactionCanceledException":
-                raise
-            cursor, session, _ = table.cancellation_reasons(err)
-            if session == "ConditionalCheckFailed":
-                return ClaimResult.SESSION_TAKEN
-            if cursor == "ConditionalCheckFailed" or "TransactionConflict" in (cursor, session):
-                return ClaimResult.CONTENDED
+# -- the claim ----------------------------------------------------------------------------
+def claim(claim: Claim, entry: dict[str, Any]) -> ClaimResult:
+    """Write a claim and its audit entry in one transaction (see the module docstring)."""
+    wanted = claim.session
+    operations = [
+        _advance_cursor(claim),
+        _assign_session(claim),
+        _record(wanted, claim.agent_id, claim.at),
+        _load_agent(claim),
+    ]
+    if wanted.from_agent_id:
+        operations.append(sessions.agent_load(wanted.from_agent_id, -1))
+    if claim.return_due_at is not None:
+        timer_owner = {"session_id": wanted.session_id, "project_id": wanted.project_id}
+        operations.append(sessions.timer_put(timer_owner, RETURN_TIMER, claim.return_due_at))
+    else:
+        operations.append(sessions.timer_delete(wanted.session_id, RETURN_TIMER))
+    operations.append(audit.put_operation(entry))
+    if wanted.how == RETURNED and wanted.from_agent_id:
+        operations.append(put_new(_notice(wanted.from_agent_id, claim, entry)))
+    try:
+        table.client().transact_write_items(TransactItems=operations)
+    except ClientError as err:
+        if err.response.get("Error", {}).get("Code") != "TransactionCanceledException":
             raise
-        return ClaimResult.CLAIMED
+        reasons = table.cancellation_reasons(err)
+        cursor, session, _, agent = reasons[:4]
+        if session == "ConditionalCheckFailed":
+            return ClaimResult.SESSION_TAKEN
+        if agent == "ConditionalCheckFailed":
+            return ClaimResult.AGENT_UNAVAILABLE
+        if cursor == "ConditionalCheckFailed" or "TransactionConflict" in reasons:
+            return ClaimResult.CONTENDED
+        raise
+    return ClaimResult.CLAIMED
 
 
-def _state(item: dict[str, Any] | None) -> RoutingState:
-    cursor = (item or {}).get("rr_seq")
-    return RoutingState(cursor=int(cursor) if cursor is not None else None)
+def keep(session: SessionToRoute, agent_id: str, at: int, entry: dict[str, Any]) -> bool:
+    """Record that a reopened session stays with its agent. `at` keys the record, so a
+    redelivered stream record writes nothing; returns False then."""
+    try:
+        table.client().transact_write_items(
+            TransactItems=[_record(session, agent_id, at), audit.put_operation(entry)]
+        )
+    except ClientError as err:
+        if table.cancellation_reasons(err)[:1] == ["ConditionalCheckFailed"]:
+            return False
+        raise
+    return True
 
 
 def _advance_cursor(claim: Claim) -> dict[str, Any]:
-    pk, sk = keys.routing_state(claim.project_id)
-    vals: dict[str, Any] = {
-        ":next": (claim.cursor_read or 0) + 1,
-        ":kind": "routing",
-        ":pid": claim.project_id,
-        ":at": claim.at,
-    }
-    if claim.cursor_read is None:
-        condition = "attribute_not_exists(rr_seq)"
-    else:
-        condition = "rr_seq = :prev"
-        vals[":prev"] = claim.cursor_read
-    return {
-        "Update": {
-            "TableName": table.table_name(),
-            "Key": table.to_item({"PK": pk, "SK": sk}),
-            "UpdateExpression": (
-                "SET rr_seq = :next, #kind = :kind, project_id = :pid, updated_at = :at"
-            ),
-            "ConditionExpression": condition,
-            "ExpressionAttributeNames": {"#kind": "kind"},
-            "ExpressionAttributeValues": table.values(vals),
-        }
-    }
+    update = (
+        Update()
+        .set("rr_seq", (claim.cursor_read or 0) + 1)
+        .set("kind", "routing")
+        .set("project_id", claim.session.project_id)
+        .set("updated_at", claim.at)
+        .require_as_read("rr_seq", claim.cursor_read)
+    )
+    return update.item(*keys.routing_state(claim.session.project_id))
 
 
 def _assign_session(claim: Claim) -> dict[str, Any]:
-    pk, sk = keys.session(claim.session_id)
-    return {
-        "Update": {
-            "TableName": table.table_name(),
-            "Key": table.to_item({"PK": pk, "SK": sk}),
-            # GSI1SK keeps the activity key: the session moves from the queue to the
-            # agent's list at the same place in activity order.
-            "UpdateExpression": "SET assignee_id = :aid, assigned_at = :at, GSI1PK = :list",
-            "ConditionExpression": (
-                "attribute_exists(PK) AND attribute_not_exists(assignee_id) AND #status <> :closed"
-            ),
-            "ExpressionAttributeNames": {"#status": "status"},
-            "ExpressionAttributeValues": table.values(
-                {
-                    ":aid": claim.agent_id,
-                    ":at": claim.at,
-                    ":list": keys.assignee_sessions_index(claim.agent_id),
-                    ":closed": "closed",
-                }
-            ),
-        }
-    }
+    # GSI1SK keeps the activity key: the session moves from the queue (or the previous
+    # agent's list) to the new agent's list at the same place in activity order.
+    wanted = claim.session
+    update = (
+        Update()
+        .set("assignee_id", claim.agent_id)
+        .set("assigned_at", claim.at)
+        .set("GSI1PK", keys.assignee_sessions_index(claim.agent_id))
+        .require_item()
+        .require_as_read("assignee_id", wanted.from_agent_id)
+        .require_not_equal("status", sessions.CLOSED)
+    )
+    if wanted.status is not None:
+        update.set("status", wanted.status)
+    return update.item(*keys.session(wanted.session_id))
 
 
-def _record_assignment(claim: Claim) -> dict[str, Any]:
-    pk, sk = assignment_key(claim.session_id, claim.at, claim.agent_id)
+def _record(session: SessionToRoute, agent_id: str, at: int) -> dict[str, Any]:
+    pk, sk = assignment_key(session.session_id, at, agent_id)
     item = {
         "PK": pk,
         "SK": sk,
         "kind": "assignment",
-        "session_id": claim.session_id,
-        "project_id": claim.project_id,
-        "agent_id": claim.agent_id,
-        "at": claim.at,
-        "how": ROUTED,
-        "by": BY_SYSTEM,
+        "session_id": session.session_id,
+        "project_id": session.project_id,
+        "agent_id": agent_id,
+        "from_agent_id": session.from_agent_id,
+        "at": at,
+        "how": session.how,
+        "by": session.by,
+        "reason": session.reason,
     }
-    return {"Put": {"TableName": table.table_name(), "Item": table.to_item(item)}}
+    return put_new(item)
+
+
+def _load_agent(claim: Claim) -> dict[str, Any]:
+    """+1 on the new agent's `open_sessions`: the agent must still exist, be enabled and,
+    when they have a capacity, be below it (compared inside DynamoDB, not as read)."""
+    update = Update().add("open_sessions", 1).set("last_assigned_at", claim.at).require_item()
+    disabled = update.name("disabled")
+    update.require(f"(attribute_not_exists({disabled}) OR {disabled} = {update.value(False)})")
+    if claim.session.enforce_capacity:
+        limit, load = update.name("max_open_sessions"), update.name("open_sessions")
+        update.require(
+            f"(attribute_not_exists({limit}) OR {load} < {limit} OR "
+            f"(attribute_not_exists({load}) AND {limit} > {update.value(0)}))"
+        )
+    return update.item(*keys.agent(claim.agent_id))
+
+
+# -- notices --------------------------------------------------------------------------------
+def _notice(agent_id: str, claim: Claim, entry: dict[str, Any]) -> dict[str, Any]:
+    pk, sk = keys.agent_notice(agent_id, claim.at, claim.session.session_id)
+    return {
+        "PK": pk,
+        "SK": sk,
+        "kind": "notice",
+        "notice": "session_returned",
+        "agent_id": agent_id,
+        "session_id": claim.session.session_id,
+        "project_id": claim.session.project_id,
+        "to_agent_id": claim.agent_id,
+        "audit_entry_id": entry["entry_id"],
+        "at": claim.at,
+        "ttl": claim.at // 1000 + NOTICE_TTL_SECONDS,
+    }
+
+
+def list_notices(agent_id: str, *, limit: int = 50) -> list[dict[str, Any]]:
+    """An agent's notices, newest first."""
+    pk, _ = keys.agent_notice(agent_id, 0, "")
+    items, _ = table.query(pk=pk, sk_prefix=keys.NOTICE_PREFIX, forward=False, limit=limit)
+    return [table.strip_keys(i) for i in items]

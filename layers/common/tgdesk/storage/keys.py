@@ -165,6 +165,14 @@ def timer_sort_key(due_at: int, session_id: str) -> str:
     return f"{ts(due_at)}#{session_id}"
 
 
+def agent_notice(agent_id: str, at: int, session_id: str) -> tuple[str, str]:
+    """Something an agent is told (a session of theirs routed away), newest last."""
+    return f"AGENT#{agent_id}", f"NOTICE#{ts(at)}#{session_id}"
+
+
+NOTICE_PREFIX = "NOTICE#"
+
+
 def audit_entry(project_id: str | None, at: int, entry_id: str) -> tuple[str, str]:
     """Append-only audit entries, per project ("-" for entries that concern no project)."""
     return f"AUDIT#{project_id or '-'}", f"{ts(at)}#{entry_id}"
@@ -205,3 +213,22 @@ def login_failures(subject: str, value: str) -> tuple[str, str]:
 def invitation(token_hash: str) -> tuple[str, str]:
     """A one-time link with which an agent sets their password; stored by digest only."""
     return f"INVITE#{token_hash}", "INVITE"
+
+
+# -- realtime (the console's WebSocket connections) ----------------------------------------
+def ws_connection(connection_id: str) -> tuple[str, str]:
+    """An open WebSocket connection of the console, by API Gateway's connection id."""
+    return f"WSCONN#{connection_id}", "WSCONN"
+
+
+def agent_connections_index(agent_id: str) -> str:
+    return f"AGENT#{agent_id}#WSCONNS"  # GSI1 of an agent's open connections, by connect time
+
+
+def connection_sort_key(connected_at: int, connection_id: str) -> str:
+    return f"{ts(connected_at)}#{connection_id}"
+
+
+def ws_ticket(ticket_hash: str) -> tuple[str, str]:
+    """A single-use ticket that opens one WebSocket connection; stored by digest only."""
+    return f"WSTICKET#{ticket_hash}", "WSTICKET"

@@ -1,0 +1,263 @@
+"""Routing against the table: reads what `tgdesk.routing` decides on, writes its claims.
+
+Cost per session, whatever the size of the project: one Query of the members, one
+consistent BatchGetItem (session, routing item, project, user profile, group, the members'
+agent items: up to 95 members, +1 per 100 more), one GetItem for a returning user's previous session, and
+one TransactWriteItems. A lost race repeats the read and the write, at most
+`routing.MAX_CLAIM_ATTEMPTS` times.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from tgdesk import access, audit, presence, team
+from tgdesk.clock import now_ms
+from tgdesk.errors import Conflict, InvalidInput, NotFound
+from tgdesk.routing import (
+    REOPENED,
+    ROUTED,
+    TAKEN_OVER,
+    TRANSFERRED,
+    Candidate,
+    Claim,
+    ClaimResult,
+    Outcome,
+    Routed,
+    RoutingState,
+    SessionToRoute,
+    Snapshot,
+    route,
+)
+from tgdesk.storage import assignments, conversations, keys, projects, sessions
+
+RETURNING_USER_WINDOW_MS = 30 * 24 * 3_600_000  # "recently closed" for sticky routing
+_MINUTE_MS = 60_000
+
+
+class DynamoRoutingStore:
+    """tgdesk.routing.RoutingStore on the single table."""
+
+    def snapshot(self, session: SessionToRoute) -> Snapshot:
+        now = now_ms()
+        member_ids = [m["agent_id"] for m in projects.list_members(session.project_id)]
+        session_key = keys.session(session.session_id)
+        routing_key = keys.routing_state(session.project_id)
+        project_key = keys.project(session.project_id)
+        extra = [project_key]
+        profile_key = group_key = None
+        if session.tg_user_id is not None and session.how == ROUTED:
+            profile_key = keys.telegram_user(session.project_id, session.tg_user_id)
+            extra.append(profile_key)
+        if session.group_id is not None:
+            group_key = keys.agent_group(session.project_id, session.group_id)
+            extra.append(group_key)
+        agent_keys = {keys.agent(aid): aid for aid in member_ids}
+        items = assignments.read_consistent([session_key, routing_key, *extra, *agent_keys])
+
+        stored = items.get(session_key)
+        routable = (
+            stored is not None
+            and stored.get("status") != sessions.CLOSED
+            and stored.get("assignee_id") == session.from_agent_id
+        )
+        project = items.get(project_key) or {"project_id": session.project_id}
+        settings = team.project_settings(project)
+        eligible = set(member_ids)
+        if settings["agent_scope"] != team.ALL_AGENTS:
+            eligible &= set(settings["agent_scope"])
+        if group_key is not None:
+            group = items.get(group_key)
+            if group is None:
+                raise NotFound("no such group", code="group_not_found")
+            eligible &= set(group.get("agent_ids", []))
+        candidates = tuple(
+            _candidate(aid, items[key], now)
+            for key, aid in agent_keys.items()
+            if aid in eligible and key in items
+        )
+        routing = settings["routing"]
+        minutes = routing.get("return_after_minutes")
+        preferred = None
+        if profile_key is not None and routing["sticky_returning_users"]:
+            preferred = _previous_agent(items.get(profile_key), now)
+        routing_item = items.get(routing_key) or {}
+        cursor = routing_item.get("rr_seq")
+        return Snapshot(
+            routable=routable,
+            candidates=candidates,
+            state=RoutingState(
+                cursor=int(cursor) if cursor is not None else None,
+                last_at=int(routing_item.get("updated_at", 0)),
+            ),
+            mode=routing["mode"],
+            preferred=preferred,
+            return_after_ms=int(minutes) * _MINUTE_MS
+            if minutes and session.target is None
+            else None,
+        )
+
+    def claim(self, claim: Claim) -> ClaimResult:
+        return assignments.claim(claim, _assign_entry(claim.session, claim.agent_id))
+
+    def keep(self, session: SessionToRoute, at: int) -> None:
+        assert session.from_agent_id is not None
+        assignments.keep(
+            session, session.from_agent_id, at, _assign_entry(session, session.from_agent_id)
+        )
+
+
+def _candidate(agent_id: str, agent: dict[str, Any], now: int) -> Candidate:
+    limit = agent.get("max_open_sessions")
+    last = agent.get("last_assigned_at")
+    return Candidate(
+        agent_id=agent_id,
+        disabled=bool(agent.get("disabled")),
+        online=presence.is_online(agent, now),
+        open_sessions=int(agent.get("open_sessions", 0)),
+        max_open_sessions=int(limit) if limit is not None else None,
+        last_assigned_at=int(last) if last is not None else None,
+    )
+
+
+def _previous_agent(profile: dict[str, Any] | None, now: int) -> str | None:
+    """The agent of a returning user's latest session, if it closed recently."""
+    if not profile or not profile.get("last_session_id"):
+        return None
+    if now - int(profile.get("last_closed_at", 0)) > RETURNING_USER_WINDOW_MS:
+        return None
+    return assignments.get_assignee(profile["last_session_id"])
+
+
+def _assign_entry(session: SessionToRoute, agent_id: str) -> dict[str, Any]:
+    return audit.entry(
+        f"session.{'assign' if session.how in (ROUTED, REOPENED) else session.how}",
+        actor_id=session.by,
+        project_id=session.project_id,
+        target_type="session",
+        target_id=session.session_id,
+        before={"assignee_id": session.from_agent_id},
+        after={"assignee_id": agent_id},
+        details={"how": session.how, "reason": session.reason},
+        source_ip=session.source_ip,
+    )
+
+
+store = DynamoRoutingStore()
+
+
+# -- what the assign function and the scheduler call ---------------------------------------
+def route_session(session: SessionToRoute) -> Routed:
+    return route(session, store, now_ms)
+
+
+def drain_queue(project_id: str, *, limit: int) -> int:
+    """Route up to `limit` waiting sessions of a project, oldest first; stops at the first
+    that finds nobody with room. Returns how many got an agent."""
+    assigned = 0
+    for waiting in conversations.list_queue(project_id, limit=limit):
+        result = route_session(
+            SessionToRoute(
+                session_id=waiting["session_id"],
+                project_id=project_id,
+                tg_user_id=waiting.get("tg_user_id"),
+            )
+        )
+        if result.outcome is Outcome.NO_ELIGIBLE_AGENT:
+            break
+        assigned += result.outcome is Outcome.ASSIGNED
+    return assigned
+
+
+# -- transfers and take-overs (the API) ---------------------------------------------------
+def transfer(
+    scope: access.Scope,
+    session_id: str,
+    *,
+    agent_id: str | None = None,
+    group_id: str | None = None,
+    any_online: bool = False,
+    reason: str | None = None,
+    source_ip: str | None = None,
+) -> dict[str, Any]:
+    """Give the session to another agent: a named one (eligible; online or not, within
+    their capacity), the project's mode inside a group, or any online agent. By its
+    assignee with the `transfer` permission, or a supervisor of the project."""
+    session = scope.session(session_id)
+    project_id = session["project_id"]
+    if not scope.supervises(project_id):
+        scope.require_permission(project_id, "transfer")
+    if session.get("status") == sessions.CLOSED:
+        raise Conflict("This session is closed; reopen it first.", code="session_closed")
+    current = session.get("assignee_id")
+    if agent_id is not None and agent_id == current:
+        raise InvalidInput("The session is already this agent's.", code="same_agent", field="to")
+    wanted = SessionToRoute(
+        session_id=session_id,
+        project_id=project_id,
+        how=TRANSFERRED,
+        by=scope.agent_id,
+        from_agent_id=current,
+        exclude=frozenset({current}) if current else frozenset(),
+        group_id=group_id,
+        online_only=any_online,
+        target=agent_id,
+        status=sessions.UNREAD,
+        reason=reason,
+        source_ip=source_ip,
+    )
+    return _move(wanted)
+
+
+def take_over(
+    scope: access.Scope, session_id: str, *, reason: str | None = None, source_ip: str | None = None
+) -> dict[str, Any]:
+    """A supervisor of the project makes the session theirs (their capacity does not apply)."""
+    session = scope.session(session_id)
+    scope.require_supervisor(session["project_id"])
+    if session.get("status") == sessions.CLOSED:
+        raise Conflict("This session is closed; reopen it first.", code="session_closed")
+    if session.get("assignee_id") == scope.agent_id:
+        return session
+    wanted = SessionToRoute(
+        session_id=session_id,
+        project_id=session["project_id"],
+        how=TAKEN_OVER,
+        by=scope.agent_id,
+        from_agent_id=session.get("assignee_id"),
+        target=scope.agent_id,
+        enforce_capacity=False,
+        status=sessions.PROCESSING,
+        reason=reason,
+        source_ip=source_ip,
+    )
+    return _move(wanted)
+
+
+def _move(wanted: SessionToRoute) -> dict[str, Any]:
+    result = route(wanted, store, now_ms)
+    if result.outcome is Outcome.ALREADY_ROUTED:
+        raise Conflict(
+            "The session changed meanwhile; reload it and try again.", code="session_changed"
+        )
+    if result.outcome is Outcome.NO_ELIGIBLE_AGENT:
+        if wanted.target is not None:
+            raise InvalidInput(
+                "This agent cannot take sessions of this project (not in its agent scope, "
+                "or disabled).",
+                code="agent_not_eligible",
+                field="to.agent_id",
+            )
+        raise Conflict(
+            "Nobody eligible can take this session now (offline, or at capacity).",
+            code="no_eligible_agent",
+        )
+    if result.outcome is Outcome.TARGET_FULL:
+        raise Conflict(
+            "This agent has as many open sessions as they can take.", code="agent_at_capacity"
+        )
+    moved = conversations.get_session(wanted.session_id)
+    assert moved is not None
+    if moved.get("assignee_id") != result.agent_id:
+        raise Conflict("The session changed meanwhile; reload it.", code="session_changed")
+    return moved
