@@ -42,6 +42,7 @@ ROUTES: dict[tuple[str, str], tuple[str, Any]] = {
     ("GET", "/api/me"): (ANY_AGENT, None),
     ("PUT", "/api/me/presence"): (ANY_AGENT, None),
     ("POST", "/api/me/heartbeat"): (ANY_AGENT, None),
+    ("POST", "/api/realtime/ticket"): (ANY_AGENT, None),
     ("GET", "/api/sessions"): (ANY_AGENT, None),
     ("GET", "/api/projects"): (ANY_AGENT, None),
     ("GET", "/api/audit"): (SUPERVISOR, None),
@@ -91,6 +92,12 @@ ROUTES: dict[tuple[str, str], tuple[str, Any]] = {
     ("POST", "/api/sessions/{session_id}/notes"): (HOLDER, {"text": "planted", "personal": False}),
     ("GET", "/api/sessions/{session_id}/notes"): (HOLDER, None),
     ("PATCH", "/api/sessions/{session_id}/notes/{note_id}"): (AUTHOR, {"text": "rewritten"}),
+    ("POST", "/api/sessions/{session_id}/transfer"): (
+        HOLDER,
+        {"to": {"any_online": True}, "reason": "intrusion"},
+    ),
+    ("POST", "/api/sessions/{session_id}/take-over"): (HOLDER, None),
+    ("GET", "/api/notices"): (ANY_AGENT, None),
 }
 
 ID_PARAMS = ("project_id", "session_id", "tg_user_id", "note_id", "tag_id", "group_id", "agent_id")

@@ -35,6 +35,16 @@ class LocalConfig:
         return f"http://{HOST}:{self.port}"
 
     @property
+    def websocket_url(self) -> str:
+        """The WebSocket API's stand-in, on the same port (infra/local/websocket.py)."""
+        return f"ws://{HOST}:{self.port}/ws"
+
+    @property
+    def websocket_callback_url(self) -> str:
+        """The @connections endpoint's stand-in: boto3 appends /@connections/{id}."""
+        return self.public_url
+
+    @property
     def secrets_prefix(self) -> str:
         return f"/tgdesk/{STACK_NAME}"
 

@@ -55,17 +55,27 @@ def _function_settings(logical_id: str) -> dict[str, Any]:
     return merged
 
 
+def local_endpoints(config: LocalConfig) -> dict[str, str]:
+    """Variables whose deployed value is the URL of an AWS endpoint that the local stack
+    stands in for: they take the stand-in's URL instead."""
+    return {
+        "TGDESK_WEBSOCKET_URL": config.websocket_url,
+        "TGDESK_WEBSOCKET_CALLBACK_URL": config.websocket_callback_url,
+    }
+
+
 def environment(config: LocalConfig) -> dict[str, str]:
     """The environment every function sees: Globals and each function's variables, resolved."""
     params = parameter_values(config)
+    endpoints = local_endpoints(config)
     tpl = cfn.template()
     env: dict[str, str] = {}
     global_vars = tpl.get("Globals", {}).get("Function", {}).get("Environment", {})
     for name, value in global_vars.get("Variables", {}).items():
-        env[name] = resolve(value, params)
+        env[name] = endpoints.get(name) or resolve(value, params)
     for fn in cfn.functions().values():
         for name, value in fn.environment.items():
-            env[name] = resolve(value, params)
+            env[name] = endpoints.get(name) or resolve(value, params)
     return env
 
 

@@ -37,6 +37,7 @@ from infra.local.moto_service import MotoService
 from infra.local.persistence import SnapshotLoop, Snapshotter
 from infra.local.schedules import ScheduleTimer, schedules_from_template
 from infra.local.stream import StreamPoller
+from infra.local.websocket import WebSocketGateway, api_from_template
 
 log = logging.getLogger("tgdesk.local")
 
@@ -133,6 +134,9 @@ class LocalStack:
             routes.extend(SandboxRoutes(self.sandbox, delivery).routes())
         for route in routes_from_template():
             routes.append(Route(_starlette_path(route.path), gateway))
+        websocket_api = api_from_template()
+        if websocket_api is not None:
+            routes.extend(WebSocketGateway(websocket_api, self.functions).routes())
         routes.extend(home_routes())
         return routes, delivery
 

@@ -14,9 +14,11 @@ from console_api.routes import (
     me,
     notes,
     projects,
+    realtime,
     sessions,
     system,
     tags,
+    transfers,
     users,
 )
 
@@ -36,7 +38,21 @@ def create_app() -> FastAPI:
             422: {"model": ErrorBody, "description": "Invalid input; `field` names it"},
         },
     )
-    for module in (auth, agents, projects, sessions, system, notes, tags, users, audit, me, groups):
+    for module in (
+        auth,
+        agents,
+        projects,
+        sessions,
+        system,
+        notes,
+        tags,
+        users,
+        audit,
+        me,
+        groups,
+        transfers,
+        realtime,
+    ):
         app.include_router(module.router, prefix=API_PREFIX)
     errors.install(app)
     return app

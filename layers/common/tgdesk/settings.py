@@ -21,6 +21,8 @@ class Settings:
     admin_password: str
     telegram_timeout_seconds: float
     token_ttl_seconds: int
+    websocket_url: str  # where browsers open the console's WebSocket
+    websocket_callback_url: str  # the @connections endpoint that pushes to it
 
 
 @lru_cache(maxsize=1)
@@ -35,4 +37,6 @@ def get_settings() -> Settings:
         admin_password=env.get("TGDESK_ADMIN_PASSWORD", ""),
         telegram_timeout_seconds=float(env.get("TGDESK_TELEGRAM_TIMEOUT", "10")),
         token_ttl_seconds=int(env.get("TGDESK_TOKEN_TTL", str(12 * 3600))),
+        websocket_url=env.get("TGDESK_WEBSOCKET_URL", "").rstrip("/"),
+        websocket_callback_url=env.get("TGDESK_WEBSOCKET_CALLBACK_URL", "").rstrip("/"),
     )
