@@ -1,4 +1,5 @@
-"""`python -m bench [section ...]`: every section by default.
+"""`python -m bench [section ...]`: every default section when none is named; `burst`
+(minutes long: it starts the local stack) runs only when named.
 
 Exits non-zero when a count budget is exceeded or a section cannot run; timings never
 decide the exit status.
@@ -11,7 +12,7 @@ import sys
 import traceback
 from collections.abc import Callable
 
-from bench import costs, imports, latency
+from bench import burst, costs, imports, latency
 from bench.harness import Budget
 
 SECTIONS: dict[str, Callable[[], list[Budget]]] = {
@@ -20,20 +21,22 @@ SECTIONS: dict[str, Callable[[], list[Budget]]] = {
     "outbound": costs.run_outbound,
     "latency": latency.run,
 }
+ON_REQUEST: dict[str, Callable[[], list[Budget]]] = {"burst": burst.run}
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__)
-    parser.add_argument("sections", nargs="*", metavar="section", help=", ".join(SECTIONS))
+    available = SECTIONS | ON_REQUEST
+    parser.add_argument("sections", nargs="*", metavar="section", help=", ".join(available))
     chosen = parser.parse_args(argv).sections or list(SECTIONS)
-    unknown = [name for name in chosen if name not in SECTIONS]
+    unknown = [name for name in chosen if name not in available]
     if unknown:
-        parser.error(f"unknown section(s) {', '.join(unknown)}; choose from {', '.join(SECTIONS)}")
+        parser.error(f"unknown section(s) {', '.join(unknown)}; choose from {', '.join(available)}")
     budgets: list[Budget] = []
     broken: list[str] = []
     for name in chosen:
         try:
-            budgets.extend(SECTIONS[name]())
+            budgets.extend(available[name]())
         except Exception:
             traceback.print_exc()
             broken.append(name)

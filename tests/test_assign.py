@@ -3,20 +3,33 @@
 from __future__ import annotations
 
 import itertools
-import json
 import subprocess
 import sys
 from collections import Counter
-from collections.abc import Callable, Iterator
-from typing import Any
+from collections.abc import Iterator
 
 import boto3
 import pytest
-from boto3.dynamodb.types import TypeSerializer
-from conftest import TABLE, lambda_context
+import routing_support
+from conftest import TABLE
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from moto import mock_aws
+from routing_support import (
+    NOW,
+    PROJECT,
+    add_agent,
+    assignees,
+    dump,
+    inserts,
+    new_session,
+    online,
+    open_sessions,
+    store_sessions,
+    stored_session,
+    stream_event,
+    stream_record,
+)
 
 from infra.local import cfn
 from tgdesk import clock
@@ -31,156 +44,9 @@ from tgdesk.routing import (
     routing_steps,
 )
 from tgdesk.routing_service import DynamoRoutingStore
-from tgdesk.storage import assignments, keys, projects, table
+from tgdesk.storage import assignments, keys, table
 
-PROJECT = "p1"
-NOW = 1_718_000_000_000
-STREAM_ARN = f"arn:aws:dynamodb:us-east-1:123456789012:table/{TABLE}/stream/2024-06-10T06:13:20.000"
-_serializer = TypeSerializer()
-_sequence = itertools.count(100_000_000_000_000_000_001)
-
-
-# -- stream records, shaped as Lambda delivers them ---------------------------------------
-def image(item: dict[str, Any]) -> dict[str, Any]:
-    return {k: _serializer.serialize(v) for k, v in item.items()}
-
-
-def stream_record(
-    event_name: str,
-    *,
-    new: dict[str, Any] | None = None,
-    old: dict[str, Any] | None = None,
-    user_identity: dict[str, str] | None = None,
-) -> dict[str, Any]:
-    """One record of a NEW_AND_OLD_IMAGES stream, built from plain items."""
-    some = new or old or {}
-    body: dict[str, Any] = {
-        "ApproximateCreationDateTime": NOW // 1000,
-        "Keys": image({"PK": some["PK"], "SK": some["SK"]}),
-        "SequenceNumber": str(next(_sequence)),
-        "StreamViewType": "NEW_AND_OLD_IMAGES",
-    }
-    if new is not None:
-        body["NewImage"] = image(new)
-    if old is not None:
-        body["OldImage"] = image(old)
-    body["SizeBytes"] = len(json.dumps(body))
-    record = {
-        "eventID": f"{next(_sequence):x}"[-32:],
-        "eventName": event_name,
-        "eventVersion": "1.1",
-        "eventSource": "aws:dynamodb",
-        "awsRegion": "us-east-1",
-        "dynamodb": body,
-        "eventSourceARN": STREAM_ARN,
-    }
-    if user_identity is not None:
-        record["userIdentity"] = user_identity
-    return record
-
-
-def stream_event(*records: dict[str, Any]) -> dict[str, Any]:
-    return {"Records": list(records)}
-
-
-# -- items, as the other parts of tgdesk write them ----------------------------------------
-def new_session(sid: str, *, project_id: str = PROJECT, opened_at: int = NOW) -> dict[str, Any]:
-    activity = keys.activity_sort_key(opened_at, sid)
-    pk, sk = keys.session(sid)
-    return {
-        "PK": pk,
-        "SK": sk,
-        "kind": "session",
-        "session_id": sid,
-        "project_id": project_id,
-        "tg_user_id": 218485655,
-        "chat_id": 218485655,
-        "status": "unread",
-        "priority": "medium",
-        "user": {"first_name": "Waffle", "username": "WaffleLapkin", "language_code": "en"},
-        "opened_at": opened_at,
-        "first_inbound_at": opened_at,
-        "last_user_msg_at": opened_at,
-        "last_activity_at": opened_at,
-        "GSI1PK": keys.project_queue_index(project_id),
-        "GSI1SK": activity,
-        "GSI2PK": keys.project_sessions_index(project_id),
-        "GSI2SK": activity,
-    }
-
-
-def put(item: dict[str, Any]) -> None:
-    table.client().put_item(TableName=TABLE, Item=table.to_item(item))
-
-
-def add_agent(aid: str, *, disabled: bool = False, project_id: str = PROJECT) -> None:
-    pk, sk = keys.agent(aid)
-    put(
-        {
-            "PK": pk,
-            "SK": sk,
-            "kind": "agent",
-            "agent_id": aid,
-            "username": aid,
-            "display_name": aid.title(),
-            "role": "agent",
-            "password_hash": "scrypt$not-a-real-hash",
-            "disabled": disabled,
-            "created_at": NOW,
-            "GSI1PK": keys.AGENTS_INDEX_PK,
-            "GSI1SK": aid,
-        }
-    )
-    projects.add_member(project_id, aid)
-
-
-def store_sessions(*sids: str) -> list[dict[str, Any]]:
-    items = [new_session(s) for s in sids]
-    for item in items:
-        put(item)
-    return items
-
-
-def inserts(items: list[dict[str, Any]]) -> dict[str, Any]:
-    return stream_event(*(stream_record("INSERT", new=i) for i in items))
-
-
-def stored_session(sid: str) -> dict[str, Any]:
-    found = table.get(*keys.session(sid))
-    assert found is not None
-    return found
-
-
-def dump() -> list[dict[str, Any]]:
-    return sorted(
-        (table.from_item(i) or {} for i in table.client().scan(TableName=TABLE)["Items"]),
-        key=lambda i: (i["PK"], i["SK"]),
-    )
-
-
-def assignees(sids: list[str]) -> list[str | None]:
-    return [stored_session(s).get("assignee_id") for s in sids]
-
-
-@pytest.fixture
-def handler(aws: Any) -> Iterator[Callable[[dict[str, Any]], dict[str, Any]]]:
-    clock.set_now_for_tests(NOW + 5_000)
-    fn = cfn.load_handler("AssignFunction")
-    yield lambda event: fn(event, lambda_context())
-
-
-@pytest.fixture
-def count_requests(aws: Any) -> Iterator[list[str]]:
-    """Names of the DynamoDB operations the code under test sends."""
-    seen: list[str] = []
-
-    def record(model: Any, **_: Any) -> None:
-        seen.append(model.name)
-
-    events = table.client().meta.events
-    events.register("before-call.dynamodb", record)
-    yield seen
-    events.unregister("before-call.dynamodb", record)
+handler, count_requests = routing_support.handler, routing_support.count_requests
 
 
 # -- routing from the stream --------------------------------------------------------------
@@ -408,7 +274,11 @@ def run_interleaved(invocations: list[list[str]], schedule: Iterator[int]) -> Co
         try:
             next(running[i])
         except StopIteration as done:
-            assert done.value.outcome in (Outcome.ASSIGNED, Outcome.ALREADY_ROUTED)
+            assert done.value.outcome in (
+                Outcome.ASSIGNED,
+                Outcome.ALREADY_ROUTED,
+                Outcome.NO_ELIGIBLE_AGENT,  # everyone is full: the session waits
+            )
             pending[i].pop(0)
             running[i] = None
         except RoutingContended:
@@ -480,6 +350,41 @@ def test_any_interleaving_of_two_invocations_is_safe(
         run_interleaved([sids, sids], itertools.chain(schedule, itertools.cycle([0, 1])))
 
         assert_assigned_once_and_evenly(sids, agents)
+    table.reset()
+
+
+@settings(
+    max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    n_sessions=st.integers(1, 8),
+    capacities=st.lists(st.integers(0, 3), min_size=1, max_size=3),
+    schedule=st.lists(st.integers(0, 1), max_size=120),
+)
+def test_under_any_interleaving_no_agent_exceeds_capacity_and_the_rest_wait(
+    n_sessions: int, capacities: list[int], schedule: list[int]
+) -> None:
+    with mock_aws():
+        cfn.create_table(boto3.client("dynamodb", region_name="us-east-1"), TABLE)
+        table.reset()
+        clock.set_now_for_tests(NOW + 5_000)
+        agents = [f"a{i}" for i in range(len(capacities))]
+        for aid, limit in zip(agents, capacities, strict=True):
+            add_agent(aid)
+            online(aid, max_open_sessions=limit)
+        sids = [f"s{i:02d}" for i in range(n_sessions)]
+        store_sessions(*sids)
+
+        run_interleaved([sids, sids], itertools.chain(schedule, itertools.cycle([0, 1])))
+
+        records = [r for s in sids for r in assignments.list_assignments(s)]
+        assert len({r["session_id"] for r in records}) == len(records)  # never twice
+        assert len(records) == min(n_sessions, sum(capacities))
+        per_agent = Counter(r["agent_id"] for r in records)
+        for aid, limit in zip(agents, capacities, strict=True):
+            assert open_sessions(aid) == per_agent.get(aid, 0) <= limit
+        queued = table.query_all(pk=keys.project_queue_index(PROJECT), index="GSI1")
+        assert len(queued) == n_sessions - len(records)
     table.reset()
 
 

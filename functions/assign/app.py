@@ -46,6 +46,11 @@ def is_ttl_expiry(record: DynamoDBRecord) -> bool:
     )
 
 
+def _int_or_none(value: Any) -> int | None:
+    """Stream images carry numbers as Decimal; keys and arithmetic want ints."""
+    return int(value) if value is not None else None
+
+
 def session_to_route(record: DynamoDBRecord) -> SessionToRoute | None:
     """What to route for a session record: a new unassigned one, or a reopened one."""
     if record.dynamodb is None:
@@ -57,7 +62,7 @@ def session_to_route(record: DynamoDBRecord) -> SessionToRoute | None:
         return SessionToRoute(
             session_id=new["session_id"],
             project_id=new["project_id"],
-            tg_user_id=new.get("tg_user_id"),
+            tg_user_id=_int_or_none(new.get("tg_user_id")),
         )
     old = record.dynamodb.old_image
     if record.event_name is DynamoDBRecordEventName.MODIFY and old.get("status") == "closed":
@@ -65,11 +70,11 @@ def session_to_route(record: DynamoDBRecord) -> SessionToRoute | None:
         return SessionToRoute(
             session_id=new["session_id"],
             project_id=new["project_id"],
-            tg_user_id=new.get("tg_user_id"),
+            tg_user_id=_int_or_none(new.get("tg_user_id")),
             how=REOPENED if assignee else "routed",
             from_agent_id=assignee,
             keep_if_ready=bool(assignee),
-            since=new.get("reopened_at"),
+            since=_int_or_none(new.get("reopened_at")),
         )
     return None
 

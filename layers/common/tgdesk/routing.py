@@ -15,7 +15,7 @@ the backlog on login.
 from __future__ import annotations
 
 from collections.abc import Callable, Generator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import Enum
 from typing import Protocol
 
@@ -209,9 +209,17 @@ def decide(session: SessionToRoute, snap: Snapshot) -> str | None:
             return session.target
         eligible = any(c.agent_id == session.target and not c.disabled for c in snap.candidates)
         return session.target if eligible else None
-    preferred = session.from_agent_id if session.keep_if_ready else snap.preferred
+    candidates = snap.candidates
+    preferred = snap.preferred
+    if session.keep_if_ready and session.from_agent_id is not None:
+        # The reopen already counted the session in its agent's load: keeping it takes no room.
+        preferred = session.from_agent_id
+        candidates = tuple(
+            replace(c, open_sessions=c.open_sessions - 1) if c.agent_id == preferred else c
+            for c in candidates
+        )
     return choose(
-        snap.candidates,
+        candidates,
         snap.state,
         mode=snap.mode,
         preferred=preferred,

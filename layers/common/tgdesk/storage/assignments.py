@@ -20,7 +20,7 @@ from tgdesk.storage import audit, keys, sessions, table
 from tgdesk.storage.expressions import Update, put_new
 
 ASSIGNMENT_PREFIX = "ASSIGNMENT#"
-RETURN_TIMER = "return"
+RETURN_TIMER = sessions.RETURN
 NOTICE_TTL_SECONDS = 14 * 24 * 3600
 
 _BATCH_GET_LIMIT = 100

@@ -22,6 +22,7 @@ from tgdesk.storage.expressions import Condition, Update, put
 
 UNREAD, PROCESSING, FOLLOW_UP, CLOSED = "unread", "processing", "follow_up", "closed"
 AUTOCLOSE = "autoclose"  # the timer that closes a session after the user's silence
+RETURN = "return"  # the timer that routes a session its assignee has not opened elsewhere
 _TIMER_PREFIX = keys.session_timer("", "")[1]
 _LOST_RACE = frozenset({"None", "ConditionalCheckFailed", "TransactionConflict"})
 
@@ -110,16 +111,23 @@ def change(
 
 
 def mark_processing(session: dict[str, Any], agent_id: str, entry: dict[str, Any]) -> bool:
-    """unread -> processing when its assignee opens it. False if it was no longer unread
-    or no longer theirs (someone else's read never changes the status)."""
+    """unread -> processing when its assignee opens it, which also cancels the session's
+    `return` timer. False if it was no longer unread or no longer theirs (someone else's
+    read never changes the status)."""
+    session_id = session["session_id"]
     update = (
         Update()
         .set("status", PROCESSING)
         .require_equal("status", UNREAD)
         .require_equal("assignee_id", agent_id)
     )
+    operations = [
+        update.item(*keys.session(session_id)),
+        timer_delete(session_id, RETURN),
+        audit.put_operation(entry),
+    ]
     try:
-        _commit([update.item(*keys.session(session["session_id"])), audit.put_operation(entry)])
+        _commit(operations)
     except Conflict:
         return False
     return True
