@@ -1,12 +1,16 @@
 # tgdesk. `make run` starts the whole system locally; `make test` runs every test.
-# Both install what they need first (Python packages pinned by uv.lock).
+# Both install what they need first: Python packages pinned by uv.lock, the console's
+# npm packages pinned by frontend/package-lock.json, and they build the console.
 
 PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 UV := $(VENV)/bin/uv
+STACK ?= tgdesk
+CONSOLE_SOURCES := $(shell find frontend/src frontend/index.html frontend/vite.config.ts \
+	frontend/tsconfig.json -type f 2>/dev/null)
 
-.PHONY: run test bench lint format export install clean-data
+.PHONY: run test bench lint format export install console publish-console clean-data
 
 $(VENV)/.installed: pyproject.toml uv.lock
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -14,15 +18,25 @@ $(VENV)/.installed: pyproject.toml uv.lock
 	@UV_PROJECT_ENVIRONMENT=$(VENV) UV_PYTHON_DOWNLOADS=never $(UV) sync --frozen --quiet
 	@touch $@
 
-install: $(VENV)/.installed
+frontend/node_modules/.installed: frontend/package.json frontend/package-lock.json
+	@cd frontend && npm ci --no-audit --no-fund --loglevel=error
+	@touch $@
 
-run: install
+frontend/dist/index.html: frontend/node_modules/.installed $(CONSOLE_SOURCES)
+	@cd frontend && npm run --silent build
+
+install: $(VENV)/.installed frontend/node_modules/.installed
+
+console: frontend/dist/index.html
+
+run: install console
 	$(PY) -m infra.local
 
-test: install
+test: install console
+	cd frontend && npm test --silent
 	$(PY) -m pytest $(PYTEST_ARGS)
 
-bench: install
+bench: install console
 	$(PY) -m bench
 
 lint: install
@@ -39,6 +53,10 @@ export: install
 		--only-group layer -o layers/common/requirements.txt
 	$(UV) export --frozen --quiet --no-hashes --no-header --no-annotate --no-emit-project \
 		--only-group api -o functions/api/requirements.txt
+
+# After `sam deploy`: upload the console to the stack's bucket (AWS credentials needed).
+publish-console: install console
+	$(PY) -m infra.publish_console --stack $(STACK)
 
 clean-data:
 	rm -rf .tgdesk

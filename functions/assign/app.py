@@ -4,7 +4,9 @@
 - a reopened session (MODIFY, closed -> open) stays with its agent when they are still
   eligible, online and within capacity, else it is routed again;
 - an agent whose load dropped, whose capacity grew or who came online (MODIFY of the agent
-  item) lets the queues of their projects drain, oldest first.
+  item) lets the queues of their projects drain, oldest first;
+- every change an agent should see is pushed to the consoles that may see it
+  (tgdesk.realtime).
 
 Records arrive in order, in batches, with partial-failure reporting: a record that fails is
 reported alone, and the stream redelivers from it, so every step here is idempotent.
@@ -25,7 +27,7 @@ from aws_lambda_powertools.utilities.data_classes.dynamo_db_stream_event import 
     DynamoDBRecordEventName,
 )
 
-from tgdesk import routing_service
+from tgdesk import realtime, routing_service
 from tgdesk.routing import REOPENED, Outcome, SessionToRoute
 from tgdesk.storage import projects
 
@@ -128,6 +130,10 @@ def handle_record(record: DynamoDBRecord) -> None:
 
 @logger.inject_lambda_context
 def handler(event: dict[str, Any], context: Any) -> dict[str, Any]:
-    return process_partial_response(
+    response = process_partial_response(
         event=event, record_handler=handle_record, processor=processor, context=context
     )
+    # Consoles hear of every change in the batch; pushing never fails the batch, and a
+    # frame pushed again when the stream redelivers changes nothing in a console.
+    realtime.publish_from_stream(event.get("Records", []))
+    return response

@@ -1,0 +1,339 @@
+import { useEffect, useState } from "preact/hooks";
+import { path, type Api } from "../api/client";
+import { PERMISSIONS, type AgentAccount, type Group, type Items, type Member, type Project, type RoutingMode } from "../api/types";
+import type { ConsoleController } from "../console/controller";
+import { t } from "../i18n";
+import { attempt, useLoad } from "./useLoad";
+
+const MODES: RoutingMode[] = ["round_robin", "online_first", "balanced"];
+
+export function ProjectsAdmin(props: { api: Api; controller: ConsoleController }) {
+  const { api } = props;
+  const { data, error, reload } = useLoad(() => api.get<Items<Project>>("/api/projects"), [api]);
+  const [selected, setSelected] = useState("");
+  const [problem, setProblem] = useState("");
+  const [bot, setBot] = useState({ name: "", bot_token: "" });
+  const projects = data?.items ?? [];
+  const project = projects.find((p) => p.project_id === selected) ?? projects[0];
+  const isAdmin = props.controller.state.me.role === "admin";
+
+  async function connect(event: Event) {
+    event.preventDefault();
+    const failure = await attempt(() => api.post("/api/projects", bot));
+    setProblem(failure);
+    if (!failure) setBot({ name: "", bot_token: "" });
+    reload();
+  }
+
+  return (
+    <div class="stack">
+      {(error || problem) && (
+        <p class="form-error" role="alert">
+          {error || problem}
+        </p>
+      )}
+      <label>
+        {t("filter.project")}
+        <select value={project?.project_id ?? ""} onChange={(e) => setSelected(e.currentTarget.value)}>
+          {projects.map((p) => (
+            <option key={p.project_id} value={p.project_id}>
+              {p.name}
+              {p.bot_username ? ` (@${p.bot_username})` : ""}
+            </option>
+          ))}
+        </select>
+      </label>
+      {project && (
+        <ProjectSettings
+          key={project.project_id}
+          api={api}
+          project={project}
+          onSaved={() => {
+            reload();
+            void props.controller.reloadProjects();
+          }}
+        />
+      )}
+      {project && <Members key={`m:${project.project_id}`} api={api} project={project} />}
+      {project && <Groups key={`g:${project.project_id}`} api={api} project={project} />}
+      {isAdmin && (
+        <form class="admin-form" onSubmit={connect} aria-labelledby="connect-bot">
+          <h2 id="connect-bot">{t("admin.connectBot")}</h2>
+          <label>
+            {t("admin.projectName")}
+            <input required value={bot.name} onInput={(e) => setBot({ ...bot, name: e.currentTarget.value })} />
+          </label>
+          <label>
+            {t("admin.botToken")}
+            <input
+              required
+              type="password"
+              autoComplete="off"
+              value={bot.bot_token}
+              onInput={(e) => setBot({ ...bot, bot_token: e.currentTarget.value })}
+            />
+          </label>
+          <button type="submit" class="primary">
+            {t("admin.connect")}
+          </button>
+        </form>
+      )}
+    </div>
+  );
+}
+
+function useAgents(api: Api, projectId: string) {
+  return useLoad(() => api.get<Items<AgentAccount>>(path`/api/projects/${projectId}/agents`), [api, projectId]).data?.items ?? [];
+}
+
+function ProjectSettings(props: { api: Api; project: Project; onSaved: () => void }) {
+  const { api, project } = props;
+  const agents = useAgents(api, project.project_id);
+  const [form, setForm] = useState(() => ({
+    name: project.name,
+    mode: project.routing.mode,
+    sticky: project.routing.sticky_returning_users,
+    returnAfter: project.routing.return_after_minutes ?? "",
+    scopeAll: project.agent_scope === "all",
+    scope: project.agent_scope === "all" ? [] : project.agent_scope,
+    autoClose: project.auto_close_after_hours,
+    reopen: project.reopen_within_days,
+  }));
+  const [status, setStatus] = useState("");
+
+  async function save(event: Event) {
+    event.preventDefault();
+    const failure = await attempt(() =>
+      api.patch(path`/api/projects/${project.project_id}`, {
+        name: form.name,
+        routing: {
+          mode: form.mode,
+          sticky_returning_users: form.sticky,
+          return_after_minutes: form.returnAfter === "" ? null : Number(form.returnAfter),
+        },
+        agent_scope: form.scopeAll ? "all" : form.scope,
+        auto_close_after_hours: Number(form.autoClose),
+        reopen_within_days: Number(form.reopen),
+      }),
+    );
+    setStatus(failure || t("admin.saved"));
+    if (!failure) props.onSaved();
+  }
+
+  return (
+    <form class="admin-form" onSubmit={save} aria-labelledby="project-settings">
+      <h2 id="project-settings">{t("admin.settings")}</h2>
+      <p class="muted">{project.webhook_url}</p>
+      <label>
+        {t("admin.projectName")}
+        <input required value={form.name} onInput={(e) => setForm({ ...form, name: e.currentTarget.value })} />
+      </label>
+      <label>
+        {t("admin.routing")}
+        <select value={form.mode} onChange={(e) => setForm({ ...form, mode: e.currentTarget.value as RoutingMode })}>
+          {MODES.map((m) => (
+            <option key={m} value={m}>
+              {t(`routing.${m}`)}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label class="check">
+        <input type="checkbox" checked={form.sticky} onChange={(e) => setForm({ ...form, sticky: e.currentTarget.checked })} />
+        {t("admin.sticky")}
+      </label>
+      <label>
+        {t("admin.returnAfter")}
+        <input type="number" min={0} value={form.returnAfter} onInput={(e) => setForm({ ...form, returnAfter: e.currentTarget.value })} />
+      </label>
+      <fieldset>
+        <legend>{t("admin.scope")}</legend>
+        <label class="check">
+          <input type="checkbox" checked={form.scopeAll} onChange={(e) => setForm({ ...form, scopeAll: e.currentTarget.checked })} />
+          {t("admin.scopeAll")}
+        </label>
+        {!form.scopeAll &&
+          agents.map((a) => (
+            <label key={a.agent_id} class="check">
+              <input
+                type="checkbox"
+                checked={form.scope.includes(a.agent_id)}
+                onChange={(e) =>
+                  setForm({
+                    ...form,
+                    scope: e.currentTarget.checked ? [...form.scope, a.agent_id] : form.scope.filter((id) => id !== a.agent_id),
+                  })
+                }
+              />
+              {a.display_name || a.username}
+            </label>
+          ))}
+      </fieldset>
+      <label>
+        {t("admin.autoClose")}
+        <input type="number" min={1} required value={form.autoClose} onInput={(e) => setForm({ ...form, autoClose: Number(e.currentTarget.value) })} />
+      </label>
+      <label>
+        {t("admin.reopenWithin")}
+        <input type="number" min={0} required value={form.reopen} onInput={(e) => setForm({ ...form, reopen: Number(e.currentTarget.value) })} />
+      </label>
+      <button type="submit" class="primary">
+        {t("action.save")}
+      </button>
+      {status && <p role="status">{status}</p>}
+    </form>
+  );
+}
+
+function Members(props: { api: Api; project: Project }) {
+  const { api, project } = props;
+  const members = useLoad(() => api.get<Items<Member>>(path`/api/projects/${project.project_id}/members`), [api, project.project_id]);
+  const everyone = useLoad(() => api.get<Items<AgentAccount>>("/api/agents"), [api]).data?.items ?? [];
+  const [adding, setAdding] = useState("");
+  const [problem, setProblem] = useState("");
+  const list = members.data?.items ?? [];
+  const outside = everyone.filter((a) => !list.some((m) => m.agent_id === a.agent_id));
+
+  async function run(work: () => Promise<unknown>) {
+    setProblem(await attempt(work));
+    members.reload();
+  }
+
+  return (
+    <section class="admin-form" aria-labelledby="members-title">
+      <h2 id="members-title">{t("admin.members")}</h2>
+      {(members.error || problem) && (
+        <p class="form-error" role="alert">
+          {members.error || problem}
+        </p>
+      )}
+      <table class="admin-table">
+        <thead>
+          <tr>
+            <th scope="col">{t("admin.username")}</th>
+            {PERMISSIONS.map((p) => (
+              <th key={p} scope="col">
+                {t(`permission.${p}`)}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {list.map((m) => {
+            const granted = m.permissions ?? PERMISSIONS;
+            return (
+              <tr key={m.agent_id}>
+                <td>{m.display_name || m.username || m.agent_id}</td>
+                {PERMISSIONS.map((p) => (
+                  <td key={p}>
+                    <input
+                      type="checkbox"
+                      aria-label={t("admin.permissionOf", { permission: t(`permission.${p}`), name: m.username ?? m.agent_id })}
+                      checked={granted.includes(p)}
+                      onChange={(e) => {
+                        const next = e.currentTarget.checked ? [...granted, p] : granted.filter((x) => x !== p);
+                        void run(() => api.put(path`/api/projects/${project.project_id}/members/${m.agent_id}`, { permissions: next }));
+                      }}
+                    />
+                  </td>
+                ))}
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+      {outside.length > 0 && (
+        <div class="row">
+          <label>
+            {t("admin.addMember")}
+            <select value={adding} onChange={(e) => setAdding(e.currentTarget.value)}>
+              <option value="">{t("transfer.choose")}</option>
+              {outside.map((a) => (
+                <option key={a.agent_id} value={a.agent_id}>
+                  {a.display_name || a.username}
+                </option>
+              ))}
+            </select>
+          </label>
+          <button
+            type="button"
+            disabled={!adding}
+            onClick={() => void run(() => api.post(path`/api/projects/${project.project_id}/members`, { agent_id: adding })).then(() => setAdding(""))}
+          >
+            {t("admin.add")}
+          </button>
+        </div>
+      )}
+    </section>
+  );
+}
+
+function Groups(props: { api: Api; project: Project }) {
+  const { api, project } = props;
+  const groups = useLoad(() => api.get<Items<Group>>(path`/api/projects/${project.project_id}/groups`), [api, project.project_id]);
+  const agents = useAgents(api, project.project_id);
+  const [name, setName] = useState("");
+  const [problem, setProblem] = useState("");
+
+  async function run(work: () => Promise<unknown>) {
+    setProblem(await attempt(work));
+    groups.reload();
+  }
+
+  return (
+    <section class="admin-form" aria-labelledby="groups-title">
+      <h2 id="groups-title">{t("admin.groups")}</h2>
+      {(groups.error || problem) && (
+        <p class="form-error" role="alert">
+          {groups.error || problem}
+        </p>
+      )}
+      {(groups.data?.items ?? []).map((g) => (
+        <GroupEditor key={g.group_id} group={g} agents={agents} onRun={run} api={api} />
+      ))}
+      <form
+        class="row"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void run(() => api.post(path`/api/projects/${project.project_id}/groups`, { name, agent_ids: [] })).then(() => setName(""));
+        }}
+      >
+        <label>
+          {t("admin.newGroup")}
+          <input required value={name} onInput={(e) => setName(e.currentTarget.value)} />
+        </label>
+        <button type="submit">{t("admin.create")}</button>
+      </form>
+    </section>
+  );
+}
+
+function GroupEditor(props: { api: Api; group: Group; agents: AgentAccount[]; onRun: (work: () => Promise<unknown>) => Promise<void> }) {
+  const { api, group } = props;
+  const [ids, setIds] = useState(group.agent_ids);
+  useEffect(() => setIds(group.agent_ids), [group.updated_at]);
+  const url = path`/api/projects/${group.project_id}/groups/${group.group_id}`;
+  return (
+    <fieldset class="group">
+      <legend>{group.name}</legend>
+      {props.agents.map((a) => (
+        <label key={a.agent_id} class="check">
+          <input
+            type="checkbox"
+            checked={ids.includes(a.agent_id)}
+            onChange={(e) => setIds(e.currentTarget.checked ? [...ids, a.agent_id] : ids.filter((x) => x !== a.agent_id))}
+          />
+          {a.display_name || a.username}
+        </label>
+      ))}
+      <div class="row">
+        <button type="button" onClick={() => void props.onRun(() => api.patch(url, { agent_ids: ids }))}>
+          {t("action.save")}
+        </button>
+        <button type="button" class="danger" onClick={() => void props.onRun(() => api.del(url))}>
+          {t("action.delete")}
+        </button>
+      </div>
+    </fieldset>
+  );
+}

@@ -1,0 +1,69 @@
+// The login: the token lives in this tab's sessionStorage only, never in a URL or a cookie.
+import type { AgentAccount, LoginResponse } from "./types";
+import { ApiError, type Api } from "./client";
+import { tabStore } from "../lib/storage";
+
+const TOKEN_KEY = "tgdesk.token";
+const AGENT_KEY = "tgdesk.agent";
+
+export interface Login {
+  token: string;
+  agent: AgentAccount;
+}
+
+export function savedLogin(): Login | null {
+  const token = tabStore.get(TOKEN_KEY);
+  const agent = tabStore.get(AGENT_KEY);
+  if (!token || !agent) return null;
+  try {
+    return { token, agent: JSON.parse(agent) as AgentAccount };
+  } catch {
+    return null;
+  }
+}
+
+export function saveLogin(login: Login): void {
+  tabStore.set(TOKEN_KEY, login.token);
+  tabStore.set(AGENT_KEY, JSON.stringify(login.agent));
+}
+
+export function forgetLogin(): void {
+  tabStore.remove(TOKEN_KEY);
+  tabStore.remove(AGENT_KEY);
+}
+
+export async function logIn(api: Api, username: string, password: string): Promise<Login> {
+  const response = await api.post<LoginResponse>("/api/auth/login", { username, password });
+  const login = { token: response.token, agent: response.agent };
+  saveLogin(login);
+  return login;
+}
+
+export async function logOut(api: Api): Promise<void> {
+  try {
+    await api.post("/api/auth/logout");
+  } catch (error) {
+    // An ended login is logged out already; anything else still forgets the token here.
+    if (!(error instanceof ApiError)) throw error;
+  } finally {
+    forgetLogin();
+  }
+}
+
+/** What the login page says about a failed login or an ended one. */
+export interface LoginProblem {
+  code: string;
+  /** For too_many_attempts: seconds to wait. For account_locked: epoch ms of the unlock. */
+  waitSeconds?: number;
+  lockedUntil?: number;
+  message?: string;
+}
+
+export function loginProblem(error: unknown, now: number = Date.now()): LoginProblem {
+  if (!(error instanceof ApiError)) return { code: "error", message: String(error) };
+  if (error.code === "too_many_attempts") return { code: error.code, waitSeconds: error.retryAfter ?? undefined };
+  if (error.code === "account_locked") {
+    return { code: error.code, lockedUntil: error.retryAfter ? now + error.retryAfter * 1000 : undefined, message: error.message };
+  }
+  return { code: error.code, message: error.message };
+}

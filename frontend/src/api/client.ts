@@ -1,0 +1,109 @@
+// The one place that talks HTTP to the REST API: bearer token, JSON, errors with a stable code.
+
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    /** Seconds from the `Retry-After` header, when the API sent one. */
+    readonly retryAfter: number | null = null,
+  ) {
+    super(message);
+    this.name = "ApiError";
+  }
+}
+
+/** Codes that end the login: the console returns to the login page and says why. */
+export const SESSION_ENDING_CODES = new Set([
+  "unauthorized",
+  "token_expired",
+  "signed_in_elsewhere",
+  "login_revoked",
+  "account_disabled",
+]);
+
+export type Query = Record<string, string | number | boolean | null | undefined>;
+
+export interface ApiOptions {
+  token: () => string | null;
+  onSessionEnded?: (error: ApiError) => void;
+  fetch?: typeof fetch;
+  base?: string;
+}
+
+export interface Api {
+  get<T>(path: string, query?: Query): Promise<T>;
+  post<T>(path: string, body?: unknown): Promise<T>;
+  patch<T>(path: string, body: unknown): Promise<T>;
+  put<T>(path: string, body: unknown): Promise<T>;
+  del(path: string): Promise<void>;
+}
+
+export function withQuery(path: string, query?: Query): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query ?? {})) {
+    if (value !== undefined && value !== null && value !== "") params.set(key, String(value));
+  }
+  const text = params.toString();
+  return text ? `${path}?${text}` : path;
+}
+
+/** Path segments come from data (ids): always encode them. */
+export function path(strings: TemplateStringsArray, ...values: (string | number)[]): string {
+  return strings.reduce(
+    (out, part, i) => out + part + (i < values.length ? encodeURIComponent(String(values[i])) : ""),
+    "",
+  );
+}
+
+async function errorFrom(response: Response): Promise<ApiError> {
+  let code = "error";
+  let message = response.statusText || `HTTP ${response.status}`;
+  try {
+    const body = (await response.json()) as { code?: unknown; message?: unknown };
+    if (typeof body.code === "string") code = body.code;
+    if (typeof body.message === "string") message = body.message;
+  } catch {
+    // Not JSON (a gateway error page): keep the status text.
+  }
+  const header = Number(response.headers.get("Retry-After"));
+  return new ApiError(response.status, code, message, Number.isFinite(header) && header > 0 ? header : null);
+}
+
+export function createApi(options: ApiOptions): Api {
+  const fetchImpl = options.fetch ?? ((...args: Parameters<typeof fetch>) => fetch(...args));
+  const base = options.base ?? "";
+
+  async function request<T>(method: string, url: string, body?: unknown): Promise<T> {
+    const headers: Record<string, string> = { Accept: "application/json" };
+    const token = options.token();
+    if (token) headers.Authorization = `Bearer ${token}`;
+    if (body !== undefined) headers["Content-Type"] = "application/json";
+    let response: Response;
+    try {
+      response = await fetchImpl(base + url, {
+        method,
+        headers,
+        body: body === undefined ? undefined : JSON.stringify(body),
+        cache: "no-store",
+      });
+    } catch {
+      throw new ApiError(0, "network_error", "network_error");
+    }
+    if (!response.ok) {
+      const error = await errorFrom(response);
+      if (token && SESSION_ENDING_CODES.has(error.code)) options.onSessionEnded?.(error);
+      throw error;
+    }
+    if (response.status === 204) return undefined as T;
+    return (await response.json()) as T;
+  }
+
+  return {
+    get: (p, query) => request("GET", withQuery(p, query)),
+    post: (p, body) => request("POST", p, body ?? {}),
+    patch: (p, body) => request("PATCH", p, body),
+    put: (p, body) => request("PUT", p, body),
+    del: (p) => request("DELETE", p),
+  };
+}

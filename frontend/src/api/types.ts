@@ -1,0 +1,198 @@
+// Shapes of the REST API (GET /api/openapi.json) that the console reads.
+
+export type Role = "admin" | "supervisor" | "agent";
+export type Presence = "online" | "busy" | "offline";
+export type SessionStatus = "unread" | "processing" | "follow_up" | "closed";
+export type Priority = "urgent" | "high" | "medium" | "low";
+export type DeliveryState = "sending" | "sent" | "retrying" | "failed";
+export type Permission = "reply" | "transfer" | "edit_tags" | "export" | "send_files";
+
+export const STATUSES: SessionStatus[] = ["unread", "processing", "follow_up", "closed"];
+export const PRIORITIES: Priority[] = ["urgent", "high", "medium", "low"];
+export const PERMISSIONS: Permission[] = ["reply", "transfer", "edit_tags", "export", "send_files"];
+
+export interface AgentAccount {
+  agent_id: string;
+  username: string;
+  display_name: string;
+  role: Role;
+  disabled?: boolean;
+  created_at?: number;
+  presence?: Presence;
+  open_sessions?: number;
+  max_open_sessions?: number | null;
+}
+
+export interface LoginResponse {
+  token: string;
+  expires_at: number;
+  agent: AgentAccount;
+}
+
+export interface TelegramProfile {
+  first_name?: string | null;
+  last_name?: string | null;
+  username?: string | null;
+  language_code?: string | null;
+  is_premium?: boolean;
+}
+
+export interface Session {
+  session_id: string;
+  project_id: string;
+  tg_user_id: number;
+  status: SessionStatus;
+  priority: Priority;
+  assignee_id?: string | null;
+  user?: TelegramProfile | null;
+  opened_at: number;
+  last_user_msg_at?: number | null;
+  last_agent_msg_at?: number | null;
+  last_activity_at: number;
+  closed_at?: number | null;
+  tags?: string[];
+}
+
+export type StatusCounts = Partial<Record<SessionStatus, number>>;
+
+export interface SessionList {
+  items: Session[];
+  next_cursor?: string | null;
+  counts: StatusCounts;
+  counts_complete: boolean;
+}
+
+export interface Delivery {
+  state: DeliveryState;
+  attempts: number;
+  next_attempt_at?: number | null;
+  sent_at?: number | null;
+  error_code?: string | null;
+  reason?: string | null;
+}
+
+export type Json = Record<string, unknown>;
+
+export interface MessageVersion {
+  at?: number;
+  text?: string;
+  caption?: string;
+}
+
+export interface Message {
+  message_id: string;
+  session_id: string;
+  project_id: string;
+  tg_user_id: number;
+  direction: "in" | "out";
+  type: string;
+  created_at: number;
+  text?: string | null;
+  caption?: string | null;
+  media?: Json | null;
+  location?: Json | null;
+  contact?: Json | null;
+  poll?: Json | null;
+  dice?: Json | null;
+  callback_query?: Json | null;
+  forward?: Json | null;
+  reply_to?: Json | null;
+  telegram_date?: number | null;
+  edited_at?: number | null;
+  edits?: MessageVersion[] | null;
+  sender_agent_id?: string | null;
+  client_message_id?: string | null;
+  delivery?: Delivery | null;
+}
+
+export interface Page<T> {
+  items: T[];
+  next_cursor?: string | null;
+}
+
+export interface Items<T> {
+  items: T[];
+}
+
+export interface Tag {
+  tag_id: string;
+  project_id: string;
+  name: string;
+  colour: string;
+}
+
+export interface Note {
+  note_id: string;
+  session_id: string;
+  project_id: string;
+  author_id: string;
+  text: string;
+  personal: boolean;
+  created_at: number;
+  edited_at?: number | null;
+}
+
+export interface UserSession {
+  session_id: string;
+  status: SessionStatus;
+  priority: Priority;
+  assignee_id?: string | null;
+  opened_at: number;
+  closed_at?: number | null;
+  last_activity_at: number;
+}
+
+export interface TelegramUser extends TelegramProfile {
+  project_id: string;
+  tg_user_id: number;
+  first_seen_at?: number | null;
+  last_seen_at?: number | null;
+  unreachable?: boolean;
+  tags?: Tag[];
+  sessions?: UserSession[];
+}
+
+export type RoutingMode = "round_robin" | "online_first" | "balanced";
+
+export interface Project {
+  project_id: string;
+  name: string;
+  bot_id: number;
+  bot_username?: string | null;
+  webhook_url: string;
+  routing: { mode: RoutingMode; return_after_minutes?: number | null; sticky_returning_users: boolean };
+  agent_scope: "all" | string[];
+  auto_close_after_hours: number;
+  reopen_within_days: number;
+}
+
+export interface Member {
+  project_id: string;
+  agent_id: string;
+  username?: string | null;
+  display_name?: string | null;
+  role?: Role | null;
+  disabled?: boolean | null;
+  permissions?: Permission[] | null;
+}
+
+export interface Group {
+  group_id: string;
+  project_id: string;
+  name: string;
+  agent_ids: string[];
+  updated_at: number;
+}
+
+export interface Invitation {
+  url: string;
+  expires_at: number;
+}
+
+export interface RealtimeTicket {
+  ticket: string;
+  url: string;
+  expires_at: number;
+}
+
+export type TransferTarget = { agent_id: string } | { group_id: string } | { any_online: true };

@@ -1,0 +1,200 @@
+// One message's content, by kind. Everything from Telegram is untrusted: it is only ever placed
+// in text nodes and attributes (never parsed as HTML), and only http(s) map links are built.
+import type { ComponentChildren } from "preact";
+import type { Json, Message } from "../api/types";
+import { t } from "../i18n";
+import { dateTime, duration, fileSize } from "../lib/format";
+
+function str(value: unknown): string {
+  return typeof value === "string" ? value : "";
+}
+
+function num(value: unknown): number | null {
+  return typeof value === "number" && Number.isFinite(value) ? value : null;
+}
+
+export function mapLink(location: Json | null | undefined): string | null {
+  const lat = num(location?.latitude);
+  const lon = num(location?.longitude);
+  if (lat === null || lon === null || Math.abs(lat) > 90 || Math.abs(lon) > 180) return null;
+  return `https://www.openstreetmap.org/?mlat=${lat}&mlon=${lon}#map=16/${lat}/${lon}`;
+}
+
+function FileCard(props: { kind: string; icon: string; name?: string; details: string[] }) {
+  return (
+    <div class="file-card" data-kind={props.kind}>
+      <span class="file-icon" aria-hidden="true">
+        {props.icon}
+      </span>
+      <span class="file-text">
+        <span class="file-name">{props.name || t(`kind.${props.kind}` as "kind.document")}</span>
+        <span class="file-details">{props.details.filter(Boolean).join(" · ")}</span>
+        <span class="preview-unavailable">{t("media.unavailable")}</span>
+      </span>
+    </div>
+  );
+}
+
+function Media(props: { message: Message }) {
+  const { message } = props;
+  const media = message.media ?? {};
+  const size = fileSize(media.file_size);
+  switch (message.type) {
+    case "photo": {
+      const dims = num(media.width) && num(media.height) ? `${media.width}×${media.height}` : "";
+      return <FileCard kind="photo" icon="🖼" name={t("kind.photo")} details={[dims, size]} />;
+    }
+    case "document":
+      return <FileCard kind="document" icon="📄" name={str(media.file_name)} details={[str(media.mime_type), size]} />;
+    case "voice":
+      return <FileCard kind="voice" icon="🎤" name={t("kind.voice")} details={[duration(media.duration), size]} />;
+    case "audio": {
+      const title = [str(media.performer), str(media.title)].filter(Boolean).join(" — ") || str(media.file_name);
+      return <FileCard kind="audio" icon="🎵" name={title} details={[duration(media.duration), size]} />;
+    }
+    case "video":
+    case "video_note":
+    case "animation":
+      return (
+        <FileCard
+          kind={message.type}
+          icon="🎞"
+          name={str(media.file_name) || t(`kind.${message.type}`)}
+          details={[duration(media.duration), size]}
+        />
+      );
+    case "sticker":
+      return (
+        <div class="sticker" data-kind="sticker">
+          <span class="sticker-emoji">{str(media.emoji) || "🏷"}</span>
+          <span class="file-details">
+            {t("kind.sticker")}
+            {str(media.set_name) ? ` · ${str(media.set_name)}` : ""}
+          </span>
+        </div>
+      );
+    default:
+      return null;
+  }
+}
+
+function Location(props: { message: Message }) {
+  const location = props.message.location ?? {};
+  const link = mapLink(location);
+  const title = str(location.title);
+  const address = str(location.address);
+  const label = title || t(props.message.type === "venue" ? "kind.venue" : "kind.location");
+  return (
+    <div class="location" data-kind={props.message.type}>
+      <span aria-hidden="true">📍 </span>
+      {link ? (
+        <a href={link} target="_blank" rel="noopener noreferrer">
+          {label}
+        </a>
+      ) : (
+        <span>{label}</span>
+      )}
+      {address && <span class="file-details"> {address}</span>}
+    </div>
+  );
+}
+
+function Contact(props: { contact: Json }) {
+  const { contact } = props;
+  const name = [str(contact.first_name), str(contact.last_name)].filter(Boolean).join(" ");
+  return (
+    <div class="contact" data-kind="contact">
+      <span aria-hidden="true">👤 </span>
+      <span class="file-name">{name || t("kind.contact")}</span>
+      {str(contact.phone_number) && <span class="file-details"> {str(contact.phone_number)}</span>}
+      {num(contact.user_id) !== null && <span class="file-details"> · ID {String(contact.user_id)}</span>}
+    </div>
+  );
+}
+
+function Poll(props: { poll: Json }) {
+  const options = Array.isArray(props.poll.options) ? (props.poll.options as Json[]) : [];
+  return (
+    <div class="poll" data-kind="poll">
+      <span class="file-name">
+        {t("kind.poll")}: {str(props.poll.question)}
+      </span>
+      <ul>
+        {options.map((option, i) => (
+          <li key={i}>
+            {str(option.text)}
+            {num(option.voter_count) ? ` (${option.voter_count})` : ""}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+function Forwarded(props: { forward: Json }) {
+  const name = str(props.forward.name) || (str(props.forward.username) ? `@${str(props.forward.username)}` : t("forward.unknown"));
+  return <div class="forwarded">{t("forward.from", { name })}</div>;
+}
+
+function ReplyTo(props: { reply: Json }) {
+  const excerpt = str(props.reply.excerpt) || t(`kind.${str(props.reply.type) || "other"}` as "kind.other");
+  return (
+    <blockquote class="reply-to">
+      <span class="visually-hidden">{t("reply.inReplyTo")} </span>
+      {excerpt}
+    </blockquote>
+  );
+}
+
+function Edited(props: { message: Message }) {
+  const edits = props.message.edits ?? [];
+  const previous = edits.length ? edits[edits.length - 1] : null;
+  const before = previous ? str(previous.text) || str(previous.caption) : "";
+  const label = before ? t("message.editedFrom", { text: before }) : t("message.edited");
+  return (
+    <span class="edited" title={label} aria-label={label} tabIndex={0}>
+      {t("message.edited")}
+    </span>
+  );
+}
+
+/** The visible content of a message; the text always goes in as text. */
+export function MessageBody(props: { message: Message }) {
+  const { message } = props;
+  const parts: ComponentChildren[] = [];
+  if (message.forward) parts.push(<Forwarded key="fwd" forward={message.forward} />);
+  if (message.reply_to) parts.push(<ReplyTo key="reply" reply={message.reply_to} />);
+  parts.push(<Media key="media" message={message} />);
+  if (message.type === "location" || message.type === "venue") parts.push(<Location key="loc" message={message} />);
+  if (message.type === "contact" && message.contact) parts.push(<Contact key="contact" contact={message.contact} />);
+  if (message.type === "poll" && message.poll) parts.push(<Poll key="poll" poll={message.poll} />);
+  if (message.type === "dice" && message.dice) {
+    parts.push(
+      <div key="dice" class="dice" data-kind="dice">
+        {str(message.dice.emoji) || "🎲"} {t("kind.dice")}: {String(num(message.dice.value) ?? "?")}
+      </div>,
+    );
+  }
+  if (message.type === "callback_query" && message.callback_query) {
+    parts.push(
+      <div key="cb" class="callback" data-kind="callback_query">
+        {t("kind.callback_query")}: {str(message.callback_query.data)}
+      </div>,
+    );
+  }
+  const text = message.text ?? message.caption ?? "";
+  if (text) {
+    parts.push(
+      <p key="text" class={message.caption && !message.text ? "caption text" : "text"}>
+        {text}
+      </p>,
+    );
+  }
+  if (message.type === "other" && !text) parts.push(<p key="other" class="unsupported">{t("kind.other")}</p>);
+  if (message.edited_at) parts.push(<Edited key="edited" message={message} />);
+  return <>{parts}</>;
+}
+
+export function messageTimeTitle(message: Message): string {
+  return dateTime(message.created_at);
+}

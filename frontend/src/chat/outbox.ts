@@ -1,0 +1,46 @@
+// Sending a reply and retrying one: the delivery states an agent sees per message.
+import { ApiError, path, type Api } from "../api/client";
+import type { DeliveryState, Message } from "../api/types";
+import { isLocal, type LocalMessage, type TimelineMessage } from "./timeline";
+
+export function localReply(sessionId: string, text: string, clientMessageId: string, now: number): LocalMessage {
+  return { local: true, client_message_id: clientMessageId, session_id: sessionId, text, created_at: now, state: "sending" };
+}
+
+/** POSTs a reply. The server's message (with its own delivery state) on an answer; otherwise the
+ *  local copy marked failed with the reason, to be retried with the same client id. */
+export async function postReply(api: Api, local: LocalMessage): Promise<TimelineMessage> {
+  try {
+    return await api.post<Message>(path`/api/sessions/${local.session_id}/messages`, {
+      text: local.text,
+      client_message_id: local.client_message_id,
+    });
+  } catch (error) {
+    const reason = error instanceof ApiError ? (error.code === "network_error" ? "network_error" : error.message) : String(error);
+    return { ...local, state: "failed", reason };
+  }
+}
+
+export function deliveryState(message: TimelineMessage): DeliveryState | null {
+  if (isLocal(message)) return message.state;
+  if (message.direction !== "out") return null;
+  return message.delivery?.state ?? "sent";
+}
+
+export function failureReason(message: TimelineMessage): string | undefined {
+  if (isLocal(message)) return message.reason;
+  return message.delivery?.reason ?? message.delivery?.error_code ?? undefined;
+}
+
+export function canRetry(message: TimelineMessage, retried: ReadonlySet<string>): boolean {
+  if (deliveryState(message) !== "failed") return false;
+  return isLocal(message) || !retried.has(message.message_id);
+}
+
+/** The send that retries a failed message. A local one never became a message on the server, so
+ *  its client id is reused (the server answers the original if it did arrive after all); a
+ *  message that the server stored and failed to deliver is sent again as a new message. */
+export function retryOf(message: TimelineMessage, now: number, newId: () => string): LocalMessage {
+  if (isLocal(message)) return { ...message, state: "sending", reason: undefined };
+  return localReply(message.session_id, message.text ?? "", newId(), now);
+}

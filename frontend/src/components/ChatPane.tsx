@@ -1,0 +1,227 @@
+import { useEffect, useLayoutEffect, useRef, useState } from "preact/hooks";
+import { PRIORITIES, type Priority, type Session } from "../api/types";
+import { MessageBody, messageTimeTitle } from "../chat/MessageBody";
+import { canRetry, deliveryState, failureReason } from "../chat/outbox";
+import { isLocal, timelineRows, type TimelineMessage } from "../chat/timeline";
+import type { ConsoleController } from "../console/controller";
+import { t } from "../i18n";
+import { day, displayName, time } from "../lib/format";
+import { useStore } from "../lib/store";
+import { Composer } from "./Composer";
+import { TransferDialog } from "./TransferDialog";
+
+export function ChatPane(props: { controller: ConsoleController }) {
+  const { controller } = props;
+  const selectedId = useStore(controller.store, (s) => s.selectedId);
+  const session = useStore(controller.store, (s) => (s.selectedId ? s.sessions[s.selectedId] : undefined));
+  if (!selectedId || !session) {
+    return (
+      <main class="chat chat-empty" id="chat-main" tabIndex={-1}>
+        <p>{t("chat.none")}</p>
+      </main>
+    );
+  }
+  return (
+    <main class="chat" id="chat-main" aria-labelledby="chat-title" tabIndex={-1}>
+      <ChatHeader controller={controller} session={session} />
+      <Timeline key={session.session_id} controller={controller} session={session} />
+      <Composer key={`c:${session.session_id}`} controller={controller} session={session} />
+    </main>
+  );
+}
+
+function ChatHeader(props: { controller: ConsoleController; session: Session }) {
+  const { controller, session } = props;
+  const me = useStore(controller.store, (s) => s.me);
+  const [transferring, setTransferring] = useState(false);
+  const closed = session.status === "closed";
+  const mine = session.assignee_id === me.agent_id;
+  const supervisor = me.role !== "agent";
+  return (
+    <header class="chat-header">
+      <h2 id="chat-title">{displayName(session.user, session.tg_user_id)}</h2>
+      <div class="chat-actions" role="toolbar" aria-label={t("chat.actions")}>
+        <label>
+          <span class="visually-hidden">{t("filter.status")}</span>
+          <select
+            aria-label={t("filter.status")}
+            value={session.status}
+            disabled={closed}
+            onChange={(e) => void controller.update(session.session_id, { status: e.currentTarget.value as "processing" | "follow_up" })}
+          >
+            {session.status === "unread" && <option value="unread">{t("status.unread")}</option>}
+            <option value="processing">{t("status.processing")}</option>
+            <option value="follow_up">{t("status.follow_up")}</option>
+            {closed && <option value="closed">{t("status.closed")}</option>}
+          </select>
+        </label>
+        <label>
+          <span class="visually-hidden">{t("filter.priority")}</span>
+          <select
+            aria-label={t("filter.priority")}
+            value={session.priority}
+            onChange={(e) => void controller.update(session.session_id, { priority: e.currentTarget.value as Priority })}
+          >
+            {PRIORITIES.map((p) => (
+              <option key={p} value={p}>
+                {t(`priority.${p}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        {!closed && (
+          <button type="button" onClick={() => setTransferring(true)}>
+            {t("action.transfer")}
+          </button>
+        )}
+        {!closed && supervisor && !mine && (
+          <button type="button" onClick={() => void controller.takeOver(session.session_id)}>
+            {t("action.takeOver")}
+          </button>
+        )}
+        {closed ? (
+          <button type="button" onClick={() => void controller.reopen(session.session_id)}>
+            {t("action.reopen")}
+          </button>
+        ) : (
+          <button type="button" data-action="close" onClick={() => void controller.close(session.session_id)}>
+            {t("action.close")}
+          </button>
+        )}
+      </div>
+      {transferring && <TransferDialog controller={controller} session={session} onClose={() => setTransferring(false)} />}
+    </header>
+  );
+}
+
+function Timeline(props: { controller: ConsoleController; session: Session }) {
+  const { controller, session } = props;
+  const chat = useStore(controller.store, (s) => s.chats[session.session_id]);
+  const retried = useStore(controller.store, (s) => s.retried);
+  const scroller = useRef<HTMLDivElement>(null);
+  const pinned = useRef(true);
+  const anchor = useRef<{ height: number; top: number } | null>(null);
+  const messages = chat?.messages ?? [];
+  const last = messages[messages.length - 1];
+
+  // New messages keep the view at the bottom when it was there; scrolling back keeps its place.
+  useLayoutEffect(() => {
+    const element = scroller.current;
+    if (!element) return;
+    if (anchor.current) {
+      element.scrollTop = anchor.current.top + (element.scrollHeight - anchor.current.height);
+      anchor.current = null;
+    } else if (pinned.current) {
+      element.scrollTop = element.scrollHeight;
+    }
+  }, [messages.length, last && (isLocal(last) ? last.client_message_id : last.message_id)]);
+
+  function loadOlder() {
+    const element = scroller.current;
+    if (element) anchor.current = { height: element.scrollHeight, top: element.scrollTop };
+    void controller.loadOlder(session.session_id);
+  }
+
+  useEffect(() => {
+    const element = scroller.current;
+    if (element && chat && !chat.loading && element.scrollHeight <= element.clientHeight && !chat.olderExhausted && messages.length) {
+      loadOlder();
+    }
+  }, [chat?.loading]);
+
+  function onScroll() {
+    const element = scroller.current;
+    if (!element) return;
+    pinned.current = element.scrollHeight - element.scrollTop - element.clientHeight < 40;
+    if (element.scrollTop < 60 && chat && !chat.loadingOlder && !chat.olderExhausted) loadOlder();
+  }
+
+  const rows = timelineRows(messages);
+  return (
+    <div class="timeline" ref={scroller} onScroll={onScroll}>
+      <div class="timeline-start">
+        {chat?.olderExhausted ? (
+          <span class="muted">{t("chat.historyStart")}</span>
+        ) : (
+          <button type="button" class="ghost" onClick={loadOlder} disabled={chat?.loadingOlder}>
+            {chat?.loadingOlder ? t("state.loading") : t("chat.loadOlder")}
+          </button>
+        )}
+      </div>
+      <ol class="messages" aria-label={t("chat.history")} aria-live="polite" aria-relevant="additions">
+        {rows.map((row) => {
+          if (row.kind === "day") {
+            return (
+              <li key={row.key} class="day-separator" role="separator" aria-label={day(row.at)}>
+                <span>{day(row.at)}</span>
+              </li>
+            );
+          }
+          if (row.kind === "session") {
+            return (
+              <li key={row.key} class="session-separator" role="separator">
+                <span>{t("chat.sessionStart", { when: day(row.at) })}</span>
+              </li>
+            );
+          }
+          return <MessageRow key={row.key} controller={controller} message={row.message} retried={retried} current={session.session_id} />;
+        })}
+      </ol>
+      {chat?.loading && messages.length === 0 && (
+        <p class="loading" role="status">
+          {t("state.loading")}
+        </p>
+      )}
+    </div>
+  );
+}
+
+export function MessageRow(props: {
+  controller?: ConsoleController;
+  message: TimelineMessage;
+  retried: ReadonlySet<string>;
+  current?: string;
+}) {
+  const { message } = props;
+  const outbound = isLocal(message) || message.direction === "out";
+  const state = deliveryState(message);
+  const reason = failureReason(message);
+  const earlier = props.current && message.session_id !== props.current;
+  return (
+    <li class={`message ${outbound ? "out" : "in"}${earlier ? " earlier" : ""}`} data-delivery={state ?? undefined}>
+      <div class="bubble">
+        {isLocal(message) ? <p class="text">{message.text}</p> : <MessageBody message={message} />}
+        <div class="message-meta">
+          <time dateTime={new Date(message.created_at).toISOString()} title={isLocal(message) ? undefined : messageTimeTitle(message)}>
+            {time(message.created_at)}
+          </time>
+          {state && <DeliveryBadge state={state} attempts={isLocal(message) ? undefined : message.delivery?.attempts} />}
+        </div>
+        {state === "failed" && (
+          <div class="delivery-failure" role="alert">
+            <span>{t("delivery.failedBecause", { reason: reason ? translateReason(reason) : t("delivery.unknownReason") })}</span>
+            {props.controller && canRetry(message, props.retried) && (
+              <button type="button" class="retry" onClick={() => void props.controller!.retry(message)}>
+                {t("delivery.retry")}
+              </button>
+            )}
+          </div>
+        )}
+      </div>
+    </li>
+  );
+}
+
+function translateReason(reason: string): string {
+  return reason === "network_error" ? t("error.network") : reason;
+}
+
+function DeliveryBadge(props: { state: string; attempts?: number }) {
+  const label = t(`delivery.${props.state}` as "delivery.sent");
+  return (
+    <span class={`delivery delivery-${props.state}`} aria-label={label} title={label}>
+      {label}
+      {props.state === "retrying" && props.attempts ? ` (${props.attempts})` : ""}
+    </span>
+  );
+}

@@ -1,0 +1,67 @@
+import { useEffect, useRef, useState } from "preact/hooks";
+import type { Session } from "../api/types";
+import type { ConsoleController } from "../console/controller";
+import { t } from "../i18n";
+import { drafts } from "../lib/storage";
+
+export const COMPOSER_ID = "composer";
+const MAX_TEXT = 4096;
+
+/** Enter sends, Shift+Enter starts a new line; the unsent draft is kept per session. */
+export function Composer(props: { controller: ConsoleController; session: Session }) {
+  const { controller, session } = props;
+  const [text, setText] = useState(() => drafts.get(session.session_id));
+  const field = useRef<HTMLTextAreaElement>(null);
+  const closed = session.status === "closed";
+
+  useEffect(() => drafts.set(session.session_id, text), [text, session.session_id]);
+
+  function send() {
+    const body = text.trim();
+    if (!body || closed || body.length > MAX_TEXT) return;
+    setText("");
+    void controller.send(session.session_id, body);
+    field.current?.focus();
+  }
+
+  function onKeyDown(event: KeyboardEvent) {
+    if (event.key === "Enter" && !event.shiftKey && !event.isComposing) {
+      event.preventDefault();
+      send();
+    }
+  }
+
+  return (
+    <form
+      class="composer"
+      onSubmit={(e) => {
+        e.preventDefault();
+        send();
+      }}
+    >
+      <label for={COMPOSER_ID} class="visually-hidden">
+        {t("composer.label")}
+      </label>
+      <textarea
+        id={COMPOSER_ID}
+        ref={field}
+        rows={3}
+        value={text}
+        disabled={closed}
+        maxLength={MAX_TEXT}
+        placeholder={closed ? t("composer.closed") : t("composer.placeholder")}
+        aria-describedby="composer-hint"
+        onInput={(e) => setText(e.currentTarget.value)}
+        onKeyDown={onKeyDown}
+      />
+      <div class="composer-bar">
+        <span id="composer-hint" class="muted">
+          {t("composer.hint")}
+        </span>
+        <button type="submit" class="primary" disabled={closed || !text.trim()}>
+          {t("composer.send")}
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,116 @@
+import type { ComponentType } from "preact";
+import { useEffect, useMemo, useState } from "preact/hooks";
+import { logOut, type Login } from "../api/auth";
+import { createApi, type Api } from "../api/client";
+import { ConsoleController } from "../console/controller";
+import { isMessageKey, t } from "../i18n";
+import { announceSession, askNotifications, canAskNotifications } from "../lib/alerts";
+import { useStore } from "../lib/store";
+import { unreadCount, visibleSessions } from "../sessions/model";
+import { ChatPane } from "./ChatPane";
+import { useShortcuts } from "./shortcuts";
+import { SessionList } from "./SessionList";
+import { SidePanel } from "./SidePanel";
+import { TopBar } from "./TopBar";
+
+type AdminArea = ComponentType<{ api: Api; controller: ConsoleController }>;
+
+function useHashView(): ["console" | "admin", (view: "console" | "admin") => void] {
+  const read = () => (location.hash === "#admin" ? "admin" : "console");
+  const [view, setView] = useState<"console" | "admin">(read);
+  useEffect(() => {
+    const changed = () => setView(read());
+    addEventListener("hashchange", changed);
+    return () => removeEventListener("hashchange", changed);
+  }, []);
+  return [view, (next) => (location.hash = next === "admin" ? "admin" : "")];
+}
+
+export function Console(props: { login: Login; onEnded: (code: string) => void }) {
+  const api = useMemo(
+    () => createApi({ token: () => props.login.token, onSessionEnded: (error) => props.onEnded(error.code) }),
+    [props.login.token],
+  );
+  const controller = useMemo(
+    () =>
+      new ConsoleController({
+        api,
+        me: props.login.agent,
+        isVisible: () => document.visibilityState === "visible",
+        onNewSession: (session) => announceSession(session, () => controller.select(session.session_id)),
+      }),
+    [api],
+  );
+  const [view, setView] = useHashView();
+  const [Admin, setAdmin] = useState<AdminArea | null>(null);
+  const [notifyAsk, setNotifyAsk] = useState(canAskNotifications);
+  const state = useStore(controller.store, (s) => s);
+
+  useEffect(() => {
+    void controller.start();
+    return () => controller.stop();
+  }, [controller]);
+
+  useEffect(() => {
+    if (view !== "admin" || Admin) return;
+    void import("../admin/Admin").then((module) => setAdmin(() => module.Admin));
+  }, [view, Admin]);
+
+  const unread = unreadCount(state.sessions, state.unseen);
+  useEffect(() => {
+    document.title = unread > 0 ? `(${unread}) ${t("app.title")}` : t("app.title");
+  }, [unread]);
+
+  const list = visibleSessions(state.sessions, state.filters, state.search, state.unseen);
+  useShortcuts(controller, list);
+
+  async function logout() {
+    controller.stop();
+    await logOut(api).catch(() => undefined);
+    props.onEnded("logged_out");
+  }
+
+  const canAdmin = state.me.role !== "agent";
+  return (
+    <div class="console">
+      <a class="skip-link" href="#chat-main">
+        {t("a11y.skipToChat")}
+      </a>
+      <TopBar
+        controller={controller}
+        view={view}
+        canAdmin={canAdmin}
+        onView={setView}
+        onLogout={logout}
+        notifyAsk={notifyAsk}
+        onAskNotify={() => void askNotifications().then(() => setNotifyAsk(canAskNotifications()))}
+      />
+      {state.notice && (
+        <div class="notice" role="alert">
+          <span>
+            {isMessageKey(state.notice.key) ? t(state.notice.key) : state.notice.key}
+            {state.notice.text ? `: ${state.notice.text}` : ""}
+          </span>
+          <button type="button" class="ghost" onClick={() => controller.dismissNotice()} aria-label={t("action.dismiss")}>
+            ×
+          </button>
+        </div>
+      )}
+      {view === "admin" && canAdmin ? (
+        Admin ? (
+          <Admin api={api} controller={controller} />
+        ) : (
+          <p class="loading" role="status">
+            {t("state.loading")}
+          </p>
+        )
+      ) : (
+        <div class="workbench">
+          <SessionList controller={controller} sessions={list} />
+          <ChatPane controller={controller} />
+          <SidePanel controller={controller} />
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,211 @@
+import { useState } from "preact/hooks";
+import type { Note, Session, Tag } from "../api/types";
+import { profileKey, type ConsoleController } from "../console/controller";
+import { t } from "../i18n";
+import { dateTime, displayName } from "../lib/format";
+import { useStore } from "../lib/store";
+
+export function SidePanel(props: { controller: ConsoleController }) {
+  const { controller } = props;
+  const session = useStore(controller.store, (s) => (s.selectedId ? s.sessions[s.selectedId] : undefined));
+  if (!session) return <aside class="side" aria-label={t("side.title")} />;
+  return (
+    <aside class="side" aria-label={t("side.title")}>
+      <Profile controller={controller} session={session} />
+      <Tags controller={controller} session={session} />
+      <Notes controller={controller} session={session} />
+      <EarlierSessions controller={controller} session={session} />
+    </aside>
+  );
+}
+
+function Profile(props: { controller: ConsoleController; session: Session }) {
+  const { session } = props;
+  const profile = useStore(props.controller.store, (s) => s.profiles[profileKey(session.project_id, session.tg_user_id)]);
+  const user = profile ?? session.user ?? {};
+  const rows: [string, string][] = [
+    [t("profile.name"), displayName(user, session.tg_user_id)],
+    [t("profile.username"), user.username ? `@${user.username}` : "—"],
+    [t("profile.telegramId"), String(session.tg_user_id)],
+    [t("profile.language"), user.language_code ?? "—"],
+    [t("profile.premium"), user.is_premium ? t("common.yes") : t("common.no")],
+  ];
+  if (profile?.first_seen_at) rows.push([t("profile.firstSeen"), dateTime(profile.first_seen_at)]);
+  if (profile?.unreachable) rows.push([t("profile.reachable"), t("profile.unreachable")]);
+  return (
+    <section aria-labelledby="profile-title">
+      <h3 id="profile-title">{t("side.profile")}</h3>
+      <dl class="profile">
+        {rows.map(([k, v]) => (
+          <div key={k}>
+            <dt>{k}</dt>
+            <dd>{v}</dd>
+          </div>
+        ))}
+      </dl>
+    </section>
+  );
+}
+
+function TagChips(props: { label: string; all: Tag[]; chosen: string[]; onChange: (ids: string[]) => void }) {
+  return (
+    <fieldset class="tag-picker">
+      <legend>{props.label}</legend>
+      {props.all.length === 0 && <span class="muted">{t("tags.none")}</span>}
+      {props.all.map((tag) => {
+        const on = props.chosen.includes(tag.tag_id);
+        return (
+          <label key={tag.tag_id} class={`tag-chip${on ? " on" : ""}`} style={{ "--tag-colour": tag.colour }}>
+            <input
+              type="checkbox"
+              checked={on}
+              onChange={() => props.onChange(on ? props.chosen.filter((id) => id !== tag.tag_id) : [...props.chosen, tag.tag_id])}
+            />
+            {tag.name}
+          </label>
+        );
+      })}
+    </fieldset>
+  );
+}
+
+function Tags(props: { controller: ConsoleController; session: Session }) {
+  const { controller, session } = props;
+  const all = useStore(controller.store, (s) => s.tags[session.project_id] ?? []);
+  const profile = useStore(controller.store, (s) => s.profiles[profileKey(session.project_id, session.tg_user_id)]);
+  return (
+    <section aria-labelledby="tags-title">
+      <h3 id="tags-title">{t("side.tags")}</h3>
+      <TagChips
+        label={t("tags.session")}
+        all={all}
+        chosen={session.tags ?? []}
+        onChange={(ids) => void controller.setSessionTags(session.session_id, ids)}
+      />
+      {profile && (
+        <TagChips
+          label={t("tags.user")}
+          all={all}
+          chosen={(profile.tags ?? []).map((tag) => tag.tag_id)}
+          onChange={(ids) => void controller.setUserTags(session.project_id, session.tg_user_id, ids)}
+        />
+      )}
+    </section>
+  );
+}
+
+function Notes(props: { controller: ConsoleController; session: Session }) {
+  const { controller, session } = props;
+  const notes = useStore(controller.store, (s) => s.notes[session.session_id] ?? []);
+  const me = useStore(controller.store, (s) => s.me);
+  const [text, setText] = useState("");
+  const [personal, setPersonal] = useState(false);
+
+  async function add(event: Event) {
+    event.preventDefault();
+    if (!text.trim()) return;
+    if (await controller.addNote(session.session_id, text.trim(), personal)) setText("");
+  }
+
+  return (
+    <section aria-labelledby="notes-title">
+      <h3 id="notes-title">{t("side.notes")}</h3>
+      <ul class="notes">
+        {notes.map((note) => (
+          <NoteItem key={note.note_id} controller={controller} note={note} mine={note.author_id === me.agent_id} />
+        ))}
+      </ul>
+      <form class="stack" onSubmit={add}>
+        <label>
+          <span class="visually-hidden">{t("notes.new")}</span>
+          <textarea rows={2} value={text} maxLength={4000} placeholder={t("notes.new")} onInput={(e) => setText(e.currentTarget.value)} />
+        </label>
+        <div class="row">
+          <label class="check">
+            <input type="checkbox" checked={personal} onChange={(e) => setPersonal(e.currentTarget.checked)} />
+            {t("notes.personal")}
+          </label>
+          <button type="submit" disabled={!text.trim()}>
+            {t("notes.add")}
+          </button>
+        </div>
+      </form>
+    </section>
+  );
+}
+
+function NoteItem(props: { controller: ConsoleController; note: Note; mine: boolean }) {
+  const { note } = props;
+  const [editing, setEditing] = useState(false);
+  const [text, setText] = useState(note.text);
+  if (editing) {
+    return (
+      <li class="note">
+        <form
+          class="stack"
+          onSubmit={async (e) => {
+            e.preventDefault();
+            if (await props.controller.editNote(note, text.trim())) setEditing(false);
+          }}
+        >
+          <label>
+            <span class="visually-hidden">{t("notes.edit")}</span>
+            <textarea rows={3} value={text} maxLength={4000} onInput={(e) => setText(e.currentTarget.value)} />
+          </label>
+          <div class="row">
+            <button type="button" onClick={() => setEditing(false)}>
+              {t("action.cancel")}
+            </button>
+            <button type="submit" class="primary" disabled={!text.trim()}>
+              {t("action.save")}
+            </button>
+          </div>
+        </form>
+      </li>
+    );
+  }
+  return (
+    <li class={`note${note.personal ? " personal" : ""}`}>
+      <p class="text">{note.text}</p>
+      <div class="note-meta muted">
+        {note.personal ? t("notes.personalTag") : t("notes.sharedTag")} · {dateTime(note.created_at)}
+        {note.edited_at ? ` · ${t("message.edited")}` : ""}
+        {props.mine && (
+          <button
+            type="button"
+            class="link"
+            onClick={() => {
+              setText(note.text);
+              setEditing(true);
+            }}
+          >
+            {t("notes.edit")}
+          </button>
+        )}
+      </div>
+    </li>
+  );
+}
+
+function EarlierSessions(props: { controller: ConsoleController; session: Session }) {
+  const { controller, session } = props;
+  const profile = useStore(controller.store, (s) => s.profiles[profileKey(session.project_id, session.tg_user_id)]);
+  const earlier = (profile?.sessions ?? []).filter((s) => s.session_id !== session.session_id);
+  return (
+    <section aria-labelledby="earlier-title">
+      <h3 id="earlier-title">{t("side.earlier")}</h3>
+      {earlier.length === 0 ? (
+        <p class="muted">{t("side.noEarlier")}</p>
+      ) : (
+        <ul class="earlier">
+          {earlier.map((s) => (
+            <li key={s.session_id}>
+              <span class={`status-chip status-${s.status}`}>{t(`status.${s.status}`)}</span> {dateTime(s.opened_at)}
+              {s.closed_at ? ` – ${dateTime(s.closed_at)}` : ""}
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,59 @@
+import type { Presence } from "../api/types";
+import type { ConsoleController } from "../console/controller";
+import { t } from "../i18n";
+import { useStore } from "../lib/store";
+import { Preferences } from "./Preferences";
+
+const PRESENCES: Presence[] = ["online", "busy", "offline"];
+
+export function TopBar(props: {
+  controller: ConsoleController;
+  view: "console" | "admin";
+  canAdmin: boolean;
+  onView: (view: "console" | "admin") => void;
+  onLogout: () => void;
+  notifyAsk: boolean;
+  onAskNotify: () => void;
+}) {
+  const { controller } = props;
+  const me = useStore(controller.store, (s) => s.me);
+  const connection = useStore(controller.store, (s) => s.connection);
+  const presence = me.presence ?? "offline";
+  return (
+    <header class="topbar">
+      <strong class="brand">{t("app.title")}</strong>
+      <nav aria-label={t("nav.label")}>
+        <button type="button" class="ghost" aria-current={props.view === "console" ? "page" : undefined} onClick={() => props.onView("console")}>
+          {t("nav.console")}
+        </button>
+        {props.canAdmin && (
+          <button type="button" class="ghost" aria-current={props.view === "admin" ? "page" : undefined} onClick={() => props.onView("admin")}>
+            {t("nav.admin")}
+          </button>
+        )}
+      </nav>
+      <span class={`connection connection-${connection}`} role="status" title={t(`connection.${connection}`)}>
+        {t(`connection.${connection}`)}
+      </span>
+      <fieldset class="presence">
+        <legend class="visually-hidden">{t("presence.label")}</legend>
+        {PRESENCES.map((p) => (
+          <label key={p} class={`presence-option presence-${p}`}>
+            <input type="radio" name="presence" value={p} checked={presence === p} onChange={() => void controller.setPresence(p)} />
+            {t(`presence.${p}`)}
+          </label>
+        ))}
+      </fieldset>
+      {props.notifyAsk && (
+        <button type="button" class="ghost" onClick={props.onAskNotify}>
+          {t("notify.enable")}
+        </button>
+      )}
+      <Preferences />
+      <span class="me">{me.display_name || me.username}</span>
+      <button type="button" class="ghost" onClick={props.onLogout}>
+        {t("login.logout")}
+      </button>
+    </header>
+  );
+}
