@@ -127,9 +127,13 @@ class Snapshotter:
 
 
 class SnapshotLoop:
-    """Saves a snapshot shortly after writes (debounced) and once more on stop."""
+    """Saves a snapshot shortly after writes (debounced) and once more on stop.
 
-    def __init__(self, snapshotter: Snapshotter, dirty: DirtyFlag, delay: float = 0.5) -> None:
+    A snapshot reads the whole table, so under a steady stream of writes it is taken at most
+    every `delay` seconds: that bounds both its cost and what a crash (not a Ctrl-C) loses.
+    """
+
+    def __init__(self, snapshotter: Snapshotter, dirty: DirtyFlag, delay: float = 2.0) -> None:
         self._snapshotter = snapshotter
         self._dirty = dirty
         self._delay = delay

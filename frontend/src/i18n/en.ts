@@ -54,7 +54,7 @@ const en = {
 
   "sessions.title": "Conversations",
   "sessions.search": "Search conversations",
-  "sessions.searchPlaceholder": "Search by name, @username or id  ( / )",
+  "sessions.searchPlaceholder": "Search name, @username or id (/)",
   "sessions.counts": "Conversations per status",
   "sessions.filters": "Filters",
   "sessions.empty": "No conversations here.",
