@@ -12,7 +12,7 @@ import sys
 import traceback
 from collections.abc import Callable
 
-from bench import burst, costs, imports, latency
+from bench import burst, console, costs, imports, latency
 from bench.harness import Budget
 
 SECTIONS: dict[str, Callable[[], list[Budget]]] = {
@@ -20,6 +20,7 @@ SECTIONS: dict[str, Callable[[], list[Budget]]] = {
     "inbound": costs.run_inbound,
     "outbound": costs.run_outbound,
     "latency": latency.run,
+    "console": console.run,
 }
 ON_REQUEST: dict[str, Callable[[], list[Budget]]] = {"burst": burst.run}
 
