@@ -14,7 +14,7 @@ from typing import Any
 
 import collab_helpers
 import pytest
-from api_helpers import api_module
+from api_helpers import api_module, put_inbound_message
 from fastapi.testclient import TestClient
 
 # The two-project team (collab_helpers): admin; p1 maria, ana, boss; p2 li, chief.
@@ -87,6 +87,7 @@ ROUTES: dict[tuple[str, str], tuple[str, Any]] = {
     ("POST", "/api/sessions/{session_id}/close"): (HOLDER, None),
     ("POST", "/api/sessions/{session_id}/reopen"): (HOLDER, None),
     ("GET", "/api/sessions/{session_id}/messages"): (HOLDER, None),
+    ("GET", "/api/sessions/{session_id}/messages/{message_id}/media"): (HOLDER, None),
     ("POST", "/api/sessions/{session_id}/messages"): (HOLDER, {"text": "hello from outside"}),
     ("PUT", "/api/sessions/{session_id}/tags"): (HOLDER, {"tag_ids": ["{tag_id}"]}),
     ("POST", "/api/sessions/{session_id}/notes"): (HOLDER, {"text": "planted", "personal": False}),
@@ -149,11 +150,13 @@ def world(client: TestClient, team: dict[str, Any]) -> dict[str, Any]:
     )
     for made in (note, tag, group):
         assert made.status_code == 201, made.text
+    message = put_inbound_message(session, f"{SECRET} message", at=session["opened_at"])
     ids = {
         "project_id": p1,
         "session_id": session["session_id"],
         "tg_user_id": str(session["tg_user_id"]),
         "note_id": note.json()["note_id"],
+        "message_id": message["message_id"],
         "tag_id": tag.json()["tag_id"],
         "group_id": group.json()["group_id"],
         "agent_id": team["ids"]["maria"],

@@ -363,6 +363,7 @@ def test_failed_logins_slow_down_then_lock_the_account(client: TestClient) -> No
     locked = attempt(client, "wrong password!")
     assert locked.status_code == 429 and locked.json()["code"] == "account_locked"
     assert "until" in locked.json()["message"] and locked.headers["retry-after"] == "900"
+    assert locked.json()["locked_until"] == now + 900_000
     clock.set_now_for_tests(now + 600_000)
     still = attempt(client, ADMIN_PASSWORD)
     assert still.status_code == 429 and still.json()["code"] == "account_locked"

@@ -258,3 +258,45 @@ def test_through_the_lambda_handler(desk: dict[str, Any]) -> None:
     body = json.loads(response["body"])
     assert [s["session_id"] for s in body["items"]] == [desk["s"]["unread"]]
     assert body["items"][0]["tags"] == ["t-vip"]
+
+
+def test_search_matches_the_users_name_username_or_telegram_id(
+    client: TestClient, desk: dict[str, Any]
+) -> None:
+    _set(
+        {"session_id": desk["s"]["processing"]},
+        user={"first_name": "Zoë", "last_name": "Ünal", "username": "zoe_u"},
+    )
+    _set({"session_id": desk["s"]["closed"]}, user={"first_name": "李", "last_name": "雷"})
+
+    def found(q: str, headers: dict[str, str] | None = None) -> list[str]:
+        return names(desk, listing(client, headers or desk["as_maria"], q=q))
+
+    assert found("zoË") == ["processing"]
+    assert found("ünal  zoë") == ["processing"]
+    assert found("@ZOE_U") == ["processing"]
+    assert found("李 雷") == ["closed"]
+    assert found("10") == ["closed", "follow_up", "processing", "unread"]  # ids 101..104
+    assert found("103") == ["follow_up"]
+    assert found("03") == []  # ids match from their start
+    assert found("nobody") == []
+    # Counts follow the search; the search never widens what the caller may see.
+    assert listing(client, desk["as_maria"], q="zoe")["counts"] == {
+        "unread": 0,
+        "processing": 1,
+        "follow_up": 0,
+        "closed": 0,
+    }
+    assert found("201") == []
+    assert found("201", desk["as_li"]) == ["sales"]
+    too_long = client.get("/api/sessions", params={"q": "x" * 101}, headers=desk["as_maria"])
+    assert (too_long.status_code, too_long.json()["field"]) == (422, "q")
+
+
+def test_search_words_are_folded_once() -> None:
+    assert session_list.fold_search("  @Alice   MARTIN ") == "alice martin"
+    assert session_list.fold_search("   ") is None
+    session = {"tg_user_id": 5000000001, "user": {"first_name": "Alice", "username": "alice_m"}}
+    assert session_list.matches_user(session, "alice_m")
+    assert session_list.matches_user(session, "500000")
+    assert not session_list.matches_user({"tg_user_id": 7}, "alice")

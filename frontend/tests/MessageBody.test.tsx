@@ -1,5 +1,7 @@
-import { render } from "@testing-library/preact";
+import { fireEvent, render, waitFor } from "@testing-library/preact";
+import { ApiError, type Query } from "../src/api/client";
 import { MessageBody, mapLink } from "../src/chat/MessageBody";
+import { MediaContext, mediaPath, showable, type MediaApi } from "../src/chat/media";
 import { setLang } from "../src/i18n";
 import { message, XSS } from "./fixtures";
 
@@ -102,5 +104,162 @@ describe("every kind", () => {
     const mark = box.querySelector(".edited")!;
     expect(mark.getAttribute("title")).toBe("Edited. Before: old <i>words</i>");
     expect(box.querySelector("i")).toBeNull();
+  });
+});
+
+describe("files through the API", () => {
+  const created: Blob[] = [];
+  const revoked: string[] = [];
+
+  beforeEach(() => {
+    created.length = 0;
+    revoked.length = 0;
+    vi.spyOn(URL, "createObjectURL").mockImplementation((blob: Blob | MediaSource) => {
+      created.push(blob as Blob);
+      return `blob:console/${created.length}`;
+    });
+    vi.spyOn(URL, "revokeObjectURL").mockImplementation((url: string) => void revoked.push(url));
+  });
+
+  afterEach(() => vi.restoreAllMocks());
+
+  /** A fake API client: answers each file request from `answer`, records the requests. */
+  function fakeApi(answer: (path: string, query?: Query) => Blob | ApiError = () => new Blob(["x"], { type: "image/jpeg" })) {
+    const calls: { path: string; query?: Query }[] = [];
+    const api: MediaApi = {
+      blob: vi.fn(async (path: string, query?: Query) => {
+        calls.push({ path, query });
+        const result = answer(path, query);
+        if (result instanceof ApiError) throw result;
+        return result;
+      }),
+    };
+    return { api, calls };
+  }
+
+  /** The element once it is rendered (files load asynchronously). */
+  function appears<E extends Element = HTMLElement>(root: ParentNode, selector: string): Promise<E> {
+    return waitFor(() => {
+      const found = root.querySelector<E>(selector);
+      if (!found) throw new Error(`${selector} is not shown yet`);
+      return found;
+    });
+  }
+
+  function showWith(api: MediaApi, overrides: Parameters<typeof message>[0]) {
+    return render(
+      <MediaContext.Provider value={api}>
+        <MessageBody message={message(overrides)} />
+      </MediaContext.Provider>,
+    );
+  }
+
+  const photo = {
+    type: "photo",
+    text: null,
+    caption: XSS,
+    media: { file_id: "AgAC", width: 1280, height: 853, file_size: 98_122, sizes: [] },
+  };
+  const mediaPathOf = "/api/sessions/01m83gn12c75chx0rpmgvne239/messages/01m83gn12c75chx0rpmgvnftkb/media";
+
+  it("shows a photo's thumbnail and opens the full size in a dialog", async () => {
+    const { api, calls } = fakeApi();
+    const view = showWith(api, photo);
+    expect(view.container.querySelector("[role=status]")!.textContent).toBe("Loading…");
+    const thumb = await appears<HTMLImageElement>(view.container, ".media-thumb img");
+    expect(calls).toEqual([{ path: mediaPathOf, query: { size: "thumb" } }]);
+    expect(thumb.getAttribute("src")).toBe("blob:console/1");
+    expect(thumb.getAttribute("alt")).toBe(XSS);
+    fireEvent.click(view.getByRole("button", { name: `Open ${XSS} full size` }));
+    const dialog = view.getByRole("dialog");
+    const full = await appears(dialog, "img.media-full");
+    expect(calls[1]).toEqual({ path: mediaPathOf, query: undefined });
+    expect(full.getAttribute("src")).toBe("blob:console/2");
+    fireEvent.keyDown(dialog, { key: "Escape" });
+    expect(view.queryByRole("dialog")).toBeNull();
+    expect(revoked).toEqual(["blob:console/2"]);
+    view.unmount();
+    expect(revoked).toEqual(["blob:console/2", "blob:console/1"]);
+  });
+
+  it.each(["file_too_big", "no_media", "telegram_unavailable"])("says the preview is unavailable on %s", async (code) => {
+    const status = code === "file_too_big" ? 413 : code === "no_media" ? 404 : 502;
+    const { api } = fakeApi(() => new ApiError(status, code, code));
+    const view = showWith(api, photo);
+    await waitFor(() => expect(view.container.textContent).toContain("Preview unavailable"));
+    expect(view.container.querySelector("img")).toBeNull();
+    expect(view.container.textContent).toContain("1280×853");
+  });
+
+  it("shows a sticker as an image", async () => {
+    const { api } = fakeApi(() => new Blob(["RIFF"], { type: "image/webp" }));
+    const view = showWith(api, { type: "sticker", text: null, media: { file_id: "CAAC", emoji: "👍" } });
+    const img = await appears(view.container, "img");
+    expect(img.getAttribute("alt")).toBe("👍 Sticker");
+  });
+
+  it("plays voice and video in place, and never gives a blob URL a type that runs script", async () => {
+    const { api } = fakeApi(() => new Blob(["<script>x()</script>"], { type: "text/html" }));
+    const voice = showWith(api, { type: "voice", text: null, media: { file_id: "AwAC", duration: 7, file_size: 21_544 } });
+    const audio = await appears(voice.container, "audio");
+    expect(audio.hasAttribute("controls")).toBe(true);
+    expect(audio.getAttribute("aria-label")).toBe("Voice message");
+    expect(created[0].type).toBe("application/octet-stream");
+    const note = showWith(api, { type: "video_note", text: null, media: { file_id: "DQAC", file_size: 301_233 } });
+    await waitFor(() => expect(note.container.querySelector("video[data-kind=video_note]")).not.toBeNull());
+  });
+
+  it("waits for a click before loading a big video", async () => {
+    const { api, calls } = fakeApi(() => new Blob(["...."], { type: "video/mp4" }));
+    const view = showWith(api, {
+      type: "video",
+      text: null,
+      media: { file_id: "BAAC", file_name: "unboxing.mp4", duration: 12, file_size: 4_012_000 },
+    });
+    expect(view.container.textContent).toContain("unboxing.mp4");
+    expect(view.container.textContent).toContain("0:12 · 3.8 MB");
+    expect(calls).toEqual([]);
+    fireEvent.click(view.getByRole("button", { name: "Load" }));
+    const video = await appears(view.container, "video");
+    expect(video.hasAttribute("controls")).toBe(true);
+    expect(created[0].type).toBe("video/mp4");
+  });
+
+  it("downloads a document under its name, as bytes that cannot render", async () => {
+    const { api, calls } = fakeApi(() => new Blob(["%PDF"], { type: "application/pdf" }));
+    const clicks: { href: string; download: string }[] = [];
+    vi.spyOn(HTMLAnchorElement.prototype, "click").mockImplementation(function (this: HTMLAnchorElement) {
+      clicks.push({ href: this.href, download: this.download });
+    });
+    const view = showWith(api, {
+      type: "document",
+      text: null,
+      media: { file_id: "BQAC", file_name: `${XSS}.pdf`, mime_type: "application/pdf", file_size: 48_213 },
+    });
+    expect(calls).toEqual([]);
+    expect(view.container.textContent).toContain(`${XSS}.pdf`);
+    fireEvent.click(view.getByRole("button", { name: `Download ${XSS}.pdf` }));
+    await waitFor(() => expect(clicks).toHaveLength(1));
+    expect(clicks[0]).toEqual({ href: "blob:console/1", download: `${XSS}.pdf` });
+    expect(calls).toEqual([{ path: mediaPathOf, query: undefined }]);
+    expect(created[0].type).toBe("application/octet-stream");
+    await waitFor(() => expect(revoked).toEqual(["blob:console/1"]));
+    expect(view.container.querySelector("img, script")).toBeNull();
+  });
+
+  it("says so when a document cannot be downloaded", async () => {
+    const { api } = fakeApi(() => new ApiError(413, "file_too_big", "too big"));
+    const view = showWith(api, { type: "document", text: null, media: { file_id: "BQAC", file_name: "big.zip", file_size: 9e6 } });
+    expect(view.container.textContent).not.toContain("Preview unavailable");
+    fireEvent.click(view.getByRole("button", { name: "Download big.zip" }));
+    await waitFor(() => expect(view.container.textContent).toContain("Preview unavailable"));
+  });
+
+  it("showable() keeps only image, audio and video types", () => {
+    expect(showable(new Blob([], { type: "image/png" })).type).toBe("image/png");
+    for (const type of ["text/html", "image/svg+xml", "application/xhtml+xml", ""]) {
+      expect(showable(new Blob([], { type })).type).toBe("application/octet-stream");
+    }
+    expect(mediaPath(message({ session_id: "a/b", message_id: "c?d" }))).toBe("/api/sessions/a%2Fb/messages/c%3Fd/media");
   });
 });

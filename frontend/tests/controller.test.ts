@@ -133,3 +133,25 @@ describe("presence", () => {
     expect(beats.length).toBeGreaterThanOrEqual(2);
   });
 });
+
+describe("the search box", () => {
+  it("asks the server with q once typing pauses, and only when the words change", async () => {
+    vi.useFakeTimers();
+    const backend = fakeBackend();
+    const { controller } = controllerWith(backend);
+    // The fake reads only the path; the query is the call's second argument.
+    const calls = () => backend.get.mock.calls as unknown as [string, unknown][];
+    const searches = () => calls().filter(([path]) => path === "/api/sessions").map(([, query]) => query);
+    controller.setSearch("al");
+    controller.setSearch("alice ");
+    expect(searches()).toEqual([]);
+    await vi.advanceTimersByTimeAsync(300);
+    expect(searches()).toEqual([{ limit: 100, q: "alice" }]);
+    controller.setSearch("alice");
+    await vi.advanceTimersByTimeAsync(300);
+    expect(searches()).toHaveLength(1);
+    controller.setSearch("");
+    await vi.advanceTimersByTimeAsync(300);
+    expect(searches()[1]).toEqual({ limit: 100, q: undefined });
+  });
+});

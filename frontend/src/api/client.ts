@@ -39,6 +39,11 @@ export interface Api {
   del(path: string): Promise<void>;
 }
 
+/** The client as createApi makes it: JSON calls, and binary downloads (a message's file). */
+export interface HttpApi extends Api {
+  blob(path: string, query?: Query): Promise<Blob>;
+}
+
 export function withQuery(path: string, query?: Query): string {
   const params = new URLSearchParams();
   for (const [key, value] of Object.entries(query ?? {})) {
@@ -70,12 +75,13 @@ async function errorFrom(response: Response): Promise<ApiError> {
   return new ApiError(response.status, code, message, Number.isFinite(header) && header > 0 ? header : null);
 }
 
-export function createApi(options: ApiOptions): Api {
+export function createApi(options: ApiOptions): HttpApi {
   const fetchImpl = options.fetch ?? ((...args: Parameters<typeof fetch>) => fetch(...args));
   const base = options.base ?? "";
 
-  async function request<T>(method: string, url: string, body?: unknown): Promise<T> {
-    const headers: Record<string, string> = { Accept: "application/json" };
+  async function send(method: string, url: string, init: { body?: unknown; accept?: string } = {}): Promise<Response> {
+    const { body } = init;
+    const headers: Record<string, string> = { Accept: init.accept ?? "application/json" };
     const token = options.token();
     if (token) headers.Authorization = `Bearer ${token}`;
     if (body !== undefined) headers["Content-Type"] = "application/json";
@@ -85,7 +91,8 @@ export function createApi(options: ApiOptions): Api {
         method,
         headers,
         body: body === undefined ? undefined : JSON.stringify(body),
-        cache: "no-store",
+        // Files are immutable and the API marks them privately cacheable; JSON never is.
+        cache: init.accept ? "default" : "no-store",
       });
     } catch {
       throw new ApiError(0, "network_error", "network_error");
@@ -95,6 +102,11 @@ export function createApi(options: ApiOptions): Api {
       if (token && SESSION_ENDING_CODES.has(error.code)) options.onSessionEnded?.(error);
       throw error;
     }
+    return response;
+  }
+
+  async function request<T>(method: string, url: string, body?: unknown): Promise<T> {
+    const response = await send(method, url, { body });
     if (response.status === 204) return undefined as T;
     return (await response.json()) as T;
   }
@@ -105,5 +117,6 @@ export function createApi(options: ApiOptions): Api {
     patch: (p, body) => request("PATCH", p, body),
     put: (p, body) => request("PUT", p, body),
     del: (p) => request("DELETE", p),
+    blob: async (p, query) => (await send("GET", withQuery(p, query), { accept: "*/*" })).blob(),
   };
 }

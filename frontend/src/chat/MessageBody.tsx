@@ -1,9 +1,12 @@
 // One message's content, by kind. Everything from Telegram is untrusted: it is only ever placed
 // in text nodes and attributes (never parsed as HTML), and only http(s) map links are built.
-import type { ComponentChildren } from "preact";
+import type { ComponentChildren, VNode } from "preact";
+import { useState } from "preact/hooks";
 import type { Json, Message } from "../api/types";
+import { Dialog } from "../components/Dialog";
 import { t } from "../i18n";
 import { dateTime, duration, fileSize } from "../lib/format";
+import { AUTOLOAD_BYTES, saveMedia, useMediaApi, useMediaUrl, type MediaApi } from "./media";
 
 function str(value: unknown): string {
   return typeof value === "string" ? value : "";
@@ -20,7 +23,7 @@ export function mapLink(location: Json | null | undefined): string | null {
   return `https://www.openstreetmap.org/?mlat=${lat}&mlon=${lon}#map=16/${lat}/${lon}`;
 }
 
-function FileCard(props: { kind: string; icon: string; name?: string; details: string[] }) {
+function FileCard(props: { kind: string; icon: string; name?: string; details: string[]; unavailable?: boolean; children?: ComponentChildren }) {
   return (
     <div class="file-card" data-kind={props.kind}>
       <span class="file-icon" aria-hidden="true">
@@ -29,42 +32,147 @@ function FileCard(props: { kind: string; icon: string; name?: string; details: s
       <span class="file-text">
         <span class="file-name">{props.name || t(`kind.${props.kind}` as "kind.document")}</span>
         <span class="file-details">{props.details.filter(Boolean).join(" · ")}</span>
-        <span class="preview-unavailable">{t("media.unavailable")}</span>
+        {props.unavailable && <span class="preview-unavailable">{t("media.unavailable")}</span>}
       </span>
+      {props.children}
     </div>
+  );
+}
+
+function Loading(props: { kind: string }) {
+  return (
+    <div class="media-loading" data-kind={props.kind} role="status" aria-busy="true">
+      {t("media.loading")}
+    </div>
+  );
+}
+
+/** A photo or sticker: its thumbnail, a button that opens the full size in a dialog. */
+function Picture(props: { api: MediaApi; message: Message; label: string; fallback: () => VNode }) {
+  const { api, message, label } = props;
+  const thumb = useMediaUrl(api, message, "thumb");
+  const [open, setOpen] = useState(false);
+  if (thumb.status === "error") return props.fallback();
+  if (thumb.status !== "ready") return <Loading kind={message.type} />;
+  return (
+    <>
+      <button type="button" class="media-thumb" data-kind={message.type} aria-label={t("media.open", { name: label })} onClick={() => setOpen(true)}>
+        <img src={thumb.url} alt={label} />
+      </button>
+      {open && (
+        <Dialog title={label} onClose={() => setOpen(false)}>
+          <FullPicture api={api} message={message} label={label} />
+        </Dialog>
+      )}
+    </>
+  );
+}
+
+function FullPicture(props: { api: MediaApi; message: Message; label: string }) {
+  const full = useMediaUrl(props.api, props.message, "full");
+  if (full.status === "error") return <p class="preview-unavailable">{t("media.unavailable")}</p>;
+  if (full.status !== "ready") return <Loading kind={props.message.type} />;
+  return <img class="media-full" src={full.url} alt={props.label} />;
+}
+
+/** Voice, audio and video, played in place; big files wait for a click. */
+function Player(props: { api: MediaApi; message: Message; label: string; fallback: () => VNode }) {
+  const { api, message, label } = props;
+  const size = num(message.media?.file_size);
+  const [wanted, setWanted] = useState(size === null || size <= AUTOLOAD_BYTES);
+  const media = useMediaUrl(api, message, "full", wanted);
+  if (media.status === "error") return props.fallback();
+  if (!wanted) {
+    return (
+      <FileCard kind={message.type} icon={message.type === "audio" ? "🎵" : "🎞"} name={label} details={[duration(message.media?.duration), fileSize(size)]}>
+        <button type="button" class="media-load" onClick={() => setWanted(true)}>
+          {t("media.load")}
+        </button>
+      </FileCard>
+    );
+  }
+  if (media.status !== "ready") return <Loading kind={message.type} />;
+  if (message.type === "voice" || message.type === "audio") {
+    return <audio class="media-audio" data-kind={message.type} controls preload="metadata" src={media.url} aria-label={label} />;
+  }
+  const loop = message.type === "animation";
+  return (
+    <video
+      class="media-video"
+      data-kind={message.type}
+      controls={!loop}
+      autoPlay={loop}
+      loop={loop}
+      muted={loop}
+      playsInline
+      preload="metadata"
+      src={media.url}
+      aria-label={label}
+    />
+  );
+}
+
+/** A document: its name and size, and a button that downloads it. */
+function Download(props: { api: MediaApi | null; message: Message; name: string; details: string[] }) {
+  const { api, message, name } = props;
+  const [state, setState] = useState<"idle" | "loading" | "error">("idle");
+  async function save() {
+    if (!api) return;
+    setState("loading");
+    try {
+      await saveMedia(api, message, name || t("kind.document"));
+      setState("idle");
+    } catch {
+      setState("error");
+    }
+  }
+  return (
+    <FileCard kind="document" icon="📄" name={name} details={props.details} unavailable={!api || state === "error"}>
+      {api && (
+        <button type="button" class="media-download" onClick={() => void save()} disabled={state === "loading"} aria-label={t("media.downloadName", { name: name || t("kind.document") })}>
+          {state === "loading" ? t("media.loading") : t("media.download")}
+        </button>
+      )}
+    </FileCard>
   );
 }
 
 function Media(props: { message: Message }) {
   const { message } = props;
+  const api = useMediaApi();
   const media = message.media ?? {};
   const size = fileSize(media.file_size);
+  const hasFile = Boolean(str(media.file_id));
   switch (message.type) {
     case "photo": {
       const dims = num(media.width) && num(media.height) ? `${media.width}×${media.height}` : "";
-      return <FileCard kind="photo" icon="🖼" name={t("kind.photo")} details={[dims, size]} />;
+      const card = () => <FileCard kind="photo" icon="🖼" name={t("kind.photo")} details={[dims, size]} unavailable />;
+      if (!api || !hasFile) return card();
+      return <Picture api={api} message={message} label={str(message.caption) || t("kind.photo")} fallback={card} />;
     }
     case "document":
-      return <FileCard kind="document" icon="📄" name={str(media.file_name)} details={[str(media.mime_type), size]} />;
+      return <Download api={hasFile ? api : null} message={message} name={str(media.file_name)} details={[str(media.mime_type), size]} />;
     case "voice":
-      return <FileCard kind="voice" icon="🎤" name={t("kind.voice")} details={[duration(media.duration), size]} />;
-    case "audio": {
-      const title = [str(media.performer), str(media.title)].filter(Boolean).join(" — ") || str(media.file_name);
-      return <FileCard kind="audio" icon="🎵" name={title} details={[duration(media.duration), size]} />;
-    }
+    case "audio":
     case "video":
     case "video_note":
-    case "animation":
-      return (
-        <FileCard
-          kind={message.type}
-          icon="🎞"
-          name={str(media.file_name) || t(`kind.${message.type}`)}
-          details={[duration(media.duration), size]}
-        />
+    case "animation": {
+      const audio = message.type === "voice" || message.type === "audio";
+      const title =
+        message.type === "audio"
+          ? [str(media.performer), str(media.title)].filter(Boolean).join(" — ") || str(media.file_name)
+          : message.type === "voice"
+            ? t("kind.voice")
+            : str(media.file_name) || t(`kind.${message.type}`);
+      const card = () => (
+        <FileCard kind={message.type} icon={message.type === "voice" ? "🎤" : audio ? "🎵" : "🎞"} name={title} details={[duration(media.duration), size]} unavailable />
       );
-    case "sticker":
-      return (
+      if (!api || !hasFile) return card();
+      return <Player api={api} message={message} label={title || t(`kind.${message.type}`)} fallback={card} />;
+    }
+    case "sticker": {
+      const label = [str(media.emoji), t("kind.sticker")].filter(Boolean).join(" ");
+      const card = () => (
         <div class="sticker" data-kind="sticker">
           <span class="sticker-emoji">{str(media.emoji) || "🏷"}</span>
           <span class="file-details">
@@ -73,6 +181,9 @@ function Media(props: { message: Message }) {
           </span>
         </div>
       );
+      if (!api || !hasFile) return card();
+      return <Picture api={api} message={message} label={label} fallback={card} />;
+    }
     default:
       return null;
   }

@@ -2,6 +2,7 @@ import type { ComponentType } from "preact";
 import { useEffect, useMemo, useState } from "preact/hooks";
 import { logOut, type Login } from "../api/auth";
 import { createApi, type Api } from "../api/client";
+import { MediaContext } from "../chat/media";
 import { ConsoleController } from "../console/controller";
 import { isMessageKey, t } from "../i18n";
 import { announceSession, askNotifications, canAskNotifications } from "../lib/alerts";
@@ -107,7 +108,9 @@ export function Console(props: { login: Login; onEnded: (code: string) => void }
       ) : (
         <div class="workbench">
           <SessionList controller={controller} sessions={list} />
-          <ChatPane controller={controller} />
+          <MediaContext.Provider value={api}>
+            <ChatPane controller={controller} />
+          </MediaContext.Provider>
           <SidePanel controller={controller} />
         </div>
       )}

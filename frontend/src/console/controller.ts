@@ -26,6 +26,8 @@ import { filterQuery, mergeSessions, NO_FILTERS, type Filters } from "../session
 import { reconcileFirstPage } from "../sessions/reconcile";
 
 const LIST_PAGE = 100;
+/** The search box asks the server once typing pauses; the loaded list filters at once. */
+const SEARCH_DELAY_MS = 250;
 const MESSAGE_PAGE = 200;
 const MAX_SESSION_PAGES = 10;
 const HISTORY_PAGE = 50;
@@ -79,6 +81,7 @@ export class ConsoleController {
   readonly api: Api;
   private heartbeatTimer: ReturnType<typeof setInterval> | null = null;
   private listGeneration = 0;
+  private searchTimer: ReturnType<typeof setTimeout> | null = null;
 
   constructor(private readonly options: ControllerOptions) {
     this.api = options.api;
@@ -142,6 +145,8 @@ export class ConsoleController {
     this.realtime.stop();
     if (this.heartbeatTimer) clearInterval(this.heartbeatTimer);
     this.heartbeatTimer = null;
+    if (this.searchTimer) clearTimeout(this.searchTimer);
+    this.searchTimer = null;
   }
 
   dismissNotice(): void {
@@ -200,7 +205,7 @@ export class ConsoleController {
     this.store.set({ listLoading: true });
     try {
       const page = await this.api.get<SessionList>("/api/sessions", {
-        ...filterQuery(this.state.filters),
+        ...this.listQuery(),
         limit: LIST_PAGE,
       });
       if (generation !== this.listGeneration) return;
@@ -218,13 +223,13 @@ export class ConsoleController {
   }
 
   async loadMoreSessions(): Promise<void> {
-    const { listCursor, listLoading, filters } = this.state;
+    const { listCursor, listLoading } = this.state;
     if (!listCursor || listLoading) return;
     const generation = this.listGeneration;
     this.store.set({ listLoading: true });
     try {
       const page = await this.api.get<SessionList>("/api/sessions", {
-        ...filterQuery(filters),
+        ...this.listQuery(),
         limit: LIST_PAGE,
         cursor: listCursor,
       });
@@ -243,14 +248,26 @@ export class ConsoleController {
   }
 
   setSearch(search: string): void {
+    const changed = search.trim() !== this.state.search.trim();
     this.store.set({ search });
+    if (!changed) return;
+    if (this.searchTimer) clearTimeout(this.searchTimer);
+    this.searchTimer = setTimeout(() => {
+      this.searchTimer = null;
+      void this.loadSessions();
+    }, SEARCH_DELAY_MS);
+  }
+
+  /** The list's filters and search as the server reads them (`q`: the user's name, username or id). */
+  private listQuery() {
+    return { ...filterQuery(this.state.filters), q: this.state.search.trim() || undefined };
   }
 
   /** Re-reads what a missed frame could have changed: the list's first page, the open chat. */
   async catchUp(): Promise<void> {
     const generation = this.listGeneration;
     const page = await this.api.get<SessionList>("/api/sessions", {
-      ...filterQuery(this.state.filters),
+      ...this.listQuery(),
       limit: LIST_PAGE,
     });
     if (generation === this.listGeneration) {

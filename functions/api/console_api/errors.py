@@ -33,7 +33,13 @@ def _error(status: int, code: str, message: str, **extra: Any) -> JSONResponse:
 
 async def _domain_error(_: Request, exc: Exception) -> JSONResponse:
     assert isinstance(exc, TgdeskError)
-    response = _error(exc.status, exc.code, exc.message, field=exc.details.get("field"))
+    response = _error(
+        exc.status,
+        exc.code,
+        exc.message,
+        field=exc.details.get("field"),
+        locked_until=exc.details.get("locked_until"),
+    )
     if exc.details.get("retry_after"):
         response.headers["Retry-After"] = str(exc.details["retry_after"])
     return response

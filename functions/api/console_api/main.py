@@ -12,6 +12,7 @@ from console_api.routes import (
     auth,
     groups,
     me,
+    media,
     notes,
     projects,
     realtime,
@@ -52,6 +53,7 @@ def create_app() -> FastAPI:
         groups,
         transfers,
         realtime,
+        media,
     ):
         app.include_router(module.router, prefix=API_PREFIX)
     errors.install(app)

@@ -23,6 +23,9 @@ class ErrorBody(BaseModel):
     message: str
     field: str | None = None
     errors: list[dict[str, str]] | None = None
+    locked_until: int | None = Field(
+        default=None, description="`account_locked`: when logins open again (epoch ms)"
+    )
 
 
 class Page(Public, Generic[T]):

@@ -28,6 +28,7 @@ class Query:
     assignee_id: str | None = None
     active_from: int | None = None
     active_to: int | None = None
+    q: str | None = None  # words of the user's name or username, or the start of their id
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,6 +87,7 @@ def _filter(query: Query) -> SessionFilter:
         tag=query.tag,
         active_from=query.active_from,
         active_to=query.active_to,
+        search=session_list.fold_search(query.q) if query.q else None,
     )
 
 

@@ -2,8 +2,8 @@
 
 Cost per session, whatever the size of the project: one Query of the members, one
 consistent BatchGetItem (session, routing item, project, user profile, group, the members'
-agent items: up to 95 members, +1 per 100 more), one GetItem for a returning user's previous session, and
-one TransactWriteItems. A lost race repeats the read and the write, at most
+agent items: up to 95 members, +1 per 100 more), one GetItem for a returning user's
+previous session, and one TransactWriteItems. A lost race repeats the read and the write, at most
 `routing.MAX_CLAIM_ATTEMPTS` times.
 """
 

@@ -44,6 +44,13 @@ def list_sessions(
     ] = None,
     active_from: Moment = None,
     active_to: Moment = None,
+    q: Annotated[
+        str | None,
+        Query(
+            max_length=100,
+            description="Part of the user's name or username, or the start of their Telegram id",
+        ),
+    ] = None,
     limit: Limit = 50,
     cursor: str | None = None,
 ) -> SessionList:
@@ -60,6 +67,7 @@ def list_sessions(
             assignee_id=assignee_id,
             active_from=active_from,
             active_to=active_to,
+            q=q,
         ),
         limit=limit,
         cursor=cursor,

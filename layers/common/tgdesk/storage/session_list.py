@@ -2,10 +2,11 @@
 
 Sessions are read from partitions ordered by last activity: a project's sessions (GSI2) or
 an agent's (GSI1). The activity range narrows the key condition; status, priority and tag
-are a FilterExpression; the caller's project scope is checked in code. A page reads each
-partition newest first below the cursor, a bounded number of requests per partition, and
-merges them: the cursor is the activity sort key below which nothing has been returned yet,
-so a page cut short by the read bound still continues exactly where it stopped.
+are a FilterExpression; the caller's project scope and the search on the user's names are
+checked in code. A page reads each partition newest first below the cursor, a bounded number
+of requests per partition, and merges them: the cursor is the activity sort key below which
+nothing has been returned yet, so a page cut short by the read bound still continues exactly
+where it stopped.
 """
 
 from __future__ import annotations
@@ -54,13 +55,40 @@ class SessionFilter:
     project_ids: frozenset[str] | None = None  # None: whatever project the partition holds
     active_from: int | None = None  # last activity at or after (epoch ms)
     active_to: int | None = None  # last activity at or before
+    search: str | None = None  # folded words of the user's name, username or Telegram id
 
     def without_status(self) -> SessionFilter:
         return replace(self, statuses=())
 
     def admits(self, item: dict[str, Any]) -> bool:
-        """The part of the filter checked in code (the caller's project scope)."""
-        return self.project_ids is None or item.get("project_id") in self.project_ids
+        """The part of the filter checked in code: the caller's project scope, and the search
+        (case-insensitive, on the `user` copy kept on the session)."""
+        if self.project_ids is not None and item.get("project_id") not in self.project_ids:
+            return False
+        return self.search is None or matches_user(item, self.search)
+
+    @property
+    def read_attributes(self) -> tuple[str, ...]:
+        """What admits() reads, beside the status, when only counting."""
+        return ("project_id", "user", "tg_user_id") if self.search else ("project_id",)
+
+
+def fold_search(text: str) -> str | None:
+    """A search as matched: case-folded, single-spaced, without a username's `@`."""
+    folded = " ".join(text.casefold().split()).removeprefix("@")
+    return folded or None
+
+
+def matches_user(item: dict[str, Any], search: str) -> bool:
+    """A session whose user's name or username contains `search`, or whose Telegram id
+    starts with it."""
+    card = item.get("user")
+    user: dict[str, Any] = card if isinstance(card, dict) else {}
+    first, last = str(user.get("first_name") or ""), str(user.get("last_name") or "")
+    names = (f"{first} {last}", f"{last} {first}", str(user.get("username") or ""))
+    if any(search in " ".join(name.casefold().split()) for name in names):
+        return True
+    return str(item.get("tg_user_id", "")).startswith(search)
 
 
 def list_page(
@@ -116,7 +144,7 @@ def count_by_status(
                 high=None,
                 start_key=start,
                 limit=READ_SIZE,
-                projection=("status", "project_id"),
+                projection=("status", *session_filter.read_attributes),
             )
             looked_at += len(items)
             counts.update(i.get("status", "") for i in items if session_filter.admits(i))
