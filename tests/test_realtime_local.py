@@ -131,7 +131,9 @@ def test_a_console_connects_receives_frames_heartbeats_and_leaves(
 ) -> None:
     url, gateway = server
     with connect(f"{url}?ticket={ticket(agent)}", open_timeout=5) as ws:
-        [connection_id] = gateway.open_connections
+        [connection_id] = eventually(
+            lambda: gateway.open_connections, "the emulator to register the connection"
+        )
         stored = connections.connections_of([agent["agent_id"]], clock.now_ms())
         assert [c["connection_id"] for c in stored[agent["agent_id"]]] == [connection_id]
 
@@ -170,7 +172,9 @@ def test_the_server_closes_a_connection_through_at_connections(
 ) -> None:
     url, gateway = server
     with connect(f"{url}?ticket={ticket(agent)}", open_timeout=5) as ws:
-        [connection_id] = gateway.open_connections
+        [connection_id] = eventually(
+            lambda: gateway.open_connections, "the emulator to register the connection"
+        )
         websocket.close(connection_id)
         with pytest.raises(ConnectionClosed):
             ws.recv(timeout=5)

@@ -81,7 +81,10 @@ def session_button(page: Page, session_id: str) -> Locator:
     return page.locator(f'.session-button[data-session-id="{session_id}"]')
 
 
-@pytest.fixture(scope="session")
+# Module scope, not session: Playwright's sync API keeps an asyncio loop running in the
+# main thread while it is started, and the tests after the browser's module call Lambda
+# handlers (Mangum) that need to run a loop of their own there.
+@pytest.fixture(scope="module")
 def chromium() -> Iterator[Browser]:
     if not CHROMIUM.exists():
         if os.environ.get("CI"):
