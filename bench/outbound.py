@@ -97,10 +97,9 @@ class Console:
 def console_holding(session_id: str) -> Console:
     """The API handler, with the bench project's bot connected and an agent of the project
     logged in, who holds `session_id` (routed to them as the assign function does)."""
-    from tgdesk import auth, clock, secrets
-    from tgdesk.routing import RoundRobin, SessionToRoute, route
+    from tgdesk import auth, routing_service, secrets
+    from tgdesk.routing import SessionToRoute
     from tgdesk.storage import projects
-    from tgdesk.storage.assignments import DynamoRoutingStore
 
     secrets.put_project_secrets(
         inbound.PROJECT_ID, bot_token=BOT_TOKEN, webhook_secret=inbound.SECRET
@@ -108,7 +107,7 @@ def console_holding(session_id: str) -> Console:
     agent = auth.create_agent(username=AGENT_USERNAME, password=AGENT_PASSWORD)
     projects.add_member(inbound.PROJECT_ID, agent["agent_id"])
     session = SessionToRoute(session_id=session_id, project_id=inbound.PROJECT_ID)
-    routed = route(session, DynamoRoutingStore(), RoundRobin(), clock.now_ms)
+    routed = routing_service.route_session(session)
     if routed.agent_id != agent["agent_id"]:
         raise RuntimeError(f"the session was not routed to the bench agent: {routed}")
     handler = cfn.load_handler("ApiFunction")
