@@ -1,6 +1,7 @@
 """(d) A burst: 500 new Telegram users write at once through the local stack.
 
-Starts `python -m infra.local` on a free port with a fresh data dir, creates four agents
+Starts `python -m infra.local` (tests/e2e/stack.py: a free port, a fresh data dir, every
+schedule each second) and waits until its sandbox project exists, creates four agents
 in the Sandbox project and puts them online (log in, PUT /api/me/presence, heartbeats while
 the burst runs), then posts 500 private-chat updates (distinct users and update ids) to the
 sandbox's /sandbox/updates from a pool of threads; the sandbox delivers each to the
@@ -15,10 +16,6 @@ The time is printed only. Runs only when asked (`python -m bench burst`): it tak
 
 from __future__ import annotations
 
-import os
-import signal
-import subprocess
-import sys
 import tempfile
 import threading
 import time
@@ -32,8 +29,7 @@ from typing import Any
 import requests
 
 from bench.harness import Budget, heading, text_update
-from infra.local.cfn import ROOT
-from infra.local.config import free_port
+from tests.e2e.stack import Stack, login, started_stack
 
 USERS = 500
 AGENTS = 4
@@ -42,99 +38,28 @@ ASSIGN_TIMEOUT_S = 900
 # The session list answers with counts over the whole project: polling it often would load
 # the local stack more than the burst itself.
 POLL_EVERY_S = 5
-READY_TIMEOUT_S = 90
+LIST_TIMEOUT_S = 30
 HEARTBEAT_EVERY_S = 20
 DELIVERY_ATTEMPTS = 8
 FIRST_USER = 7_100_000_000
 FIRST_UPDATE = 880_000_000
-PASSWORD = "burst-admin-password"
 PROJECT_NAME = "Sandbox"
 
 
-@contextmanager
-def local_stack(data_dir: Path, log: Path) -> Iterator[str]:
-    """The stack as a user starts it; yields its base URL once the sandbox project exists."""
-    port = free_port()
-    env = {
-        **os.environ,
-        "TGDESK_PORT": str(port),
-        "TGDESK_DATA_DIR": str(data_dir),
-        "TGDESK_ADMIN_PASSWORD": PASSWORD,
-    }
-    for name in ("AWS_ENDPOINT_URL", "TGDESK_TELEGRAM_TOKEN", "TGDESK_TABLE"):
-        env.pop(name, None)
-    with log.open("ab") as out:
-        proc = subprocess.Popen(
-            [sys.executable, "-m", "infra.local"], cwd=ROOT, env=env, stdout=out, stderr=out
-        )
-    base = f"http://127.0.0.1:{port}"
-    try:
-        _wait_ready(base, proc)
-        yield base
-    finally:
-        if proc.poll() is None:
-            proc.send_signal(signal.SIGINT)  # a clean Ctrl-C
-            try:
-                proc.wait(timeout=30)
-            except subprocess.TimeoutExpired:
-                proc.kill()
-                proc.wait(timeout=10)
+def _sandbox_project(stack: Stack) -> str:
+    items = stack.api("GET", "/api/projects")["items"]
+    return next(p["project_id"] for p in items if p.get("name") == PROJECT_NAME)
 
 
-def _wait_ready(base: str, proc: subprocess.Popen[bytes]) -> None:
-    deadline = time.monotonic() + READY_TIMEOUT_S
-    while time.monotonic() < deadline:
-        if proc.poll() is not None:
-            raise RuntimeError(f"the local stack exited with {proc.returncode}")
-        try:
-            if requests.get(f"{base}/sandbox/users", timeout=2).ok and _sandbox_project(
-                base, _login(base, "admin", PASSWORD)
-            ):
-                return
-        except requests.RequestException:
-            pass
-        time.sleep(0.5)
-    raise RuntimeError("the local stack did not get ready in time")
-
-
-def _login(base: str, username: str, password: str) -> dict[str, str]:
-    resp = requests.post(
-        f"{base}/api/auth/login", json={"username": username, "password": password}, timeout=10
-    )
-    resp.raise_for_status()
-    return {"Authorization": f"Bearer {resp.json()['token']}"}
-
-
-def _sandbox_project(base: str, admin: dict[str, str]) -> str | None:
-    resp = requests.get(f"{base}/api/projects", headers=admin, timeout=10)
-    resp.raise_for_status()
-    body = resp.json()
-    items = body["items"] if isinstance(body, dict) else body
-    return next((p["project_id"] for p in items if p.get("name") == PROJECT_NAME), None)
-
-
-def _online_agents(base: str, admin: dict[str, str], project_id: str) -> dict[str, dict]:
+def _online_agents(stack: Stack, project_id: str) -> dict[str, dict[str, str]]:
     """Four agents, members of the project, logged in and online: agent id -> auth header."""
     agents: dict[str, dict[str, str]] = {}
     for n in range(1, AGENTS + 1):
         username, password = f"burst{n}", f"burst-agent-{n}-password"
-        created = requests.post(
-            f"{base}/api/agents",
-            json={"username": username, "password": password, "role": "agent"},
-            headers=admin,
-            timeout=10,
-        )
-        created.raise_for_status()
-        agent_id = created.json()["agent_id"]
-        requests.post(
-            f"{base}/api/projects/{project_id}/members",
-            json={"agent_id": agent_id},
-            headers=admin,
-            timeout=10,
-        ).raise_for_status()
-        auth = _login(base, username, password)
+        agent_id = stack.create_agent(username, password, project_id)
+        auth = login(stack.base, username, password)[0]
         requests.put(
-            f"{base}/api/me/presence", json={"state": "online"}, headers=auth, timeout=10
+            f"{stack.base}/api/me/presence", json={"state": "online"}, headers=auth, timeout=10
         ).raise_for_status()
         agents[agent_id] = auth
     return agents
@@ -175,42 +100,36 @@ def _post_update(base: str, n: int) -> int:
     return DELIVERY_ATTEMPTS + 1  # never accepted: the session will count as lost
 
 
-def _sessions(base: str, admin: dict[str, str], project_id: str) -> list[dict[str, Any]]:
-    found: list[dict[str, Any]] = []
+def _listed(stack: Stack, path: str, params: dict[str, Any]) -> Iterator[dict[str, Any]]:
+    """Every item of a paged admin list, following `next_cursor`."""
     cursor: str | None = None
     while True:
-        params: dict[str, Any] = {"project_id": project_id, "limit": 200}
-        if cursor:
-            params["cursor"] = cursor
-        resp = requests.get(f"{base}/api/sessions", params=params, headers=admin, timeout=30)
+        page = {**params, "limit": 200, **({"cursor": cursor} if cursor else {})}
+        resp = requests.get(
+            f"{stack.base}{path}", params=page, headers=stack.admin, timeout=LIST_TIMEOUT_S
+        )
         resp.raise_for_status()
         body = resp.json()
-        found.extend(body["items"])
+        yield from body["items"]
         cursor = body.get("next_cursor")
         if not cursor:
-            return found
+            return
 
 
-def _assign_entries(base: str, admin: dict[str, str], project_id: str) -> Counter[str]:
+def _sessions(stack: Stack, project_id: str) -> list[dict[str, Any]]:
+    return list(_listed(stack, "/api/sessions", {"project_id": project_id}))
+
+
+def _assign_entries(stack: Stack, project_id: str) -> Counter[str]:
     """`session.assign` audit entries per session id."""
-    counts: Counter[str] = Counter()
-    cursor: str | None = None
-    while True:
-        params: dict[str, Any] = {"project_id": project_id, "action": "session.assign"}
-        params |= {"limit": 200, **({"cursor": cursor} if cursor else {})}
-        resp = requests.get(f"{base}/api/audit", params=params, headers=admin, timeout=30)
-        resp.raise_for_status()
-        body = resp.json()
-        counts.update(e["target_id"] for e in body["items"])
-        cursor = body.get("next_cursor")
-        if not cursor:
-            return counts
+    params = {"project_id": project_id, "action": "session.assign"}
+    return Counter(e["target_id"] for e in _listed(stack, "/api/audit", params))
 
 
-def _wait_assigned(base: str, admin: dict[str, str], project_id: str) -> list[dict[str, Any]]:
+def _wait_assigned(stack: Stack, project_id: str) -> list[dict[str, Any]]:
     deadline = time.monotonic() + ASSIGN_TIMEOUT_S
     while True:
-        listed = _sessions(base, admin, project_id)
+        listed = _sessions(stack, project_id)
         owned = sum(1 for s in listed if s.get("assignee_id"))
         if (len(listed) >= USERS and owned == len(listed)) or time.monotonic() > deadline:
             return listed
@@ -219,31 +138,30 @@ def _wait_assigned(base: str, admin: dict[str, str], project_id: str) -> list[di
 
 def run() -> list[Budget]:
     heading(f"burst: {USERS} new users write at once to the local stack ({AGENTS} agents online)")
-    with tempfile.TemporaryDirectory(prefix="tgdesk-burst-") as tmp:
-        log = Path(tmp) / "stack.log"
+    with (
+        tempfile.TemporaryDirectory(prefix="tgdesk-burst-") as tmp,
+        started_stack(Path(tmp)) as stack,
+    ):
         try:
-            with local_stack(Path(tmp) / "data", log) as base:
-                return _burst(base)
+            return _burst(stack)
         except Exception:
-            print(log.read_text(errors="replace")[-4000:])
+            print(stack.log.read_text(errors="replace")[-4000:])
             raise
 
 
-def _burst(base: str) -> list[Budget]:
-    admin = _login(base, "admin", PASSWORD)
-    project_id = _sandbox_project(base, admin)
-    assert project_id is not None
-    agents = _online_agents(base, admin, project_id)
-    with _heartbeats(base, agents):
+def _burst(stack: Stack) -> list[Budget]:
+    project_id = _sandbox_project(stack)
+    agents = _online_agents(stack, project_id)
+    with _heartbeats(stack.base, agents):
         start = time.monotonic()
         with ThreadPoolExecutor(max_workers=THREADS) as pool:
-            deliveries = Counter(pool.map(lambda n: _post_update(base, n), range(USERS)))
+            deliveries = Counter(pool.map(lambda n: _post_update(stack.base, n), range(USERS)))
         posted = time.monotonic() - start
-        listed = _wait_assigned(base, admin, project_id)
+        listed = _wait_assigned(stack, project_id)
         assigned_in = time.monotonic() - start
     owners = Counter(s.get("assignee_id") for s in listed)
     unowned = owners.pop(None, 0)
-    entries = _assign_entries(base, admin, project_id)
+    entries = _assign_entries(stack, project_id)
     twice = sum(1 for s in listed if entries[s["session_id"]] > 1)
     redelivered = sum(count for tries, count in deliveries.items() if tries > 1)
     print(f"  all {USERS} updates posted in {posted:.1f} s ({redelivered} needed a redelivery)")

@@ -6,43 +6,23 @@ supervisor chief. Each agent logs in once (a new login revokes the older token).
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from typing import Any
 
 import pytest
 from api_helpers import (
     SECOND_BOT_TOKEN,
-    FakeBotApi,
     agent_login,
-    api_module,
-    configure_admin,
     create_agent,
     create_project,
-    fake_bot_api,
     login,
     put_session,
 )
 from fastapi.testclient import TestClient
 
-from tgdesk import auth
 from tgdesk.clock import now_ms
 from tgdesk.storage import keys, table
 
 MARIA_USER, ANA_USER, LI_USER = 1001, 1002, 2001
-
-
-@pytest.fixture
-def telegram(aws: Any, monkeypatch: pytest.MonkeyPatch) -> Iterator[FakeBotApi]:
-    configure_admin(monkeypatch)
-    auth.bootstrap_admin()
-    with fake_bot_api() as fake:
-        yield fake
-
-
-@pytest.fixture
-def client(telegram: FakeBotApi) -> Iterator[TestClient]:
-    with TestClient(api_module().app) as test_client:
-        yield test_client
 
 
 @pytest.fixture

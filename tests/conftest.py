@@ -1,4 +1,5 @@
-"""Shared fixtures: a moto DynamoDB (and SSM) with the table built from the template."""
+"""Shared fixtures: a moto DynamoDB (and SSM) with the table built from the template, and the
+console API in front of it with a fake Bot API."""
 
 from __future__ import annotations
 
@@ -9,10 +10,12 @@ from typing import Any
 
 import boto3
 import pytest
+from api_helpers import FakeBotApi, api_module, configure_admin, fake_bot_api
+from fastapi.testclient import TestClient
 from moto import mock_aws
 
 from infra.local import cfn
-from tgdesk import clock
+from tgdesk import auth, clock
 from tgdesk.storage import table
 
 TABLE = "tgdesk-test"
@@ -45,6 +48,22 @@ def aws() -> Iterator[Any]:
         cfn.create_table(ddb, TABLE)
         table.reset()
         yield ddb
+
+
+@pytest.fixture
+def telegram(aws: Any, monkeypatch: pytest.MonkeyPatch) -> Iterator[FakeBotApi]:
+    """The admin account bootstrapped, and every Bot API call answered by a fake."""
+    configure_admin(monkeypatch)
+    auth.bootstrap_admin()
+    with fake_bot_api() as fake:
+        yield fake
+
+
+@pytest.fixture
+def client(telegram: FakeBotApi) -> Iterator[TestClient]:
+    """The console API (functions/api) in a test client."""
+    with TestClient(api_module().app) as test_client:
+        yield test_client
 
 
 def lambda_context() -> Any:

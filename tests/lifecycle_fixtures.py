@@ -3,26 +3,23 @@ secret) served by agent maria and supervisor boss, and agent li of no project of
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from api_helpers import agent_login, api_module, configure_admin, create_agent, fake_bot_api, login
+from api_helpers import agent_login, create_agent, login
 from fastapi.testclient import TestClient
 from ingest_support import PROJECT_ID, create_project
 from lifecycle_support import T0
 
-from tgdesk import auth, clock
+from tgdesk import clock
 
 
 @pytest.fixture
-def client(aws: Any, monkeypatch: pytest.MonkeyPatch) -> Iterator[TestClient]:
+def aws(aws: Any) -> Any:
+    """The table at T0, with the ingest test project in it."""
     clock.set_now_for_tests(T0)
-    configure_admin(monkeypatch)
-    auth.bootstrap_admin()
     create_project()
-    with fake_bot_api(), TestClient(api_module().app) as test_client:
-        yield test_client
+    return aws
 
 
 @pytest.fixture

@@ -18,7 +18,7 @@ from api_helpers import api_module, put_inbound_message
 from fastapi.testclient import TestClient
 
 # The two-project team (collab_helpers): admin; p1 maria, ana, boss; p2 li, chief.
-telegram, client, team = collab_helpers.telegram, collab_helpers.client, collab_helpers.team
+team = collab_helpers.team
 
 PUBLIC = "public"  # no login
 ANY_AGENT = "any agent"  # logged in; the answer is scoped to the caller

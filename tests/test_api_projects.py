@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterator
-from typing import Any
 
 import boto3
 import pytest
@@ -16,24 +15,14 @@ from api_helpers import (
     all_logs,
     api_module,
     bot_api_error,
-    configure_admin,
     create_agent,
     create_project,
-    fake_bot_api,
     login,
     scan_items,
 )
 from fastapi.testclient import TestClient
 
-from tgdesk import auth, project_setup, secrets
-
-
-@pytest.fixture
-def telegram(aws: Any, monkeypatch: pytest.MonkeyPatch) -> Iterator[FakeBotApi]:
-    configure_admin(monkeypatch)
-    auth.bootstrap_admin()
-    with fake_bot_api() as fake:
-        yield fake
+from tgdesk import project_setup, secrets
 
 
 @pytest.fixture

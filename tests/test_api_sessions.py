@@ -11,7 +11,6 @@ from api_helpers import (
     ADMIN_PASSWORD,
     ADMIN_USERNAME,
     SECOND_BOT_TOKEN,
-    FakeBotApi,
     agent_login,
     api_module,
     configure_admin,
@@ -26,22 +25,7 @@ from api_helpers import (
 from conftest import lambda_context
 from fastapi.testclient import TestClient
 
-from tgdesk import auth
 from tgdesk.clock import now_ms
-
-
-@pytest.fixture
-def telegram(aws: Any, monkeypatch: pytest.MonkeyPatch) -> Iterator[FakeBotApi]:
-    configure_admin(monkeypatch)
-    auth.bootstrap_admin()
-    with fake_bot_api() as fake:
-        yield fake
-
-
-@pytest.fixture
-def client(telegram: FakeBotApi) -> Iterator[TestClient]:
-    with TestClient(api_module().app) as test_client:
-        yield test_client
 
 
 @pytest.fixture

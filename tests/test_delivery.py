@@ -2,19 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from typing import Any
 
 import pytest
 from api_helpers import (
     FakeBotApi,
     agent_login,
-    api_module,
     bot_api_error,
-    configure_admin,
     create_agent,
     create_project,
-    fake_bot_api,
     login,
     put_session,
     scan_items,
@@ -23,25 +19,16 @@ from api_helpers import (
 from conftest import lambda_context
 from fastapi.testclient import TestClient
 
-from tgdesk import auth, clock, delivery
+from tgdesk import clock, delivery
 from tgdesk.storage import keys, outbound
 
 T0 = 1_790_000_000_000
 
 
-@pytest.fixture
-def telegram(aws: Any, monkeypatch: pytest.MonkeyPatch) -> Iterator[FakeBotApi]:
-    configure_admin(monkeypatch)
+@pytest.fixture(autouse=True)
+def _at_t0() -> None:
+    """Every reply is sent at a known moment, so retry times can be checked exactly."""
     clock.set_now_for_tests(T0)
-    auth.bootstrap_admin()
-    with fake_bot_api() as fake:
-        yield fake
-
-
-@pytest.fixture
-def client(telegram: FakeBotApi) -> Iterator[TestClient]:
-    with TestClient(api_module().app) as test_client:
-        yield test_client
 
 
 @pytest.fixture

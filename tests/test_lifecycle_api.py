@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
+import lifecycle_fixtures
 import pytest
 from api_helpers import agent_login
 from fastapi.testclient import TestClient
@@ -24,7 +25,8 @@ from lifecycle_support import (
 
 from tgdesk.storage import conversations
 
-pytest_plugins = ["lifecycle_fixtures"]
+# The desk of lifecycle_fixtures: the ingest project at T0, maria, boss and li.
+aws, desk = lifecycle_fixtures.aws, lifecycle_fixtures.desk
 
 
 @pytest.fixture

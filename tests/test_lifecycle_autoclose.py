@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
+import lifecycle_fixtures
 import pytest
 from api_helpers import scheduler_handler
 from conftest import lambda_context
@@ -28,7 +29,8 @@ from tgdesk import ingest, lifecycle, secrets
 from tgdesk.access import Scope
 from tgdesk.storage import projects, sessions
 
-pytest_plugins = ["lifecycle_fixtures"]
+# The desk of lifecycle_fixtures: the ingest project at T0, maria, boss and li.
+aws, desk = lifecycle_fixtures.aws, lifecycle_fixtures.desk
 
 NOTHING = {"due": 0, "closed": 0, "skipped": 0, "dropped": 0}
 

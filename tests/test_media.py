@@ -19,7 +19,7 @@ from tgdesk.errors import TgdeskError
 from tgdesk.storage import conversations, keys, session_messages, table
 from tgdesk.telegram.updates import InboundMessage, decode_update
 
-telegram, client, team = collab_helpers.telegram, collab_helpers.client, collab_helpers.team
+team = collab_helpers.team
 
 USER = 700100200  # the user of tests/fixtures/updates
 JPEG = b"\xff\xd8\xff\xe0\x00\x10JFIF\x00\x01\x01\x00\x00\x01\x00\x01\x00\x00\xff\xd9"

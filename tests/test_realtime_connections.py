@@ -23,7 +23,7 @@ from realtime_support import (
 from tgdesk import clock, websocket
 from tgdesk.storage import accounts, connections, table
 
-telegram, client, team = collab_helpers.telegram, collab_helpers.client, collab_helpers.team
+team = collab_helpers.team
 
 HEARTBEAT = '{"action":"heartbeat"}'
 

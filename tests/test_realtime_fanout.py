@@ -22,7 +22,7 @@ from realtime_support import CALLBACK_URL, FakeConnectionsApi, StreamTap, open_c
 from tgdesk import clock, realtime, websocket
 from tgdesk.storage import keys, table
 
-telegram, client, team = collab_helpers.telegram, collab_helpers.client, collab_helpers.team
+team = collab_helpers.team
 
 PEOPLE = ("admin", "maria", "ana", "boss", "li", "chief")
 FRAME_KEYS = {"type", "project_id", "session_id", "at", "data"}

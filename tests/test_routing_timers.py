@@ -18,7 +18,7 @@ from infra.local import cfn
 from tgdesk import clock
 from tgdesk.storage import assignments, keys, sessions, table
 
-telegram, client, team = collab_helpers.telegram, collab_helpers.client, collab_helpers.team
+team = collab_helpers.team
 MINUTE = 60_000
 NEW_USER = 3001
 

@@ -4,7 +4,6 @@ that stays exact when filters leave pages sparse."""
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from typing import Any
 
 import pytest
@@ -12,10 +11,8 @@ from api_helpers import (
     SECOND_BOT_TOKEN,
     agent_login,
     api_module,
-    configure_admin,
     create_agent,
     create_project,
-    fake_bot_api,
     http_event,
     login,
     put_session,
@@ -23,17 +20,8 @@ from api_helpers import (
 from conftest import lambda_context
 from fastapi.testclient import TestClient
 
-from tgdesk import auth
 from tgdesk.clock import now_ms
 from tgdesk.storage import keys, session_list, table
-
-
-@pytest.fixture
-def client(aws: Any, monkeypatch: pytest.MonkeyPatch) -> Iterator[TestClient]:
-    configure_admin(monkeypatch)
-    auth.bootstrap_admin()
-    with fake_bot_api(), TestClient(api_module().app) as test_client:
-        yield test_client
 
 
 def _set(session: dict[str, Any], **changes: Any) -> None:

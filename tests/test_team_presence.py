@@ -15,7 +15,7 @@ from tgdesk.storage import accounts, table
 T0 = 1_790_000_000_000
 
 # The two-project team (collab_helpers): admin; p1 maria, ana, boss; p2 li, chief.
-telegram, client, team = collab_helpers.telegram, collab_helpers.client, collab_helpers.team
+team = collab_helpers.team
 
 
 def agent_row(client: TestClient, team: dict[str, Any], name: str) -> dict[str, Any]:

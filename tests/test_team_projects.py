@@ -13,7 +13,7 @@ from tgdesk.errors import NotFound
 from tgdesk.storage import accounts, projects
 
 # The two-project team (collab_helpers): admin; p1 maria, ana, boss; p2 li, chief.
-telegram, client, team = collab_helpers.telegram, collab_helpers.client, collab_helpers.team
+team = collab_helpers.team
 
 
 def audit_of(client: TestClient, admin: dict[str, str], action: str) -> list[dict[str, Any]]:

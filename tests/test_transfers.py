@@ -9,7 +9,7 @@ from fastapi.testclient import TestClient
 
 from tgdesk.storage import assignments, keys, table
 
-telegram, client, team = collab_helpers.telegram, collab_helpers.client, collab_helpers.team
+team = collab_helpers.team
 
 
 def load(agent_id: str) -> int:

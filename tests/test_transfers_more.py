@@ -13,7 +13,7 @@ from fastapi.testclient import TestClient
 
 from tgdesk.storage import assignments
 
-telegram, client, team = collab_helpers.telegram, collab_helpers.client, collab_helpers.team
+team = collab_helpers.team
 
 
 @pytest.fixture

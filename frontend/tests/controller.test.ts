@@ -94,6 +94,24 @@ describe("frames and catch-up together", () => {
     expect(controller.state.sessions).toEqual({});
   });
 
+  it("a status change by frame moves the session between the count chips", async () => {
+    const backend = fakeBackend();
+    const { controller } = controllerWith(backend);
+    await controller.loadSessions();
+    expect(controller.state.counts).toEqual({ unread: 1 });
+    const frame = (data: ReturnType<typeof session>, type: "session.updated" | "session.assigned" = "session.updated") =>
+      controller.applyFrame({ type, project_id: "p", session_id: data.session_id, at: 2, data });
+
+    frame(session({ status: "processing", last_activity_at: session().last_activity_at + 1 }));
+    expect(controller.state.counts).toEqual({ unread: 0, processing: 1 });
+    frame(session({ status: "processing", last_activity_at: session().last_activity_at + 2, priority: "high" }));
+    expect(controller.state.counts).toEqual({ unread: 0, processing: 1 });
+    frame(session({ session_id: "01new" }), "session.assigned");
+    expect(controller.state.counts).toEqual({ unread: 1, processing: 1 });
+    frame(session({ status: "unread", last_activity_at: 1 }));
+    expect(controller.state.counts).toEqual({ unread: 1, processing: 1 });
+  });
+
   it("an older session state never replaces a newer one", () => {
     const backend = fakeBackend();
     const { controller } = controllerWith(backend);

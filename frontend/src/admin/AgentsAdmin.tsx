@@ -3,6 +3,7 @@ import { path, type Api } from "../api/client";
 import type { AgentAccount, Invitation, Items, Role } from "../api/types";
 import { t } from "../i18n";
 import { dateTime } from "../lib/format";
+import { EnumSelect } from "./EnumSelect";
 import { attempt, useLoad } from "./useLoad";
 
 const ROLES: Role[] = ["agent", "supervisor", "admin"];
@@ -54,17 +55,13 @@ export function AgentsAdmin(props: { api: Api }) {
               <td>{agent.username}</td>
               <td>{agent.display_name}</td>
               <td>
-                <select
-                  aria-label={t("admin.roleOf", { name: agent.username })}
+                <EnumSelect
+                  ariaLabel={t("admin.roleOf", { name: agent.username })}
+                  options={ROLES}
                   value={agent.role}
-                  onChange={(e) => void run(() => api.patch(path`/api/agents/${agent.agent_id}`, { role: e.currentTarget.value }))}
-                >
-                  {ROLES.map((r) => (
-                    <option key={r} value={r}>
-                      {t(`role.${r}`)}
-                    </option>
-                  ))}
-                </select>
+                  label={(r) => t(`role.${r}`)}
+                  onChange={(role) => void run(() => api.patch(path`/api/agents/${agent.agent_id}`, { role }))}
+                />
               </td>
               <td>{t(`presence.${agent.presence ?? "offline"}`)}</td>
               <td class="row">
@@ -116,13 +113,7 @@ export function AgentsAdmin(props: { api: Api }) {
         </label>
         <label>
           {t("admin.role")}
-          <select value={form.role} onChange={(e) => setForm({ ...form, role: e.currentTarget.value as Role })}>
-            {ROLES.map((r) => (
-              <option key={r} value={r}>
-                {t(`role.${r}`)}
-              </option>
-            ))}
-          </select>
+          <EnumSelect options={ROLES} value={form.role} label={(r) => t(`role.${r}`)} onChange={(role) => setForm({ ...form, role })} />
         </label>
         <button type="submit" class="primary">
           {t("admin.create")}

@@ -3,6 +3,7 @@ import { path, type Api } from "../api/client";
 import { PERMISSIONS, type AgentAccount, type Group, type Items, type Member, type Project, type RoutingMode } from "../api/types";
 import type { ConsoleController } from "../console/controller";
 import { t } from "../i18n";
+import { EnumSelect } from "./EnumSelect";
 import { attempt, useLoad } from "./useLoad";
 
 const MODES: RoutingMode[] = ["round_robin", "online_first", "balanced"];
@@ -130,13 +131,7 @@ function ProjectSettings(props: { api: Api; project: Project; onSaved: () => voi
       </label>
       <label>
         {t("admin.routing")}
-        <select value={form.mode} onChange={(e) => setForm({ ...form, mode: e.currentTarget.value as RoutingMode })}>
-          {MODES.map((m) => (
-            <option key={m} value={m}>
-              {t(`routing.${m}`)}
-            </option>
-          ))}
-        </select>
+        <EnumSelect options={MODES} value={form.mode} label={(m) => t(`routing.${m}`)} onChange={(mode) => setForm({ ...form, mode })} />
       </label>
       <label class="check">
         <input type="checkbox" checked={form.sticky} onChange={(e) => setForm({ ...form, sticky: e.currentTarget.checked })} />

@@ -11,6 +11,7 @@ import type {
   RealtimeTicket,
   Session,
   SessionList,
+  SessionStatus,
   StatusCounts,
   Tag,
   TelegramUser,
@@ -73,6 +74,13 @@ export interface ControllerOptions {
 
 export function profileKey(projectId: string, userId: number): string {
   return `${projectId}:${userId}`;
+}
+
+/** The per-status counts once one session went from `from` (undefined: it is new) to `to`. */
+export function moveCount(counts: StatusCounts, from: SessionStatus | undefined, to: SessionStatus): StatusCounts {
+  const next = { ...counts, [to]: (counts[to] ?? 0) + 1 };
+  if (from) next[from] = Math.max((counts[from] ?? 0) - 1, 0);
+  return next;
 }
 
 export class ConsoleController {
@@ -296,7 +304,12 @@ export class ConsoleController {
       case "session.assigned":
       case "session.updated": {
         const isNew = !this.state.sessions[frame.session_id];
-        this.store.set((s) => ({ sessions: mergeSessions(s.sessions, [frame.data]) }));
+        this.store.set((s) => {
+          const sessions = mergeSessions(s.sessions, [frame.data]);
+          const before = s.sessions[frame.session_id]?.status;
+          const after = sessions[frame.session_id].status;
+          return { sessions, counts: before === after ? s.counts : moveCount(s.counts, before, after) };
+        });
         if (frame.type === "session.assigned" && isNew) this.options.onNewSession?.(frame.data);
         return;
       }

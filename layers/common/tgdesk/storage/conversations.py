@@ -41,7 +41,6 @@ EDITABLE_FIELDS = ("text", "caption", "entities", "caption_entities", "media", "
 PROFILE_FIELDS = ("first_name", "last_name", "username", "language_code", "is_premium")
 MAX_PAGE = 200
 
-_KEY_ATTRIBUTES = frozenset({"PK", "SK", "GSI1PK", "GSI1SK", "GSI2PK", "GSI2SK"})
 _COUNTER_META = frozenset({"kind", "project_id", "updated_at"})
 _RACE_REASONS = frozenset({"None", "ConditionalCheckFailed", "TransactionConflict"})
 
@@ -56,7 +55,7 @@ def public(item: dict[str, Any] | None) -> dict[str, Any] | None:
     """A stored item as callers see it: no key attributes, `raw` parsed back from JSON."""
     if item is None:
         return None
-    out = {k: v for k, v in item.items() if k not in _KEY_ATTRIBUTES}
+    out = table.strip_keys(item)
     if isinstance(out.get("raw"), str):
         out["raw"] = json.loads(out["raw"])
     return out
@@ -267,7 +266,7 @@ def get_ignored_counts(project_id: str) -> dict[str, int]:
     return {
         k: v
         for k, v in item.items()
-        if k not in _KEY_ATTRIBUTES and k not in _COUNTER_META and isinstance(v, int)
+        if k not in table.KEY_ATTRIBUTES and k not in _COUNTER_META and isinstance(v, int)
     }
 
 

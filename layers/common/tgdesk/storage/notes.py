@@ -7,8 +7,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from botocore.exceptions import ClientError
-
 from tgdesk.errors import Conflict
 from tgdesk.storage import audit, keys, table
 
@@ -76,12 +74,10 @@ def update_text(
             "ExpressionAttributeValues": table.values(vals),
         }
     }
-    try:
-        table.client().transact_write_items(TransactItems=[update, audit.put_operation(entry)])
-    except ClientError as err:
-        if err.response.get("Error", {}).get("Code") != "TransactionCanceledException":
-            raise
-        raise Conflict(
+    table.transact(
+        [update, audit.put_operation(entry)],
+        conflict=Conflict(
             "This note was changed meanwhile; reload it and edit again.", code="note_changed"
-        ) from err
+        ),
+    )
     return {**note, "text": text, "edited_at": edited_at}

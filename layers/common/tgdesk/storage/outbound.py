@@ -18,17 +18,12 @@ from tgdesk.errors import NotFound
 from tgdesk.storage import keys, table
 
 CLAIM_TTL_SECONDS = 7 * 24 * 3600
-_KEY_ATTRIBUTES = ("PK", "SK", "GSI1PK", "GSI1SK", "GSI2PK", "GSI2SK")
 
 
 def message_key(message: dict[str, Any]) -> tuple[str, str]:
     return keys.message(
         message["project_id"], message["tg_user_id"], message["created_at"], message["message_id"]
     )
-
-
-def _public(item: dict[str, Any]) -> dict[str, Any]:
-    return {k: v for k, v in item.items() if k not in _KEY_ATTRIBUTES}
 
 
 def _retry_sort_key(due_at: int, message_id: str) -> str:
@@ -109,7 +104,7 @@ def create_reply(session: dict[str, Any], message: dict[str, Any]) -> tuple[dict
         if reasons and reasons[-1] == "ConditionalCheckFailed":
             raise NotFound("no such session", code="session_not_found") from err
         raise table.conflict_from(err, "the reply could not be stored; try again") from err
-    return _public(item), True
+    return table.strip_keys(item), True
 
 
 def _claimed_message(session_id: str, client_message_id: str) -> dict[str, Any] | None:
@@ -117,12 +112,12 @@ def _claimed_message(session_id: str, client_message_id: str) -> dict[str, Any] 
     if claim is None:
         return None
     item = table.get(claim["message_pk"], claim["message_sk"], consistent=True)
-    return _public(item) if item else None
+    return table.strip_keys(item) if item else None
 
 
 def get_message(pk: str, sk: str) -> dict[str, Any] | None:
     item = table.get(pk, sk, consistent=True)
-    return _public(item) if item else None
+    return table.strip_keys(item) if item else None
 
 
 def due_retries(now: int, *, limit: int = 100) -> list[dict[str, Any]]:
@@ -133,7 +128,7 @@ def due_retries(now: int, *, limit: int = 100) -> list[dict[str, Any]]:
         sk_between=("0", f"{keys.ts(now)}#~"),
         limit=limit,
     )
-    return [_public(i) for i in items]
+    return [table.strip_keys(i) for i in items]
 
 
 def _transition(
@@ -190,7 +185,7 @@ def _transition(
         if table.is_conditional_failure(err) or reasons[:1] == ["ConditionalCheckFailed"]:
             return None
         raise
-    return _public(table.from_item(resp["Attributes"]) or {})
+    return table.strip_keys(table.from_item(resp["Attributes"]) or {})
 
 
 def _path(path: str, names: dict[str, str]) -> str:

@@ -113,6 +113,17 @@ def conflict_from(error: ClientError, message: str) -> Exception:
     return error
 
 
+def transact(operations: list[dict[str, Any]], *, conflict: Conflict) -> None:
+    """Write `operations` in one transaction; raise `conflict` when it is cancelled (a condition
+    failed or another transaction raced it). Other errors propagate unchanged."""
+    try:
+        client().transact_write_items(TransactItems=operations)
+    except ClientError as err:
+        if err.response.get("Error", {}).get("Code") != "TransactionCanceledException":
+            raise
+        raise conflict from err
+
+
 def get(pk: str, sk: str, *, consistent: bool = False) -> dict[str, Any] | None:
     resp = client().get_item(
         TableName=table_name(), Key=to_item({"PK": pk, "SK": sk}), ConsistentRead=consistent

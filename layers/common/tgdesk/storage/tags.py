@@ -128,14 +128,12 @@ def _set_tags(
             "ExpressionAttributeValues": table.values(vals),
         }
     }
-    try:
-        table.client().transact_write_items(TransactItems=[update, audit.put_operation(entry)])
-    except ClientError as err:
-        if err.response.get("Error", {}).get("Code") != "TransactionCanceledException":
-            raise
-        raise Conflict(
+    table.transact(
+        [update, audit.put_operation(entry)],
+        conflict=Conflict(
             "The tags were changed meanwhile; reload and try again.", code="tags_changed"
-        ) from err
+        ),
+    )
 
 
 def _put(item: dict[str, Any], condition: str = "attribute_not_exists(PK)") -> dict[str, Any]:
