@@ -2,7 +2,7 @@
 (minutes long: it starts the local stack) runs only when named.
 
 Exits non-zero when a count budget is exceeded or a section cannot run; timings never
-decide the exit status.
+decide the exit status, except as a ratio of two taken side by side in the same run (risk).
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ import sys
 import traceback
 from collections.abc import Callable
 
-from bench import burst, console, costs, imports, latency
+from bench import burst, console, costs, imports, latency, risk
 from bench.harness import Budget
 
 SECTIONS: dict[str, Callable[[], list[Budget]]] = {
@@ -21,6 +21,7 @@ SECTIONS: dict[str, Callable[[], list[Budget]]] = {
     "outbound": costs.run_outbound,
     "latency": latency.run,
     "console": console.run,
+    "risk": risk.run,
 }
 ON_REQUEST: dict[str, Callable[[], list[Budget]]] = {"burst": burst.run}
 

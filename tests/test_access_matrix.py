@@ -99,11 +99,31 @@ ROUTES: dict[tuple[str, str], tuple[str, Any]] = {
     ),
     ("POST", "/api/sessions/{session_id}/take-over"): (HOLDER, None),
     ("GET", "/api/notices"): (ANY_AGENT, None),
+    ("POST", "/api/sessions/{session_id}/risk-cancel"): (
+        HOLDER,
+        {"matches": [{"group_id": "g1", "entry": "T9yD", "kind": "keyword", "start": 0, "end": 4}]},
+    ),
+    # risk control: administrators manage it, supervisors read it
+    ("GET", "/api/risk/groups"): (SUPERVISOR, None),
+    ("POST", "/api/risk/groups"): (ADMIN, {"name": "Intruders", "action": "block"}),
+    ("GET", "/api/risk/groups/{gid}"): (SUPERVISOR, None),
+    ("PATCH", "/api/risk/groups/{gid}"): (ADMIN, {"name": "Mine"}),
+    ("DELETE", "/api/risk/groups/{gid}"): (ADMIN, None),
+    ("POST", "/api/risk/groups/{gid}/entries:bulk"): (ADMIN, {"text": "T9yD"}),
+    ("GET", "/api/risk/groups/{gid}/entries.csv"): (SUPERVISOR, None),
+    ("PUT", "/api/risk/groups/{gid}/entries.csv"): (ADMIN, None),
+    ("GET", "/api/risk/triggers"): (SUPERVISOR, None),
+    ("GET", "/api/risk/triggers.csv"): (SUPERVISOR, None),
 }
 
 ID_PARAMS = ("project_id", "session_id", "tg_user_id", "note_id", "tag_id", "group_id", "agent_id")
 # Routes that take a project id in the query rather than the path.
-QUERY_SCOPED = {("GET", "/api/sessions"), ("GET", "/api/audit")}
+QUERY_SCOPED = {
+    ("GET", "/api/sessions"),
+    ("GET", "/api/audit"),
+    ("GET", "/api/risk/triggers"),
+    ("GET", "/api/risk/triggers.csv"),
+}
 
 
 def served_routes() -> set[tuple[str, str]]:

@@ -1,4 +1,4 @@
-import { canRetry, deliveryState, failureReason, localReply, postReply, retryOf } from "../src/chat/outbox";
+import { canRetry, deliveryState, failureReason, isRefusal, localReply, postReply as post, retryOf } from "../src/chat/outbox";
 import { isLocal, mergeMessages, timelineRows, upsertLocal, type TimelineMessage } from "../src/chat/timeline";
 import { ApiError, type Api } from "../src/api/client";
 import { message, outbound } from "./fixtures";
@@ -47,6 +47,13 @@ describe("merging messages", () => {
     expect(rows.map((r) => r.kind)).toEqual(["day", "message", "session", "day", "message", "message"]);
   });
 });
+
+/** A reply that was not refused for its content (these tests send harmless text). */
+async function postReply(...args: Parameters<typeof post>): Promise<TimelineMessage> {
+  const result = await post(...args);
+  if (isRefusal(result)) throw new Error("refused for risk");
+  return result;
+}
 
 function fakeApi(post: (path: string, body: unknown) => Promise<unknown>): Api {
   return { post: post as Api["post"], get: vi.fn(), patch: vi.fn(), put: vi.fn(), del: vi.fn() };

@@ -6,7 +6,8 @@
 - an agent whose load dropped, whose capacity grew or who came online (MODIFY of the agent
   item) lets the queues of their projects drain, oldest first;
 - every change an agent should see is pushed to the consoles that may see it
-  (tgdesk.realtime).
+  (tgdesk.realtime);
+- a user's new message is checked by risk control (tgdesk.risk_checks).
 
 Records arrive in order, in batches, with partial-failure reporting: a record that fails is
 reported alone, and the stream redelivers from it, so every step here is idempotent.
@@ -27,7 +28,7 @@ from aws_lambda_powertools.utilities.data_classes.dynamo_db_stream_event import 
     DynamoDBRecordEventName,
 )
 
-from tgdesk import realtime, routing_service
+from tgdesk import realtime, risk_checks, routing_service
 from tgdesk.routing import REOPENED, Outcome, SessionToRoute
 from tgdesk.storage import projects
 
@@ -102,6 +103,9 @@ def freed_slots(record: DynamoDBRecord) -> int:
 def handle_record(record: DynamoDBRecord) -> None:
     if is_ttl_expiry(record):
         return
+    if record.event_name is DynamoDBRecordEventName.INSERT and record.dynamodb is not None:
+        # A user's new message is checked by risk control (flagged, never held up).
+        risk_checks.flag_inbound(record.dynamodb.new_image)
     slots = freed_slots(record)
     if slots:
         agent_id = record.dynamodb.new_image["agent_id"]  # type: ignore[union-attr]

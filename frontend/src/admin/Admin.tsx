@@ -1,18 +1,20 @@
 // The admin area, loaded only when opened: agents, projects (bot, routing, scope, windows,
-// members and their permissions, groups) and tags.
+// members and their permissions, groups), tags, risk groups and the risk trigger log.
 import { useState } from "preact/hooks";
-import type { Api } from "../api/client";
+import type { HttpApi } from "../api/client";
 import type { ConsoleController } from "../console/controller";
 import { t } from "../i18n";
 import { AgentsAdmin } from "./AgentsAdmin";
 import { ProjectsAdmin } from "./ProjectsAdmin";
+import { RiskAdmin } from "./RiskAdmin";
+import { RiskTriggers } from "./RiskTriggers";
 import { TagsAdmin } from "./TagsAdmin";
 
-type Tab = "agents" | "projects" | "tags";
+type Tab = "agents" | "projects" | "tags" | "risk" | "triggers";
 
-export function Admin(props: { api: Api; controller: ConsoleController }) {
+export function Admin(props: { api: HttpApi; controller: ConsoleController }) {
   const isAdmin = props.controller.state.me.role === "admin";
-  const tabs: Tab[] = isAdmin ? ["agents", "projects", "tags"] : ["projects", "tags"];
+  const tabs: Tab[] = isAdmin ? ["agents", "projects", "tags", "risk", "triggers"] : ["projects", "tags", "risk", "triggers"];
   const [tab, setTab] = useState<Tab>(tabs[0]);
   return (
     <main class="admin" id="chat-main" tabIndex={-1}>
@@ -36,6 +38,8 @@ export function Admin(props: { api: Api; controller: ConsoleController }) {
         {tab === "agents" && <AgentsAdmin api={props.api} />}
         {tab === "projects" && <ProjectsAdmin api={props.api} controller={props.controller} />}
         {tab === "tags" && <TagsAdmin api={props.api} controller={props.controller} />}
+        {tab === "risk" && <RiskAdmin api={props.api} controller={props.controller} />}
+        {tab === "triggers" && <RiskTriggers api={props.api} controller={props.controller} />}
       </section>
     </main>
   );

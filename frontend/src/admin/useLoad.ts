@@ -11,11 +11,16 @@ export function useLoad<T>(load: () => Promise<T>, deps: unknown[]) {
         setData(value);
         setError("");
       },
-      (e: unknown) => setError(e instanceof ApiError ? e.message : String(e)),
+      (e: unknown) => setError(errorText(e)),
     );
   }, deps);
   useEffect(reload, [reload]);
   return { data, error, reload };
+}
+
+/** What to show for a failed call: the API's message. */
+export function errorText(error: unknown): string {
+  return error instanceof ApiError ? error.message : String(error);
 }
 
 /** Runs an admin change; its error message (from the API) or "" when it worked. */
@@ -24,6 +29,6 @@ export async function attempt(work: () => Promise<unknown>): Promise<string> {
     await work();
     return "";
   } catch (e) {
-    return e instanceof ApiError ? e.message : String(e);
+    return errorText(e);
   }
 }

@@ -7,6 +7,8 @@ export class ApiError extends Error {
     message: string,
     /** Seconds from the `Retry-After` header, when the API sent one. */
     readonly retryAfter: number | null = null,
+    /** The error body's other fields (for example the matches of a risk refusal). */
+    readonly details: Record<string, unknown> = {},
   ) {
     super(message);
     this.name = "ApiError";
@@ -39,9 +41,11 @@ export interface Api {
   del(path: string): Promise<void>;
 }
 
-/** The client as createApi makes it: JSON calls, and binary downloads (a message's file). */
+/** The client as createApi makes it: JSON calls, binary downloads (a message's file, a CSV
+ *  export) and uploads of a text document (a CSV import) answered with JSON. */
 export interface HttpApi extends Api {
   blob(path: string, query?: Query): Promise<Blob>;
+  putText<T>(path: string, text: string, type: string): Promise<T>;
 }
 
 export function withQuery(path: string, query?: Query): string {
@@ -64,33 +68,40 @@ export function path(strings: TemplateStringsArray, ...values: (string | number)
 async function errorFrom(response: Response): Promise<ApiError> {
   let code = "error";
   let message = response.statusText || `HTTP ${response.status}`;
+  let details: Record<string, unknown> = {};
   try {
-    const body = (await response.json()) as { code?: unknown; message?: unknown };
+    const body = (await response.json()) as Record<string, unknown>;
     if (typeof body.code === "string") code = body.code;
     if (typeof body.message === "string") message = body.message;
+    details = body;
   } catch {
     // Not JSON (a gateway error page): keep the status text.
   }
   const header = Number(response.headers.get("Retry-After"));
-  return new ApiError(response.status, code, message, Number.isFinite(header) && header > 0 ? header : null);
+  return new ApiError(response.status, code, message, Number.isFinite(header) && header > 0 ? header : null, details);
 }
 
 export function createApi(options: ApiOptions): HttpApi {
   const fetchImpl = options.fetch ?? ((...args: Parameters<typeof fetch>) => fetch(...args));
   const base = options.base ?? "";
 
-  async function send(method: string, url: string, init: { body?: unknown; accept?: string } = {}): Promise<Response> {
-    const { body } = init;
+  async function send(
+    method: string,
+    url: string,
+    init: { body?: unknown; accept?: string; document?: { text: string; type: string } } = {},
+  ): Promise<Response> {
+    const { body, document } = init;
     const headers: Record<string, string> = { Accept: init.accept ?? "application/json" };
     const token = options.token();
     if (token) headers.Authorization = `Bearer ${token}`;
     if (body !== undefined) headers["Content-Type"] = "application/json";
+    if (document) headers["Content-Type"] = document.type;
     let response: Response;
     try {
       response = await fetchImpl(base + url, {
         method,
         headers,
-        body: body === undefined ? undefined : JSON.stringify(body),
+        body: document ? document.text : body === undefined ? undefined : JSON.stringify(body),
         // Files are immutable and the API marks them privately cacheable; JSON never is.
         cache: init.accept ? "default" : "no-store",
       });
@@ -105,8 +116,8 @@ export function createApi(options: ApiOptions): HttpApi {
     return response;
   }
 
-  async function request<T>(method: string, url: string, body?: unknown): Promise<T> {
-    const response = await send(method, url, { body });
+  async function request<T>(method: string, url: string, body?: unknown, document?: { text: string; type: string }): Promise<T> {
+    const response = await send(method, url, { body, document });
     if (response.status === 204) return undefined as T;
     return (await response.json()) as T;
   }
@@ -118,5 +129,6 @@ export function createApi(options: ApiOptions): HttpApi {
     put: (p, body) => request("PUT", p, body),
     del: (p) => request("DELETE", p),
     blob: async (p, query) => (await send("GET", withQuery(p, query), { accept: "*/*" })).blob(),
+    putText: (p, text, type) => request("PUT", p, undefined, { text, type }),
   };
 }

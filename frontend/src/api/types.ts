@@ -196,3 +196,69 @@ export interface RealtimeTicket {
 }
 
 export type TransferTarget = { agent_id: string } | { group_id: string } | { any_online: true };
+
+// -- risk control ----------------------------------------------------------------------------
+export type RiskAction = "confirm" | "block";
+export type RiskKind = "keyword" | "trc20" | "erc20" | "btc";
+export const RISK_ACTIONS: RiskAction[] = ["confirm", "block"];
+export const RISK_KINDS: RiskKind[] = ["keyword", "trc20", "erc20", "btc"];
+
+/** One hit of a risk group in a text; `start`/`end` count Unicode code points of that text. */
+export interface RiskMatch {
+  group_id: string;
+  group_name: string;
+  action: RiskAction;
+  entry: string;
+  kind: RiskKind;
+  start: number;
+  end: number;
+  matched?: string;
+}
+
+export interface RiskEntry {
+  value: string;
+  kind: RiskKind;
+}
+
+export interface RiskGroup {
+  group_id: string;
+  name: string;
+  action: RiskAction;
+  /** Only in a single group's answer; lists carry `entry_count`. */
+  entries?: RiskEntry[];
+  entry_count?: number;
+  allowed: string[];
+  /** null: every project. */
+  project_ids: string[] | null;
+  updated_at: number;
+  version: string;
+}
+
+/** What a bulk paste or a CSV import did; `invalid_lines` numbers the unusable lines. */
+export interface EntryCounts {
+  added: number;
+  duplicates: number;
+  invalid: number;
+  invalid_lines?: number[];
+}
+
+export type RiskOutcome = "blocked" | "confirmation_required" | "confirmed_sent" | "cancelled" | "flagged";
+
+/** A trigger: an audit entry with action `risk.trigger`. */
+export interface RiskTrigger {
+  entry_id: string;
+  at: number;
+  actor_id: string;
+  project_id?: string | null;
+  target_id?: string | null;
+  details: {
+    direction: "in" | "out";
+    outcome: RiskOutcome;
+    action: RiskAction;
+    agent_id?: string | null;
+    session_id: string;
+    message_id?: string | null;
+    group_ids: string[];
+    matches: RiskMatch[];
+  };
+}

@@ -1,21 +1,44 @@
 // Sending a reply and retrying one: the delivery states an agent sees per message.
 import { ApiError, path, type Api } from "../api/client";
-import type { DeliveryState, Message } from "../api/types";
+import type { DeliveryState, Message, RiskAction, RiskMatch } from "../api/types";
 import { isLocal, type LocalMessage, type TimelineMessage } from "./timeline";
+
+/** The API refused a reply for its content: `block` (never sent) or `confirm` (send it again
+ *  with `confirm_risk` to send it anyway). Nothing was stored or sent. */
+export interface RiskRefusal {
+  refused: RiskAction;
+  matches: RiskMatch[];
+}
+
+const REFUSALS: Record<string, RiskAction> = { risk_blocked: "block", risk_confirmation_required: "confirm" };
+
+export function riskRefusal(error: unknown): RiskRefusal | null {
+  if (!(error instanceof ApiError) || !(error.code in REFUSALS)) return null;
+  const matches = error.details.matches;
+  return { refused: REFUSALS[error.code], matches: Array.isArray(matches) ? (matches as RiskMatch[]) : [] };
+}
+
+export function isRefusal(result: TimelineMessage | RiskRefusal): result is RiskRefusal {
+  return "refused" in result;
+}
 
 export function localReply(sessionId: string, text: string, clientMessageId: string, now: number): LocalMessage {
   return { local: true, client_message_id: clientMessageId, session_id: sessionId, text, created_at: now, state: "sending" };
 }
 
-/** POSTs a reply. The server's message (with its own delivery state) on an answer; otherwise the
- *  local copy marked failed with the reason, to be retried with the same client id. */
-export async function postReply(api: Api, local: LocalMessage): Promise<TimelineMessage> {
+/** POSTs a reply. The server's message (with its own delivery state) on an answer; the refusal
+ *  when its content is at risk; otherwise the local copy marked failed with the reason, to be
+ *  retried with the same client id. */
+export async function postReply(api: Api, local: LocalMessage): Promise<TimelineMessage | RiskRefusal> {
   try {
     return await api.post<Message>(path`/api/sessions/${local.session_id}/messages`, {
       text: local.text,
       client_message_id: local.client_message_id,
+      ...(local.confirmedRisk ? { confirm_risk: true } : {}),
     });
   } catch (error) {
+    const refusal = riskRefusal(error);
+    if (refusal) return refusal;
     const reason = error instanceof ApiError ? (error.code === "network_error" ? "network_error" : error.message) : String(error);
     return { ...local, state: "failed", reason };
   }

@@ -12,6 +12,8 @@ export interface LocalMessage {
   state: "sending" | "failed";
   /** Why it failed (an error code or message from the API), when it did. */
   reason?: string;
+  /** The agent chose to send it despite the risk matches the API reported. */
+  confirmedRisk?: true;
 }
 
 export type TimelineMessage = Message | LocalMessage;

@@ -3,16 +3,23 @@ import type { Session } from "../api/types";
 import type { ConsoleController } from "../console/controller";
 import { t } from "../i18n";
 import { drafts } from "../lib/storage";
+import { useStore } from "../lib/store";
+import { RiskDialog } from "./RiskDialog";
 
 export const COMPOSER_ID = "composer";
 const MAX_TEXT = 4096;
 
-/** Enter sends, Shift+Enter starts a new line; the unsent draft is kept per session. */
+/** Enter sends, Shift+Enter starts a new line; the unsent draft is kept per session. A reply the
+ *  API refuses for its content opens the risk dialog; when it is not sent, its text comes back
+ *  here to be edited. */
 export function Composer(props: { controller: ConsoleController; session: Session }) {
   const { controller, session } = props;
   const [text, setText] = useState(() => drafts.get(session.session_id));
   const field = useRef<HTMLTextAreaElement>(null);
   const closed = session.status === "closed";
+  const riskPrompt = useStore(controller.store, (s) =>
+    s.riskPrompt?.reply.session_id === session.session_id ? s.riskPrompt : null,
+  );
 
   useEffect(() => drafts.set(session.session_id, text), [text, session.session_id]);
 
@@ -21,6 +28,12 @@ export function Composer(props: { controller: ConsoleController; session: Sessio
     if (!body || closed || body.length > MAX_TEXT) return;
     setText("");
     void controller.send(session.session_id, body);
+    field.current?.focus();
+  }
+
+  function dropRisky() {
+    const refused = controller.dropRisky();
+    if (refused) setText((current) => (current.trim() ? current : refused));
     field.current?.focus();
   }
 
@@ -62,6 +75,7 @@ export function Composer(props: { controller: ConsoleController; session: Sessio
           {t("composer.send")}
         </button>
       </div>
+      {riskPrompt && <RiskDialog prompt={riskPrompt} onSendAnyway={() => void controller.sendAnyway()} onClose={dropRisky} />}
     </form>
   );
 }

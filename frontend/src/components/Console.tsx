@@ -1,7 +1,7 @@
 import type { ComponentType } from "preact";
 import { useEffect, useMemo, useState } from "preact/hooks";
 import { logOut, type Login } from "../api/auth";
-import { createApi, type Api } from "../api/client";
+import { createApi, type HttpApi } from "../api/client";
 import { MediaContext } from "../chat/media";
 import { ConsoleController } from "../console/controller";
 import { isMessageKey, t } from "../i18n";
@@ -14,7 +14,7 @@ import { SessionList } from "./SessionList";
 import { SidePanel } from "./SidePanel";
 import { TopBar } from "./TopBar";
 
-type AdminArea = ComponentType<{ api: Api; controller: ConsoleController }>;
+type AdminArea = ComponentType<{ api: HttpApi; controller: ConsoleController }>;
 
 function useHashView(): ["console" | "admin", (view: "console" | "admin") => void] {
   const read = () => (location.hash === "#admin" ? "admin" : "console");

@@ -4,14 +4,17 @@ import { t } from "../i18n";
 
 let nextId = 0;
 
-/** A modal dialog: focus moves in and returns on close; Escape closes; Tab stays inside. */
+/** A modal dialog: focus moves in (to the `data-autofocus` element, else the first control) and
+ *  returns on close; Escape closes; Tab stays inside. */
 export function Dialog(props: { title: string; onClose: () => void; children: ComponentChildren }) {
   const box = useRef<HTMLDivElement>(null);
   const titleId = useRef(`dialog-title-${++nextId}`).current;
 
   useEffect(() => {
     const previous = document.activeElement as HTMLElement | null;
-    const first = box.current?.querySelector<HTMLElement>("input, select, textarea, button");
+    const first =
+      box.current?.querySelector<HTMLElement>("[data-autofocus]") ??
+      box.current?.querySelector<HTMLElement>("input, select, textarea, button");
     first?.focus();
     return () => previous?.focus?.();
   }, []);

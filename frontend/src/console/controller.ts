@@ -17,9 +17,10 @@ import type {
   TelegramUser,
   TransferTarget,
   Items,
+  RiskMatch,
 } from "../api/types";
-import { localReply, postReply, retryOf } from "../chat/outbox";
-import { isLocal, mergeMessages, upsertLocal, type TimelineMessage } from "../chat/timeline";
+import { isRefusal, localReply, postReply, retryOf } from "../chat/outbox";
+import { isLocal, mergeMessages, messageKey, removeKey, upsertLocal, type LocalMessage, type TimelineMessage } from "../chat/timeline";
 import { newClientMessageId } from "../lib/format";
 import { Store } from "../lib/store";
 import { RealtimeClient, HEARTBEAT_MS, type ConnectionState, type Frame, type SocketLike } from "../realtime/client";
@@ -43,6 +44,13 @@ export interface ChatState {
   loadingOlder: boolean;
 }
 
+/** A reply the API refused for its content, waiting for the agent's decision. */
+export interface RiskPrompt {
+  action: "confirm" | "block";
+  reply: LocalMessage;
+  matches: RiskMatch[];
+}
+
 export interface ConsoleState {
   me: AgentAccount;
   projects: Project[];
@@ -62,6 +70,7 @@ export interface ConsoleState {
   retried: ReadonlySet<string>;
   connection: ConnectionState;
   notice: { key: string; text?: string } | null;
+  riskPrompt: RiskPrompt | null;
 }
 
 export interface ControllerOptions {
@@ -112,6 +121,7 @@ export class ConsoleController {
       retried: new Set(),
       connection: "stopped",
       notice: null,
+      riskPrompt: null,
     });
     this.realtime = new RealtimeClient(
       {
@@ -455,12 +465,39 @@ export class ConsoleController {
     await this.deliver(retryOf(message, Date.now(), newClientMessageId));
   }
 
-  private async deliver(local: import("../chat/timeline").LocalMessage): Promise<void> {
+  private async deliver(local: LocalMessage): Promise<void> {
     this.updateChat(local.session_id, (chat) => ({ messages: upsertLocal(chat.messages, local) }));
     const result = await postReply(this.api, local);
+    if (isRefusal(result)) {
+      // Nothing was stored or sent: the reply leaves the timeline until the agent decides.
+      this.updateChat(local.session_id, (chat) => ({ messages: removeKey(chat.messages, messageKey(local)) }));
+      this.store.set({ riskPrompt: { action: result.refused, reply: local, matches: result.matches } });
+      return;
+    }
     this.updateChat(local.session_id, (chat) => ({
       messages: isLocal(result) ? upsertLocal(chat.messages, result) : mergeMessages(chat.messages, [result]),
     }));
+  }
+
+  /** "Send anyway": the refused reply again, with the agent's confirmation. */
+  async sendAnyway(): Promise<void> {
+    const prompt = this.state.riskPrompt;
+    if (!prompt || prompt.action !== "confirm") return;
+    this.store.set({ riskPrompt: null });
+    await this.deliver({ ...prompt.reply, state: "sending", reason: undefined, confirmedRisk: true });
+  }
+
+  /** Closes the risk dialog without sending; a declined confirmation is reported for the audit
+   *  log. Returns the reply's text, for the agent to edit. */
+  dropRisky(): string {
+    const prompt = this.state.riskPrompt;
+    if (!prompt) return "";
+    this.store.set({ riskPrompt: null });
+    if (prompt.action === "confirm" && prompt.matches.length) {
+      const sid = prompt.reply.session_id;
+      void this.guard(() => this.api.post(path`/api/sessions/${sid}/risk-cancel`, { matches: prompt.matches }));
+    }
+    return prompt.reply.text;
   }
 
   // -- session actions -----------------------------------------------------------------------

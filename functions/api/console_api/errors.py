@@ -39,6 +39,7 @@ async def _domain_error(_: Request, exc: Exception) -> JSONResponse:
         exc.message,
         field=exc.details.get("field"),
         locked_until=exc.details.get("locked_until"),
+        matches=exc.details.get("matches"),
     )
     if exc.details.get("retry_after"):
         response.headers["Retry-After"] = str(exc.details["retry_after"])

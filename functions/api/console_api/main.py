@@ -16,6 +16,7 @@ from console_api.routes import (
     notes,
     projects,
     realtime,
+    risk,
     sessions,
     system,
     tags,
@@ -54,6 +55,7 @@ def create_app() -> FastAPI:
         transfers,
         realtime,
         media,
+        risk,
     ):
         app.include_router(module.router, prefix=API_PREFIX)
     errors.install(app)

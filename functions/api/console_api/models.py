@@ -26,6 +26,12 @@ class ErrorBody(BaseModel):
     locked_until: int | None = Field(
         default=None, description="`account_locked`: when logins open again (epoch ms)"
     )
+    matches: list[dict[str, Any]] | None = Field(
+        default=None,
+        description="`risk_blocked`, `risk_confirmation_required`: what risk control found "
+        "(group_id, group_name, action, entry, kind, start, end, matched; start and end "
+        "index the text in Unicode code points)",
+    )
 
 
 class Page(Public, Generic[T]):
@@ -144,6 +150,11 @@ class MessageCreate(BaseModel):
         pattern=r"^[A-Za-z0-9_-]+$",
         description="The console's own id for this message: sending it again is harmless",
     )
+    confirm_risk: bool = Field(
+        default=False,
+        description="Send although risk control asked for a confirmation "
+        "(`risk_confirmation_required`)",
+    )
 
 
 class DeliveryPublic(Public):
@@ -185,3 +196,6 @@ class MessagePublic(Public):
     sender_agent_id: str | None = None
     client_message_id: str | None = None
     delivery: DeliveryPublic | None = None
+    risk: list[dict[str, Any]] | None = Field(
+        default=None, description="A user's message that risk control flagged: the matches"
+    )

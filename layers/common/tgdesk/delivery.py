@@ -12,7 +12,7 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-from tgdesk import access, ids, secrets
+from tgdesk import access, ids, risk_checks, secrets
 from tgdesk.clock import now_ms
 from tgdesk.errors import InvalidInput, NotFound
 from tgdesk.storage import outbound
@@ -69,15 +69,24 @@ def reply(
     text: str,
     *,
     client_message_id: str | None = None,
+    confirm_risk: bool = False,
 ) -> tuple[dict[str, Any], bool]:
     """Record an agent's reply and try to send it at once.
 
     Returns (message, created): with a `client_message_id` this session already used,
     the earlier message is returned as it is now and nothing is sent again.
+    Risk control runs first (tgdesk.risk_checks): a `block` match, or a `confirm` match
+    without `confirm_risk`, raises before anything is stored or sent.
     """
     if not can_reply(agent, session):
         raise NotFound("no such session", code="session_not_found")
-    return _record_and_send(agent["agent_id"], session, text, client_message_id)
+    validate_text(text)
+    agent_id = agent["agent_id"]
+    matches = risk_checks.check_outbound(agent_id, session, text, confirmed=confirm_risk)
+    message, created = _record_and_send(agent_id, session, text, client_message_id)
+    if matches and created:
+        risk_checks.record_confirmed_sent(agent_id, session, matches, message["message_id"])
+    return message, created
 
 
 def announce(sender_agent_id: str, session: dict[str, Any], text: str) -> dict[str, Any]:

@@ -35,6 +35,7 @@ MESSAGE_CREATED = "message.created"
 MESSAGE_UPDATED = "message.updated"
 NOTE_CREATED = "note.created"
 NOTE_UPDATED = "note.updated"
+RISK_FLAGGED = "risk.flagged"
 
 # The public attributes of each item and their defaults: what GET /api/sessions/{sid},
 # GET /api/sessions/{sid}/messages and GET /api/sessions/{sid}/notes answer.
@@ -88,6 +89,7 @@ MESSAGE_FIELDS: dict[str, Any] = dict.fromkeys(
         "sender_agent_id",
         "client_message_id",
         "delivery",
+        "risk",
     )
 )
 DELIVERY_FIELDS: dict[str, Any] = dict.fromkeys(
@@ -401,4 +403,22 @@ def publish_from_stream(records: Iterable[Any]) -> PublishReport:
             _deliver(item, audience, report)
     if report.frames:
         log.info("frames pushed", extra=report.__dict__)
+    return report
+
+
+def push_to_staff(frame: Frame) -> PublishReport:
+    """Push one frame to its project's supervisors and admins (they see all its sessions).
+    Never raises, like every push."""
+    report = PublishReport()
+    if not websocket.can_push():
+        return report
+    try:
+        audience = Audience()
+        recipients = audience.staff(frame.project_id)
+        if recipients:
+            report.frames += 1
+            _deliver(Outgoing(frame, recipients), audience, report)
+    except Exception:
+        report.failed += 1
+        log.exception("could not push a frame to the project's staff")
     return report

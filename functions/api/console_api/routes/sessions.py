@@ -128,18 +128,29 @@ def list_messages(
     responses={
         200: {"description": "This client_message_id was sent before: that message"},
         403: {"model": ErrorBody, "description": "Only the session's holder writes to the user"},
-        **_CONFLICT,
+        409: {
+            "model": ErrorBody,
+            "description": "`risk_confirmation_required`: send again with `confirm_risk`; "
+            "or the session is not in a state for this",
+        },
+        422: {"model": ErrorBody, "description": "`risk_blocked`: not sent; or invalid input"},
     },
 )
 def reply(
     session_id: str, body: MessageCreate, scope: CurrentScope, response: Response
 ) -> MessagePublic:
     """Send a reply to the session's Telegram user. The answer carries its delivery state:
-    `sent`, `failed` with a reason, or `retrying` (delivered later by the scheduler)."""
+    `sent`, `failed` with a reason, or `retrying` (delivered later by the scheduler). Risk
+    control answers `risk_blocked` (422) or `risk_confirmation_required` (409) with the
+    `matches` before anything is stored or sent."""
     session = scope.session(session_id)
     lifecycle.require_can_send(scope, session)
     message, created = delivery.reply(
-        scope.agent, session, body.text, client_message_id=body.client_message_id
+        scope.agent,
+        session,
+        body.text,
+        client_message_id=body.client_message_id,
+        confirm_risk=body.confirm_risk,
     )
     if not created:
         response.status_code = 200

@@ -232,3 +232,17 @@ def connection_sort_key(connected_at: int, connection_id: str) -> str:
 def ws_ticket(ticket_hash: str) -> tuple[str, str]:
     """A single-use ticket that opens one WebSocket connection; stored by digest only."""
     return f"WSTICKET#{ticket_hash}", "WSTICKET"
+
+
+# -- risk control ---------------------------------------------------------------------------
+def risk_group(group_id: str) -> tuple[str, str]:
+    """A group of risk entries (keywords, address detectors); it may span several projects."""
+    return f"RISKGROUP#{group_id}", "RISKGROUP"
+
+
+RISK_GROUPS_INDEX_PK = "RISKGROUPS"  # GSI1: every risk group, by name
+
+
+def risk_version() -> tuple[str, str]:
+    """One item whose `version` changes with every risk group change (matcher cache key)."""
+    return "RISK#VERSION", "RISK#VERSION"

@@ -1,0 +1,238 @@
+"""Risk groups, the risk version, flagged inbound messages and the trigger log.
+
+A risk group is one item, PK RISKGROUP#{gid}, entries included, listed on GSI1 by name
+(docs/data-model.md: risk group). Every change of a group writes, in the same transaction, a
+new `version` on the group and on the global RISK#VERSION item, and its audit entry: the
+version is what a process's cached matcher is keyed on, so one GetItem tells whether it is
+still current.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable
+from typing import Any
+
+from botocore.exceptions import ClientError
+
+from tgdesk.errors import Conflict, InvalidInput, NotFound
+from tgdesk.storage import audit, keys, scroll, table
+
+# DynamoDB items hold at most 400 KB; the GSI copy and the other attributes need headroom.
+MAX_GROUP_BYTES = 300_000
+TRIGGER_ACTION = "risk.trigger"
+_ENTRY_KEY = re.compile(r"\d{13}#[0-9a-z]{1,64}")
+_FAILED = "ConditionalCheckFailed"
+NO_VERSION = "0"
+
+
+def _not_found() -> NotFound:
+    return NotFound("no such risk group", code="risk_group_not_found")
+
+
+def _changed() -> Conflict:
+    return Conflict(
+        "Someone changed this risk group meanwhile; reload it and try again.",
+        code="risk_group_changed",
+    )
+
+
+def group_size(group: dict[str, Any]) -> int:
+    """About how many bytes the group takes as an item (UTF-8 of its attributes)."""
+    return len(json.dumps(group, ensure_ascii=False, separators=(",", ":")).encode())
+
+
+def _require_fits(group: dict[str, Any]) -> None:
+    size = group_size(group)
+    if size > MAX_GROUP_BYTES:
+        raise InvalidInput(
+            f"This group would take {size // 1000} KB; a group holds at most "
+            f"{MAX_GROUP_BYTES // 1000} KB of entries. Split the entries into several groups.",
+            code="group_too_large",
+            field="entries",
+        )
+
+
+def get_group(group_id: str) -> dict[str, Any] | None:
+    item = table.get(*keys.risk_group(group_id), consistent=True)
+    return table.strip_keys(item) if item else None
+
+
+def list_groups() -> list[dict[str, Any]]:
+    """Every risk group, by name."""
+    items = table.query_all(pk=keys.RISK_GROUPS_INDEX_PK, index="GSI1")
+    return [table.strip_keys(i) for i in items]
+
+
+def current_version() -> str:
+    """The version of the risk groups as a whole ("0" before the first group)."""
+    item = table.get(*keys.risk_version())
+    return str(item["version"]) if item else NO_VERSION
+
+
+def _group_put(group: dict[str, Any], condition: str, vals: dict[str, Any]) -> dict[str, Any]:
+    pk, sk = keys.risk_group(group["group_id"])
+    item = {
+        "PK": pk,
+        "SK": sk,
+        "kind": "risk_group",
+        "GSI1PK": keys.RISK_GROUPS_INDEX_PK,
+        "GSI1SK": group["name"],
+        **group,
+    }
+    put: dict[str, Any] = {
+        "TableName": table.table_name(),
+        "Item": table.to_item(item),
+        "ConditionExpression": condition,
+    }
+    if vals:
+        put["ExpressionAttributeValues"] = table.values(vals)
+    return {"Put": put}
+
+
+def _version_put(version: str, at: int) -> dict[str, Any]:
+    pk, sk = keys.risk_version()
+    item = {"PK": pk, "SK": sk, "kind": "risk_version", "version": version, "updated_at": at}
+    return {"Put": {"TableName": table.table_name(), "Item": table.to_item(item)}}
+
+
+def _write(operations: list[dict[str, Any]], group_id: str) -> None:
+    try:
+        table.client().transact_write_items(TransactItems=operations)
+    except ClientError as err:
+        if _FAILED not in table.cancellation_reasons(err):
+            raise
+        if get_group(group_id) is None:
+            raise _not_found() from err
+        raise _changed() from err
+
+
+def create_group(group: dict[str, Any], entry: dict[str, Any]) -> None:
+    """Store a new group; `group` carries its `version` and `updated_at`."""
+    _require_fits(group)
+    operations = [
+        _group_put(group, "attribute_not_exists(PK)", {}),
+        _version_put(group["version"], group["updated_at"]),
+        audit.put_operation(entry),
+    ]
+    table.transact(operations, conflict=Conflict("This risk group already exists."))
+
+
+def replace_group(group: dict[str, Any], *, seen_version: str, entry: dict[str, Any]) -> None:
+    """Write the group's new state if it is still at `seen_version` (Conflict otherwise)."""
+    _require_fits(group)
+    operations = [
+        _group_put(group, "version = :seen", {":seen": seen_version}),
+        _version_put(group["version"], group["updated_at"]),
+        audit.put_operation(entry),
+    ]
+    _write(operations, group["group_id"])
+
+
+def delete_group(
+    group_id: str, *, seen_version: str, version: str, at: int, entry: dict[str, Any]
+) -> None:
+    pk, sk = keys.risk_group(group_id)
+    operations = [
+        {
+            "Delete": {
+                "TableName": table.table_name(),
+                "Key": table.to_item({"PK": pk, "SK": sk}),
+                "ConditionExpression": "version = :seen",
+                "ExpressionAttributeValues": table.values({":seen": seen_version}),
+            }
+        },
+        _version_put(version, at),
+        audit.put_operation(entry),
+    ]
+    _write(operations, group_id)
+
+
+# -- inbound flags ------------------------------------------------------------------------
+def flag_inbound(
+    message: dict[str, Any],
+    risk: list[dict[str, Any]],
+    *,
+    session_tags: list[str] | None,
+    tag_id: str,
+    entry: dict[str, Any],
+) -> bool:
+    """Set `risk` on an inbound message, add `tag_id` to its session (whose tags were read as
+    `session_tags`) and append the audit entry, in one transaction. False when the message
+    was flagged already (the stream redelivered it); Conflict when the session's tags changed
+    since they were read."""
+    message_pk, message_sk = keys.message(
+        message["project_id"], message["tg_user_id"], message["created_at"], message["message_id"]
+    )
+    operations: list[dict[str, Any]] = [
+        {
+            "Update": {
+                "TableName": table.table_name(),
+                "Key": table.to_item({"PK": message_pk, "SK": message_sk}),
+                "UpdateExpression": "SET #risk = :risk",
+                "ConditionExpression": "attribute_exists(PK) AND attribute_not_exists(#risk)",
+                "ExpressionAttributeNames": {"#risk": "risk"},
+                "ExpressionAttributeValues": table.values({":risk": risk}),
+            }
+        }
+    ]
+    if tag_id not in (session_tags or []):
+        pk, sk = keys.session(message["session_id"])
+        if session_tags:
+            seen, vals = "#tags = :before", {":before": session_tags}
+        else:
+            seen, vals = "(attribute_not_exists(#tags) OR size(#tags) = :zero)", {":zero": 0}
+        vals[":after"] = [*(session_tags or []), tag_id]
+        operations.append(
+            {
+                "Update": {
+                    "TableName": table.table_name(),
+                    "Key": table.to_item({"PK": pk, "SK": sk}),
+                    "UpdateExpression": "SET #tags = :after",
+                    "ConditionExpression": f"attribute_exists(PK) AND {seen}",
+                    "ExpressionAttributeNames": {"#tags": "tags"},
+                    "ExpressionAttributeValues": table.values(vals),
+                }
+            }
+        )
+    operations.append(audit.put_operation(entry))
+    try:
+        table.client().transact_write_items(TransactItems=operations)
+    except ClientError as err:
+        reasons = table.cancellation_reasons(err)
+        if reasons[:1] == [_FAILED]:
+            return False
+        if _FAILED in reasons:
+            raise Conflict("The session's tags changed meanwhile.", code="tags_changed") from err
+        raise
+    return True
+
+
+# -- the trigger log ------------------------------------------------------------------------
+def triggers(
+    project_ids: list[str] | None,
+    *,
+    limit: int,
+    cursor: str | None = None,
+    since: int | None = None,
+    until: int | None = None,
+    match: Callable[[dict[str, Any]], bool] | None = None,
+) -> tuple[list[dict[str, Any]], str | None]:
+    """Audit entries of risk triggers of these projects (None: all), newest first, between
+    `since` and `until` (epoch ms, inclusive), kept by `match`."""
+    if project_ids is None:
+        partitions = [scroll.Partition(keys.AUDIT_INDEX_PK, "GSI1")]
+    else:
+        partitions = [scroll.Partition(keys.audit_entry(p, 0, "")[0]) for p in project_ids]
+    items, next_key = scroll.newest(
+        partitions,
+        low=keys.ts(since or 0),
+        high=keys.ts(until) + "#~" if until is not None else "~",
+        limit=limit,
+        before=scroll.decode_cursor(cursor, _ENTRY_KEY),
+        equals={"action": TRIGGER_ACTION},
+        match=match,
+    )
+    next_cursor = scroll.encode_cursor(next_key) if next_key else None
+    return [table.strip_keys(i) for i in items], next_cursor
