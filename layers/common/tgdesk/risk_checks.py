@@ -242,7 +242,7 @@ def _sensitive_tag(project_id: str) -> dict[str, Any]:
     found = _tag_named(project_id, key)
     if found is not None:
         return found
-    tag = {
+    tag: dict[str, Any] = {
         "tag_id": ids.short_id(),
         "project_id": project_id,
         "name": SENSITIVE_TAG,

@@ -249,7 +249,7 @@ def create_group(
 ) -> dict[str, Any]:
     _require_admin(scope)
     now, version = now_ms(), ids.sortable_id()
-    group = {
+    group: dict[str, Any] = {
         "group_id": ids.short_id(),
         "name": _clean_name(name),
         "action": _clean_action(action),

@@ -192,6 +192,13 @@ class Matcher:
         "_detector_owners",
         "_allowed",
     )
+    _groups: tuple[Group, ...]
+    _joined: _Keywords | None
+    _spaced: _Keywords | None
+    _tolerant: _Keywords | None
+    _scanner: detectors.Scanner | None
+    _detector_owners: dict[str, _Owners]
+    _allowed: dict[int, re.Pattern[str]]
 
     def __init__(self) -> None:
         raise TypeError("use Matcher.build(groups)")

@@ -179,10 +179,12 @@ def flag_inbound(
     ]
     if tag_id not in (session_tags or []):
         pk, sk = keys.session(message["session_id"])
+        vals: dict[str, Any]
         if session_tags:
             seen, vals = "#tags = :before", {":before": session_tags}
         else:
-            seen, vals = "(attribute_not_exists(#tags) OR size(#tags) = :zero)", {":zero": 0}
+            seen = "(attribute_not_exists(#tags) OR size(#tags) = :zero)"
+            vals = {":zero": 0}
         vals[":after"] = [*(session_tags or []), tag_id]
         operations.append(
             {
