@@ -189,3 +189,31 @@ def test_groups_apply_to_their_projects_only(
         f"/api/sessions/{li['session_id']}/messages", json={"text": "T9yD"}, headers=team["li"]
     )
     assert refused.status_code == 422
+
+
+def test_a_transfer_message_to_the_user_is_checked_before_the_transfer(
+    client: TestClient, team: dict[str, Any], maria: dict[str, Any], telegram: FakeBotApi
+) -> None:
+    create_group(client, team["admin"], name="Wallets", action="confirm", entries=keywords("T9yD"))
+    url = f"/api/sessions/{maria['session']['session_id']}/transfer"
+    body = {
+        "to": {"agent_id": team["ids"]["ana"]},
+        "reason": "shift change",
+        "notify_user": True,
+        "message": "Ana takes over; the address stays T9yDqq",
+    }
+
+    refused = client.post(url, json=body, headers=maria["headers"])
+
+    assert refused.status_code == 409, refused.text
+    assert refused.json()["code"] == "risk_confirmation_required"
+    assert session_item(maria)["assignee_id"] == team["ids"]["maria"]  # nothing moved
+    assert telegram.calls_of("sendMessage") == []
+
+    moved = client.post(url, json={**body, "confirm_risk": True}, headers=maria["headers"])
+
+    assert moved.status_code == 200, moved.text
+    assert moved.json()["assignee_id"] == team["ids"]["ana"]
+    assert [c.params["text"] for c in telegram.calls_of("sendMessage")] == [body["message"]]
+    outcomes = [t["details"]["outcome"] for t in triggers(client, team["admin"])]
+    assert outcomes == ["confirmed_sent", "confirmation_required"]

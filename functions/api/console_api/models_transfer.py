@@ -25,6 +25,9 @@ class TransferRequest(BaseModel):
     reason: str | None = Field(default=None, max_length=500)
     notify_user: bool = False
     message: str | None = Field(default=None, max_length=4096)
+    confirm_risk: bool = Field(
+        default=False, description="Send `message` although it matches `confirm` risk entries"
+    )
 
 
 class TakeOverRequest(BaseModel):

@@ -8,7 +8,7 @@ from console_api.deps import CurrentScope, SourceIp
 from console_api.models import ErrorBody
 from console_api.models_sessions import SessionView
 from console_api.models_transfer import Notice, TakeOverRequest, TransferRequest
-from tgdesk import delivery, routing_service
+from tgdesk import delivery, risk_checks, routing_service
 from tgdesk.storage import assignments
 
 router = APIRouter(tags=["transfers"])
@@ -18,7 +18,12 @@ _RESPONSES = {
         "model": ErrorBody,
         "description": "Missing the `transfer` permission, or not a supervisor",
     },
-    409: {"model": ErrorBody, "description": "Closed, changed meanwhile, or nobody can take it"},
+    409: {
+        "model": ErrorBody,
+        "description": "Closed, changed meanwhile, nobody can take it, or the message to the "
+        "user needs `confirm_risk` (`risk_confirmation_required`)",
+    },
+    422: {"model": ErrorBody, "description": "The message to the user is blocked (`risk_blocked`)"},
 }
 
 
@@ -28,9 +33,18 @@ def transfer(
 ) -> SessionView:
     """Give the session to a named agent, to a group (routed inside it with the project's
     mode) or to any online agent. Its notes follow it; the previous agent no longer sees
-    it. With `notify_user`, `message` is sent to the user, recorded like any reply."""
+    it. With `notify_user`, `message` is sent to the user, recorded like any reply, and
+    checked against the project's risk words first, like any reply: a blocked or unconfirmed
+    message refuses the whole transfer before anything changes."""
+    risk_matches: list[dict[str, object]] = []
     if body.notify_user and body.message:
         delivery.validate_text(body.message)
+        risk_matches = risk_checks.check_outbound(
+            scope.agent_id,
+            scope.session(session_id),
+            body.message,
+            confirmed=body.confirm_risk,
+        )
     moved = routing_service.transfer(
         scope,
         session_id,
@@ -41,7 +55,11 @@ def transfer(
         source_ip=source_ip,
     )
     if body.notify_user and body.message:
-        delivery.announce(scope.agent_id, moved, body.message)
+        notice = delivery.announce(scope.agent_id, moved, body.message)
+        if risk_matches:
+            risk_checks.record_confirmed_sent(
+                scope.agent_id, moved, risk_matches, notice["message_id"]
+            )
     return SessionView(**moved)
 
 
