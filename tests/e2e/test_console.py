@@ -16,7 +16,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from tests.e2e.browser import NewPage, session_button, sign_in, submit_login
-from tests.e2e.stack import CONSOLE_INDEX, Stack, eventually, sent_texts, started_stack
+from tests.e2e.stack import Stack, eventually, sent_texts
 
 pytestmark = pytest.mark.e2e
 
@@ -29,14 +29,6 @@ class Team:
     project_id: str
     alice_id: str
     bob_id: str
-
-
-@pytest.fixture(scope="module")
-def stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Stack]:
-    if not CONSOLE_INDEX.is_file():
-        pytest.fail("the console is not built (frontend/dist): run `make console` first")
-    with started_stack(tmp_path_factory.mktemp("console-stack")) as started:
-        yield started
 
 
 @pytest.fixture(scope="module")
