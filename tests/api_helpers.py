@@ -291,15 +291,27 @@ def put_session(
     return {k: v for k, v in item.items() if not k.startswith(("PK", "SK", "GSI"))}
 
 
-def put_inbound_message(session: dict[str, Any], text: str, *, at: int) -> dict[str, Any]:
+def put_inbound_message(
+    session: dict[str, Any],
+    text: str | None = None,
+    *,
+    at: int,
+    photo: dict[str, Any] | None = None,
+    caption: str | None = None,
+) -> dict[str, Any]:
+    """A user's message (text, or a photo with an optional caption), stored the way the
+    webhook stores it (one put)."""
     message_id = ids.sortable_id()
     pk, sk = keys.message(session["project_id"], session["tg_user_id"], at, message_id)
+    content: dict[str, Any] = {"text": text} if photo is None else {"photo": [photo]}
+    if caption is not None:
+        content["caption"] = caption
     raw = {
         "message_id": at // 1000 % 100000,
         "from": {"id": session["tg_user_id"], "is_bot": False, "first_name": "Alice"},
         "chat": {"id": session["tg_user_id"], "first_name": "Alice", "type": "private"},
         "date": at // 1000,
-        "text": text,
+        **content,
     }
     item = {
         "PK": pk,
@@ -311,12 +323,15 @@ def put_inbound_message(session: dict[str, Any], text: str, *, at: int) -> dict[
         "session_id": session["session_id"],
         "direction": "in",
         "created_at": at,
-        "type": "text",
+        "type": "text" if photo is None else "photo",
         "text": text,
+        "caption": caption,
+        "media": None if photo is None else {**photo, "sizes": [photo]},
         "telegram_message_id": raw["message_id"],
         "telegram_date": raw["date"] * 1000,
         "raw": table.dumps(raw),
     }
+    item = {k: v for k, v in item.items() if v is not None}
     table.client().put_item(TableName=table.table_name(), Item=table.to_item(item))
     return item
 

@@ -11,11 +11,14 @@ from pathlib import Path
 from typing import Any
 
 import boto3
+import pytest
 from botocore.exceptions import ClientError
 
 from infra.local import cfn
 from infra.local.stream import lambda_record
 from tests.conftest import TABLE, lambda_context
+from tgdesk import websocket
+from tgdesk.storage import table
 
 EVENTS = json.loads((Path(__file__).parent / "fixtures" / "websocket_events.json").read_text())
 CALLBACK_URL = "https://abc123ws.execute-api.us-east-1.amazonaws.com/live"
@@ -107,3 +110,13 @@ class StreamTap:
             out.extend(lambda_record(r, self.arn, "us-east-1") for r in page["Records"])
             self.iterators[i] = page["NextShardIterator"]
         return out
+
+
+@pytest.fixture
+def pushes(monkeypatch: pytest.MonkeyPatch) -> FakeConnectionsApi:
+    """Frames pushed to consoles land in a fake API Gateway Management API."""
+    monkeypatch.setenv("TGDESK_WEBSOCKET_CALLBACK_URL", CALLBACK_URL)
+    table.reset()
+    fake = FakeConnectionsApi()
+    monkeypatch.setattr(websocket, "_management_client", lambda: fake)
+    return fake

@@ -14,6 +14,7 @@ from typing import Any
 import boto3
 import collab_helpers
 import pytest
+import realtime_support
 from api_helpers import agent_login, api_module, put_inbound_message
 from botocore.stub import ANY, Stubber
 from fastapi.testclient import TestClient
@@ -23,18 +24,10 @@ from tgdesk import clock, realtime, websocket
 from tgdesk.storage import keys, table
 
 team = collab_helpers.team
+pushes = realtime_support.pushes
 
 PEOPLE = ("admin", "maria", "ana", "boss", "li", "chief")
 FRAME_KEYS = {"type", "project_id", "session_id", "at", "data"}
-
-
-@pytest.fixture
-def pushes(monkeypatch: pytest.MonkeyPatch) -> FakeConnectionsApi:
-    monkeypatch.setenv("TGDESK_WEBSOCKET_CALLBACK_URL", CALLBACK_URL)
-    table.reset()
-    fake = FakeConnectionsApi()
-    monkeypatch.setattr(websocket, "_management_client", lambda: fake)
-    return fake
 
 
 @pytest.fixture

@@ -13,26 +13,19 @@ from typing import Any
 
 import collab_helpers
 import pytest
+import realtime_support
 from api_helpers import put_inbound_message
 from conftest import lambda_context
 from fastapi.testclient import TestClient
-from realtime_support import CALLBACK_URL, FakeConnectionsApi, StreamTap, open_connection
+from realtime_support import FakeConnectionsApi, StreamTap, open_connection
 from risk_support import BTC_BECH32, create_group, keywords, triggers
 
 from infra.local import cfn
-from tgdesk import clock, ids, websocket
+from tgdesk import clock
 from tgdesk.storage import keys, table
 
 team = collab_helpers.team
-
-
-@pytest.fixture
-def pushes(monkeypatch: pytest.MonkeyPatch) -> FakeConnectionsApi:
-    monkeypatch.setenv("TGDESK_WEBSOCKET_CALLBACK_URL", CALLBACK_URL)
-    table.reset()
-    fake = FakeConnectionsApi()
-    monkeypatch.setattr(websocket, "_management_client", lambda: fake)
-    return fake
+pushes = realtime_support.pushes
 
 
 @pytest.fixture
@@ -71,45 +64,17 @@ def session_of(session: dict[str, Any]) -> dict[str, Any]:
     return found
 
 
+PHOTO = {
+    "file_id": "AgACAgIAAxkBAAIBZ2Y",
+    "file_unique_id": "AQADxQADr6E",
+    "width": 1280,
+    "height": 960,
+    "file_size": 81234,
+}
+
+
 def put_photo_with_caption(session: dict[str, Any], caption: str) -> dict[str, Any]:
-    """A photo with a caption, stored the way the webhook stores it (one put)."""
-    at = clock.now_ms()
-    message_id = ids.sortable_id()
-    pk, sk = keys.message(session["project_id"], session["tg_user_id"], at, message_id)
-    photo = {
-        "file_id": "AgACAgIAAxkBAAIBZ2Y",
-        "file_unique_id": "AQADxQADr6E",
-        "width": 1280,
-        "height": 960,
-        "file_size": 81234,
-    }
-    raw = {
-        "message_id": 77,
-        "from": {"id": session["tg_user_id"], "is_bot": False, "first_name": "Alice"},
-        "chat": {"id": session["tg_user_id"], "first_name": "Alice", "type": "private"},
-        "date": at // 1000,
-        "photo": [photo],
-        "caption": caption,
-    }
-    item = {
-        "PK": pk,
-        "SK": sk,
-        "kind": "message",
-        "message_id": message_id,
-        "project_id": session["project_id"],
-        "tg_user_id": session["tg_user_id"],
-        "session_id": session["session_id"],
-        "direction": "in",
-        "created_at": at,
-        "type": "photo",
-        "caption": caption,
-        "media": {**photo, "sizes": [photo]},
-        "telegram_message_id": raw["message_id"],
-        "telegram_date": raw["date"] * 1000,
-        "raw": table.dumps(raw),
-    }
-    table.client().put_item(TableName=table.table_name(), Item=table.to_item(item))
-    return item
+    return put_inbound_message(session, at=clock.now_ms(), photo=PHOTO, caption=caption)
 
 
 def test_a_matching_message_is_flagged_tagged_audited_and_pushed(
