@@ -12,13 +12,14 @@ import sys
 import traceback
 from collections.abc import Callable
 
-from bench import burst, console, costs, imports, latency, risk
+from bench import burst, console, costs, imports, latency, risk, routing
 from bench.harness import Budget
 
 SECTIONS: dict[str, Callable[[], list[Budget]]] = {
     "imports": imports.run,
     "inbound": costs.run_inbound,
     "outbound": costs.run_outbound,
+    "routing": routing.run,
     "latency": latency.run,
     "console": console.run,
     "risk": risk.run,
