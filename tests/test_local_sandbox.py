@@ -312,3 +312,114 @@ def test_real_updates_replay_through_the_sandbox(sandbox: Any, sample: Path) -> 
     resp = client.post("/sandbox/updates", json=update)
     assert resp.status_code == 200
     assert webhook.received[-1] == (update, SECRET)
+
+
+def private_update(update_id: int, user_id: Any, *, chat_id: Any = None) -> dict[str, Any]:
+    user = {"id": user_id, "is_bot": False, "first_name": "Nour", "username": "nour_k"}
+    chat = {"id": user_id if chat_id is None else chat_id, "first_name": "Nour", "type": "private"}
+    return {
+        "update_id": update_id,
+        "message": {"message_id": 57, "from": user, "chat": chat, "date": 1, "text": "hi"},
+    }
+
+
+@pytest.mark.parametrize(
+    ("update", "field"),
+    [
+        (private_update(1, 42, chat_id="abc"), "message.chat.id"),
+        (private_update(1, "42"), "message.from.id"),
+        (private_update(1, [42], chat_id=42), "message.from.id"),
+        (private_update(1, True, chat_id=42), "message.from.id"),
+        (private_update(1, 42, chat_id=10**40), "message.chat.id"),
+        ({"update_id": 1, "message": {"chat": "private"}}, "message.chat"),
+        (
+            {"update_id": 1, "callback_query": {"id": "q", "from": {"first_name": "N"}}},
+            "callback_query.from.id",
+        ),
+        ({"update_id": "1"}, "update_id"),
+    ],
+)
+def test_raw_updates_with_ids_telegram_never_sends_are_refused_naming_the_field(
+    sandbox: Any, update: dict[str, Any], field: str
+) -> None:
+    client, bot, webhook = sandbox
+    connect(client, bot)
+    resp = client.post("/sandbox/updates", json=update)
+    assert resp.status_code == 422
+    assert resp.json()["error"].startswith(field + " ")
+    assert webhook.received == []
+
+
+@pytest.mark.parametrize(
+    "body",
+    [b'{"update_id": NaN}', b'{"update_id": 1, "x": Infinity}', b"[" * 100_000],
+    ids=["nan", "infinity", "deep"],
+)
+def test_raw_updates_that_are_not_json_are_refused(sandbox: Any, body: bytes) -> None:
+    client, bot, webhook = sandbox
+    connect(client, bot)
+    resp = client.post("/sandbox/updates", content=body)
+    assert resp.status_code == 400
+    assert webhook.received == []
+
+
+def test_a_user_who_wrote_through_a_raw_update_can_be_answered(sandbox: Any) -> None:
+    client, bot, webhook = sandbox
+    connect(client, bot)
+    assert client.post("/sandbox/updates", json=private_update(5, 424242)).status_code == 200
+    assert len(webhook.received) == 1
+
+    resp = api(client, bot, "sendMessage", json={"chat_id": 424242, "text": "Hello Nour"})
+    assert resp.status_code == 200, resp.text
+    message = resp.json()["result"]
+    assert message["chat"] == {
+        "id": 424242,
+        "first_name": "Nour",
+        "username": "nour_k",
+        "type": "private",
+    }
+    assert message["message_id"] == 58  # after the user's 57: one sequence per chat
+    users = client.get("/sandbox/users").json()["items"]
+    assert any(u["id"] == 424242 and u["first_name"] == "Nour" for u in users)
+    chat = client.get("/sandbox/users/424242/messages").json()["items"]
+    assert [m["text"] for m in chat] == ["hi", "Hello Nour"]
+
+    # Telegram redelivers: the chat's history does not grow.
+    client.post("/sandbox/updates", json=private_update(5, 424242))
+    assert len(client.get("/sandbox/users/424242/messages").json()["items"]) == 2
+
+
+def test_a_button_press_makes_its_private_chat_known(sandbox: Any) -> None:
+    client, bot, _ = sandbox
+    connect(client, bot)
+    press = {
+        "update_id": 9,
+        "callback_query": {
+            "id": "q1",
+            "from": {"id": 515, "is_bot": False, "first_name": "Lea"},
+            "message": {
+                "message_id": 3,
+                "from": {"id": bot.store.bot_id, "is_bot": True, "first_name": "bot"},
+                "chat": {"id": 515, "first_name": "Lea", "type": "private"},
+                "date": 1,
+                "text": "pick one",
+            },
+            "chat_instance": "1",
+            "data": "a",
+        },
+    }
+    assert client.post("/sandbox/updates", json=press).status_code == 200
+    assert api(client, bot, "sendMessage", json={"chat_id": 515, "text": "ok"}).json()["ok"]
+    group = {
+        "update_id": 10,
+        "message": {
+            "message_id": 1,
+            "from": {"id": 616, "is_bot": False, "first_name": "Max"},
+            "chat": {"id": -100123, "title": "a group", "type": "supergroup"},
+            "date": 1,
+            "text": "hello group",
+        },
+    }
+    assert client.post("/sandbox/updates", json=group).status_code == 200
+    refused = api(client, bot, "sendMessage", json={"chat_id": 616, "text": "hi"})
+    assert refused.json()["description"] == "Bad Request: chat not found"

@@ -17,6 +17,7 @@ from infra.local.sandbox.bot import SandboxBot, make_fault
 from infra.local.sandbox.delivery import Outcome, WebhookDelivery
 from infra.local.sandbox.params import parse_params
 from infra.local.sandbox.state import SandboxStore
+from infra.local.sandbox.updates import RejectedUpdate, parse_update, remember_chats
 from infra.local.sandbox.users import photo_update, text_update, upsert_user
 
 STATIC = Path(__file__).with_name("static")
@@ -95,11 +96,10 @@ class SandboxRoutes:
 
     async def raw_update(self, request: Request) -> Response:
         try:
-            update = json.loads(await request.body())
-        except ValueError:
-            return _error(400, "the body must be one Telegram update as JSON")
-        if not isinstance(update, dict) or not isinstance(update.get("update_id"), int):
-            return _error(400, "an update needs an integer update_id")
+            update = parse_update(await request.body())
+        except RejectedUpdate as err:
+            return _error(err.status, str(err))
+        remember_chats(self.bot.store, update)
         outcome = await self.delivery.deliver_now(update)
         if outcome.status == -1:
             return JSONResponse({"queued": True}, status_code=202)

@@ -104,13 +104,18 @@ def photo_update(
 
 
 def chat_id_of(update: dict[str, Any]) -> int:
-    """The chat an update belongs to (Telegram delivers one chat's updates in order)."""
+    """The chat an update belongs to (Telegram delivers one chat's updates in order); 0
+    when it names none with an integer id."""
     for value in update.values():
-        if isinstance(value, dict):
-            if isinstance(value.get("chat"), dict):
-                return int(value["chat"].get("id", 0))
-            if isinstance(value.get("message"), dict) and "chat" in value["message"]:
-                return int(value["message"]["chat"].get("id", 0))
-            if isinstance(value.get("from"), dict):
-                return int(value["from"].get("id", 0))
+        if not isinstance(value, dict):
+            continue
+        message = value.get("message")
+        for holder in (
+            value.get("chat"),
+            message.get("chat") if isinstance(message, dict) else None,
+            value.get("from"),
+        ):
+            if isinstance(holder, dict):
+                chat_id = holder.get("id")
+                return chat_id if isinstance(chat_id, int) and not isinstance(chat_id, bool) else 0
     return 0
