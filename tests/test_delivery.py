@@ -281,3 +281,23 @@ def test_a_sender_that_died_mid_send_is_taken_over_after_its_lease(
     advance(1)
     assert run_scheduler()["sent"] == 1
     assert stored_message(message["message_id"])["delivery"]["state"] == "sent"
+
+
+def test_a_client_message_id_reused_for_another_text_is_refused(
+    client: TestClient, chat: dict[str, Any], telegram: FakeBotApi
+) -> None:
+    first = reply(client, chat, "The first text", client_message_id="c-9")
+    assert first.status_code == 201
+    reused = reply(client, chat, "A different text", client_message_id="c-9")
+    assert reused.status_code == 409
+    assert reused.json()["code"] == "client_message_id_reused"
+    assert reused.json()["field"] == "client_message_id"
+    # Nothing of the new text was stored or sent; the same content stays idempotent,
+    # blanks around it included (they are not part of what is sent).
+    assert [c.params["text"] for c in telegram.calls_of("sendMessage")] == ["The first text"]
+    assert [i["text"] for i in scan_items() if i.get("direction") == "out"] == ["The first text"]
+    again = reply(client, chat, "  The first text\n", client_message_id="c-9")
+    assert again.status_code == 200
+    assert again.json()["message_id"] == first.json()["message_id"]
+    claim = next(i for i in scan_items() if i["kind"] == "reply_claim")
+    assert "The first text" not in str(claim) and len(claim["content_digest"]) == 64

@@ -9,6 +9,7 @@ takes the message over once the lease ends.
 
 from __future__ import annotations
 
+import hashlib
 import logging
 from typing import Any
 
@@ -73,8 +74,10 @@ def reply(
 ) -> tuple[dict[str, Any], bool]:
     """Record an agent's reply and try to send it at once.
 
-    Returns (message, created): with a `client_message_id` this session already used,
-    the earlier message is returned as it is now and nothing is sent again.
+    Returns (message, created): with a `client_message_id` this session already used
+    for the same text, the earlier message is returned as it is now and nothing is sent
+    again; used for another text, Conflict `client_message_id_reused` (the new text is
+    neither stored nor sent, and the client knows it).
     Risk control runs first (tgdesk.risk_checks): a `block` match, or a `confirm` match
     without `confirm_risk`, raises before anything is stored or sent.
     """
@@ -118,10 +121,17 @@ def _record_and_send(
             "next_attempt_at": now + LEASE_SECONDS * 1000,
         },
     }
-    stored, created = outbound.create_reply(session, message)
+    stored, created = outbound.create_reply(session, message, content_digest=_digest(body))
     if not created:
         return stored, False
     return send(stored), True
+
+
+def _digest(text: str) -> str:
+    """What tells a retried reply (same content) from a reused client_message_id: a
+    fixed-size hash of the content, kept on the idempotency claim instead of a second
+    copy of the text."""
+    return hashlib.sha256(f"text\n{text}".encode()).hexdigest()
 
 
 def send(message: dict[str, Any]) -> dict[str, Any]:

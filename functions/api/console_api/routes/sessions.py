@@ -131,6 +131,7 @@ def list_messages(
         409: {
             "model": ErrorBody,
             "description": "`risk_confirmation_required`: send again with `confirm_risk`; "
+            "`client_message_id_reused`: that id was used for another text; "
             "or the session is not in a state for this",
         },
         422: {"model": ErrorBody, "description": "`risk_blocked`: not sent; or invalid input"},

@@ -14,7 +14,7 @@ from typing import Any
 
 from botocore.exceptions import ClientError
 
-from tgdesk.errors import NotFound
+from tgdesk.errors import Conflict, NotFound
 from tgdesk.storage import keys, table
 
 CLAIM_TTL_SECONDS = 7 * 24 * 3600
@@ -30,13 +30,16 @@ def _retry_sort_key(due_at: int, message_id: str) -> str:
     return f"{keys.ts(due_at)}#{message_id}"
 
 
-def create_reply(session: dict[str, Any], message: dict[str, Any]) -> tuple[dict[str, Any], bool]:
+def create_reply(
+    session: dict[str, Any], message: dict[str, Any], *, content_digest: str
+) -> tuple[dict[str, Any], bool]:
     """Store a new outbound message and touch its session, in one transaction.
 
     `message` is complete (ids, text, `delivery` with state `sending`, attempts 1 and
     `next_attempt_at` = the lease's end). With a `client_message_id` that this session
-    already used, nothing is written and the earlier message is returned instead.
-    Returns (message, created).
+    already used for the same content (`content_digest`, kept on the claim), nothing is
+    written and the earlier message is returned instead; used for other content, it is
+    refused (Conflict `client_message_id_reused`). Returns (message, created).
     """
     pk, sk = message_key(message)
     now = message["created_at"]
@@ -60,6 +63,7 @@ def create_reply(session: dict[str, Any], message: dict[str, Any]) -> tuple[dict
             "kind": "reply_claim",
             "message_pk": pk,
             "message_sk": sk,
+            "content_digest": content_digest,
             "ttl": now // 1000 + CLAIM_TTL_SECONDS,
         }
         operations.append(
@@ -98,7 +102,7 @@ def create_reply(session: dict[str, Any], message: dict[str, Any]) -> tuple[dict
     except ClientError as err:
         reasons = table.cancellation_reasons(err)
         if client_id and reasons and reasons[0] == "ConditionalCheckFailed":
-            existing = _claimed_message(session["session_id"], client_id)
+            existing = _claimed_message(session["session_id"], client_id, content_digest)
             if existing is not None:
                 return existing, False
         if reasons and reasons[-1] == "ConditionalCheckFailed":
@@ -107,10 +111,22 @@ def create_reply(session: dict[str, Any], message: dict[str, Any]) -> tuple[dict
     return table.strip_keys(item), True
 
 
-def _claimed_message(session_id: str, client_message_id: str) -> dict[str, Any] | None:
+def _claimed_message(
+    session_id: str, client_message_id: str, content_digest: str
+) -> dict[str, Any] | None:
+    """The message that holds this claim, if it has the same content; else Conflict."""
     claim = table.get(*keys.outbound_claim(session_id, client_message_id), consistent=True)
     if claim is None:
         return None
+    # A claim written before digests were kept (it expires within CLAIM_TTL_SECONDS)
+    # is taken as the same content.
+    if claim.get("content_digest", content_digest) != content_digest:
+        raise Conflict(
+            "This client_message_id was already used for a different message; "
+            "send the new text with a new client_message_id.",
+            code="client_message_id_reused",
+            field="client_message_id",
+        )
     item = table.get(claim["message_pk"], claim["message_sk"], consistent=True)
     return table.strip_keys(item) if item else None
 
