@@ -51,6 +51,7 @@ ROUTES: dict[tuple[str, str], tuple[str, Any]] = {
     ("GET", "/api/agents"): (ADMIN, None),
     ("PATCH", "/api/agents/{agent_id}"): (ADMIN, {"display_name": "x"}),
     ("POST", "/api/agents/{agent_id}/password-reset"): (ADMIN, {}),
+    ("POST", "/api/agents/{agent_id}/unlock"): (ADMIN, None),
     ("POST", "/api/agents/{agent_id}/invitations"): (ADMIN, None),
     ("POST", "/api/projects"): (ADMIN, None),
     ("POST", "/api/projects/{project_id}/members"): (ADMIN, {"agent_id": "{agent_id}"}),
@@ -99,10 +100,7 @@ ROUTES: dict[tuple[str, str], tuple[str, Any]] = {
     ),
     ("POST", "/api/sessions/{session_id}/take-over"): (HOLDER, None),
     ("GET", "/api/notices"): (ANY_AGENT, None),
-    ("POST", "/api/sessions/{session_id}/risk-cancel"): (
-        HOLDER,
-        {"matches": [{"group_id": "g1", "entry": "T9yD", "kind": "keyword", "start": 0, "end": 4}]},
-    ),
+    ("POST", "/api/sessions/{session_id}/risk-cancel"): (HOLDER, {"text": "pay T9yD"}),
     # risk control: administrators manage it, supervisors read it
     ("GET", "/api/risk/groups"): (SUPERVISOR, None),
     ("POST", "/api/risk/groups"): (ADMIN, {"name": "Intruders", "action": "block"}),

@@ -41,6 +41,11 @@ class AgentAccount(AgentPublic):
     presence: Presence = "offline"
     open_sessions: int = 0
     max_open_sessions: int | None = None
+    locked_until: int | None = Field(
+        default=None,
+        description="While failed logins lock the account: until when (epoch ms). An "
+        "administrator lifts it with POST /api/agents/{agent_id}/unlock or a password reset",
+    )
 
 
 class AgentChange(Strict):
@@ -95,12 +100,18 @@ class RoutingSettings(Public):
     mode: RoutingMode
     return_after_minutes: int | None = None
     sticky_returning_users: bool
+    max_returns: int = Field(
+        default=3,
+        description="How many times in a row the return timer moves a session nobody opens; "
+        "then it stays and the project's supervisors get a `session_return_limit` notice",
+    )
 
 
 class RoutingUpdate(Strict):
     mode: RoutingMode | None = None
     return_after_minutes: int | None = Field(default=None, ge=1, le=7 * 24 * 60)
     sticky_returning_users: bool | None = None
+    max_returns: int | None = Field(default=None, ge=1, le=20)
 
 
 class ProjectDetail(ProjectPublic):

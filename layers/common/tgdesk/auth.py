@@ -34,6 +34,7 @@ from tgdesk.errors import (
 )
 from tgdesk.settings import get_settings
 from tgdesk.storage import accounts, logins
+from tgdesk.storage import audit as audit_store
 
 log = logging.getLogger(__name__)
 
@@ -236,17 +237,23 @@ def update_agent(
     if password is not None or disabled:
         changes["token_since"] = now_ms()
         remove.append("token_digest")
-    before, after = accounts.update_agent(agent_id, changes, remove)
-    audit.record(
-        "agent.update",
-        actor_id=actor_id,
-        target_type="agent",
-        target_id=agent_id,
-        before=_audited(before),
-        after=_audited(after),
-        details={"password_changed": True} if password is not None else None,
-        source_ip=source_ip,
-    )
+
+    def along_with(before: dict[str, Any], after: dict[str, Any]) -> list[dict[str, Any]]:
+        entry = audit.entry(
+            "agent.update",
+            actor_id=actor_id,
+            target_type="agent",
+            target_id=agent_id,
+            before=_audited(before),
+            after=_audited(after),
+            details={"password_changed": True} if password is not None else None,
+            source_ip=source_ip,
+        )
+        # A password an administrator sets lifts the account's lock, as a reset does.
+        lifted = [_clear_failures(before)] if password is not None else []
+        return [audit_store.put_operation(entry), *lifted]
+
+    _, after = accounts.update_agent(agent_id, changes, remove, along_with=along_with)
     return public_agent(after)
 
 
@@ -260,7 +267,8 @@ def reset_password(
     agent_id: str, *, actor_id: str, password: str | None, source_ip: str | None = None
 ) -> dict[str, Any]:
     """An administrator sets a new password, or (None) voids the old one; either way every
-    login of the agent ends. Returns the agent."""
+    login of the agent ends, and the account's failed logins and lock are forgotten (what
+    the lock's message tells the user to ask for), in one transaction. Returns the agent."""
     now = now_ms()
     changes: dict[str, Any] = {"token_since": now}
     remove = ["token_digest"]
@@ -269,16 +277,77 @@ def reset_password(
         changes["password_hash"] = hash_password(password)
     else:
         remove.append("password_hash")
-    _, after = accounts.update_agent(agent_id, changes, remove)
-    audit.record(
-        "agent.password_reset",
-        actor_id=actor_id,
-        target_type="agent",
-        target_id=agent_id,
-        details={"new_password_set": password is not None, "logins_ended_at": now},
-        source_ip=source_ip,
-    )
+
+    def along_with(before: dict[str, Any], _: dict[str, Any]) -> list[dict[str, Any]]:
+        entry = audit.entry(
+            "agent.password_reset",
+            actor_id=actor_id,
+            target_type="agent",
+            target_id=agent_id,
+            details={
+                "new_password_set": password is not None,
+                "logins_ended_at": now,
+                "failed_logins_cleared": True,
+            },
+            source_ip=source_ip,
+        )
+        return [audit_store.put_operation(entry), _clear_failures(before)]
+
+    _, after = accounts.update_agent(agent_id, changes, remove, along_with=along_with)
     return public_agent(after)
+
+
+# -- account locks ----------------------------------------------------------------------
+def _account_subject(agent: dict[str, Any]) -> tuple[str, str]:
+    return logins.ACCOUNT, str(agent["username"]).lower()
+
+
+def _clear_failures(agent: dict[str, Any]) -> dict[str, Any]:
+    return logins.clear_operation(*_account_subject(agent))
+
+
+def locks(agents: list[dict[str, Any]]) -> dict[str, int]:
+    """{agent_id: locked_until} of the accounts locked now by failed logins."""
+    subjects = {_account_subject(a): a["agent_id"] for a in agents}
+    counters = logins.get_counters(list(subjects))
+    now = now_ms()
+    return {
+        subjects[subject]: int(counter["locked_until"])
+        for subject, counter in counters.items()
+        if int(counter.get("locked_until", 0)) > now
+    }
+
+
+def unlock(agent_id: str, *, actor_id: str, source_ip: str | None = None) -> dict[str, Any]:
+    """An administrator lifts an account's lock and forgets its failed logins (a lock on the
+    user's address stays until it expires). Audited when there was something to forget;
+    returns the agent."""
+    for _ in range(3):
+        agent = accounts.get_agent(agent_id, consistent=True)
+        if agent is None:
+            raise NotFound("no such agent", code="agent_not_found")
+        subject = _account_subject(agent)
+        counter = logins.get_counters([subject]).get(subject)
+        if counter is None:
+            return public_agent(agent)
+        state = {
+            "failures": int(counter["failures"]),
+            "locked_until": int(counter["locked_until"]) if "locked_until" in counter else None,
+        }
+        entry = audit.entry(
+            "agent.unlock",
+            actor_id=actor_id,
+            target_type="agent",
+            target_id=agent_id,
+            before=state,
+            after={"failures": 0, "locked_until": None},
+            source_ip=source_ip,
+        )
+        if logins.clear(*subject, seen=counter, audit_entry=entry):
+            log.info("account unlocked", extra={"agent_id": agent_id})
+            return public_agent(agent)
+        # A failure was counted since the read: read again.
+    raise Conflict("failed logins keep being counted for this account; try again")
 
 
 def bootstrap_admin() -> bool:
@@ -319,10 +388,15 @@ def _utc(ms: int) -> str:
 
 
 def _locked_error(subject: str, until: int, now: int) -> Locked:
-    who = "This account" if subject == logins.ACCOUNT else "Your address"
+    if subject == logins.ACCOUNT:
+        who, then = (
+            "This account",
+            ("try again then, or ask an administrator to unlock it or reset the password."),
+        )
+    else:  # an address's lock protects every account: nobody lifts it early
+        who, then = "Your address", "try again then."
     return Locked(
-        f"{who} is locked after too many failed logins, until {_utc(until)}; "
-        "try again then or ask an administrator to reset the password.",
+        f"{who} is locked after too many failed logins, until {_utc(until)}; {then}",
         retry_after=max(1, -(-(until - now) // 1000)),
         locked_until=until,
     )

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from fastapi import APIRouter
 
 from console_api.deps import AdminAgent, PublicUrl, SourceIp
-from console_api.models import AgentCreate, AgentPublic, Items
+from console_api.models import AgentCreate, AgentPublic, ErrorBody, Items
 from console_api.models_team import (
     AgentAccount,
     AgentChange,
@@ -34,22 +36,32 @@ def create_agent(body: AgentCreate, admin: AdminAgent, source_ip: SourceIp) -> A
     return AgentPublic(**agent)
 
 
+def _accounts(agents: list[dict[str, Any]]) -> list[AgentAccount]:
+    """Accounts as administrators see them: presence, load, and any lock."""
+    now = now_ms()
+    locks = auth.locks(agents)
+    return [
+        AgentAccount(
+            **{
+                **auth.public_agent(a),
+                **team.agent_summary(a, now),
+                "locked_until": locks.get(a["agent_id"]),
+            }
+        )
+        for a in agents
+    ]
+
+
 @router.get("/agents")
 def list_agents(_: AdminAgent) -> Items[AgentAccount]:
-    """Every agent, by username, with effective presence and load."""
-    now = now_ms()
-    return Items[AgentAccount](
-        items=[
-            AgentAccount(**{**auth.public_agent(a), **team.agent_summary(a, now)})
-            for a in accounts.list_agents()
-        ]
-    )
+    """Every agent, by username, with effective presence, load and any lock."""
+    return Items[AgentAccount](items=_accounts(accounts.list_agents()))
 
 
-@router.patch("/agents/{agent_id}")
+@router.patch("/agents/{agent_id}", responses={404: {"model": ErrorBody}})
 def update_agent(
     agent_id: str, body: AgentChange, admin: AdminAgent, source_ip: SourceIp
-) -> AgentPublic:
+) -> AgentAccount:
     """Change an account. `max_open_sessions: null` removes the limit; a new password or
     disabling the account ends the agent's login."""
     if agent_id == admin["agent_id"] and (body.disabled or body.role not in (None, "admin")):
@@ -69,7 +81,18 @@ def update_agent(
         and body.max_open_sessions is None,
         source_ip=source_ip,
     )
-    return AgentPublic(**agent)
+    return _accounts([agent])[0]
+
+
+@router.post(
+    "/agents/{agent_id}/unlock",
+    responses={404: {"model": ErrorBody, "description": "`agent_not_found`"}},
+)
+def unlock_agent(agent_id: str, admin: AdminAgent, source_ip: SourceIp) -> AgentAccount:
+    """Lift the account's lock after failed logins and forget its failures (a password
+    reset does this too). A lock on an address is not lifted: it expires by itself."""
+    agent = auth.unlock(agent_id, actor_id=admin["agent_id"], source_ip=source_ip)
+    return _accounts([agent])[0]
 
 
 @router.post("/agents/{agent_id}/password-reset")

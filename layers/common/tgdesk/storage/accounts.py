@@ -8,7 +8,7 @@ is the only one that authenticates, whatever the interleaving.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from botocore.exceptions import ClientError
@@ -75,9 +75,9 @@ def create_agent(agent: dict[str, Any], audit_entry: dict[str, Any] | None = Non
         raise table.conflict_from(err, "this agent already exists") from err
 
 
-def get_agent(agent_id: str) -> dict[str, Any] | None:
+def get_agent(agent_id: str, *, consistent: bool = False) -> dict[str, Any] | None:
     pk, sk = keys.agent(agent_id)
-    return _strip(table.get(pk, sk))
+    return _strip(table.get(pk, sk, consistent=consistent))
 
 
 def get_agents(agent_ids: Iterable[str]) -> dict[str, dict[str, Any]]:
@@ -131,14 +131,27 @@ def _update_expression(
     return " ".join(parts), names, vals
 
 
+# Writes that ride along with an agent's change, made from its state (before, after).
+AlongWith = Callable[[dict[str, Any], dict[str, Any]], list[dict[str, Any]]]
+_ATTEMPTS = 3  # an account changed between the read and the transaction: read again
+
+
 def update_agent(
-    agent_id: str, changes: dict[str, Any], remove: Iterable[str] = ()
+    agent_id: str,
+    changes: dict[str, Any],
+    remove: Iterable[str] = (),
+    *,
+    along_with: AlongWith | None = None,
 ) -> tuple[dict[str, Any], dict[str, Any]]:
     """Set (and remove) attributes of an existing agent, never its username.
 
     Returns (before, after). Raises NotFound (`agent_not_found`) for an unknown agent.
+    `along_with(before, after)` names writes (its audit entry, clearing its failed logins)
+    made in the same transaction as the change.
     """
     removed = [r for r in remove if r not in changes]
+    if along_with is not None:
+        return _update_in_transaction(agent_id, changes, removed, along_with)
     expression, names, vals = _update_expression(changes, removed)
     pk, sk = keys.agent(agent_id)
     request: dict[str, Any] = {
@@ -160,6 +173,46 @@ def update_agent(
     before = _strip(table.from_item(resp["Attributes"])) or {}
     after = {k: v for k, v in {**before, **changes}.items() if k not in removed}
     return before, after
+
+
+def _update_in_transaction(
+    agent_id: str, changes: dict[str, Any], removed: list[str], along_with: AlongWith
+) -> tuple[dict[str, Any], dict[str, Any]]:
+    """Read the agent, then change it in a transaction conditioned on every attribute it
+    touches being as read, so the writes made from (before, after) describe what changed."""
+    pk, sk = keys.agent(agent_id)
+    for _ in range(_ATTEMPTS):
+        before = get_agent(agent_id, consistent=True)
+        if before is None:
+            raise NotFound("no such agent", code="agent_not_found")
+        after = {k: v for k, v in {**before, **changes}.items() if k not in removed}
+        expression, names, vals = _update_expression(changes, removed)
+        conditions = ["attribute_exists(PK)"]
+        for i, name in enumerate(dict.fromkeys([*changes, *removed])):
+            names[f"#c{i}"] = name
+            if name in before:
+                vals[f":c{i}"] = before[name]
+                conditions.append(f"#c{i} = :c{i}")
+            else:
+                conditions.append(f"attribute_not_exists(#c{i})")
+        update: dict[str, Any] = {
+            "TableName": table.table_name(),
+            "Key": _key((pk, sk)),
+            "UpdateExpression": expression,
+            "ConditionExpression": " AND ".join(conditions),
+            "ExpressionAttributeNames": names,
+        }
+        if vals:
+            update["ExpressionAttributeValues"] = table.values(vals)
+        try:
+            _transact([{"Update": update}, *along_with(before, after)])
+        except ClientError as err:
+            reasons = table.cancellation_reasons(err)
+            if reasons and reasons[0] == "ConditionalCheckFailed":
+                continue  # changed (or deleted) since the read: read again
+            raise table.conflict_from(err, "the account changed meanwhile; try again") from err
+        return before, after
+    raise Conflict("the account kept changing; try again", code="agent_changed")
 
 
 def touch_heartbeat(agent_id: str, now: int) -> None:

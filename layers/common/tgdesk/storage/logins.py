@@ -13,7 +13,7 @@ from typing import Any
 
 from botocore.exceptions import ClientError
 
-from tgdesk.storage import keys, table
+from tgdesk.storage import audit, keys, table
 
 ACCOUNT, ADDRESS = "account", "address"
 _ATTEMPTS = 4  # a new window raced by another failure: count again
@@ -25,20 +25,20 @@ def _key(subject: str, value: str) -> dict[str, Any]:
 
 
 def get_counters(subjects: list[tuple[str, str]]) -> dict[tuple[str, str], dict[str, Any]]:
-    """The counters of several (subject, value) pairs in one BatchGetItem."""
-    if not subjects:
-        return {}
+    """The counters of several (subject, value) pairs (BatchGetItem, 100 keys a request)."""
     wanted = {keys.login_failures(s, v): (s, v) for s, v in subjects}
-    request: dict[str, Any] = {
-        table.table_name(): {"Keys": [_key(s, v) for s, v in wanted.values()]}
-    }
+    pairs = list(wanted.values())
     found: dict[tuple[str, str], dict[str, Any]] = {}
-    while request:
-        resp = table.client().batch_get_item(RequestItems=request)
-        for raw in resp.get("Responses", {}).get(table.table_name(), []):
-            item = table.from_item(raw) or {}
-            found[wanted[(item["PK"], item["SK"])]] = table.strip_keys(item)
-        request = resp.get("UnprocessedKeys") or {}
+    for start in range(0, len(pairs), 100):
+        request: dict[str, Any] = {
+            table.table_name(): {"Keys": [_key(s, v) for s, v in pairs[start : start + 100]]}
+        }
+        while request:
+            resp = table.client().batch_get_item(RequestItems=request)
+            for raw in resp.get("Responses", {}).get(table.table_name(), []):
+                item = table.from_item(raw) or {}
+                found[wanted[(item["PK"], item["SK"])]] = table.strip_keys(item)
+            request = resp.get("UnprocessedKeys") or {}
     return found
 
 
@@ -112,6 +112,35 @@ def lock(subject: str, value: str, *, now: int, until: int, expires_at_s: int) -
     return True
 
 
-def clear_operation(subject: str, value: str) -> dict[str, Any]:
-    """A TransactWriteItems operation that forgets the subject's failures."""
-    return {"Delete": {"TableName": table.table_name(), "Key": _key(subject, value)}}
+def clear_operation(
+    subject: str, value: str, *, seen: dict[str, Any] | None = None
+) -> dict[str, Any]:
+    """A TransactWriteItems operation that forgets the subject's failures (and any lock).
+
+    With `seen` (the counter as read), the transaction is cancelled if a failure was counted
+    since, so what the caller reports as cleared is exactly what was cleared.
+    """
+    operation: dict[str, Any] = {"TableName": table.table_name(), "Key": _key(subject, value)}
+    if seen is not None:
+        operation["ConditionExpression"] = "failures = :failures AND last_failed_at = :last"
+        operation["ExpressionAttributeValues"] = table.values(
+            {":failures": seen["failures"], ":last": seen["last_failed_at"]}
+        )
+    return {"Delete": operation}
+
+
+def clear(subject: str, value: str, *, seen: dict[str, Any], audit_entry: dict[str, Any]) -> bool:
+    """Forget the subject's failures (as `seen`) with the entry that says so, in one
+    transaction. False when a failure was counted since `seen` was read (nothing changed)."""
+    try:
+        table.client().transact_write_items(
+            TransactItems=[
+                clear_operation(subject, value, seen=seen),
+                audit.put_operation(audit_entry),
+            ]
+        )
+    except ClientError as err:
+        if table.cancellation_reasons(err)[:1] == ["ConditionalCheckFailed"]:
+            return False
+        raise
+    return True

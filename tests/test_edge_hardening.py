@@ -1,0 +1,138 @@
+"""Edge cases found by probing the system as an attacker would: each test fails on the
+defect it names and passes once it is fixed."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+from api_helpers import (
+    ADMIN_USERNAME,
+    agent_login,
+    api_module,
+    configure_admin,
+    create_agent,
+    login,
+    scan_items,
+)
+from fastapi.testclient import TestClient
+
+from tgdesk import auth, clock
+
+
+# -- accounts: locks, resets, unlocks -------------------------------------------------------
+@pytest.fixture
+def accounts_api(aws: Any, monkeypatch: pytest.MonkeyPatch) -> Iterator[TestClient]:
+    configure_admin(monkeypatch)
+    auth.bootstrap_admin()
+    with TestClient(api_module().app) as test_client:
+        yield test_client
+
+
+def _lock_out(client: TestClient, username: str, now: int) -> int:
+    """Ten wrong passwords, spaced past every slow-down: the account is locked. Returns the
+    time of the last failure."""
+    for _ in range(10):
+        now += 61_000
+        clock.set_now_for_tests(now)
+        client.post("/api/auth/login", json={"username": username, "password": "not it"})
+    return now
+
+
+def _attempt(client: TestClient, username: str, password: str) -> Any:
+    return client.post("/api/auth/login", json={"username": username, "password": password})
+
+
+@pytest.fixture
+def locked_maria(accounts_api: TestClient, monkeypatch: pytest.MonkeyPatch) -> dict[str, Any]:
+    """maria's account locked by failed logins, counted per account only: the test client's
+    one address would be locked too, and that lock is not the administrator's to lift."""
+    admin = login(accounts_api)
+    maria = create_agent(accounts_api, admin, "maria")
+    original = auth._subjects
+    monkeypatch.setattr(auth, "_subjects", lambda username, _ip: original(username, None))
+    now = _lock_out(accounts_api, "maria", 1_790_000_000_000)
+    locked = _attempt(accounts_api, "maria", "maria-password-1")
+    assert locked.status_code == 429 and locked.json()["code"] == "account_locked"
+    assert "unlock" in locked.json()["message"]
+    return {"admin": admin, "agent": maria, "now": now, "until": locked.json()["locked_until"]}
+
+
+def test_an_admins_password_reset_lifts_the_account_lock(
+    accounts_api: TestClient, locked_maria: dict[str, Any]
+) -> None:
+    admin, maria = locked_maria["admin"], locked_maria["agent"]
+    reset = accounts_api.post(
+        f"/api/agents/{maria['agent_id']}/password-reset",
+        json={"password": "a fresh password for maria"},
+        headers=admin,
+    )
+    assert reset.status_code == 200
+    assert _attempt(accounts_api, "maria", "a fresh password for maria").status_code == 200
+    assert not [i for i in scan_items() if i["PK"] == "LOGINFAIL#account#maria"]
+    entry = next(i for i in scan_items() if i.get("action") == "agent.password_reset")
+    assert entry["details"]["failed_logins_cleared"] is True
+
+
+def test_setting_a_password_through_patch_lifts_the_lock_too(
+    accounts_api: TestClient, locked_maria: dict[str, Any]
+) -> None:
+    admin, maria = locked_maria["admin"], locked_maria["agent"]
+    changed = accounts_api.patch(
+        f"/api/agents/{maria['agent_id']}", json={"password": "another password!"}, headers=admin
+    )
+    assert changed.status_code == 200
+    assert _attempt(accounts_api, "maria", "another password!").status_code == 200
+
+
+def test_an_admin_unlocks_an_account_and_the_list_shows_the_lock(
+    accounts_api: TestClient, locked_maria: dict[str, Any]
+) -> None:
+    admin, maria = locked_maria["admin"], locked_maria["agent"]
+    listed = accounts_api.get("/api/agents", headers=admin).json()["items"]
+    by_name = {a["username"]: a for a in listed}
+    assert by_name["maria"]["locked_until"] == locked_maria["until"]
+    assert by_name[ADMIN_USERNAME]["locked_until"] is None
+
+    unlocked = accounts_api.post(f"/api/agents/{maria['agent_id']}/unlock", headers=admin)
+    assert unlocked.status_code == 200
+    assert unlocked.json()["agent_id"] == maria["agent_id"]
+    assert unlocked.json()["locked_until"] is None
+    # The old password works again at once: the lock and the failures are gone.
+    assert _attempt(accounts_api, "maria", "maria-password-1").status_code == 200
+    entry = next(i for i in scan_items() if i.get("action") == "agent.unlock")
+    assert entry["actor_id"] != maria["agent_id"] and entry["target_id"] == maria["agent_id"]
+    assert entry["before"] == {"failures": 10, "locked_until": locked_maria["until"]}
+    assert entry["source_ip"] == "testclient"
+    # Unlocking an account that is not locked changes nothing and records nothing.
+    again = accounts_api.post(f"/api/agents/{maria['agent_id']}/unlock", headers=admin)
+    assert again.status_code == 200
+    assert [i.get("action") for i in scan_items()].count("agent.unlock") == 1
+
+
+def test_only_an_admin_unlocks(accounts_api: TestClient, locked_maria: dict[str, Any]) -> None:
+    admin, maria = locked_maria["admin"], locked_maria["agent"]
+    create_agent(accounts_api, admin, "boss", role="supervisor")
+    create_agent(accounts_api, admin, "ana")
+    for who in ("boss", "ana"):
+        refused = accounts_api.post(
+            f"/api/agents/{maria['agent_id']}/unlock", headers=agent_login(accounts_api, who)
+        )
+        assert refused.status_code == 403 and refused.json()["code"] == "admin_only"
+    missing = accounts_api.post("/api/agents/nobody/unlock", headers=admin)
+    assert missing.status_code == 404 and missing.json()["code"] == "agent_not_found"
+    still = _attempt(accounts_api, "maria", "maria-password-1")
+    assert still.status_code == 429 and still.json()["code"] == "account_locked"
+
+
+def test_patching_an_agent_answers_its_capacity(accounts_api: TestClient) -> None:
+    admin = login(accounts_api)
+    maria = create_agent(accounts_api, admin, "maria")
+    url = f"/api/agents/{maria['agent_id']}"
+    limited = accounts_api.patch(url, json={"max_open_sessions": 3}, headers=admin)
+    assert limited.status_code == 200 and limited.json()["max_open_sessions"] == 3
+    assert limited.json()["open_sessions"] == 0 and limited.json()["presence"] == "offline"
+    unlimited = accounts_api.patch(url, json={"max_open_sessions": None}, headers=admin)
+    assert "max_open_sessions" in unlimited.json()
+    assert unlimited.json()["max_open_sessions"] is None
