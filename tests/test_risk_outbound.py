@@ -121,14 +121,14 @@ def test_a_cancel_is_recorded(
     matches = send(client, maria, "T9yD").json()["matches"]
     url = f"/api/sessions/{maria['session']['session_id']}/risk-cancel"
 
-    response = client.post(url, json={"matches": matches}, headers=maria["headers"])
+    response = client.post(url, json={"text": "T9yD"}, headers=maria["headers"])
 
     assert response.status_code == 204, response.text
     cancelled = triggers(client, team["admin"])[0]
     assert cancelled["details"]["outcome"] == "cancelled"
     assert cancelled["details"]["matches"] == matches
     assert telegram.calls_of("sendMessage") == []
-    outsider = client.post(url, json={"matches": matches}, headers=team["li"])
+    outsider = client.post(url, json={"text": "T9yD"}, headers=team["li"])
     assert outsider.status_code == 404
 
 

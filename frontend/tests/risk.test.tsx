@@ -169,7 +169,7 @@ describe("a refused reply in the composer", () => {
     ]);
   });
 
-  it("Cancel reports the cancel with the matches and gives the text back to edit", async () => {
+  it("Cancel reports the cancel with the text and gives the text back to edit", async () => {
     const matches = [spanOf(text, ADDRESS)];
     const { controller, posted } = refusingApi("risk_confirmation_required", matches);
     const page = render(<Composer controller={controller} session={session()} />);
@@ -180,7 +180,7 @@ describe("a refused reply in the composer", () => {
     fireEvent.click(page.getByRole("button", { name: "Cancel" }));
     await waitFor(() => expect(page.queryByRole("dialog")).toBeNull());
     expect(box.value).toBe(text);
-    expect(posted[1]).toEqual({ path: `/api/sessions/${session().session_id}/risk-cancel`, body: { matches } });
+    expect(posted[1]).toEqual({ path: `/api/sessions/${session().session_id}/risk-cancel`, body: { text } });
     expect(posted).toHaveLength(2);
   });
 

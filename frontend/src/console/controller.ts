@@ -488,14 +488,15 @@ export class ConsoleController {
   }
 
   /** Closes the risk dialog without sending; a declined confirmation is reported for the audit
-   *  log. Returns the reply's text, for the agent to edit. */
+   *  log with the reply's text, which the server scans again itself. Returns the reply's text,
+   *  for the agent to edit. */
   dropRisky(): string {
     const prompt = this.state.riskPrompt;
     if (!prompt) return "";
     this.store.set({ riskPrompt: null });
     if (prompt.action === "confirm" && prompt.matches.length) {
       const sid = prompt.reply.session_id;
-      void this.guard(() => this.api.post(path`/api/sessions/${sid}/risk-cancel`, { matches: prompt.matches }));
+      void this.guard(() => this.api.post(path`/api/sessions/${sid}/risk-cancel`, { text: prompt.reply.text }));
     }
     return prompt.reply.text;
   }

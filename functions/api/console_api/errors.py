@@ -40,6 +40,7 @@ async def _domain_error(_: Request, exc: Exception) -> JSONResponse:
         field=exc.details.get("field"),
         locked_until=exc.details.get("locked_until"),
         matches=exc.details.get("matches"),
+        match_count=exc.details.get("match_count"),
     )
     if exc.details.get("retry_after"):
         response.headers["Retry-After"] = str(exc.details["retry_after"])

@@ -30,7 +30,13 @@ class ErrorBody(BaseModel):
         default=None,
         description="`risk_blocked`, `risk_confirmation_required`: what risk control found "
         "(group_id, group_name, action, entry, kind, start, end, matched; start and end "
-        "index the text in Unicode code points)",
+        "index the text in Unicode code points); at most 50 of them, first hits of every "
+        "group and entry first",
+    )
+    match_count: int | None = Field(
+        default=None,
+        description="`risk_blocked`, `risk_confirmation_required`: how many matches there "
+        "were in all",
     )
 
 

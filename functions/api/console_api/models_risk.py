@@ -10,6 +10,8 @@ from console_api.models import Public
 
 Action = Literal["confirm", "block"]
 EntryKind = Literal["keyword", "trc20", "erc20", "btc"]
+# A reply holds 4,096 characters once its leading and trailing blanks go: room for those.
+CANCEL_TEXT_MAX_LENGTH = 8192
 
 
 class RiskEntry(BaseModel):
@@ -75,19 +77,15 @@ class EntryCounts(Public):
     )
 
 
-class RiskMatch(BaseModel):
-    group_id: str = Field(max_length=64)
-    group_name: str | None = Field(default=None, max_length=80)
-    action: Action | None = None
-    entry: str = Field(max_length=200)
-    kind: EntryKind
-    start: int = Field(ge=0)
-    end: int = Field(ge=0)
-    matched: str | None = Field(default=None, max_length=4096)
-
-
 class RiskCancel(BaseModel):
-    matches: list[RiskMatch] = Field(min_length=1, max_length=200)
+    """A send the agent cancelled: the text itself, which the server scans again. Whatever
+    else a client sends (such as matches of its own) is ignored."""
+
+    text: str = Field(
+        min_length=1,
+        max_length=CANCEL_TEXT_MAX_LENGTH,
+        description="The text of the reply that was not sent, exactly as it was posted",
+    )
 
 
 class TriggerPublic(Public):

@@ -8,9 +8,11 @@ from __future__ import annotations
 
 from typing import Any
 
+from tgdesk import risk_report
 from tgdesk.access import SUPERVISOR, Scope
 from tgdesk.errors import Forbidden
 from tgdesk.storage import audit_feed
+from tgdesk.storage.risk import TRIGGER_ACTION as TRIGGER
 
 
 def read(
@@ -38,7 +40,7 @@ def read(
         project_ids = [p for p in scope.project_ids() if scope.supervises(p)]
     if project_ids == []:
         return [], None
-    return audit_feed.entries(
+    items, next_cursor = audit_feed.entries(
         project_ids,
         limit=limit,
         cursor=cursor,
@@ -47,3 +49,11 @@ def read(
         action=action,
         actor_id=actor_id,
     )
+    return [_bounded(e) for e in items], next_cursor
+
+
+def _bounded(entry: dict[str, Any]) -> dict[str, Any]:
+    """A risk trigger written before its matches were bounded is read as a bounded report."""
+    if entry.get("action") != TRIGGER:
+        return entry
+    return {**entry, "details": risk_report.bounded_details(entry.get("details"))}

@@ -1,8 +1,9 @@
 """Risk control where messages pass: an agent's reply before it is stored or sent, and a
 user's message once it is stored. Every trigger is an audit entry `risk.trigger` whose
-details say who (agent_id), where (session_id), what (matches, group_ids), the strongest
-action of the groups matched and the outcome: `blocked`, `confirmation_required`,
-`confirmed_sent` and `cancelled` for replies, `flagged` for users' messages.
+details say who (agent_id), where (session_id), what (a bounded report of the matches:
+matches, match_count, group_ids; see tgdesk.risk_report), the strongest action of the groups
+matched and the outcome: `blocked`, `confirmation_required`, `confirmed_sent` and `cancelled`
+for replies, `flagged` for users' messages.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from collections.abc import Mapping, Sequence
 from decimal import Decimal
 from typing import Any
 
-from tgdesk import audit, ids, realtime, risk_groups, tags
+from tgdesk import audit, ids, realtime, risk_groups, risk_report, tags
 from tgdesk.access import Scope
 from tgdesk.clock import now_ms
 from tgdesk.errors import Conflict, InvalidInput
@@ -46,10 +47,6 @@ def scan(project_id: str, text: str, *, field: str | None = None) -> list[dict[s
     return found
 
 
-def strongest_action(matches: Sequence[Mapping[str, Any]]) -> str:
-    return "block" if any(m["action"] == "block" for m in matches) else "confirm"
-
-
 def trigger_entry(
     *,
     actor_id: str,
@@ -61,7 +58,8 @@ def trigger_entry(
     message_id: str | None = None,
     source_ip: str | None = None,
 ) -> dict[str, Any]:
-    """The audit entry of one trigger."""
+    """The audit entry of one trigger, with a bounded report of its matches."""
+    made = risk_report.report(matches)
     return audit.entry(
         TRIGGER,
         actor_id=actor_id,
@@ -71,12 +69,13 @@ def trigger_entry(
         details={
             "direction": direction,
             "outcome": outcome,
-            "action": strongest_action(matches),
+            "action": made.action,
             "agent_id": agent_id,
             "session_id": session["session_id"],
             "message_id": message_id,
-            "group_ids": sorted({m["group_id"] for m in matches}),
-            "matches": [dict(m) for m in matches],
+            "group_ids": made.group_ids,
+            "matches": made.matches,
+            "match_count": made.count,
         },
         source_ip=source_ip,
     )
@@ -88,18 +87,21 @@ def check_outbound(
 ) -> list[dict[str, Any]]:
     """Check a reply before anything is stored or sent. A `block` match raises InvalidInput
     `risk_blocked`; `confirm` matches without `confirmed` raise Conflict
-    `risk_confirmation_required`; both carry the matches and are audited. Returns the
-    matches a confirmed reply goes out with (audit them with `record_confirmed_sent`)."""
+    `risk_confirmation_required`; both carry a bounded report of the matches (`matches`,
+    `match_count`) and are audited. Returns the matches a confirmed reply goes out with
+    (audit them with `record_confirmed_sent`)."""
     matches = scan(session["project_id"], text)
     if not matches:
         return []
-    if any(m["action"] == "block" for m in matches):
+    made = risk_report.report(matches)
+    if made.action == risk_report.BLOCK:
         _record(agent_id, session, matches, BLOCKED)
         raise InvalidInput(
             "This message contains entries that may not be sent; it was not sent.",
             code="risk_blocked",
             field="text",
-            matches=matches,
+            matches=made.matches,
+            match_count=made.count,
         )
     if not confirmed:
         _record(agent_id, session, matches, CONFIRMATION_REQUIRED)
@@ -107,7 +109,8 @@ def check_outbound(
             "This message contains risky entries; send it again with `confirm_risk` to "
             "send it anyway.",
             code="risk_confirmation_required",
-            matches=matches,
+            matches=made.matches,
+            match_count=made.count,
         )
     return matches
 
@@ -122,14 +125,21 @@ def record_confirmed_sent(
 
 
 def record_cancelled(
-    scope: Scope,
-    session_id: str,
-    matches: Sequence[Mapping[str, Any]],
-    *,
-    source_ip: str | None = None,
+    scope: Scope, session_id: str, text: str, *, source_ip: str | None = None
 ) -> dict[str, Any]:
-    """The agent gave up sending a message after the confirmation was asked."""
+    """The agent gave up sending `text` after the confirmation was asked. The matches are
+    the server's own scan of that text, never the client's word: a text that would not
+    have asked for a confirmation (no match, or a `block` match) records nothing and
+    raises InvalidInput `no_risk_match`."""
     session = scope.session(session_id)
+    matches = scan(session["project_id"], text)
+    if not matches or risk_report.strongest_action(matches) == risk_report.BLOCK:
+        raise InvalidInput(
+            "This text does not need a confirmation to be sent (it matches no risk entry, or "
+            "it is blocked): there is no send to cancel.",
+            code="no_risk_match",
+            field="text",
+        )
     return _record(scope.agent_id, session, matches, CANCELLED, source_ip=source_ip)
 
 
@@ -179,6 +189,7 @@ def flag_inbound(image: Mapping[str, Any]) -> bool:
     matches += scan(project_id, image.get("caption") or "", field="caption")
     if not matches:
         return False
+    kept = risk_report.report(matches).matches
     tag = _sensitive_tag(project_id)
     for attempt in range(1, _FLAG_ATTEMPTS + 1):
         session = conversations.get_session(message["session_id"])
@@ -196,7 +207,7 @@ def flag_inbound(image: Mapping[str, Any]) -> bool:
         try:
             flagged = store.flag_inbound(
                 message,
-                matches,
+                kept,
                 session_tags=session.get("tags"),
                 tag_id=tag["tag_id"],
                 entry=entry,
@@ -206,7 +217,7 @@ def flag_inbound(image: Mapping[str, Any]) -> bool:
                 raise
             continue
         if flagged:
-            _notify(session, message, matches, entry)
+            _notify(session, message, entry)
         return flagged
     return False
 
@@ -215,11 +226,9 @@ _MESSAGE_KEYS = ("message_id", "project_id", "tg_user_id", "session_id", "create
 
 
 def _notify(
-    session: Mapping[str, Any],
-    message: Mapping[str, Any],
-    matches: list[dict[str, Any]],
-    entry: Mapping[str, Any],
+    session: Mapping[str, Any], message: Mapping[str, Any], entry: Mapping[str, Any]
 ) -> None:
+    details = entry["details"]
     frame = realtime.Frame(
         realtime.RISK_FLAGGED,
         session["project_id"],
@@ -229,8 +238,9 @@ def _notify(
             "message_id": message["message_id"],
             "tg_user_id": message["tg_user_id"],
             "assignee_id": session.get("assignee_id"),
-            "action": strongest_action(matches),
-            "matches": matches,
+            "action": details["action"],
+            "matches": details["matches"],
+            "match_count": details["match_count"],
         },
     )
     realtime.push_to_staff(frame)

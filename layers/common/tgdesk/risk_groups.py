@@ -14,7 +14,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from tgdesk import audit, ids
+from tgdesk import audit, csv_safe, ids
 from tgdesk.access import SUPERVISOR, Scope
 from tgdesk.clock import now_ms
 from tgdesk.errors import Forbidden, InvalidInput, NotFound
@@ -329,20 +329,19 @@ def add_entries(
 
 
 def export_entries_csv(scope: Scope, group_id: str) -> str:
-    """The group's entries as CSV with the columns value,kind."""
+    """The group's entries as CSV with the columns value,kind; a value a spreadsheet would
+    run as a formula is quoted (tgdesk.csv_safe), and the import takes the quote off."""
     group = get_group(scope, group_id)
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow(CSV_COLUMNS)
-    writer.writerows((e["value"], e["kind"]) for e in group.get("entries", []))
-    return out.getvalue()
+    rows = ((e["value"], e["kind"]) for e in group.get("entries", []))
+    return csv_safe.document(CSV_COLUMNS, rows)
 
 
 def import_entries_csv(
     scope: Scope, group_id: str, text: str, *, source_ip: str | None = None
 ) -> EntryCounts:
     """Replace the group's entries with those of a CSV (header value,kind; kind defaults
-    to keyword). Rows are numbered from 2, the header being row 1."""
+    to keyword). Rows are numbered from 2, the header being row 1. A value our export quoted
+    (tgdesk.csv_safe) is read back as it was."""
     _require_admin(scope)
     group = get_group(scope, group_id)
     reader = csv.DictReader(io.StringIO(text.lstrip("\ufeff")))
@@ -351,7 +350,7 @@ def import_entries_csv(
             "The CSV starts with the header `value,kind`.", code="invalid_csv", field="body"
         )
     rows = (
-        (n, parse_entry(row.get("value") or "", row.get("kind") or KEYWORD))
+        (n, parse_entry(csv_safe.uncell(row.get("value") or ""), row.get("kind") or KEYWORD))
         for n, row in enumerate(reader, start=2)
         if (row.get("value") or "").strip() or (row.get("kind") or "").strip()
     )

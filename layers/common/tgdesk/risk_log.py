@@ -6,13 +6,12 @@ agents none.
 
 from __future__ import annotations
 
-import csv
-import io
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
+from tgdesk import csv_safe, risk_report
 from tgdesk.access import SUPERVISOR, Scope
 from tgdesk.errors import Forbidden
 from tgdesk.storage import risk as store
@@ -32,6 +31,7 @@ CSV_COLUMNS = (
     "entries",
     "matched",
     "message_id",
+    "match_count",
 )
 
 
@@ -68,11 +68,12 @@ def read(
     scope: Scope, filters: Filters, *, limit: int, cursor: str | None = None
 ) -> tuple[list[dict[str, Any]], str | None]:
     """A page of triggers, newest first, and the cursor of the next one (a page may hold
-    fewer than `limit` and still have a cursor: filters are applied while reading)."""
+    fewer than `limit` and still have a cursor: filters are applied while reading). Each
+    entry's matches are a bounded report, even one written before reports existed."""
     project_ids = _project_ids(scope, filters.project_id)
     if project_ids == []:
         return [], None
-    return store.triggers(
+    items, next_cursor = store.triggers(
         project_ids,
         limit=limit,
         cursor=cursor,
@@ -80,12 +81,9 @@ def read(
         until=filters.until,
         match=filters.keeps,
     )
-
-
-def _cell(value: Any) -> str:
-    """Text a spreadsheet shows as text: a leading =, +, - or @ would start a formula."""
-    text = str(value)
-    return "'" + text if text[:1] in ("=", "+", "-", "@") else text
+    return [{**i, "details": risk_report.bounded_details(i.get("details"))} for i in items], (
+        next_cursor
+    )
 
 
 def _all(scope: Scope, filters: Filters) -> Iterator[dict[str, Any]]:
@@ -100,29 +98,27 @@ def _all(scope: Scope, filters: Filters) -> Iterator[dict[str, Any]]:
             return
 
 
+def _row(item: dict[str, Any]) -> tuple[Any, ...]:
+    details = item.get("details") or {}
+    matches = details.get("matches") or []
+    return (
+        item["at"],
+        datetime.fromtimestamp(item["at"] / 1000, UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ"),
+        item.get("project_id"),
+        details.get("session_id"),
+        details.get("agent_id"),
+        details.get("direction"),
+        details.get("outcome"),
+        details.get("action"),
+        "; ".join(dict.fromkeys(str(m.get("group_name", "")) for m in matches)),
+        "; ".join(dict.fromkeys(f"{m.get('kind')}:{m.get('entry')}" for m in matches)),
+        "; ".join(str(m.get("matched", "")) for m in matches),
+        details.get("message_id"),
+        details.get("match_count", len(matches)),
+    )
+
+
 def export_csv(scope: Scope, filters: Filters) -> str:
-    """The triggers as CSV, newest first, at most CSV_MAX_ROWS of them."""
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow(CSV_COLUMNS)
-    for item in _all(scope, filters):
-        details = item.get("details") or {}
-        matches = details.get("matches") or []
-        writer.writerow(
-            _cell(v)
-            for v in (
-                item["at"],
-                datetime.fromtimestamp(item["at"] / 1000, UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ"),
-                item.get("project_id") or "",
-                details.get("session_id") or "",
-                details.get("agent_id") or "",
-                details.get("direction") or "",
-                details.get("outcome") or "",
-                details.get("action") or "",
-                "; ".join(dict.fromkeys(m.get("group_name", "") for m in matches)),
-                "; ".join(dict.fromkeys(f"{m.get('kind')}:{m.get('entry')}" for m in matches)),
-                "; ".join(m.get("matched", "") for m in matches),
-                details.get("message_id") or "",
-            )
-        )
-    return out.getvalue()
+    """The triggers as CSV, newest first, at most CSV_MAX_ROWS of them; the matches of each
+    are its report's (match_count says how many there were in all)."""
+    return csv_safe.document(CSV_COLUMNS, (_row(item) for item in _all(scope, filters)))

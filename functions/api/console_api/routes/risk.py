@@ -165,12 +165,16 @@ def export_triggers(scope: CurrentScope, filters: Filters) -> Response:
 
 
 # -- the console's answer to a confirmation -------------------------------------------------
-@router.post("/sessions/{session_id}/risk-cancel", status_code=204)
+@router.post(
+    "/sessions/{session_id}/risk-cancel",
+    status_code=204,
+    responses={422: {"model": ErrorBody, "description": "`no_risk_match`, or invalid input"}},
+)
 def cancel_send(
     session_id: str, body: RiskCancel, scope: CurrentScope, source_ip: SourceIp
 ) -> Response:
     """The agent chose not to send a message risk control asked to confirm: recorded in
-    the audit log with the outcome `cancelled`."""
-    matches = [m.model_dump(exclude_none=True) for m in body.matches]
-    risk_checks.record_cancelled(scope, session_id, matches, source_ip=source_ip)
+    the audit log with the outcome `cancelled` and the matches the server finds in `text`.
+    A text that would not have asked for a confirmation answers 422 `no_risk_match`."""
+    risk_checks.record_cancelled(scope, session_id, body.text, source_ip=source_ip)
     return Response(status_code=204)

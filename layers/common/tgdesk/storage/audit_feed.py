@@ -41,6 +41,7 @@ def entries(
         high=keys.ts(until) + "#~" if until is not None else "~",
         limit=limit,
         before=scroll.decode_cursor(cursor, _ENTRY_KEY),
+        grow=True,
         equals=equals,
     )
     return [table.strip_keys(i) for i in items], scroll.encode_cursor(

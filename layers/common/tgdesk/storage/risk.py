@@ -233,6 +233,7 @@ def triggers(
         high=keys.ts(until) + "#~" if until is not None else "~",
         limit=limit,
         before=scroll.decode_cursor(cursor, _ENTRY_KEY),
+        grow=True,
         equals={"action": TRIGGER_ACTION},
         match=match,
     )

@@ -5,6 +5,10 @@ previous page ended. Items a filter drops still cost reads, so each partition is
 most `max_pages` Query pages per call: when that budget runs out first, the page ends where
 reading stopped (possibly with fewer items than asked, even none) and its cursor goes on from
 there. A search through a long history therefore answers in bounded time and never skips.
+
+With `grow`, a partition's first Query asks for no more than the page needs (`limit`) and
+each next one for twice as many, up to `page_size`: a page of 5 reads 5 items, not 100,
+when they all match, and a filter that drops most items still reaches full-size Queries.
 """
 
 from __future__ import annotations
@@ -12,7 +16,7 @@ from __future__ import annotations
 import base64
 import binascii
 import re
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -46,6 +50,7 @@ def newest(
     match: Callable[[dict[str, Any]], bool] | None = None,
     page_size: int = PAGE_SIZE,
     max_pages: int = MAX_PAGES,
+    grow: bool = False,
 ) -> tuple[list[dict[str, Any]], str | None]:
     """Up to `limit` items with a sort key in [low, high] and below `before`, newest first,
     merged across partitions. `equals` filters on attributes in DynamoDB, `match` in code.
@@ -55,9 +60,8 @@ def newest(
     floors: list[str] = []
     candidates: list[tuple[str, dict[str, Any]]] = []
     for partition in dict.fromkeys(partitions):
-        found, floor = _read(
-            partition, low, top, before, limit, equals, match, page_size, max_pages
-        )
+        sizes = _sizes(limit if grow else page_size, page_size)
+        found, floor = _read(partition, low, top, before, limit, equals, match, sizes, max_pages)
         floors.append(floor)
         sort_name = partition.key_names[1]
         candidates.extend((item[sort_name], item) for item in found)
@@ -71,6 +75,14 @@ def newest(
     return [item for _, item in page], floor or None
 
 
+def _sizes(first: int, most: int) -> Iterator[int]:
+    """Query sizes: `first` (at least 1, at most `most`), then doubling up to `most`."""
+    size = max(1, min(first, most))
+    while True:
+        yield size
+        size = min(size * 2, most)
+
+
 def _read(
     partition: Partition,
     low: str,
@@ -79,7 +91,7 @@ def _read(
     want: int,
     equals: Mapping[str, Any] | None,
     match: Callable[[dict[str, Any]], bool] | None,
-    page_size: int,
+    sizes: Iterator[int],
     max_pages: int,
 ) -> tuple[list[dict[str, Any]], str]:
     """Matching items of one partition, and the sort key reading stopped at ("" at the end)."""
@@ -94,7 +106,7 @@ def _read(
         "ScanIndexForward": False,
         # BETWEEN is inclusive, so the cursor's own item comes back first: read one more
         # then, or a page of one would never get past it.
-        "Limit": page_size + 1 if before is not None else page_size,
+        "Limit": next(sizes) + (1 if before is not None else 0),
     }
     if partition.index:
         request["IndexName"] = partition.index
@@ -121,7 +133,7 @@ def _read(
         if len(found) >= want:
             break
         request["ExclusiveStartKey"] = last
-        request["Limit"] = page_size
+        request["Limit"] = next(sizes)
     return found, (table.from_item(last) or {}).get(sk_name, "")
 
 
