@@ -118,6 +118,25 @@ describe("the confirm dialog", () => {
   });
 });
 
+describe("a refusal with more matches than reported", () => {
+  it("keeps the total the API counted and says how many are marked", async () => {
+    const text = `Send it to ${ADDRESS}`;
+    const { controller } = refusingApi("risk_confirmation_required", [spanOf(text, ADDRESS)], 2730);
+    const page = render(<Composer controller={controller} session={session()} />);
+    fireEvent.input(page.getByLabelText("Reply"), { target: { value: text } });
+    fireEvent.keyDown(page.getByLabelText("Reply"), { key: "Enter" });
+    const dialog = await page.findByRole("dialog", { name: "Send this message?" });
+    expect(controller.state.riskPrompt?.count).toBe(2730);
+    expect(dialog.querySelector(".risk-count")!.textContent).toContain("2730 matches in all; 1 are marked");
+  });
+
+  it("says nothing more when every match is reported", () => {
+    const text = `My wallet is ${ADDRESS}`;
+    const page = render(<RiskDialog prompt={{ ...prompt("confirm", text, [spanOf(text, ADDRESS)]), count: 1 }} onSendAnyway={vi.fn()} onClose={vi.fn()} />);
+    expect(page.getByRole("dialog").querySelector(".risk-count")).toBeNull();
+  });
+});
+
 describe("the block dialog", () => {
   it("says the message was not sent, marks the matches and cannot send", () => {
     const text = "Use bc1qar0srrr7xfkvy5l643lydnw9re59gtzzwf5mdq instead";
@@ -134,13 +153,13 @@ describe("the block dialog", () => {
 });
 
 /** A send path that refuses the first reply with `code` until it carries `confirm_risk`. */
-function refusingApi(code: "risk_confirmation_required" | "risk_blocked", matches: RiskMatch[]) {
+function refusingApi(code: "risk_confirmation_required" | "risk_blocked", matches: RiskMatch[], matchCount?: number) {
   const posted: { path: string; body: Record<string, unknown> }[] = [];
   const post = vi.fn(async (path: string, body: Record<string, unknown> = {}) => {
     posted.push({ path, body });
     if (path.endsWith("/risk-cancel")) return { ok: true };
     if (code === "risk_blocked" || !body.confirm_risk) {
-      throw new ApiError(code === "risk_blocked" ? 422 : 409, code, "refused", null, { code, message: "refused", matches });
+      throw new ApiError(code === "risk_blocked" ? 422 : 409, code, "refused", null, { code, message: "refused", matches, match_count: matchCount });
     }
     return outbound({ text: String(body.text), client_message_id: String(body.client_message_id) });
   });

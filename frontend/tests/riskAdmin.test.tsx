@@ -120,7 +120,24 @@ describe("the trigger log", () => {
     const row = await page.findByText("Cancelled");
     await waitFor(() => expect(row.closest("tr")!.textContent).toContain("Wallet address monitoring"));
     expect(row.closest("tr")!.textContent).toContain("t 9-y.D");
+    expect(row.closest("tr")!.textContent).not.toContain("more");
     fireEvent.change(page.getByLabelText("Group"), { target: { value: "q8m2k4x7c1vd" } });
     await waitFor(() => expect(get).toHaveBeenLastCalledWith("/api/risk/triggers", expect.objectContaining({ group_id: "q8m2k4x7c1vd" })));
+  });
+
+  it("says how many matches a trigger had beyond those it lists", async () => {
+    const listed = { group_id: "q8m2k4x7c1vd", group_name: "Wallets", action: "confirm" as const, entry: "zq", kind: "keyword" as const, start: 0, end: 2, matched: "zq" };
+    const trigger: RiskTrigger = {
+      entry_id: "1795414459465#ab13",
+      at: 1795414459465,
+      actor_id: ADMIN.agent_id,
+      project_id: "h5361jgnrdxy",
+      details: { direction: "out", outcome: "blocked", action: "block", session_id: "s1", group_ids: ["q8m2k4x7c1vd"], matches: [listed], match_count: 2730 },
+    };
+    const get = vi.fn(async (path: string) => (path === "/api/risk/triggers" ? { items: [trigger], next_cursor: null } : { items: [] }));
+    const controller = new ConsoleController({ api: fakeApi(), me: ADMIN });
+    const page = render(<RiskTriggers api={fakeApi({ get: get as HttpApi["get"] })} controller={controller} />);
+    const row = await page.findByText("Blocked");
+    expect(row.closest("tr")!.textContent).toContain("zq (+2729 more)");
   });
 });

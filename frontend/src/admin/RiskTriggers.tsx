@@ -164,7 +164,12 @@ export function RiskTriggers(props: { api: HttpApi; controller: ConsoleControlle
                 <td>{agentId ? agentName.get(agentId) ?? agentId : ""}</td>
                 <td class="risk-value">{d.session_id}</td>
                 <td>{d.group_ids.map((id) => groupName.get(id) ?? id).join(", ")}</td>
-                <td class="risk-value">{[...new Set(d.matches.map((m) => m.matched || m.entry))].join(", ")}</td>
+                <td class="risk-value">
+                  {[...new Set(d.matches.map((m) => m.matched || m.entry))].join(", ")}
+                  {(d.match_count ?? 0) > d.matches.length && (
+                    <span class="muted"> {t("risk.moreMatches", { count: (d.match_count ?? 0) - d.matches.length })}</span>
+                  )}
+                </td>
                 <td>{t(`risk.outcome.${d.outcome}`)}</td>
               </tr>
             );

@@ -259,6 +259,9 @@ export interface RiskTrigger {
     session_id: string;
     message_id?: string | null;
     group_ids: string[];
+    /** At most 50 of the matches (the first of every group and entry first)... */
     matches: RiskMatch[];
+    /** ...of this many in all. */
+    match_count?: number;
   };
 }

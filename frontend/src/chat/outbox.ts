@@ -7,15 +7,20 @@ import { isLocal, type LocalMessage, type TimelineMessage } from "./timeline";
  *  with `confirm_risk` to send it anyway). Nothing was stored or sent. */
 export interface RiskRefusal {
   refused: RiskAction;
+  /** At most 50 of the matches (the API bounds them)... */
   matches: RiskMatch[];
+  /** ...of this many in all. */
+  count: number;
 }
 
 const REFUSALS: Record<string, RiskAction> = { risk_blocked: "block", risk_confirmation_required: "confirm" };
 
 export function riskRefusal(error: unknown): RiskRefusal | null {
   if (!(error instanceof ApiError) || !(error.code in REFUSALS)) return null;
-  const matches = error.details.matches;
-  return { refused: REFUSALS[error.code], matches: Array.isArray(matches) ? (matches as RiskMatch[]) : [] };
+  const found = error.details.matches;
+  const matches = Array.isArray(found) ? (found as RiskMatch[]) : [];
+  const count = error.details.match_count;
+  return { refused: REFUSALS[error.code], matches, count: typeof count === "number" ? count : matches.length };
 }
 
 export function isRefusal(result: TimelineMessage | RiskRefusal): result is RiskRefusal {

@@ -40,6 +40,9 @@ export function RiskDialog(props: { prompt: RiskPrompt; onSendAnyway: () => void
               </li>
             ))}
           </ul>
+          {(prompt.count ?? 0) > prompt.matches.length && (
+            <p class="muted risk-count">{t("risk.matchCount", { shown: prompt.matches.length, total: prompt.count ?? 0 })}</p>
+          )}
         </div>
         <div class="dialog-buttons">
           {blocked ? (

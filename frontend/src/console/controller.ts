@@ -49,6 +49,8 @@ export interface RiskPrompt {
   action: "confirm" | "block";
   reply: LocalMessage;
   matches: RiskMatch[];
+  /** How many matches there were in all (`matches` holds at most 50 of them). */
+  count?: number;
 }
 
 export interface ConsoleState {
@@ -471,7 +473,7 @@ export class ConsoleController {
     if (isRefusal(result)) {
       // Nothing was stored or sent: the reply leaves the timeline until the agent decides.
       this.updateChat(local.session_id, (chat) => ({ messages: removeKey(chat.messages, messageKey(local)) }));
-      this.store.set({ riskPrompt: { action: result.refused, reply: local, matches: result.matches } });
+      this.store.set({ riskPrompt: { action: result.refused, reply: local, matches: result.matches, count: result.count } });
       return;
     }
     this.updateChat(local.session_id, (chat) => ({

@@ -232,6 +232,8 @@ const en = {
   "risk.imported": "Imported.",
   "risk.findEntry": "Find an entry",
   "risk.showing": "Showing {shown} of {total}.",
+  "risk.matchCount": "{total} matches in all; {shown} are marked, the first of every group and entry among them.",
+  "risk.moreMatches": "(+{count} more)",
   "risk.remove": "Remove {value}",
   "risk.value": "Value",
   "risk.kind": "Kind",

@@ -234,6 +234,8 @@ const zhCN: Record<keyof typeof en, string> = {
   "risk.imported": "已导入。",
   "risk.findEntry": "查找条目",
   "risk.showing": "显示 {shown} / {total} 条。",
+  "risk.matchCount": "共命中 {total} 处；已标出 {shown} 处，包含每个分组和每个条目的第一处。",
+  "risk.moreMatches": "（另有 {count} 处）",
   "risk.remove": "删除 {value}",
   "risk.value": "值",
   "risk.kind": "类型",
