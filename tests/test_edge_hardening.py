@@ -9,6 +9,8 @@ from typing import Any
 import pytest
 from api_helpers import (
     ADMIN_USERNAME,
+    BOT_TOKEN,
+    FakeBotApi,
     agent_login,
     api_module,
     configure_admin,
@@ -19,6 +21,7 @@ from api_helpers import (
 from fastapi.testclient import TestClient
 
 from tgdesk import auth, clock
+from tgdesk.telegram import client as telegram_client
 
 
 # -- accounts: locks, resets, unlocks -------------------------------------------------------
@@ -136,3 +139,52 @@ def test_patching_an_agent_answers_its_capacity(accounts_api: TestClient) -> Non
     unlimited = accounts_api.patch(url, json={"max_open_sessions": None}, headers=admin)
     assert "max_open_sessions" in unlimited.json()
     assert unlimited.json()["max_open_sessions"] is None
+
+
+# -- bot tokens -----------------------------------------------------------------------------
+MALFORMED_TOKENS = [
+    "123:ab?c=1",
+    "123:ab/../../x",
+    f"{BOT_TOKEN}?x=1",
+    f"{BOT_TOKEN}/../getMe",
+    f"{BOT_TOKEN}#x",
+    BOT_TOKEN.replace(":", "%3A"),
+    f"7000001:{'A' * 29}",
+    f"7000001:{'A' * 34}.",
+    f"abc:{BOT_TOKEN.split(':')[1]}",
+]
+
+
+@pytest.mark.parametrize("token", MALFORMED_TOKENS)
+def test_a_malformed_bot_token_is_refused_before_any_bot_api_call(
+    client: TestClient, telegram: FakeBotApi, token: str
+) -> None:
+    response = client.post(
+        "/api/projects", json={"name": "Support", "bot_token": token}, headers=login(client)
+    )
+    assert response.status_code == 422, response.text
+    assert response.json()["code"] == "invalid_bot_token"
+    assert response.json()["field"] == "bot_token"
+    assert telegram.calls == []
+    assert not [i for i in scan_items() if i["kind"] == "project"]
+
+
+@pytest.mark.parametrize("token", MALFORMED_TOKENS)
+def test_the_bot_api_client_never_builds_a_url_from_a_malformed_token(
+    telegram: FakeBotApi, token: str
+) -> None:
+    bot = telegram_client.BotApi(token)
+    with pytest.raises(telegram_client.InvalidToken):
+        bot.get_me()
+    with pytest.raises(telegram_client.InvalidToken):
+        bot.download_file("photos/file_0.jpg")
+    assert telegram.calls == []
+
+
+@pytest.mark.parametrize("file_path", ["../bot1:x/getMe", "photos/../../x", "/etc/x", "a//b"])
+def test_a_file_path_never_leaves_the_bots_file_folder(
+    telegram: FakeBotApi, file_path: str
+) -> None:
+    with pytest.raises(telegram_client.BadRequest):
+        telegram_client.BotApi(BOT_TOKEN).download_file(file_path)
+    assert telegram.calls == []

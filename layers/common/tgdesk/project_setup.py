@@ -47,7 +47,16 @@ def create_project(name: str, bot_token: str, created_by: str, public_url: str) 
     name = name.strip()
     if not name:
         raise InvalidInput("Give the project a name.", code="invalid_name", field="name")
-    bot = telegram.BotApi(bot_token.strip())
+    bot_token = bot_token.strip()
+    if not telegram.is_token(bot_token):
+        # Checked before any call: the token becomes part of the Bot API's URLs.
+        raise InvalidInput(
+            "This is not a bot token: @BotFather's tokens look like 123456789:AAH... "
+            "(digits, a colon, then letters, digits, '_' and '-'); copy it again.",
+            code="invalid_bot_token",
+            field="bot_token",
+        )
+    bot = telegram.BotApi(bot_token)
     try:
         me = bot.get_me()
     except telegram.InvalidToken:
@@ -67,9 +76,7 @@ def create_project(name: str, bot_token: str, created_by: str, public_url: str) 
 
     project_id = ids.short_id()
     webhook_secret = random.token_urlsafe(32)
-    secrets.put_project_secrets(
-        project_id, bot_token=bot_token.strip(), webhook_secret=webhook_secret
-    )
+    secrets.put_project_secrets(project_id, bot_token=bot_token, webhook_secret=webhook_secret)
     try:
         if polling_mode():
             bot.delete_webhook()

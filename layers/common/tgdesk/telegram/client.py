@@ -13,12 +13,22 @@ import logging
 import re
 from functools import lru_cache
 from typing import Any
+from urllib.parse import quote
 
 import requests
 
 from tgdesk.settings import get_settings
 
 _TOKEN_IN_TEXT = re.compile(r"bot\d+:[A-Za-z0-9_-]+")
+# What @BotFather hands out: the bot's numeric id, a colon, and a secret of URL-safe
+# characters (35 of them today). Only a token of this shape is ever put into a URL: any
+# other character (`?`, `/`, `#`, `%`, `.`...) would change which URL is called.
+TOKEN_PATTERN = re.compile(r"[0-9]{1,20}:[A-Za-z0-9_-]{30,100}")
+
+
+def is_token(text: str) -> bool:
+    """True when `text` is shaped like a bot token (not that Telegram accepts it)."""
+    return TOKEN_PATTERN.fullmatch(text) is not None
 
 
 def redact(text: str) -> str:
@@ -220,7 +230,9 @@ class BotApi:
 
     def download_file(self, file_path: str) -> bytes:
         """The file's bytes. The URL holds the token: never hand it to a browser."""
-        response = self._request("GET", f"{self._base}/file/bot{self._token}/{file_path}")
+        if any(part in ("", ".", "..") for part in file_path.split("/")):
+            raise BadRequest(400, "Bad Request: invalid file path")
+        response = self._request("GET", self._url("file/bot", quote(file_path)))
         if response.status_code != 200:
             raise error_from_response(
                 response.status_code, _json_or_none(response), response.headers.get("Retry-After")
@@ -234,7 +246,7 @@ class BotApi:
         """Call any Bot API method with a JSON body; returns its `result`."""
         response = self._request(
             "POST",
-            f"{self._base}/bot{self._token}/{method}",
+            self._url("bot", method),
             json=params or {},
             extra_read_timeout=extra_read_timeout,
         )
@@ -243,6 +255,12 @@ class BotApi:
             return body.get("result")
         status = int((body or {}).get("error_code") or response.status_code)
         raise error_from_response(status, body, response.headers.get("Retry-After"))
+
+    def _url(self, prefix: str, rest: str) -> str:
+        """`{base}/{prefix}{token}/{rest}`, built only from a token of the right shape."""
+        if not is_token(self._token):
+            raise InvalidToken(0, "the bot token is not shaped like one from @BotFather")
+        return f"{self._base}/{prefix}{self._token}/{rest}"
 
     def _request(
         self, verb: str, url: str, *, extra_read_timeout: float = 0, **kwargs: Any
