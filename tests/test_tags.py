@@ -183,6 +183,7 @@ def test_tags_on_a_session_are_replaced_conditionally_and_audited(
     # A write based on tags read before another change loses.
     with pytest.raises(Conflict) as lost:
         store.set_on_session(
+            team["p1"],
             session_id,
             [vip["tag_id"]],
             [refund["tag_id"]],
@@ -254,10 +255,14 @@ def test_tags_on_a_user_are_stored_on_the_profile_and_shown_with_it(
     client.delete(f"{tags_url(team)}/{late['tag_id']}", headers=team["boss"])
     assert [t["name"] for t in client.get(url, headers=team["boss"]).json()["tags"]] == ["VIP"]
 
-    (entry,) = audit_entries(client, team["admin"], "user.tags")
+    removed, entry = audit_entries(client, team["admin"], "user.tags")
     assert entry["target_type"] == "tg_user"
     assert entry["target_id"] == str(MARIA_USER)
     assert entry["after"] == [late["tag_id"], vip["tag_id"]]
+    assert (removed["after"], removed["details"]) == (
+        [vip["tag_id"]],
+        {"tag_deleted": late["tag_id"]},
+    )
 
     other_agent = client.put(f"{url}/tags", json={"tag_ids": []}, headers=team["ana"])
     assert other_agent.status_code == 404
@@ -277,6 +282,124 @@ def test_catalog_changes_are_audited(client: TestClient, team: dict[str, Any]) -
     assert (updated[0]["before"]["colour"], updated[0]["after"]["colour"]) == ("#aaaaaa", "#bbbbbb")
     assert removed[0]["before"] == {"name": "VIP", "colour": "#bbbbbb"}
     assert {e["target_id"] for e in (*created, *updated, *removed)} == {tag["tag_id"]}
-    keys_left = [i for i in scan_items() if i.get("SK", "").startswith(("TAG#", "TAGNAME#"))]
+    keys_left = [
+        i for i in scan_items() if i.get("SK", "").startswith(("TAG#", "TAGNAME#", "TAGSWEEP#"))
+    ]
     assert keys_left == []
     assert keys.TAG_PREFIX == "TAG#"
+
+
+def test_deleting_a_tag_takes_it_off_every_session_and_user(
+    client: TestClient, team: dict[str, Any]
+) -> None:
+    gone = make_tag(client, team, "Refund")
+    kept = make_tag(client, team, "VIP")
+    both = {"tag_ids": [gone["tag_id"], kept["tag_id"]]}
+    for owner in ("maria", "ana"):
+        put = client.put(session_tags_url(team, owner), json=both, headers=team["boss"])
+        assert put.status_code == 200, put.text
+    user_url = f"/api/projects/{team['p1']}/users/{MARIA_USER}"
+    assert client.put(f"{user_url}/tags", json=both, headers=team["boss"]).status_code == 200
+
+    deleted = client.delete(f"{tags_url(team)}/{gone['tag_id']}", headers=team["boss"])
+    assert deleted.status_code == 204
+    for owner in ("maria", "ana"):
+        session_id = team["sessions"][owner]["session_id"]
+        shown = client.get(f"/api/sessions/{session_id}", headers=team["boss"]).json()
+        assert shown["tags"] == [kept["tag_id"]], owner
+    listed = client.get("/api/sessions", params={"tag": gone["tag_id"]}, headers=team["boss"])
+    assert listed.json()["items"] == []
+    profile = conversations.get_user(team["p1"], MARIA_USER) or {}
+    assert profile["tags"] == [kept["tag_id"]]
+    assert [t["tag_id"] for t in client.get(user_url, headers=team["boss"]).json()["tags"]] == [
+        kept["tag_id"]
+    ]
+
+    # Each carrier's change is audited as the deleting supervisor's, naming the tag.
+    swept = [
+        e
+        for action in ("session.tags", "user.tags")
+        for e in audit_entries(client, team["admin"], action)
+        if (e.get("details") or {}).get("tag_deleted") == gone["tag_id"]
+    ]
+    assert len(swept) == 3
+    assert {e["actor_id"] for e in swept} == {team["ids"]["boss"]}
+    assert all(e["after"] == [kept["tag_id"]] for e in swept)
+    assert [i for i in scan_items() if i.get("SK", "").startswith("TAGSWEEP#")] == []
+
+
+def test_a_large_sweep_goes_on_with_later_requests(
+    client: TestClient, team: dict[str, Any], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from tgdesk import tags
+
+    gone = make_tag(client, team, "Refund")
+    for owner in ("maria", "ana"):
+        client.put(
+            session_tags_url(team, owner), json={"tag_ids": [gone["tag_id"]]}, headers=team["boss"]
+        )
+    monkeypatch.setattr(tags, "SWEEP_PAGE_SIZE", 1)
+    monkeypatch.setattr(tags, "SWEEP_PAGES_PER_REQUEST", 1)
+    assert (
+        client.delete(f"{tags_url(team)}/{gone['tag_id']}", headers=team["boss"]).status_code == 204
+    )
+
+    def carriers() -> int:
+        return sum(
+            gone["tag_id"]
+            in (conversations.get_session(team["sessions"][o]["session_id"]) or {}).get("tags", [])
+            for o in ("maria", "ana")
+        )
+
+    assert carriers() == 1  # one page per request: the delete did the first one
+    reads = 0
+    while [i for i in scan_items() if i.get("SK", "").startswith("TAGSWEEP#")]:
+        assert client.get(tags_url(team), headers=team["maria"]).status_code == 200
+        reads += 1
+        assert reads < 10
+    assert carriers() == 0
+
+
+def test_a_deleted_tag_cannot_come_back_and_a_stale_console_is_not_refused(
+    client: TestClient, team: dict[str, Any]
+) -> None:
+    gone = make_tag(client, team, "Refund")
+    kept = make_tag(client, team, "VIP")
+    session_id = team["sessions"]["maria"]["session_id"]
+    client.put(session_tags_url(team), json={"tag_ids": [gone["tag_id"]]}, headers=team["maria"])
+    session = conversations.get_session(session_id) or {}
+
+    # A write that read the catalog before the delete loses (its tag no longer exists).
+    client.delete(f"{tags_url(team)}/{gone['tag_id']}", headers=team["boss"])
+    with pytest.raises(Conflict):
+        store.set_on_session(
+            team["p1"],
+            session_id,
+            [],
+            [kept["tag_id"], gone["tag_id"]],
+            audit.entry("session.tags", actor_id="x"),
+        )
+    assert session["tags"] == [gone["tag_id"]]
+
+    # A console that still shows the deleted tag sends it back with a new one: the new one
+    # is set, the deleted one dropped. An id the session never carried is still refused.
+    stale = {"tag_ids": [gone["tag_id"], kept["tag_id"]]}
+    _put_tags_raw(session_id, [gone["tag_id"]])  # as if the sweep had not reached it yet
+    response = client.put(session_tags_url(team), json=stale, headers=team["maria"])
+    assert response.status_code == 200, response.text
+    assert [t["tag_id"] for t in response.json()["items"]] == [kept["tag_id"]]
+    assert (conversations.get_session(session_id) or {})["tags"] == [kept["tag_id"]]
+    refused = client.put(session_tags_url(team), json=stale, headers=team["maria"])
+    assert refused.status_code == 422 and refused.json()["code"] == "unknown_tag"
+
+
+def _put_tags_raw(session_id: str, tag_ids: list[str]) -> None:
+    from tgdesk.storage import table
+
+    pk, sk = keys.session(session_id)
+    table.client().update_item(
+        TableName=table.table_name(),
+        Key=table.to_item({"PK": pk, "SK": sk}),
+        UpdateExpression="SET tags = :t",
+        ExpressionAttributeValues=table.values({":t": tag_ids}),
+    )

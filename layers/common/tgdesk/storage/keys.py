@@ -203,6 +203,14 @@ def tag_name_claim(project_id: str, name_key: str) -> tuple[str, str]:
     return f"PROJECT#{project_id}", f"TAGNAME#{name_key}"
 
 
+def tag_sweep(project_id: str, tag_id: str) -> tuple[str, str]:
+    """A deleted tag still being removed from the sessions and users that carry it."""
+    return f"PROJECT#{project_id}", f"TAGSWEEP#{tag_id}"
+
+
+TAG_SWEEP_PREFIX = "TAGSWEEP#"
+
+
 # -- login protection and invitations ---------------------------------------------------
 def login_failures(subject: str, value: str) -> tuple[str, str]:
     """Recent failed logins of one account (`account`, lower-cased username) or one source

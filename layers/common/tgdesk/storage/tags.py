@@ -2,11 +2,14 @@
 
 A tag's name is unique in its project whatever its case: a claim item keyed on the folded
 name is written in the same transaction as the tag (docs/data-model.md: tag, tag name claim).
-Every write carries its audit entry in the same transaction.
+Every write carries its audit entry in the same transaction. Putting tags on a session or a
+user checks, in the same transaction, that each tag still exists; deleting a tag leaves a
+sweep item that pages through the project's sessions and users to take its id off them.
 """
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 from botocore.exceptions import ClientError
@@ -71,10 +74,11 @@ def update(before: dict[str, Any], after: dict[str, Any], entry: dict[str, Any])
     _transact(operations, name_claim_at=claim_at)
 
 
-def delete(tag: dict[str, Any], entry: dict[str, Any]) -> None:
-    """Remove a tag and its name claim. Sessions and users that carry its id keep it until
-    their tags are next set; readers resolve tag ids against the catalog."""
+def delete(tag: dict[str, Any], entry: dict[str, Any], sweep: dict[str, Any]) -> None:
+    """Remove a tag and its name claim, and start its sweep (`sweep`: tag_id, project_id,
+    actor_id, source_ip, started_at), in one transaction."""
     pk, sk = keys.project_tag(tag["project_id"], tag["tag_id"])
+    sweep_pk, sweep_sk = keys.tag_sweep(tag["project_id"], tag["tag_id"])
     operations = [
         {
             "Delete": {
@@ -85,27 +89,145 @@ def delete(tag: dict[str, Any], entry: dict[str, Any]) -> None:
         },
         _release(tag),
         audit.put_operation(entry),
+        _put(
+            {
+                "PK": sweep_pk,
+                "SK": sweep_sk,
+                "kind": "tag_sweep",
+                **sweep,
+                "phase": SWEEP_PHASES[0],
+                "step": 0,
+            }
+        ),
     ]
     _transact(operations, name_claim_at=None, first_missing_is_gone=True)
 
 
-def set_on_session(
-    session_id: str, before: list[str], after: list[str], entry: dict[str, Any]
+# -- sweeping a deleted tag off its carriers -------------------------------------------
+SWEEP_PHASES = ("sessions", "users")
+
+
+def pending_sweeps(project_id: str) -> list[dict[str, Any]]:
+    pk, _ = keys.project(project_id)
+    found = table.query_all(pk=pk, sk_prefix=keys.TAG_SWEEP_PREFIX)
+    return [table.strip_keys(i) for i in found]
+
+
+def carriers(sweep: dict[str, Any], *, limit: int) -> tuple[list[dict[str, Any]], str | None]:
+    """One page of the project's sessions (phase `sessions`) or users (`users`) that carry
+    the swept tag, read from `sweep`'s cursor, and the cursor after it (None: the end).
+
+    The indexes are read oldest activity first: an item only moves towards the end of its
+    index (activity and last-seen times only grow), so an item that moves during the sweep
+    is met again later instead of being skipped. At most `limit` index items are read.
+    """
+    project_id = sweep["project_id"]
+    if sweep["phase"] == "sessions":
+        index, partition = "GSI2", keys.project_sessions_index(project_id)
+    else:
+        index, partition = "GSI1", keys.project_users_index(project_id)
+    request: dict[str, Any] = {
+        "TableName": table.table_name(),
+        "IndexName": index,
+        "KeyConditionExpression": "#pk = :pk",
+        "FilterExpression": "contains(#tags, :tag)",
+        "ExpressionAttributeNames": {"#pk": f"{index}PK", "#tags": "tags"},
+        "ExpressionAttributeValues": table.values({":pk": partition, ":tag": sweep["tag_id"]}),
+        "ScanIndexForward": True,
+        "Limit": limit,
+    }
+    if sweep.get("cursor"):
+        request["ExclusiveStartKey"] = json.loads(sweep["cursor"])
+    resp = table.client().query(**request)
+    items = [table.from_item(i) for i in resp.get("Items", [])]
+    last = resp.get("LastEvaluatedKey")
+    return [i for i in items if i is not None], json.dumps(last) if last else None
+
+
+def carried_tags(carrier: dict[str, Any]) -> list[str] | None:
+    """The carrier's tags as stored now (None: the item is gone)."""
+    item = table.get(carrier["PK"], carrier["SK"], consistent=True)
+    return None if item is None else list(item.get("tags", []))
+
+
+def set_on_carrier(
+    carrier: dict[str, Any], before: list[str], after: list[str], entry: dict[str, Any]
 ) -> None:
-    """Replace a session's `tags`, if they are still `before`."""
-    _set_tags(keys.session(session_id), before, after, entry)
+    """Replace the tags of an item that `carriers` found, if they are still `before`."""
+    _set_tags((carrier["PK"], carrier["SK"]), before, after, entry)
+
+
+def advance_sweep(sweep: dict[str, Any], *, phase: str, cursor: str | None) -> dict[str, Any]:
+    """Record where the sweep stands, if nobody moved it since it was read; else Conflict."""
+    pk, sk = keys.tag_sweep(sweep["project_id"], sweep["tag_id"])
+    after = {**sweep, "phase": phase, "cursor": cursor, "step": sweep["step"] + 1}
+    if cursor is None:
+        after.pop("cursor")
+    try:
+        table.client().put_item(
+            TableName=table.table_name(),
+            Item=table.to_item({"PK": pk, "SK": sk, "kind": "tag_sweep", **after}),
+            ConditionExpression="step = :step",
+            ExpressionAttributeValues=table.values({":step": sweep["step"]}),
+        )
+    except ClientError as err:
+        raise table.conflict_from(err, "the sweep was moved on meanwhile") from err
+    return after
+
+
+def finish_sweep(sweep: dict[str, Any]) -> None:
+    """Remove a finished sweep, if nobody moved it since it was read; else Conflict."""
+    pk, sk = keys.tag_sweep(sweep["project_id"], sweep["tag_id"])
+    try:
+        table.client().delete_item(
+            TableName=table.table_name(),
+            Key=table.to_item({"PK": pk, "SK": sk}),
+            ConditionExpression="step = :step",
+            ExpressionAttributeValues=table.values({":step": sweep["step"]}),
+        )
+    except ClientError as err:
+        raise table.conflict_from(err, "the sweep was moved on meanwhile") from err
+
+
+# -- tags of a session or a user --------------------------------------------------------
+def set_on_session(
+    project_id: str, session_id: str, before: list[str], after: list[str], entry: dict[str, Any]
+) -> None:
+    """Replace a session's `tags`, if they are still `before` and every tag of `after`
+    is still in the project's catalog."""
+    _set_tags(keys.session(session_id), before, after, entry, project_id=project_id)
 
 
 def set_on_user(
     project_id: str, tg_user_id: int, before: list[str], after: list[str], entry: dict[str, Any]
 ) -> None:
-    """Replace the `tags` of a Telegram user's profile, if they are still `before`."""
-    _set_tags(keys.telegram_user(project_id, tg_user_id), before, after, entry)
+    """Replace the `tags` of a Telegram user's profile, if they are still `before` and
+    every tag of `after` is still in the project's catalog."""
+    key = keys.telegram_user(project_id, tg_user_id)
+    _set_tags(key, before, after, entry, project_id=project_id)
+
+
+def _tag_exists(project_id: str, tag_id: str) -> dict[str, Any]:
+    pk, sk = keys.project_tag(project_id, tag_id)
+    return {
+        "ConditionCheck": {
+            "TableName": table.table_name(),
+            "Key": table.to_item({"PK": pk, "SK": sk}),
+            "ConditionExpression": "attribute_exists(PK)",
+        }
+    }
 
 
 def _set_tags(
-    key: tuple[str, str], before: list[str], after: list[str], entry: dict[str, Any]
+    key: tuple[str, str],
+    before: list[str],
+    after: list[str],
+    entry: dict[str, Any],
+    *,
+    project_id: str | None = None,
 ) -> None:
+    """`project_id` given: each tag of `after` must still exist (a tag deleted meanwhile
+    would otherwise come back on a carrier its sweep has already passed)."""
     vals: dict[str, Any] = {}
     if before:
         seen = "#tags = :before"
@@ -128,8 +250,9 @@ def _set_tags(
             "ExpressionAttributeValues": table.values(vals),
         }
     }
+    checks = [_tag_exists(project_id, t) for t in after] if project_id else []
     table.transact(
-        [update, audit.put_operation(entry)],
+        [update, audit.put_operation(entry), *checks],
         conflict=Conflict(
             "The tags were changed meanwhile; reload and try again.", code="tags_changed"
         ),
