@@ -120,6 +120,24 @@ def test_a_long_matched_text_is_cut_in_the_report() -> None:
     assert report.count == 1
 
 
+def test_a_group_with_a_thousand_allowed_addresses_is_audited_small(
+    client: TestClient, team: dict[str, Any]
+) -> None:
+    allowed = [f"T{i:04d}" + "x" * 123 for i in range(1000)]
+    group = create_group(client, team["admin"], allowed=allowed)
+    changed = client.patch(
+        f"/api/risk/groups/{group['group_id']}",
+        json={"allowed": allowed[::-1]},
+        headers=team["admin"],
+    )
+    assert changed.status_code == 200, changed.text[:300]
+
+    [update] = audit_items("risk.group.update")
+    assert item_bytes(update) < 32_000
+    assert update["before"]["allowed_count"] == update["after"]["allowed_count"] == 1000
+    assert update["after"]["allowed"][:1] == [allowed[-1]]
+
+
 # -- 2. reads honour their limit --------------------------------------------------------------
 @pytest.fixture
 def scanned() -> Iterator[list[int]]:

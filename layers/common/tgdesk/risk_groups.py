@@ -31,6 +31,7 @@ ENTRY_MAX_LENGTH = 200
 KEYWORD_MIN_LENGTH = 2  # after folding: one character would flag nearly every message
 MAX_ALLOWED = 1000
 ALLOWED_MAX_LENGTH = 128
+AUDITED_ALLOWED = 20  # allowed addresses an audit entry of a group change names
 CSV_COLUMNS = ("value", "kind")
 EDITABLE = ("name", "action", "project_ids", "allowed", "entries")
 
@@ -223,7 +224,12 @@ def _entry(
         if group is None:
             return None
         kept = summary(group)
-        return {k: kept.get(k) for k in ("name", "action", "project_ids", "allowed", "entry_count")}
+        audited = {k: kept.get(k) for k in ("name", "action", "project_ids", "entry_count")}
+        # Up to MAX_ALLOWED addresses of 128 characters, before and after, would make an
+        # entry of some 260 KB: the first few and their count keep it small.
+        allowed = kept.get("allowed") or []
+        audited["allowed"], audited["allowed_count"] = allowed[:AUDITED_ALLOWED], len(allowed)
+        return audited
 
     return audit.entry(
         action,
