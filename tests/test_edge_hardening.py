@@ -3,10 +3,14 @@ defect it names and passes once it is fixed."""
 
 from __future__ import annotations
 
+import threading
+import time
 from collections.abc import Iterator
 from typing import Any
 
 import pytest
+import requests
+import uvicorn
 from api_helpers import (
     ADMIN_USERNAME,
     BOT_TOKEN,
@@ -20,6 +24,8 @@ from api_helpers import (
 )
 from fastapi.testclient import TestClient
 
+from infra.local.config import HOST, free_port
+from infra.local.gateway import GatewayApp, Route, server_config
 from tgdesk import auth, clock
 from tgdesk.telegram import client as telegram_client
 
@@ -188,3 +194,38 @@ def test_a_file_path_never_leaves_the_bots_file_folder(
     with pytest.raises(telegram_client.BadRequest):
         telegram_client.BotApi(BOT_TOKEN).download_file(file_path)
     assert telegram.calls == []
+
+
+# -- client addresses -----------------------------------------------------------------------
+class _Recorder:
+    """A function that keeps the events the local gateway gives it."""
+
+    def __init__(self) -> None:
+        self.events: list[dict[str, Any]] = []
+
+    def invoke(self, event: dict[str, Any]) -> dict[str, Any]:
+        self.events.append(event)
+        return {"statusCode": 204}
+
+
+def test_the_local_gateway_takes_the_source_ip_from_the_connection_only() -> None:
+    recorder = _Recorder()
+    app = GatewayApp({"ApiFunction": recorder}, [Route("ANY", "/api/{proxy+}", "ApiFunction")])
+    port = free_port()
+    server = uvicorn.Server(server_config(app, HOST, port))
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    try:
+        deadline = time.monotonic() + 10
+        while not server.started and time.monotonic() < deadline:
+            time.sleep(0.02)
+        forged = {"X-Forwarded-For": "203.0.113.9", "Forwarded": "for=203.0.113.9"}
+        response = requests.post(f"http://{HOST}:{port}/api/auth/login", headers=forged, timeout=5)
+        assert response.status_code == 204
+    finally:
+        server.should_exit = True
+        thread.join(timeout=10)
+    (event,) = recorder.events
+    assert event["requestContext"]["http"]["sourceIp"] == "127.0.0.1"
+    # The header still reaches the function, as through API Gateway; nothing trusts it.
+    assert event["headers"]["x-forwarded-for"] == "203.0.113.9"

@@ -18,6 +18,7 @@ from typing import Any
 from urllib.parse import parse_qsl
 
 import anyio.to_thread
+import uvicorn
 from starlette.middleware.cors import CORSMiddleware
 from starlette.requests import Request
 from starlette.responses import Response
@@ -224,6 +225,7 @@ class GatewayApp:
             raw_query=request.url.query,
             headers=[(k.decode("latin-1"), v.decode("latin-1")) for k, v in request.headers.raw],
             body=await request.body(),
+            # The connection's peer, as API Gateway does: never a header the caller sent.
             source_ip=request.client.host if request.client else "127.0.0.1",
             protocol=f"HTTP/{request.scope.get('http_version', '1.1')}",
         )
@@ -247,4 +249,17 @@ def cors(app: ASGIApp) -> ASGIApp:
         allow_methods=config.get("AllowMethods", []),
         allow_headers=config.get("AllowHeaders", []),
         allow_credentials=bool(config.get("AllowCredentials", False)),
+    )
+
+
+def server_config(app: ASGIApp, host: str, port: int) -> uvicorn.Config:
+    """How the local stack serves HTTP and WebSockets.
+
+    `proxy_headers=False`: by default uvicorn trusts `X-Forwarded-For` and `Forwarded` from
+    loopback peers and rewrites the connection's address with them, so anyone on this
+    machine could choose the `sourceIp` that login throttling and the audit log rely on.
+    API Gateway takes it from the connection; so does the local stand-in.
+    """
+    return uvicorn.Config(
+        app, host=host, port=port, log_level="warning", lifespan="on", proxy_headers=False
     )

@@ -31,7 +31,7 @@ from infra.local.config import (
     LocalConfig,
     free_port,
 )
-from infra.local.gateway import GatewayApp, cors, routes_from_template
+from infra.local.gateway import GatewayApp, cors, routes_from_template, server_config
 from infra.local.home import home_routes
 from infra.local.moto_service import MotoService
 from infra.local.persistence import SnapshotLoop, Snapshotter
@@ -150,9 +150,7 @@ class LocalStack:
                 await delivery.aclose()
 
         app = cors(Starlette(routes=routes, lifespan=lifespan))
-        config = uvicorn.Config(
-            app, host=HOST, port=self.config.port, log_level="warning", lifespan="on"
-        )
+        config = server_config(app, HOST, self.config.port)
         self._server = uvicorn.Server(config)
         self._server_thread = threading.Thread(target=self._server.run, name="http", daemon=True)
         self._server_thread.start()
