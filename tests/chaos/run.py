@@ -1,0 +1,58 @@
+"""One chaos run: set up, the random workload under faults, recovery, the checks."""
+
+from __future__ import annotations
+
+import time
+from collections import Counter
+from dataclasses import dataclass, field
+
+from . import invariants
+from .faults import Rates
+from .workload import Workload
+from .world import world
+
+
+@dataclass
+class Result:
+    seed: int
+    ops: int
+    operations: Counter[str] = field(default_factory=Counter)
+    faults: Counter[str] = field(default_factory=Counter)
+    answers: Counter[str] = field(default_factory=Counter)
+    violations: list[str] = field(default_factory=list)
+    log: list[str] = field(default_factory=list)
+    dead_letters: int = 0
+    seconds: float = 0.0
+
+    def failure(self, tail: int = 60) -> str:
+        """What a failing run prints: the seed to replay, what broke, the last operations."""
+        lines = [
+            f"chaos seed {self.seed} ({self.ops} operations) broke {len(self.violations)} "
+            f"promise(s); replay: .venv/bin/python -m bench chaos --seed {self.seed} "
+            f"--ops {self.ops}",
+            *(f"  violation: {v}" for v in self.violations[:30]),
+            f"  faults: {dict(self.faults)}",
+            f"  last {tail} operations:",
+            *(f"    {line}" for line in self.log[-tail:]),
+        ]
+        return "\n".join(lines)
+
+
+def run(seed: int, ops: int, rates: Rates | None = None) -> Result:
+    started = time.perf_counter()
+    result = Result(seed, ops)
+    with world(seed) as system:
+        if rates is not None:
+            system.faults.rates = rates
+        load = Workload(system, seed)
+        load.setup()
+        load.run(ops)
+        load.recover()
+        result.violations = invariants.check(system, load.out)
+        result.operations = load.out.ops
+        result.faults = system.faults.injected
+        result.answers = load.out.answers
+        result.log = load.out.log
+        result.dead_letters = len(system.stream.dead_letters)
+    result.seconds = time.perf_counter() - started
+    return result
