@@ -178,7 +178,8 @@ def _owners(out: Outside, by_kind: dict[str, list[dict[str, Any]]]) -> list[str]
         )
         if session.get("GSI1PK") != expected_index:
             found.append(
-                f"session {sid} ({session['status']}, {assignee}) is listed under {session.get('GSI1PK')}"
+                f"session {sid} ({session['status']}, {assignee}) is listed under "
+                f"{session.get('GSI1PK')}"
             )
         records = sorted(assignments[sid], key=lambda r: r["SK"])
         latest = records[-1]["agent_id"] if records else None
@@ -196,7 +197,8 @@ def _owners(out: Outside, by_kind: dict[str, list[dict[str, Any]]]) -> list[str]
         counter = int(agent.get("open_sessions", 0))
         if counter != load[agent["agent_id"]]:
             found.append(
-                f"agent {agent['username']} counts {counter} open sessions, holds {load[agent['agent_id']]}"
+                f"agent {agent['username']} counts {counter} open sessions, holds "
+                f"{load[agent['agent_id']]}"
             )
     return found
 
@@ -238,7 +240,8 @@ def _audit(world: World, out: Outside, by_kind: dict[str, list[dict[str, Any]]])
         n = triggers["confirmed_sent"][message["message_id"]]
         if n != 1:
             found.append(
-                f"risky message {message['message_id']} {message['text']!r} has {n} confirmed_sent entries"
+                f"risky message {message['message_id']} {message['text']!r} has {n} "
+                "confirmed_sent entries"
             )
     lost = _dead_lettered_messages(world)
     risky = {
@@ -253,7 +256,8 @@ def _audit(world: World, out: Outside, by_kind: dict[str, list[dict[str, Any]]])
         n = triggers["flagged"][message["message_id"]]
         if not message.get("risk") or n != 1:
             found.append(
-                f"risky user message {message['message_id']}: risk={bool(message.get('risk'))}, {n} flagged entries"
+                f"risky user message {message['message_id']}: "
+                f"risk={bool(message.get('risk'))}, {n} flagged entries"
             )
     return found
 

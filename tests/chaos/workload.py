@@ -21,7 +21,6 @@ from api_helpers import BOT_TOKEN
 
 from tgdesk import auth, clock
 
-
 from .faults import Faults
 from .world import NO_ANSWER, World
 

@@ -17,7 +17,6 @@ from typing import Any
 
 import boto3
 from api_helpers import API_BASE, http_event
-from .faults import STREAM_WHOLE, Faults, FlakyBotApi, LambdaDied
 from moto import mock_aws
 from moto.core import DEFAULT_ACCOUNT_ID as ACCOUNT
 from moto.dynamodb.models import DynamoDBBackend, dynamodb_backends
@@ -27,6 +26,8 @@ from infra.local.stream import failed_index, lambda_record
 from tgdesk import auth, clock, ids, ingest, secrets
 from tgdesk.storage import table
 from tgdesk.telegram import client as telegram_client
+
+from .faults import STREAM_WHOLE, Faults, FlakyBotApi, LambdaDied
 
 TABLE = "tgdesk-chaos"
 REGION = "us-east-1"
