@@ -249,11 +249,12 @@ def test_a_cancel_records_the_servers_matches_not_the_clients(
         "kind": "keyword",
         "start": 0,
         "end": 4,
-        "matched": "=HYPERLINK(evil)",
+        "matched": "=HYPERLINK(evil)" + "x" * 4080,
     }
     text = "pay T9yD now"
 
-    response = cancel(client, team, {"text": text, "matches": [forged]})
+    # What a client once could send: 100 matches of 4,096 characters, of its own making.
+    response = cancel(client, team, {"text": text, "matches": [forged] * 100})
 
     assert response.status_code == 204, response.text
     [entry] = triggers(client, team["admin"])
