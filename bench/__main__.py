@@ -1,5 +1,6 @@
 """`python -m bench [section ...]`: every default section when none is named; `burst`
-(minutes long: it starts the local stack) runs only when named.
+(minutes long: it starts the local stack) and `chaos` (fault injection; `--seed`, `--runs`,
+`--ops`) run only when named.
 
 Exits non-zero when a count budget is exceeded or a section cannot run; timings never
 decide the exit status, except as a ratio of two taken side by side in the same run (risk).
@@ -12,7 +13,7 @@ import sys
 import traceback
 from collections.abc import Callable
 
-from bench import burst, console, costs, imports, latency, risk, routing
+from bench import burst, chaos, console, costs, imports, latency, risk, routing
 from bench.harness import Budget
 
 SECTIONS: dict[str, Callable[[], list[Budget]]] = {
@@ -24,14 +25,17 @@ SECTIONS: dict[str, Callable[[], list[Budget]]] = {
     "console": console.run,
     "risk": risk.run,
 }
-ON_REQUEST: dict[str, Callable[[], list[Budget]]] = {"burst": burst.run}
+ON_REQUEST: dict[str, Callable[[], list[Budget]]] = {"burst": burst.run, "chaos": chaos.run}
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__)
     available = SECTIONS | ON_REQUEST
     parser.add_argument("sections", nargs="*", metavar="section", help=", ".join(available))
-    chosen = parser.parse_args(argv).sections or list(SECTIONS)
+    chaos.add_arguments(parser)
+    args = parser.parse_args(argv)
+    chaos.configure(args)
+    chosen = args.sections or list(SECTIONS)
     unknown = [name for name in chosen if name not in available]
     if unknown:
         parser.error(f"unknown section(s) {', '.join(unknown)}; choose from {', '.join(available)}")
