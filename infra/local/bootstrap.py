@@ -1,8 +1,11 @@
-"""First-start set-up through the real API, as an admin would do it from the console.
+"""First-start set-up of the local stack: the bot's project, made in-process.
 
-Logs in as the admin and finds the project of the configured bot (GET /api/projects), or
-creates it (POST /api/projects), which makes the API call getMe and setWebhook (or
-deleteWebhook in polling mode) on the Bot API.
+It runs the same domain code as `POST /api/projects` (tgdesk.project_setup.create_project:
+getMe, the secrets, setWebhook or deleteWebhook in polling mode, the project and the
+administrator's membership), on behalf of the configured administrator, whom it creates
+first exactly as the API does on its first call (tgdesk.auth.bootstrap_admin). It never
+logs in: a login is single-device, so logging in as the admin at every start would sign
+out the admin's console, and any script that logged in as soon as the API answered.
 """
 
 from __future__ import annotations
@@ -10,8 +13,6 @@ from __future__ import annotations
 import logging
 import time
 from typing import Any
-
-import requests
 
 log = logging.getLogger("tgdesk.local.bootstrap")
 
@@ -22,56 +23,41 @@ class BootstrapError(RuntimeError):
     pass
 
 
-def _items(body: Any) -> list[dict[str, Any]]:
-    if isinstance(body, dict):
-        body = body.get("items", [])
-    return [p for p in body if isinstance(p, dict)] if isinstance(body, list) else []
+def _administrator() -> dict[str, Any]:
+    from tgdesk import auth
+    from tgdesk.settings import get_settings
+    from tgdesk.storage import accounts
+
+    auth.bootstrap_admin()
+    username = get_settings().admin_username
+    admin = accounts.get_agent_by_username(username) if username else None
+    if admin is None or admin.get("role") != "admin" or admin.get("disabled"):
+        raise BootstrapError(f"there is no enabled administrator named {username!r}")
+    return admin
 
 
-def _check(resp: requests.Response, what: str) -> Any:
-    if not resp.ok:
-        raise BootstrapError(f"{what} answered {resp.status_code}: {resp.text[:300]}")
-    return resp.json()
+def ensure_project(*, bot_id: int, name: str, bot_token: str, public_url: str) -> dict[str, Any]:
+    """The project of this bot (as the API shows it), created on the first start."""
+    from tgdesk import project_setup
+    from tgdesk.storage import projects
 
-
-def login(base_url: str, username: str, password: str) -> str:
-    resp = requests.post(
-        f"{base_url}/api/auth/login", json={"username": username, "password": password}, timeout=30
-    )
-    return str(_check(resp, "POST /api/auth/login")["token"])
-
-
-def ensure_project(
-    base_url: str, username: str, password: str, *, bot_id: int, name: str, bot_token: str
-) -> dict[str, Any]:
-    """The project of this bot, created on the first start. Returns the project."""
-    token = login(base_url, username, password)
-    auth = {"Authorization": f"Bearer {token}"}
-    listed = _check(
-        requests.get(f"{base_url}/api/projects", headers=auth, timeout=30), "GET /api/projects"
-    )
-    for project in _items(listed):
+    admin = _administrator()
+    for project in projects.list_projects():
         if str(project.get("bot_id")) == str(bot_id):
-            return project
-    resp = requests.post(
-        f"{base_url}/api/projects",
-        json={"name": name, "bot_token": bot_token},
-        headers=auth,
-        timeout=60,
-    )
-    project = _check(resp, "POST /api/projects")
-    log.info("created project %s for bot %s", project.get("project_id"), bot_id)
+            return project_setup.public_project(project, public_url)
+    project = project_setup.create_project(name, bot_token, admin["agent_id"], public_url)
+    log.info("created project %s for bot %s", project["project_id"], bot_id)
     return project
 
 
-def ensure_project_with_retries(
-    base_url: str, username: str, password: str, *, attempts: int = 5, **kwargs: Any
-) -> dict[str, Any]:
-    """As ensure_project, retried a few times while the API warms up."""
+def ensure_project_with_retries(*, attempts: int = 5, **kwargs: Any) -> dict[str, Any]:
+    """As ensure_project, retried a few times (Telegram may not answer at once)."""
+    from tgdesk.errors import TgdeskError
+
     for attempt in range(1, attempts + 1):
         try:
-            return ensure_project(base_url, username, password, **kwargs)
-        except (BootstrapError, requests.RequestException, KeyError, ValueError) as err:
+            return ensure_project(**kwargs)
+        except (TgdeskError, BootstrapError) as err:
             if attempt == attempts:
                 raise BootstrapError(str(err)) from err
             log.warning("project set-up failed (%s); retrying", err)

@@ -3,7 +3,8 @@
 Start order matters: the environment is set before any function is imported; the table
 is created and the snapshot restored before anything reads it; the stream poller starts at
 LATEST after the restore (restored items are not news); the HTTP server starts before the
-first-start set-up, which goes through the API and the sandbox like a person would.
+first-start set-up, whose getMe and setWebhook reach the sandbox Telegram over HTTP. The
+stack says it is ready (`GET /local/ready`, then the banner) only once that set-up is done.
 """
 
 from __future__ import annotations
@@ -19,6 +20,8 @@ from typing import Any
 import boto3
 import uvicorn
 from starlette.applications import Starlette
+from starlette.requests import Request
+from starlette.responses import JSONResponse
 from starlette.routing import BaseRoute, Route
 
 from infra.local import cfn, lambdas
@@ -67,6 +70,7 @@ class LocalStack:
         self._server_thread: threading.Thread | None = None
         self.sandbox: Any = None  # the SandboxBot, without a real token
         self.project: dict[str, Any] | None = None
+        self.ready = threading.Event()  # set once start() has done everything
 
     # -- start --------------------------------------------------------------------------
     def start(self) -> None:
@@ -100,6 +104,16 @@ class LocalStack:
         self.project = self._bootstrap()
         if self.config.telegram_token and self.project:
             self._start_telegram_poller(self.project)
+        if self.project is not None:
+            log.info("the bot's project %s is set up", self.project["project_id"])
+        self.ready.set()
+
+    async def _ready(self, request: Request) -> JSONResponse:
+        """What scripts and tests wait for: 503 until the first-start set-up is done."""
+        if not self.ready.is_set():
+            return JSONResponse({"ready": False}, status_code=503)
+        project_id = self.project["project_id"] if self.project else None
+        return JSONResponse({"ready": True, "project_id": project_id})
 
     def _start_stream_poller(self, ddb: Any) -> None:
         for fn in cfn.functions().values():
@@ -119,7 +133,7 @@ class LocalStack:
 
     def _routes(self) -> tuple[list[BaseRoute], Any]:
         gateway = GatewayApp(self.functions, routes_from_template())
-        routes: list[BaseRoute] = []
+        routes: list[BaseRoute] = [Route("/local/ready", self._ready, methods=["GET"])]
         delivery = None
         if not self.config.telegram_token:
             from infra.local.sandbox.bot import SandboxBot
@@ -177,15 +191,10 @@ class LocalStack:
             name = SANDBOX_PROJECT_NAME
         try:
             return ensure_project_with_retries(
-                self.config.public_url,
-                self.config.admin_username,
-                self.config.admin_password,
-                bot_id=bot_id,
-                name=name,
-                bot_token=token,
+                bot_id=bot_id, name=name, bot_token=token, public_url=self.config.public_url
             )
         except BootstrapError as err:
-            log.error("could not set up the bot's project through the API: %s", err)
+            log.error("could not set up the bot's project: %s", err)
             return None
 
     def _start_telegram_poller(self, project: dict[str, Any]) -> None:

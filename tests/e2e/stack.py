@@ -77,18 +77,19 @@ def login(
     return {"Authorization": f"Bearer {body['token']}"}, body["agent"]
 
 
-def wait_ready(base: str) -> None:
-    """Up, and the sandbox project set up (the sandbox bot has a webhook)."""
+def wait_ready(base: str) -> str:
+    """Wait for the stack's own word that it is up and its bot's project set up
+    (`GET /local/ready`); returns that project's id. Never logs in: a login is
+    single-device, so polling with logins would sign out whoever logged in before."""
 
-    def ready() -> bool:
-        users = requests.get(f"{base}/sandbox/users", timeout=2)
-        projects = requests.get(f"{base}/api/projects", headers=login(base)[0], timeout=5)
-        if not (users.ok and projects.ok):
-            return False
-        body = projects.json()
-        return bool(body["items"] if isinstance(body, dict) else body)
+    def ready() -> dict[str, Any] | None:
+        resp = requests.get(f"{base}/local/ready", timeout=2)
+        return resp.json() if resp.status_code == 200 else None
 
-    eventually(ready, timeout=60, what="the stack and its sandbox project")
+    body = eventually(ready, timeout=60, what="the stack and its sandbox project")
+    if not body.get("project_id"):
+        raise AssertionError("the stack is up but its bot's project could not be set up")
+    return str(body["project_id"])
 
 
 def sent_texts(base: str, chat_id: int) -> list[str]:

@@ -15,7 +15,15 @@ import pytest
 import requests
 
 from infra.local.config import free_port
-from tests.e2e.stack import eventually, login, running_stack, sent_texts, wait_ready
+from tests.e2e.stack import (
+    ADMIN,
+    PASSWORD,
+    eventually,
+    login,
+    running_stack,
+    sent_texts,
+    wait_ready,
+)
 
 pytestmark = pytest.mark.e2e
 
@@ -87,6 +95,56 @@ def test_the_whole_loop_survives_a_restart(tmp_path: Path) -> None:
             ]
             assert texts == ["Hello, help please", "Hi, I am here", "After a pause"]
             assert "Hi, I am here" in sent_texts(base, USER)
+    except AssertionError:
+        print(log.read_text(errors="replace")[-6000:])
+        raise
+
+
+BANNER = "tgdesk is running on"
+
+
+def test_starts_never_sign_the_admin_out_and_ready_comes_after_the_set_up(
+    tmp_path: Path,
+) -> None:
+    """A script that logs in as soon as the API answers, and a console logged in before a
+    restart, both stay signed in: the first-start set-up does not log in as the admin.
+    Readiness (GET /local/ready, then the banner) is announced after the project exists."""
+    data, log = tmp_path / "data", tmp_path / "stack.log"
+    port = free_port()
+    base = f"http://127.0.0.1:{port}"
+
+    def early_login() -> dict[str, str] | None:
+        resp = requests.post(
+            f"{base}/api/auth/login", json={"username": ADMIN, "password": PASSWORD}, timeout=30
+        )
+        return {"Authorization": f"Bearer {resp.json()['token']}"} if resp.ok else None
+
+    def signed_in(auth: dict[str, str]) -> bool:
+        return requests.get(f"{base}/api/me", headers=auth, timeout=30).status_code == 200
+
+    def banner_after(offset: int) -> bool:
+        return BANNER in log.read_text(errors="replace")[offset:]
+
+    try:
+        with running_stack(data, port, log) as proc:
+            auth = eventually(early_login, timeout=60, what="the API to answer a login")
+            project_id = wait_ready(base)
+            projects = requests.get(f"{base}/api/projects", headers=auth, timeout=30)
+            assert projects.status_code == 200, projects.text
+            assert [p["project_id"] for p in projects.json()["items"]] == [project_id]
+            eventually(lambda: banner_after(0), what="the banner")
+            output = log.read_text(errors="replace")
+            assert output.index(f"project {project_id} is set up") < output.index(BANNER)
+            assert signed_in(auth)
+            proc.send_signal(signal.SIGINT)
+            assert proc.wait(timeout=30) == 0
+
+        restarted_at = log.stat().st_size
+        with running_stack(data, port, log):
+            assert wait_ready(base) == project_id
+            eventually(lambda: banner_after(restarted_at), what="the banner after the restart")
+            assert signed_in(auth), "the restart signed the admin out"
+            assert "created project" not in log.read_text(errors="replace")[restarted_at:]
     except AssertionError:
         print(log.read_text(errors="replace")[-6000:])
         raise
