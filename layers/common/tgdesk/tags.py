@@ -11,9 +11,9 @@ and a filter forgotten on one of them would show the id again; a stored change a
 reaches open consoles as an ordinary session update, and the audit log shows it. The work
 is bounded per request: the delete removes the tag from the catalog and leaves a sweep
 (docs/data-model.md: tag sweep) that pages through the project's session and user indexes
-a few pages at a time, with a conditional write and an audit entry per carrier. Each
-request on the project's tags (reading the catalog included) moves pending sweeps on, so
-a sweep too large for the delete itself finishes as the console is used. Meanwhile no
+a few pages at a time, with a conditional write and an audit entry per carrier. Reading
+the catalog and setting tags in the project move pending sweeps on too, so a sweep too
+large for the delete itself finishes as the console is used. Meanwhile no
 write can put the deleted tag back: setting tags checks in its transaction that each tag
 still exists, and an id of a deleted tag that a session or user still carries is dropped
 quietly when a console sends it back with its other tags.
@@ -197,7 +197,6 @@ def tag_session(
     session = scope.session(session_id)
     project_id = session["project_id"]
     scope.require_permission(project_id, "edit_tags")
-    continue_sweeps(project_id)
     before = list(session.get("tags", []))
     chosen = _project_tags(project_id, tag_ids, carried=before)
     wanted = [t["tag_id"] for t in chosen]
@@ -213,6 +212,7 @@ def tag_session(
             source_ip=source_ip,
         )
         store.set_on_session(project_id, session_id, before, wanted, entry)
+    continue_sweeps(project_id)  # after the write: a sweep must not race the tags read
     return chosen
 
 
@@ -227,7 +227,6 @@ def tag_user(
     """Set the Telegram user's tags (all of them); returns those tags."""
     profile, _ = users.require_visible(scope, project_id, tg_user_id)
     scope.require_permission(project_id, "edit_tags")
-    continue_sweeps(project_id)
     before = list(profile.get("tags", []))
     chosen = _project_tags(project_id, tag_ids, carried=before)
     wanted = [t["tag_id"] for t in chosen]
@@ -243,6 +242,7 @@ def tag_user(
             source_ip=source_ip,
         )
         store.set_on_user(project_id, tg_user_id, before, wanted, entry)
+    continue_sweeps(project_id)
     return chosen
 
 
