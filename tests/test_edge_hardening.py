@@ -19,14 +19,16 @@ from api_helpers import (
     api_module,
     configure_admin,
     create_agent,
+    http_event,
     login,
     scan_items,
 )
+from conftest import lambda_context
 from fastapi.testclient import TestClient
 
 from infra.local.config import HOST, free_port
 from infra.local.gateway import GatewayApp, Route, server_config
-from tgdesk import auth, clock
+from tgdesk import auth, client_address, clock
 from tgdesk.telegram import client as telegram_client
 
 
@@ -229,3 +231,89 @@ def test_the_local_gateway_takes_the_source_ip_from_the_connection_only() -> Non
     assert event["requestContext"]["http"]["sourceIp"] == "127.0.0.1"
     # The header still reaches the function, as through API Gateway; nothing trusts it.
     assert event["headers"]["x-forwarded-for"] == "203.0.113.9"
+
+
+ORIGIN_SECRET = "k3Qv9yXrT2mWb7LpZc4NfH8sJd6GaE1uR5oYiK0qVtBnMxCw"
+EDGE = "130.176.88.12"  # a CloudFront edge: what API Gateway sees behind the distribution
+
+
+def _login_through(monkeypatch: pytest.MonkeyPatch, headers: dict[str, str]) -> dict[str, Any]:
+    """One failed login as API Gateway hands it over from the CloudFront edge; the audit
+    entry it wrote."""
+    monkeypatch.setenv("TGDESK_ORIGIN_SECRET", ORIGIN_SECRET)
+    configure_admin(monkeypatch)
+    module = api_module()
+    module._admin_ready = False
+    event = http_event(
+        "POST", "/api/auth/login", body={"username": ADMIN_USERNAME, "password": "wrong one!!"}
+    )
+    event["requestContext"]["http"]["sourceIp"] = EDGE
+    event["headers"].update(headers)
+    assert module.handler(event, lambda_context())["statusCode"] == 401
+    return next(i for i in scan_items() if i.get("action") == "auth.login_failed")
+
+
+def _address_counters() -> list[str]:
+    return [i["PK"] for i in scan_items() if i["PK"].startswith("LOGINFAIL#address#")]
+
+
+@pytest.mark.parametrize(
+    ("viewer", "address"),
+    [("203.0.113.5:46532", "203.0.113.5"), ("2001:db8:0:0::7:443", "2001:db8::7")],
+)
+def test_behind_cloudfront_logins_are_throttled_and_audited_by_the_viewers_address(
+    aws: Any, monkeypatch: pytest.MonkeyPatch, viewer: str, address: str
+) -> None:
+    entry = _login_through(
+        monkeypatch,
+        {"x-tgdesk-origin-secret": ORIGIN_SECRET, "cloudfront-viewer-address": viewer},
+    )
+    assert entry["source_ip"] == address
+    assert _address_counters() == [f"LOGINFAIL#address#{address}"]
+
+
+@pytest.mark.parametrize(
+    "headers",
+    [
+        {"cloudfront-viewer-address": "203.0.113.5:1"},  # straight to API Gateway
+        {"x-tgdesk-origin-secret": "guess", "cloudfront-viewer-address": "203.0.113.5:1"},
+        {"x-tgdesk-origin-secret": ORIGIN_SECRET[:-1], "cloudfront-viewer-address": "1.2.3.4:1"},
+        {"x-tgdesk-origin-secret": "", "cloudfront-viewer-address": "203.0.113.5:1"},
+        # Through the distribution, but no usable viewer address: the edge, never a guess.
+        {"x-tgdesk-origin-secret": ORIGIN_SECRET, "cloudfront-viewer-address": "1.2.3.4:1,5:6"},
+        {"x-tgdesk-origin-secret": ORIGIN_SECRET, "cloudfront-viewer-address": "localhost:80"},
+        {"x-tgdesk-origin-secret": ORIGIN_SECRET},
+    ],
+)
+def test_a_viewer_address_is_believed_only_with_the_distributions_secret(
+    aws: Any, monkeypatch: pytest.MonkeyPatch, headers: dict[str, str]
+) -> None:
+    entry = _login_through(monkeypatch, headers)
+    assert entry["source_ip"] == EDGE
+    assert _address_counters() == [f"LOGINFAIL#address#{EDGE}"]
+
+
+def test_without_an_origin_secret_only_the_source_ip_counts() -> None:
+    headers = {"x-tgdesk-origin-secret": "", "cloudfront-viewer-address": "203.0.113.5:1"}
+    assert client_address.client_address(headers, "198.51.100.7", "") == "198.51.100.7"
+
+
+@pytest.mark.parametrize(
+    ("value", "address"),
+    [
+        ("198.51.100.10:46532", "198.51.100.10"),
+        ("2406:2d40:728d:fa10::c4a:42838", "2406:2d40:728d:fa10::c4a"),
+        ("0000:0000:0000:0000:0000:0000:0000:0001:52325", "::1"),
+        ("[2001:db8::1]:443", "2001:db8::1"),
+        (" 198.51.100.10:1 ", "198.51.100.10"),
+        ("198.51.100.10", None),
+        ("198.51.100.10:", None),
+        ("198.51.100.10:99999", None),
+        ("198.51.100.300:1", None),
+        ("example.com:443", None),
+        ("", None),
+        (None, None),
+    ],
+)
+def test_cloudfront_viewer_address_values(value: str | None, address: str | None) -> None:
+    assert client_address.viewer_address(value) == address

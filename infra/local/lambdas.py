@@ -39,9 +39,15 @@ def parameter_values(config: LocalConfig) -> dict[str, str]:
 
 
 def resolve(value: Any, params: dict[str, str]) -> str:
-    """Resolve a template value that may be a !Ref or a !Sub into a string."""
+    """Resolve a template value that may be a !Ref or a !Sub into a string.
+
+    A dynamic reference (`{{resolve:secretsmanager:...}}`, a secret CloudFormation reads at
+    deploy time) resolves to "": what it names, such as the CloudFront origin secret, does
+    not exist locally."""
     if isinstance(value, dict) and "Ref" in value:
         return params[value["Ref"]]
+    if isinstance(value, dict) and str(value.get("Fn::Sub", "")).startswith("{{resolve:"):
+        return ""
     if isinstance(value, dict) and "Fn::Sub" in value:
         return _SUB.sub(lambda m: params[m.group(1)], value["Fn::Sub"])
     return str(value)

@@ -7,7 +7,7 @@ from typing import Annotated, Any
 from fastapi import Depends, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
-from tgdesk import access, auth
+from tgdesk import access, auth, client_address
 from tgdesk.errors import Forbidden, Unauthorized
 from tgdesk.settings import get_settings
 
@@ -58,12 +58,13 @@ PublicUrl = Annotated[str, Depends(public_url)]
 
 
 def source_ip(request: Request) -> str | None:
-    """The caller's address: API Gateway's `sourceIp` (through Mangum), else the peer's."""
+    """The client's address, the one every route audits and login throttles by: the viewer's
+    on a request that provably came through the stack's CloudFront distribution, else API
+    Gateway's `sourceIp` (through Mangum), else the peer's (tgdesk.client_address)."""
     event = request.scope.get("aws.event") or {}
     address = event.get("requestContext", {}).get("http", {}).get("sourceIp")
-    if address:
-        return str(address)
-    return request.client.host if request.client else None
+    peer = str(address) if address else (request.client.host if request.client else None)
+    return client_address.client_address(request.headers, peer, get_settings().origin_secret)
 
 
 SourceIp = Annotated[str | None, Depends(source_ip)]

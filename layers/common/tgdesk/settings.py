@@ -7,7 +7,7 @@ cold start, and nothing here needs validation beyond a type cast.
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 
@@ -23,6 +23,9 @@ class Settings:
     token_ttl_seconds: int
     websocket_url: str  # where browsers open the console's WebSocket
     websocket_callback_url: str  # the @connections endpoint that pushes to it
+    # What CloudFront adds to every request it forwards to the API (tgdesk.client_address);
+    # empty where there is no distribution (the local stack). Never printed.
+    origin_secret: str = field(repr=False)
 
 
 @lru_cache(maxsize=1)
@@ -39,4 +42,5 @@ def get_settings() -> Settings:
         token_ttl_seconds=int(env.get("TGDESK_TOKEN_TTL", str(12 * 3600))),
         websocket_url=env.get("TGDESK_WEBSOCKET_URL", "").rstrip("/"),
         websocket_callback_url=env.get("TGDESK_WEBSOCKET_CALLBACK_URL", "").rstrip("/"),
+        origin_secret=env.get("TGDESK_ORIGIN_SECRET", ""),
     )
