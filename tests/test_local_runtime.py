@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from infra.local import cfn
 from infra.local.config import LocalConfig
@@ -51,3 +52,30 @@ def test_scheduled_event_is_the_input_or_the_eventbridge_envelope() -> None:
     assert envelope["detail-type"] == "Scheduled Event"
     assert envelope["source"] == "aws.events"
     assert envelope["resources"] == ["arn:aws:events:us-east-1:123456789012:rule/rule-1"]
+
+
+def test_first_start_set_up_never_logs_in_and_finds_its_project_again(
+    client: Any, telegram: Any
+) -> None:
+    """The local stack's set-up runs POST /api/projects' code in-process: the admin's
+    console stays signed in, and a restart finds the project instead of making another."""
+    from api_helpers import BOT_TOKEN, login
+
+    from infra.local import bootstrap
+
+    console = login(client)
+    made = bootstrap.ensure_project(
+        bot_id=7000001, name="Sandbox", bot_token=BOT_TOKEN, public_url="http://127.0.0.1:8123"
+    )
+    again = bootstrap.ensure_project(
+        bot_id=7000001, name="Sandbox", bot_token=BOT_TOKEN, public_url="http://127.0.0.1:8123"
+    )
+    assert again["project_id"] == made["project_id"]
+    assert made["webhook_url"] == f"http://127.0.0.1:8123/telegram/{made['project_id']}"
+    assert [c.method for c in telegram.calls] == ["getMe", "setWebhook"]
+    assert client.get("/api/me", headers=console).status_code == 200
+    projects = client.get("/api/projects", headers=console).json()["items"]
+    assert [p["project_id"] for p in projects] == [made["project_id"]]
+    members = client.get(f"/api/projects/{made['project_id']}/members", headers=console)
+    admin_id = client.get("/api/me", headers=console).json()["agent_id"]
+    assert [m["agent_id"] for m in members.json()["items"]] == [admin_id]
