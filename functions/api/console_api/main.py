@@ -35,10 +35,9 @@ def create_app() -> FastAPI:
         docs_url=f"{API_PREFIX}/docs",
         redoc_url=None,
         openapi_url=f"{API_PREFIX}/openapi.json",
-        responses={
-            401: {"model": ErrorBody, "description": "Not logged in, or the login expired"},
-            422: {"model": ErrorBody, "description": "Invalid input; `field` names it"},
-        },
+        # FastAPI's own 422 entry would describe its error shape, not ours; the other
+        # errors of each operation are derived in errors.document().
+        responses={422: {"model": ErrorBody, "description": "Invalid input; `field` names it"}},
     )
     for module in (
         auth,
@@ -59,4 +58,5 @@ def create_app() -> FastAPI:
     ):
         app.include_router(module.router, prefix=API_PREFIX)
     errors.install(app)
+    errors.install_documentation(app)
     return app
