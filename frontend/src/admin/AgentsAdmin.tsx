@@ -52,7 +52,10 @@ export function AgentsAdmin(props: { api: Api }) {
         <tbody>
           {(data?.items ?? []).map((agent) => (
             <tr key={agent.agent_id} class={agent.disabled ? "disabled" : ""}>
-              <td>{agent.username}</td>
+              <td>
+                {agent.username}
+                {agent.locked_until ? <div class="muted">{t("admin.lockedUntil", { until: dateTime(agent.locked_until) })}</div> : null}
+              </td>
               <td>{agent.display_name}</td>
               <td>
                 <EnumSelect
@@ -65,6 +68,15 @@ export function AgentsAdmin(props: { api: Api }) {
               </td>
               <td>{t(`presence.${agent.presence ?? "offline"}`)}</td>
               <td class="row">
+                {agent.locked_until ? (
+                  <button
+                    type="button"
+                    aria-label={t("admin.unlockOf", { name: agent.username })}
+                    onClick={() => void run(() => api.post(path`/api/agents/${agent.agent_id}/unlock`))}
+                  >
+                    {t("admin.unlock")}
+                  </button>
+                ) : null}
                 <button type="button" onClick={() => void run(() => api.patch(path`/api/agents/${agent.agent_id}`, { disabled: !agent.disabled }))}>
                   {agent.disabled ? t("admin.enable") : t("admin.disable")}
                 </button>

@@ -21,6 +21,8 @@ export interface AgentAccount {
   presence?: Presence;
   open_sessions?: number;
   max_open_sessions?: number | null;
+  /** While failed sign-ins lock the account (administrators' list): until when, epoch ms. */
+  locked_until?: number | null;
 }
 
 export interface LoginResponse {
