@@ -243,3 +243,26 @@ class FlakyBotApi(FakeBotApi):
 
 def _call(request: requests.PreparedRequest, params: dict[str, Any]) -> Call:
     return Call("sendMessage", request.url or "", params)
+
+
+@contextmanager
+def failing_once(
+    client: Any, operation: str, marker: str, kind: str = DDB_THROTTLED
+) -> Iterator[list[str]]:
+    """Fail the first `operation` call whose request body holds `marker` with `kind` (as
+    after the SDK's retries); yields the list of calls it failed, for the regression tests."""
+    failed: list[str] = []
+
+    def hook(model: Any, params: dict[str, Any], **_: Any) -> Any:
+        body = params.get("body") or b""
+        text = body.decode() if isinstance(body, bytes) else str(body)
+        if failed or model.name != operation or marker not in text:
+            return None
+        failed.append(model.name)
+        return _error_response(*_DDB_ERRORS[kind])
+
+    client.meta.events.register("before-call.dynamodb", hook)
+    try:
+        yield failed
+    finally:
+        client.meta.events.unregister("before-call.dynamodb", hook)

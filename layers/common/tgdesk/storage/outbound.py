@@ -10,6 +10,7 @@ While a message is `sending` or `retrying` it sits in GSI2 under `DELIVERY#RETRY
 
 from __future__ import annotations
 
+import time
 from typing import Any
 
 from botocore.exceptions import ClientError
@@ -18,6 +19,12 @@ from tgdesk.errors import Conflict, NotFound
 from tgdesk.storage import keys, table
 
 CLAIM_TTL_SECONDS = 7 * 24 * 3600
+# Recording `sent` is tried this many times: Telegram already has the message, and a
+# record lost to a DynamoDB hiccup would let the lease send it a second time.
+SENT_RECORD_ATTEMPTS = 4
+_TRANSIENT_ERRORS = frozenset(
+    {"ProvisionedThroughputExceededException", "ThrottlingException", "InternalServerError"}
+)
 
 
 def message_key(message: dict[str, Any]) -> tuple[str, str]:
@@ -247,24 +254,43 @@ def mark_sent(
         "message_id": message["message_id"],
         "session_id": message["session_id"],
     }
-    return _transition(
-        message,
-        expect_states=("sending",),
-        set_values={
-            "delivery.state": "sent",
-            "delivery.telegram_message_id": telegram_message_id,
-            "delivery.sent_at": at,
-            "telegram_message_id": telegram_message_id,
-        },
-        remove=(
-            "delivery.next_attempt_at",
-            "delivery.error_code",
-            "delivery.reason",
-            "GSI2PK",
-            "GSI2SK",
-        ),
-        also=[{"Put": {"TableName": table.table_name(), "Item": table.to_item(ref)}}],
-    )
+    attempt = 1
+    while True:
+        try:
+            return _transition(
+                message,
+                expect_states=("sending",),
+                set_values={
+                    "delivery.state": "sent",
+                    "delivery.telegram_message_id": telegram_message_id,
+                    "delivery.sent_at": at,
+                    "telegram_message_id": telegram_message_id,
+                },
+                remove=(
+                    "delivery.next_attempt_at",
+                    "delivery.error_code",
+                    "delivery.reason",
+                    "GSI2PK",
+                    "GSI2SK",
+                ),
+                also=[{"Put": {"TableName": table.table_name(), "Item": table.to_item(ref)}}],
+            )
+        except ClientError as err:
+            # A retry after a write that did land finds the state changed: None, as for a
+            # sender that lost the race, and the caller reads what is stored.
+            if attempt == SENT_RECORD_ATTEMPTS or not _transient(err):
+                raise
+        time.sleep(0.05 * 2**attempt)
+        attempt += 1
+
+
+def _transient(error: ClientError) -> bool:
+    """Throttling, an internal error, or a transaction that met another one."""
+    code = error.response.get("Error", {}).get("Code")
+    if code == "TransactionCanceledException":
+        reasons = set(table.cancellation_reasons(error))
+        return "TransactionConflict" in reasons and reasons <= {"None", "TransactionConflict"}
+    return code in _TRANSIENT_ERRORS
 
 
 def mark_failed(message: dict[str, Any], *, error_code: str, reason: str) -> dict[str, Any] | None:

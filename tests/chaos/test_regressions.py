@@ -1,0 +1,67 @@
+"""Defects the fault-injection suite found, each pinned by the smallest run that shows it."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+
+from tgdesk import clock
+from tgdesk.storage import table
+
+from .faults import failing_once
+from .workload import MINUTE, Workload
+from .world import World, world
+
+
+@pytest.fixture
+def system() -> Iterator[tuple[World, Workload]]:
+    with world(0) as made:
+        load = Workload(made, 0)
+        load.setup()
+        yield made, load
+
+
+def routed_session(system: World, load: Workload) -> tuple[dict[str, Any], str]:
+    """A user's first message, routed to an agent by the assign function."""
+    load.op_new_user(load.rng)
+    system.pump()
+    [session] = system.sessions()
+    return session, load._holder(session)
+
+
+def outbound(system: World) -> list[dict[str, Any]]:
+    return [
+        s
+        for s in (
+            table.from_item(i) or {}
+            for i in table.client().scan(TableName=table.table_name())["Items"]
+        )
+        if s.get("kind") == "message" and s.get("direction") == "out"
+    ]
+
+
+def test_a_reply_telegram_accepted_is_not_sent_again_when_recording_it_failed_once(
+    system: tuple[World, Workload],
+) -> None:
+    """Seed 4: DynamoDB throttled the write that records `sent` after Telegram had taken
+    the message; the API answered 500, the message stayed `sending`, and once its lease
+    ended the scheduler sent it again: the user got it twice."""
+    made, load = system
+    session, agent = routed_session(made, load)
+    path = f"/api/sessions/{session['session_id']}/messages"
+
+    with failing_once(table.client(), "TransactWriteItems", "TGMSG#") as failed:
+        status, answer = load._api(
+            agent, "POST", path, {"text": "hello", "client_message_id": "c1"}
+        )
+    clock.set_now_for_tests(clock.now_ms() + 5 * MINUTE)
+    assert made.scheduler("deliveries")
+
+    assert failed, "the `sent` record was never attempted"
+    assert status == 201, answer
+    assert answer["delivery"]["state"] == "sent"
+    [message] = outbound(made)
+    assert message["delivery"]["state"] == "sent"
+    assert made.telegram.delivered[(session["tg_user_id"], "hello")] == 1
