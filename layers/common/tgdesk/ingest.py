@@ -2,8 +2,9 @@
 
 The request is checked against the project's webhook secret (constant time) before anything
 is read from the body. Everything Telegram should not send again is answered as success:
-a duplicate, an update we do not serve, even a body that is not an update (kept as a dead
-letter), because a failing update blocks the chat's later ones until it expires.
+a duplicate, an update we do not serve, even a body that is not an update or that the table
+refuses to hold (kept as a dead letter), because a failing update blocks the chat's later
+ones until it expires. Only a transient failure (Conflict) asks Telegram to deliver again.
 """
 
 from __future__ import annotations
@@ -54,15 +55,23 @@ def handle_update(project_id: str, secret: str | None, body: str | bytes) -> Out
     try:
         update = decode_update(body)
     except InvalidUpdate as err:
-        text = body if isinstance(body, str) else body.decode("utf-8", errors="replace")
-        conversations.put_dead_letter(project_id, body=text, reason=str(err), now=now)
+        _dead_letter(project_id, body, str(err), now)
         return Outcome("dead_letter")
-    write = _store(project, update, now)
+    try:
+        write = _store(project, update, now)
+    except conversations.Unstorable as err:
+        _dead_letter(project_id, body, f"the table refused the update: {err}", now)
+        return Outcome("dead_letter", update.update_id, update.kind)
     if write is Write.DUPLICATE:
         result = "duplicate"
     else:
         result = "ignored" if isinstance(update, Ignored) else "stored"
     return Outcome(result, update.update_id, update.kind)
+
+
+def _dead_letter(project_id: str, body: str | bytes, reason: str, now: int) -> None:
+    text = body if isinstance(body, str) else body.decode("utf-8", errors="replace")
+    conversations.put_dead_letter(project_id, body=text, reason=reason, now=now)
 
 
 def _store(project: dict[str, Any], update: Update, now: int) -> Write:

@@ -7,6 +7,10 @@ that loses a race on another item (a session closed or opened meanwhile) re-read
 An inbound message goes to the user's open session; else it reopens their last session if
 that closed recently enough; else it opens a new one. Either way it (re)sets the session's
 auto-close timer in the same transaction.
+
+What DynamoDB refuses for its content (a ValidationException) raises Unstorable: writing it
+again would fail the same way, so the webhook keeps the update as a dead letter. Throttling
+and other transient failures raise Conflict `ingest_unavailable`: Telegram delivers again.
 """
 
 from __future__ import annotations
@@ -16,13 +20,14 @@ import binascii
 import json
 import random
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from enum import StrEnum
 from typing import Any
 
-from botocore.exceptions import ClientError
+from botocore.exceptions import ClientError, HTTPClientError
 
-from tgdesk import audit, ids
+from tgdesk import audit, ids, item_size
 from tgdesk.errors import Conflict, InvalidInput
 from tgdesk.storage import audit as audit_store
 from tgdesk.storage import keys, sessions, table
@@ -31,11 +36,16 @@ from tgdesk.storage.sessions import InboundTiming
 
 MARKER_TTL_SECONDS = 48 * 3600  # Telegram stops redelivering an update after 24 h
 DEAD_LETTER_TTL_SECONDS = 30 * 24 * 3600
-DEAD_LETTER_MAX_BODY = 64 * 1024  # characters kept of an invalid body
+DEAD_LETTER_MAX_BODY_BYTES = 64 * 1024  # UTF-8 bytes kept of an invalid body
+DEAD_LETTER_MAX_REASON = 1000
 MAX_ATTEMPTS = 4
 # Earlier versions kept per message: the original and the latest ones (a live location is
-# edited every few seconds for hours, and an item must stay under 400 KB).
+# edited every few seconds for hours). Fewer when they would not fit EDITED_ITEM_BUDGET.
 MAX_EDITS = 50
+# Bytes an edited message's item may take with its history: under half of DynamoDB's 400 KB,
+# since the local emulator (moto) counts an attribute's old and new values together while it
+# applies an update; the rest is also room for what is added later (a risk flag).
+EDITED_ITEM_BUDGET = 192 * 1024
 # What an edit can change; the previous values of these go to `edits`.
 EDITABLE_FIELDS = ("text", "caption", "entities", "caption_entities", "media", "location")
 PROFILE_FIELDS = ("first_name", "last_name", "username", "language_code", "is_premium")
@@ -43,6 +53,22 @@ MAX_PAGE = 200
 
 _COUNTER_META = frozenset({"kind", "project_id", "updated_at"})
 _RACE_REASONS = frozenset({"None", "ConditionalCheckFailed", "TransactionConflict"})
+_TRANSIENT_REASONS = frozenset({"ThrottlingError", "ProvisionedThroughputExceeded"})
+_TRANSIENT_ERRORS = frozenset(
+    {
+        "ProvisionedThroughputExceededException",
+        "ThrottlingException",
+        "RequestLimitExceeded",
+        "InternalServerError",
+        "ServiceUnavailable",
+        "TransactionInProgressException",
+    }
+)
+
+
+class Unstorable(Exception):
+    """DynamoDB refused a write for what it holds (ValidationException): trying again
+    would fail the same way."""
 
 
 class Write(StrEnum):
@@ -129,15 +155,21 @@ def store_message_edit(
         stored = table.get(chat_pk, ref["message_sk"], consistent=True) if ref else None
         if stored is None:
             return Write.NO_ORIGINAL
-        edits = [*stored.get("edits", []), _version_of(stored)]
-        if len(edits) > MAX_EDITS:
-            edits = [edits[0], *edits[-(MAX_EDITS - 1) :]]
+        raw = table.dumps(message["raw"]) if "raw" in message else None
+        latest = {name: message.get(name) for name in (*EDITABLE_FIELDS, "cut")}
+        after = {**_unedited(stored), **latest, "raw": raw, "edited_at": edited_at}
+        edits, dropped = _bounded_history(
+            [*stored.get("edits", []), _version_of(stored)],
+            room=EDITED_ITEM_BUDGET - item_size.item_size(after),
+        )
         update = Update().require_item()
-        for name in EDITABLE_FIELDS:
-            update.set_or_remove(name, message.get(name))
-        update.set("edits", edits)
+        for name, value in latest.items():
+            update.set_or_remove(name, value)
+        update.set_or_remove("edits", edits or None)
+        if dropped:
+            update.set("edits_dropped", stored.get("edits_dropped", 0) + dropped)
         update.set("edited_at", edited_at)
-        update.set("raw", table.dumps(message["raw"]))
+        update.set_or_remove("raw", raw)
         update.require_as_read("edited_at", stored.get("edited_at"))
         return _transact([_marker(project_id, update_id, now), update.item(chat_pk, stored["SK"])])
 
@@ -181,9 +213,11 @@ def count_ignored(project_id: str, update_id: int, *, kind: str, now: int) -> Wr
 
 
 def put_dead_letter(project_id: str, *, body: str, reason: str, now: int) -> str:
-    """Keep a request body that is not a Telegram update, for an operator to look at."""
+    """Keep a request body that is not a Telegram update (or could not be stored), for an
+    operator to look at: its first DEAD_LETTER_MAX_BODY_BYTES, `body_truncated` when cut."""
     letter_id = ids.sortable_id()
     pk, sk = keys.dead_letter(project_id, now, letter_id)
+    kept = _utf8_prefix(body, DEAD_LETTER_MAX_BODY_BYTES)
     item = {
         "PK": pk,
         "SK": sk,
@@ -192,13 +226,15 @@ def put_dead_letter(project_id: str, *, body: str, reason: str, now: int) -> str
         "kind": "dead_letter",
         "dead_letter_id": letter_id,
         "project_id": project_id,
-        "body": body[:DEAD_LETTER_MAX_BODY],
+        "body": kept,
         "body_length": len(body),
-        "reason": reason,
+        "body_truncated": True if len(kept) < len(body) else None,
+        "reason": _utf8_prefix(reason, DEAD_LETTER_MAX_REASON),
         "received_at": now,
         "ttl": now // 1000 + DEAD_LETTER_TTL_SECONDS,
     }
-    table.client().put_item(TableName=table.table_name(), Item=table.to_item(item))
+    with _failures_classified("dead letter"):
+        table.client().put_item(TableName=table.table_name(), Item=table.to_item(item))
     return letter_id
 
 
@@ -441,7 +477,7 @@ def _message_puts(
         "session_id": session_id,
         "direction": "in",
         "created_at": now,
-        "raw": table.dumps(message["raw"]),
+        "raw": table.dumps(message["raw"]) if "raw" in message else None,
     }
     puts = [put(item)]
     telegram_message_id = message.get("telegram_message_id")
@@ -474,6 +510,30 @@ def _version_of(stored: dict[str, Any]) -> dict[str, Any]:
     return version
 
 
+def _unedited(stored: dict[str, Any]) -> dict[str, Any]:
+    """What an edit leaves of a stored message (keys and the attributes it does not set)."""
+    replaced = {*EDITABLE_FIELDS, "cut", "raw", "edits", "edits_dropped", "edited_at"}
+    return {k: v for k, v in stored.items() if k not in replaced}
+
+
+def _bounded_history(versions: list[dict[str, Any]], *, room: int) -> tuple[list[Any], int]:
+    """The original version and the latest ones, at most MAX_EDITS and at most `room` bytes
+    together; and how many were left out."""
+    sizes = [item_size.size_of(v) + 1 for v in versions]
+    kept = list(range(len(versions)))
+    total = item_size.size_of("edits") + 3 + sum(sizes)
+    while kept and (len(kept) > MAX_EDITS or total > room):
+        index = kept.pop(1 if len(kept) > 1 else 0)
+        total -= sizes[index]
+    return [versions[i] for i in kept], len(versions) - len(kept)
+
+
+def _utf8_prefix(text: str, max_bytes: int) -> str:
+    """The longest start of `text` within `max_bytes` of UTF-8 (lone surrogates replaced)."""
+    data = text.encode("utf-8", "replace")
+    return text if len(data) <= max_bytes else data[:max_bytes].decode("utf-8", "ignore")
+
+
 # -- running transactions -------------------------------------------------------------
 def _transact(items: list[dict[str, Any]]) -> Write | None:
     """STORED, DUPLICATE when the marker (always the first item) exists, None on a lost race."""
@@ -485,22 +545,55 @@ def _transact(items: list[dict[str, Any]]) -> Write | None:
         reasons = table.cancellation_reasons(err)
         if reasons and reasons[0] == "ConditionalCheckFailed":
             return Write.DUPLICATE
-        if not reasons or not set(reasons) <= _RACE_REASONS:
-            raise
-        return None
+        if reasons and set(reasons) <= _RACE_REASONS:
+            return None
+        if "ValidationError" in reasons:
+            raise Unstorable(_message_of(err)) from err
+        if set(reasons) & _TRANSIENT_REASONS:
+            raise _unavailable("transaction") from err
+        raise
     return Write.STORED
 
 
 def _with_retries(attempt: Callable[[], Write | None], what: str) -> Write:
-    for tries in range(MAX_ATTEMPTS):
-        result = attempt()
-        if result is not None:
-            return result
-        time.sleep(random.uniform(0, 0.01 * 2**tries))
+    with _failures_classified(what):
+        for tries in range(MAX_ATTEMPTS):
+            result = attempt()
+            if result is not None:
+                return result
+            time.sleep(random.uniform(0, 0.01 * 2**tries))
     raise Conflict(
         f"The {what} kept losing races with other writes; Telegram will deliver it again.",
         code="ingest_conflict",
     )
+
+
+@contextmanager
+def _failures_classified(what: str) -> Iterator[None]:
+    """DynamoDB's refusals of content -> Unstorable; its passing troubles -> Conflict
+    `ingest_unavailable` (Telegram delivers again); anything else propagates."""
+    try:
+        yield
+    except ClientError as err:
+        code = err.response.get("Error", {}).get("Code")
+        if code == "ValidationException":
+            raise Unstorable(_message_of(err)) from err
+        if code in _TRANSIENT_ERRORS:
+            raise _unavailable(what) from err
+        raise
+    except HTTPClientError as err:  # connection refused, reset, timed out
+        raise _unavailable(what) from err
+
+
+def _unavailable(what: str) -> Conflict:
+    return Conflict(
+        f"The table could not take the {what} just now; Telegram will deliver it again.",
+        code="ingest_unavailable",
+    )
+
+
+def _message_of(error: ClientError) -> str:
+    return str(error.response.get("Error", {}).get("Message") or error)
 
 
 # -- paging ---------------------------------------------------------------------------

@@ -10,7 +10,10 @@ it, and unknown fields are ignored (they survive in `raw`).
 - `ChatMemberChange`: the user blocked (`kicked`) or unblocked (`member`) the bot;
 - `Ignored`: everything acknowledged but not served (groups, channels, unknown kinds),
   with the name of the counter it adds to.
-Anything that is not a JSON object with an integer `update_id` raises `InvalidUpdate`.
+Anything that is not a JSON object with an integer `update_id` raises `InvalidUpdate`, and
+so does a body no stored form can be made of (see tgdesk.telegram.json_body) or one whose
+update, sender or chat id is outside Telegram's 64-bit range: the webhook keeps those as dead
+letters. Everything else is stored, cut to what the table holds (`cut` says what was cut).
 """
 
 from __future__ import annotations
@@ -20,7 +23,30 @@ import re
 from dataclasses import dataclass
 from typing import Any, TypeGuard
 
+from tgdesk import item_size
+from tgdesk.telegram import json_body, shapes
+
 EXCERPT_LENGTH = 120
+MAX_TEXT = 16_384  # characters of a text or caption kept (Telegram's limits: 4096 and 1024)
+# Bytes of a new message's stored content with its raw JSON: a real message needs a tenth of
+# this, and an item (400 KB) keeps room for the edit history and risk flags beside it.
+MESSAGE_BUDGET = 128 * 1024
+_TEXT = shapes.string(MAX_TEXT)
+_SHORT = shapes.string(64)
+# Dropped first when a message is over budget (the largest first); text and caption are
+# shortened only after these are gone.
+_EXPENDABLE = (
+    "entities",
+    "caption_entities",
+    "poll",
+    "contact",
+    "forward",
+    "reply_to",
+    "location",
+    "callback_query",
+    "dice",
+    "media",
+)
 
 # Media kinds in the order they are recognised. An animation also carries a `document`
 # (for old clients), and a venue also carries a `location`, so those come first.
@@ -53,6 +79,7 @@ class TelegramUser:
     username: str | None = None
     language_code: str | None = None
     is_premium: bool = False
+    cut: bool = False  # a name was too long, or not text, and was cut or left out
 
     def profile(self) -> dict[str, Any]:
         """The fields kept on the user's profile (None means absent)."""
@@ -113,10 +140,13 @@ Update = InboundMessage | MessageEdit | ChatMemberChange | Ignored
 def decode_update(body: str | bytes) -> Update:
     """Parse a webhook request body. Raises InvalidUpdate for anything but an update."""
     try:
-        data = json.loads(body)
-    except (ValueError, UnicodeDecodeError) as err:
-        raise InvalidUpdate(f"body is not JSON: {err}") from err
-    return parse_update(data)
+        data, repaired = json_body.loads(body)
+    except json_body.UnreadableBody as err:
+        raise InvalidUpdate(str(err)) from err
+    update = parse_update(data)
+    if repaired and isinstance(update, InboundMessage | MessageEdit):
+        _add_cut(update.message, "unicode")
+    return update
 
 
 def parse_update(data: Any) -> Update:
@@ -125,6 +155,8 @@ def parse_update(data: Any) -> Update:
     update_id = data.get("update_id")
     if not _is_int(update_id):
         raise InvalidUpdate("update_id is missing or not an integer")
+    if not item_size.is_int64(update_id):
+        raise InvalidUpdate("update_id is outside the range of Telegram ids")
 
     field = _update_field(data)
     payload = data.get(field) if field else None
@@ -148,6 +180,7 @@ def _update_field(data: dict[str, Any]) -> str | None:
 
 
 def _parse_message_update(update_id: int, field: str, msg: dict[str, Any]) -> Update:
+    _require_telegram_ids(msg, "from", "chat")
     chat = _chat(msg.get("chat"))
     if chat is None or chat.type != "private":
         return Ignored(update_id, _outside_private_chat(field, chat))
@@ -155,9 +188,10 @@ def _parse_message_update(update_id: int, field: str, msg: dict[str, Any]) -> Up
     if user is None:
         return Ignored(update_id, _counter_name(f"anonymous_{field}"))
     message = normalize_message(msg)
+    if user.cut:
+        _add_cut(message, "from")
     if field == "edited_message":
-        edit_date = msg.get("edit_date")
-        edited_at = edit_date * 1000 if _is_int(edit_date) else None
+        edited_at = _ms(msg.get("edit_date"))
         return MessageEdit(update_id, user, chat, message, edited_at)
     return InboundMessage(update_id, "message", user, chat, message)
 
@@ -167,28 +201,33 @@ def _parse_callback_query(update_id: int, query: dict[str, Any]) -> Update:
     if not isinstance(source, dict):
         # A button under a message sent in inline mode: not in a chat with the bot.
         return Ignored(update_id, "inline_callback_query")
+    _require_telegram_ids(query, "from")
+    _require_telegram_ids(source, "chat")
     chat = _chat(source.get("chat"))
     if chat is None or chat.type != "private":
         return Ignored(update_id, _outside_private_chat("callback_query", chat))
     user = _user(query.get("from"))
     if user is None:
         return Ignored(update_id, "anonymous_callback_query")
-    message = {
-        "type": "callback_query",
-        "callback_query": _compact(
-            {
-                "id": _str(query.get("id")),
-                "data": _str(query.get("data")),
-                "game_short_name": _str(query.get("game_short_name")),
-                "message_id": _int(source.get("message_id")),
-            }
-        ),
-        "raw": query,
+    cut: set[str] = {"from"} if user.cut else set()
+    summary = {
+        "id": query.get("id"),
+        "data": query.get("data"),
+        "game_short_name": query.get("game_short_name"),
+        "message_id": source.get("message_id"),
     }
-    return InboundMessage(update_id, "callback_query", user, chat, message)
+    message: dict[str, Any] = {"type": "callback_query"}
+    _keep(
+        message,
+        "callback_query",
+        shapes.take(summary, shapes.CALLBACK_QUERY, "callback_query", cut),
+    )
+    message["raw"] = query
+    return InboundMessage(update_id, "callback_query", user, chat, _fit(message, cut))
 
 
 def _parse_member_change(update_id: int, change: dict[str, Any]) -> Update:
+    _require_telegram_ids(change, "from", "chat")
     chat = _chat(change.get("chat"))
     if chat is None or chat.type != "private":
         return Ignored(update_id, _outside_private_chat("my_chat_member", chat))
@@ -218,39 +257,30 @@ def _counter_name(name: str) -> str:
 def normalize_message(msg: dict[str, Any]) -> dict[str, Any]:
     """The stored shape of a Telegram Message (docs/data-model.md, "Message").
 
-    Absent fields are left out; `raw` is the message exactly as received.
+    Absent fields are left out; `raw` is the message exactly as received. Every stored field
+    is checked (tgdesk.telegram.shapes) and the whole kept within MESSAGE_BUDGET; whatever
+    did not come through whole is named in `cut`.
     """
+    cut: set[str] = set()
     out: dict[str, Any] = {"type": message_type(msg)}
-    for name in ("text", "caption", "media_group_id"):
-        value = _str(msg.get(name))
-        if value is not None:
-            out[name] = value
+    for name, check in (("text", _TEXT), ("caption", _TEXT), ("media_group_id", _SHORT)):
+        _keep(out, name, shapes.take(msg.get(name), check, name, cut))
     for name in ("entities", "caption_entities"):
-        value = msg.get(name)
-        if isinstance(value, list) and value:
-            out[name] = [e for e in value if isinstance(e, dict)]
-    media = _media(msg, out["type"])
-    if media:
-        out["media"] = media
-    location = _location(msg)
-    if location:
-        out["location"] = location
-    for name in ("contact", "poll", "dice"):
-        value = msg.get(name)
-        if isinstance(value, dict):
-            out[name] = value
-    forward = forward_of(msg)
-    if forward:
-        out["forward"] = forward
-    reply_to = _reply_to(msg)
-    if reply_to:
-        out["reply_to"] = reply_to
-    if _is_int(msg.get("message_id")):
-        out["telegram_message_id"] = msg["message_id"]
-    if _is_int(msg.get("date")):
-        out["telegram_date"] = msg["date"] * 1000
+        _keep(out, name, shapes.take(msg.get(name), shapes.ENTITIES, name, cut) or None)
+    _keep(out, "media", _media(msg, out["type"], cut))
+    _keep(out, "location", _location(msg, cut))
+    for name, check in (("contact", shapes.CONTACT), ("poll", shapes.POLL), ("dice", shapes.DICE)):
+        _keep(out, name, shapes.take(msg.get(name), check, name, cut))
+    _keep(out, "forward", shapes.take(forward_of(msg), shapes.FORWARD, "forward", cut))
+    _keep(out, "reply_to", _reply_to(msg))
+    for name, source in (("telegram_message_id", "message_id"), ("telegram_date", "date")):
+        value = msg.get(source)
+        stored = _ms(value) if name == "telegram_date" else _int(value)
+        if value is not None and stored is None:
+            cut.add(name)
+        _keep(out, name, stored)
     out["raw"] = msg
-    return out
+    return _fit(out, cut)
 
 
 def message_type(msg: dict[str, Any]) -> str:
@@ -262,32 +292,39 @@ def message_type(msg: dict[str, Any]) -> str:
     return "other"
 
 
-def _media(msg: dict[str, Any], kind: str) -> dict[str, Any] | None:
-    if kind == "photo":
-        sizes = [_scalars(s) for s in msg["photo"] if isinstance(s, dict)]
-        if not sizes:
-            return None
-        largest = max(sizes, key=lambda s: (_area(s), _int(s.get("file_size")) or 0))
-        return {**largest, "sizes": sizes}
-    if kind in _MEDIA_TYPES and isinstance(msg.get(kind), dict):
-        return _scalars(msg[kind])
-    return None
+def _media(msg: dict[str, Any], kind: str, cut: set[str]) -> dict[str, Any] | None:
+    """The file's plain fields (thumbnails and other nested objects stay in raw); for a photo,
+    its largest size with every size under `sizes`."""
+    if kind not in _MEDIA_TYPES:
+        return None
+    if kind != "photo":
+        media: dict[str, Any] | None = shapes.take(msg[kind], shapes.MEDIA, "media", cut)
+        return media
+    sizes = shapes.take(msg["photo"], shapes.PHOTO_SIZES, "media", cut)
+    if not sizes:
+        cut.add("media")
+        return None
+    largest = max(sizes, key=lambda s: (_area(s), s.get("file_size", 0)))
+    return {**largest, "sizes": sizes}
 
 
 def _area(size: dict[str, Any]) -> int:
     return (_int(size.get("width")) or 0) * (_int(size.get("height")) or 0)
 
 
-def _location(msg: dict[str, Any]) -> dict[str, Any] | None:
+def _location(msg: dict[str, Any], cut: set[str]) -> dict[str, Any] | None:
+    """The point of a location, or of a venue with its title and address."""
     venue = msg.get("venue")
     if isinstance(venue, dict):
         place = venue.get("location")
         point = place if isinstance(place, dict) else {}
-        return _compact(
-            {**point, "title": _str(venue.get("title")), "address": _str(venue.get("address"))}
-        )
-    location = msg.get("location")
-    return location if isinstance(location, dict) else None
+        spot = {**point, "title": venue.get("title"), "address": venue.get("address")}
+        found: dict[str, Any] | None = shapes.take(spot, shapes.VENUE, "location", cut)
+        return found
+    location: dict[str, Any] | None = shapes.take(
+        msg.get("location"), shapes.LOCATION, "location", cut
+    )
+    return location
 
 
 def forward_of(msg: dict[str, Any]) -> dict[str, Any] | None:
@@ -296,9 +333,9 @@ def forward_of(msg: dict[str, Any]) -> dict[str, Any] | None:
     if isinstance(origin, dict):
         return _forward_from_origin(origin)
     date = _ms(msg.get("forward_date"))
-    sender = _user(msg.get("forward_from"))
+    sender = _forwarded_user("user", msg.get("forward_from"), date)
     if sender is not None:
-        return _forward("user", _full_name(sender), sender.id, sender.username, date)
+        return sender
     source = msg.get("forward_from_chat")
     if isinstance(source, dict):
         kind = "channel" if source.get("type") == "channel" else "chat"
@@ -318,9 +355,9 @@ def _forward_from_origin(origin: dict[str, Any]) -> dict[str, Any]:
     kind = _str(origin.get("type")) or "unknown"
     date = _ms(origin.get("date"))
     if kind == "user":
-        sender = _user(origin.get("sender_user"))
+        sender = _forwarded_user(kind, origin.get("sender_user"), date)
         if sender is not None:
-            return _forward(kind, _full_name(sender), sender.id, sender.username, date)
+            return sender
     if kind == "hidden_user":
         return _forward(kind, _str(origin.get("sender_user_name")), None, None, date)
     source = origin.get("chat") if kind == "channel" else origin.get("sender_chat")
@@ -332,6 +369,15 @@ def _forward_from_origin(origin: dict[str, Any]) -> dict[str, Any]:
         forward["author_signature"] = _str(origin.get("author_signature"))
         return _compact(forward)
     return _forward(kind, None, None, None, date)
+
+
+def _forwarded_user(kind: str, value: Any, date: int | None) -> dict[str, Any] | None:
+    """A forward from a user, named as sent: tgdesk.telegram.shapes.FORWARD bounds it."""
+    if not isinstance(value, dict) or _int(value.get("id")) is None:
+        return None
+    names = (_str(value.get("first_name")), _str(value.get("last_name")))
+    name = " ".join(n for n in names if n) or None
+    return _forward(kind, name, value["id"], value.get("username"), date)
 
 
 def _forward(
@@ -363,33 +409,78 @@ def excerpt(text: str, length: int = EXCERPT_LENGTH) -> str:
     return text if len(text) <= length else text[: length - 1].rstrip() + "…"
 
 
+# -- fitting the stored message ------------------------------------------------------
+def _fit(message: dict[str, Any], cut: set[str]) -> dict[str, Any]:
+    """Keep the message's stored content within MESSAGE_BUDGET bytes: the raw JSON text goes
+    first, then the expendable fields (largest first), then text and caption are shortened.
+    Sets `cut` on the message when anything was cut."""
+    content = {k: v for k, v in message.items() if k != "raw"}
+    size = item_size.item_size(content)
+    if size + _raw_size(message["raw"]) > MESSAGE_BUDGET:
+        del message["raw"]
+        cut.add("raw")
+    present = [name for name in _EXPENDABLE if name in content]
+    for name in sorted(present, key=lambda n: item_size.size_of(content[n]), reverse=True):
+        if size <= MESSAGE_BUDGET:
+            break
+        size -= item_size.size_of(name) + item_size.size_of(message.pop(name))
+        cut.add(name)
+    for name in ("caption", "text"):
+        if size > MESSAGE_BUDGET and name in message:
+            before = item_size.size_of(message[name])
+            message[name] = _utf8_prefix(message[name], max(0, before - (size - MESSAGE_BUDGET)))
+            size -= before - item_size.size_of(message[name])
+            cut.add(name)
+    if cut:
+        message["cut"] = sorted(cut)
+    return message
+
+
+def _raw_size(raw: Any) -> int:
+    return len(json.dumps(raw, ensure_ascii=False, separators=(",", ":"), default=str).encode())
+
+
+def _utf8_prefix(text: str, max_bytes: int) -> str:
+    return text.encode("utf-8")[:max_bytes].decode("utf-8", "ignore")
+
+
+def _keep(message: dict[str, Any], name: str, value: Any) -> None:
+    if value is not None:
+        message[name] = value
+
+
+def _add_cut(message: dict[str, Any], name: str) -> None:
+    message["cut"] = sorted({*message.get("cut", ()), name})
+
+
+def _require_telegram_ids(owner: dict[str, Any], *names: str) -> None:
+    """An id of the update's sender or chat that no Telegram id can be (beyond 64 bits)
+    makes the update unusable: every key and counter of the user is built from it."""
+    for name in names:
+        value = owner.get(name)
+        ident = value.get("id") if isinstance(value, dict) else None
+        if _is_int(ident) and not item_size.is_int64(ident):
+            raise InvalidUpdate(f"{name}.id is outside the range of Telegram ids")
+
+
 # -- small helpers --------------------------------------------------------------------
 def _user(value: Any) -> TelegramUser | None:
-    if not isinstance(value, dict) or not _is_int(value.get("id")):
+    if not isinstance(value, dict) or _int(value.get("id")) is None:
         return None
+    cut: set[str] = set()
+    names = {
+        name: shapes.take(value.get(name), shapes.NAME, name, cut)
+        for name in ("first_name", "last_name", "username", "language_code")
+    }
     return TelegramUser(
-        id=value["id"],
-        first_name=_str(value.get("first_name")),
-        last_name=_str(value.get("last_name")),
-        username=_str(value.get("username")),
-        language_code=_str(value.get("language_code")),
-        is_premium=value.get("is_premium") is True,
+        id=value["id"], is_premium=value.get("is_premium") is True, cut=bool(cut), **names
     )
 
 
 def _chat(value: Any) -> Chat | None:
-    if not isinstance(value, dict) or not _is_int(value.get("id")):
+    if not isinstance(value, dict) or _int(value.get("id")) is None:
         return None
     return Chat(id=value["id"], type=_str(value.get("type")) or "unknown")
-
-
-def _full_name(user: TelegramUser) -> str | None:
-    return " ".join(p for p in (user.first_name, user.last_name) if p) or None
-
-
-def _scalars(obj: dict[str, Any]) -> dict[str, Any]:
-    """The plain fields of a media object (thumbnails and other nested objects stay in raw)."""
-    return {k: v for k, v in obj.items() if isinstance(v, str | int | float | bool)}
 
 
 def _compact(data: dict[str, Any]) -> dict[str, Any]:
@@ -401,11 +492,14 @@ def _is_int(value: Any) -> TypeGuard[int]:
 
 
 def _int(value: Any) -> int | None:
-    return value if _is_int(value) else None
+    """An int that fits 64 bits (Telegram's ids and counts), else None."""
+    return value if item_size.is_int64(value) else None
 
 
 def _ms(seconds: Any) -> int | None:
-    return seconds * 1000 if _is_int(seconds) else None
+    """Epoch seconds as milliseconds, when they fit 64 bits."""
+    ms = seconds * 1000 if _is_int(seconds) else None
+    return ms if item_size.is_int64(ms) else None
 
 
 def _str(value: Any) -> str | None:
