@@ -10,6 +10,8 @@ import json
 from typing import Any
 
 import pytest
+from api_helpers import create_project as api_create_project
+from api_helpers import login
 from botocore.exceptions import ClientError
 from conftest import TABLE
 from ingest_support import (
@@ -362,3 +364,22 @@ def test_every_stored_item_reads_back(aws: Any) -> None:
     update = text_update(dice={"": 1}, contact={"": {"": 1}}, poll={"options": [{"": 1}]})
     assert send(update) == OK
     aws.scan(TableName=TABLE)  # raises if any item came back mangled
+
+
+# -- what the console sees ------------------------------------------------------------------
+def test_the_console_api_says_what_was_cut(client: Any, telegram: Any) -> None:
+    admin = login(client)
+    project_id = api_create_project(client, admin)["project_id"]
+    [hook] = [call.params for call in telegram.calls_of("setWebhook")]
+    update = text_update(text="x" * 200_000, location={"latitude": 1e308, "longitude": 1.5})
+    event = http_event(json.dumps(update), project_id=project_id, secret=hook["secret_token"])
+
+    assert call_webhook(event) == OK
+
+    sessions = client.get("/api/sessions", headers=admin).json()["items"]
+    [session] = [s for s in sessions if s["project_id"] == project_id]
+    page = client.get(f"/api/sessions/{session['session_id']}/messages", headers=admin).json()
+    [message] = page["items"]
+    assert message["cut"] == ["location", "raw", "text"]
+    assert message["location"] == {"longitude": 1.5}
+    assert len(message["text"]) == updates.MAX_TEXT

@@ -125,6 +125,9 @@ class DeadLetterPublic(Public):
     reason: str
     body: str
     body_length: int | None = None
+    body_truncated: bool | None = Field(
+        default=None, description="Only the body's first 64 KiB (of UTF-8) were kept"
+    )
 
 
 # -- sessions and messages --------------------------------------------------------------
@@ -204,4 +207,13 @@ class MessagePublic(Public):
     delivery: DeliveryPublic | None = None
     risk: list[dict[str, Any]] | None = Field(
         default=None, description="A user's message that risk control flagged: the matches"
+    )
+    cut: list[str] | None = Field(
+        default=None,
+        description="What of the user's message was not stored whole: the fields cut short or "
+        "left out (`text`, `raw`, `location`, ...), `unicode` when invalid characters were "
+        "replaced with U+FFFD",
+    )
+    edits_dropped: int | None = Field(
+        default=None, description="Earlier versions left out of `edits` to keep the message small"
     )

@@ -90,6 +90,8 @@ MESSAGE_FIELDS: dict[str, Any] = dict.fromkeys(
         "client_message_id",
         "delivery",
         "risk",
+        "cut",
+        "edits_dropped",
     )
 )
 DELIVERY_FIELDS: dict[str, Any] = dict.fromkeys(
