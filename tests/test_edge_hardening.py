@@ -29,6 +29,7 @@ from fastapi.testclient import TestClient
 from infra.local.config import HOST, free_port
 from infra.local.gateway import GatewayApp, Route, server_config
 from tgdesk import auth, client_address, clock
+from tgdesk.storage import logins
 from tgdesk.telegram import client as telegram_client
 
 
@@ -120,6 +121,35 @@ def test_an_admin_unlocks_an_account_and_the_list_shows_the_lock(
     again = accounts_api.post(f"/api/agents/{maria['agent_id']}/unlock", headers=admin)
     assert again.status_code == 200
     assert [i.get("action") for i in scan_items()].count("agent.unlock") == 1
+
+
+def test_an_unlock_raced_by_a_new_failure_reports_exactly_what_it_cleared(
+    accounts_api: TestClient, locked_maria: dict[str, Any], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    admin, maria = locked_maria["admin"], locked_maria["agent"]
+    read = logins.get_counters
+    raced: list[int] = []
+
+    def read_then_fail_once(subjects: list[tuple[str, str]]) -> Any:
+        found = read(subjects)
+        if not raced:  # another wrong password lands between the read and the clear
+            raced.append(1)
+            clock.set_now_for_tests(locked_maria["now"] + 1_000)
+            logins.record_failure(
+                logins.ACCOUNT,
+                "maria",
+                now=locked_maria["now"] + 1_000,
+                window_ms=900_000,
+                expires_at_s=2_000_000_000,
+            )
+        return found
+
+    monkeypatch.setattr(logins, "get_counters", read_then_fail_once)
+    unlocked = accounts_api.post(f"/api/agents/{maria['agent_id']}/unlock", headers=admin)
+    assert unlocked.status_code == 200 and raced == [1]
+    (entry,) = [i for i in scan_items() if i.get("action") == "agent.unlock"]
+    assert entry["before"]["failures"] == 11  # the one counted meanwhile included
+    assert not [i for i in scan_items() if i["PK"] == "LOGINFAIL#account#maria"]
 
 
 def test_only_an_admin_unlocks(accounts_api: TestClient, locked_maria: dict[str, Any]) -> None:
