@@ -29,7 +29,7 @@ from fastapi.testclient import TestClient
 from infra.local.config import HOST, free_port
 from infra.local.gateway import GatewayApp, Route, server_config
 from tgdesk import auth, client_address, clock
-from tgdesk.storage import logins
+from tgdesk.storage import accounts, logins
 from tgdesk.telegram import client as telegram_client
 
 
@@ -150,6 +150,32 @@ def test_an_unlock_raced_by_a_new_failure_reports_exactly_what_it_cleared(
     (entry,) = [i for i in scan_items() if i.get("action") == "agent.unlock"]
     assert entry["before"]["failures"] == 11  # the one counted meanwhile included
     assert not [i for i in scan_items() if i["PK"] == "LOGINFAIL#account#maria"]
+
+
+def test_an_account_change_raced_by_another_audits_the_state_it_really_changed(
+    accounts_api: TestClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    admin = login(accounts_api)
+    maria = create_agent(accounts_api, admin, "maria")
+    read = accounts.get_agent
+    raced: list[int] = []
+
+    def read_then_rename_once(agent_id: str, **kwargs: Any) -> Any:
+        found = read(agent_id, **kwargs)
+        if not raced and agent_id == maria["agent_id"]:
+            raced.append(1)  # another administrator renames her meanwhile
+            accounts.update_agent(agent_id, {"display_name": "Maria S."})
+        return found
+
+    monkeypatch.setattr(accounts, "get_agent", read_then_rename_once)
+    changed = accounts_api.patch(
+        f"/api/agents/{maria['agent_id']}", json={"display_name": "Maria Silva"}, headers=admin
+    )
+    assert changed.status_code == 200 and changed.json()["display_name"] == "Maria Silva"
+    assert raced == [1]
+    (entry,) = [i for i in scan_items() if i.get("action") == "agent.update"]
+    assert entry["before"]["display_name"] == "Maria S."  # not the stale "maria"
+    assert entry["after"]["display_name"] == "Maria Silva"
 
 
 def test_only_an_admin_unlocks(accounts_api: TestClient, locked_maria: dict[str, Any]) -> None:
