@@ -246,23 +246,35 @@ def _call(request: requests.PreparedRequest, params: dict[str, Any]) -> Call:
 
 
 @contextmanager
-def failing_once(
-    client: Any, operation: str, marker: str, kind: str = DDB_THROTTLED
+def once(
+    client: Any, operation: str, marker: str, *, fail: str | None = None, die: bool = False
 ) -> Iterator[list[str]]:
-    """Fail the first `operation` call whose request body holds `marker` with `kind` (as
-    after the SDK's retries); yields the list of calls it failed, for the regression tests."""
-    failed: list[str] = []
+    """For the regression tests: the first `operation` call whose request body holds
+    `marker` fails with `fail` (a DynamoDB kind, as after the SDK's retries), or succeeds
+    and then the Lambda dies (`die`). Yields the calls it hit."""
+    hit: list[str] = []
 
-    def hook(model: Any, params: dict[str, Any], **_: Any) -> Any:
-        body = params.get("body") or b""
-        text = body.decode() if isinstance(body, bytes) else str(body)
-        if failed or model.name != operation or marker not in text:
+    def matches(model: Any, body: Any) -> bool:
+        text = body.decode() if isinstance(body, bytes) else str(body or "")
+        return not hit and model.name == operation and marker in text
+
+    def before(model: Any, params: dict[str, Any], context: dict[str, Any], **_: Any) -> Any:
+        context["chaos_body"] = params.get("body")
+        if fail is None or not matches(model, params.get("body")):
             return None
-        failed.append(model.name)
-        return _error_response(*_DDB_ERRORS[kind])
+        hit.append(model.name)
+        return _error_response(*_DDB_ERRORS[fail])
 
-    client.meta.events.register("before-call.dynamodb", hook)
+    def after(model: Any, context: dict[str, Any], **_: Any) -> None:
+        if die and matches(model, context.get("chaos_body")):
+            hit.append(model.name)
+            raise LambdaDied(f"after {model.name}")
+
+    hooks = [("before-call.dynamodb", before), ("after-call.dynamodb", after)]
+    for name, hook in hooks:
+        client.meta.events.register(name, hook)
     try:
-        yield failed
+        yield hit
     finally:
-        client.meta.events.unregister("before-call.dynamodb", hook)
+        for name, hook in hooks:
+            client.meta.events.unregister(name, hook)

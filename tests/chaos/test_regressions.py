@@ -10,7 +10,7 @@ import pytest
 from tgdesk import clock
 from tgdesk.storage import table
 
-from .faults import failing_once
+from .faults import DDB_THROTTLED, once
 from .workload import MINUTE, Workload
 from .world import World, world
 
@@ -31,15 +31,14 @@ def routed_session(system: World, load: Workload) -> tuple[dict[str, Any], str]:
     return session, load._holder(session)
 
 
+def scan(system: World) -> list[dict[str, Any]]:
+    with system.faults.off():
+        items = table.client().scan(TableName=table.table_name())["Items"]
+    return [table.from_item(i) or {} for i in items]
+
+
 def outbound(system: World) -> list[dict[str, Any]]:
-    return [
-        s
-        for s in (
-            table.from_item(i) or {}
-            for i in table.client().scan(TableName=table.table_name())["Items"]
-        )
-        if s.get("kind") == "message" and s.get("direction") == "out"
-    ]
+    return [i for i in scan(system) if i.get("kind") == "message" and i.get("direction") == "out"]
 
 
 def test_a_reply_telegram_accepted_is_not_sent_again_when_recording_it_failed_once(
@@ -52,7 +51,7 @@ def test_a_reply_telegram_accepted_is_not_sent_again_when_recording_it_failed_on
     session, agent = routed_session(made, load)
     path = f"/api/sessions/{session['session_id']}/messages"
 
-    with failing_once(table.client(), "TransactWriteItems", "TGMSG#") as failed:
+    with once(table.client(), "TransactWriteItems", "TGMSG#", fail=DDB_THROTTLED) as failed:
         status, answer = load._api(
             agent, "POST", path, {"text": "hello", "client_message_id": "c1"}
         )
@@ -65,3 +64,32 @@ def test_a_reply_telegram_accepted_is_not_sent_again_when_recording_it_failed_on
     [message] = outbound(made)
     assert message["delivery"]["state"] == "sent"
     assert made.telegram.delivered[(session["tg_user_id"], "hello")] == 1
+
+
+def test_a_confirmed_risky_reply_keeps_its_trigger_entry_when_the_request_dies_after_storing_it(
+    system: tuple[World, Workload],
+) -> None:
+    """Seed 101: a reply confirmed against a risk word was stored (and then sent), but the
+    request failed before its `confirmed_sent` trigger was written; the console's retry got
+    the stored message back (nothing new created), so no entry was ever written."""
+    made, load = system
+    session, agent = routed_session(made, load)
+    path = f"/api/sessions/{session['session_id']}/messages"
+    body = {"text": "the wallet is T9", "client_message_id": "c1", "confirm_risk": True}
+
+    with once(table.client(), "TransactWriteItems", "CLIENTMSG#", die=True) as died:
+        first, _ = load._api(agent, "POST", path, body)
+    again, answer = load._api(agent, "POST", path, body)
+    clock.set_now_for_tests(clock.now_ms() + 5 * MINUTE)
+    assert made.scheduler("deliveries")
+
+    assert died and first >= 500  # the gateway answers an error for a dead function
+    assert again == 200, answer
+    [message] = outbound(made)
+    assert message["delivery"]["state"] == "sent"
+    confirmed = [
+        e["details"]["message_id"]
+        for e in scan(made)
+        if e.get("action") == "risk.trigger" and e["details"]["outcome"] == "confirmed_sent"
+    ]
+    assert confirmed == [message["message_id"]]

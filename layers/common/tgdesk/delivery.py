@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from tgdesk import access, ids, risk_checks, secrets
@@ -86,26 +87,36 @@ def reply(
     validate_text(text)
     agent_id = agent["agent_id"]
     matches = risk_checks.check_outbound(agent_id, session, text, confirmed=confirm_risk)
-    message, created = _record_and_send(agent_id, session, text, client_message_id)
-    if matches and created:
-        risk_checks.record_confirmed_sent(agent_id, session, matches, message["message_id"])
-    return message, created
+    return _record_and_send(agent_id, session, text, client_message_id, risk_matches=matches)
 
 
-def announce(sender_agent_id: str, session: dict[str, Any], text: str) -> dict[str, Any]:
+def announce(
+    sender_agent_id: str,
+    session: dict[str, Any],
+    text: str,
+    *,
+    risk_matches: Sequence[Mapping[str, Any]] = (),
+) -> dict[str, Any]:
     """Send a message that an authorized action already allowed (a transfer's notice to
-    the user), recorded and delivered like any reply."""
-    message, _ = _record_and_send(sender_agent_id, session, text, None)
+    the user), recorded and delivered like any reply; `risk_matches` it was confirmed
+    with are audited with it."""
+    message, _ = _record_and_send(sender_agent_id, session, text, None, risk_matches=risk_matches)
     return message
 
 
 def _record_and_send(
-    sender_agent_id: str, session: dict[str, Any], text: str, client_message_id: str | None
+    sender_agent_id: str,
+    session: dict[str, Any],
+    text: str,
+    client_message_id: str | None,
+    *,
+    risk_matches: Sequence[Mapping[str, Any]] = (),
 ) -> tuple[dict[str, Any], bool]:
     body = validate_text(text)
     now = now_ms()
+    message_id = ids.sortable_id()
     message = {
-        "message_id": ids.sortable_id(),
+        "message_id": message_id,
         "project_id": session["project_id"],
         "tg_user_id": session["tg_user_id"],
         "session_id": session["session_id"],
@@ -121,7 +132,16 @@ def _record_and_send(
             "next_attempt_at": now + LEASE_SECONDS * 1000,
         },
     }
-    stored, created = outbound.create_reply(session, message, content_digest=_digest(body))
+    # A confirmed risky message's trigger entry is written with the message: a request
+    # that dies after storing it is retried into the stored message, never a second entry.
+    entries = (
+        [risk_checks.confirmed_sent_entry(sender_agent_id, session, risk_matches, message_id)]
+        if risk_matches
+        else []
+    )
+    stored, created = outbound.create_reply(
+        session, message, content_digest=_digest(body), audit_entries=entries
+    )
     if not created:
         return stored, False
     return send(stored), True

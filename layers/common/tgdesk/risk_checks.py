@@ -124,6 +124,25 @@ def record_confirmed_sent(
     _record(agent_id, session, matches, CONFIRMED_SENT, message_id=message_id)
 
 
+def confirmed_sent_entry(
+    agent_id: str,
+    session: Mapping[str, Any],
+    matches: Sequence[Mapping[str, Any]],
+    message_id: str,
+) -> dict[str, Any]:
+    """The trigger entry of a confirmed message, for the transaction that stores it (so a
+    failure after the message is stored cannot lose the entry)."""
+    return trigger_entry(
+        actor_id=agent_id,
+        session=session,
+        matches=matches,
+        outcome=CONFIRMED_SENT,
+        direction="out",
+        agent_id=agent_id,
+        message_id=message_id,
+    )
+
+
 def record_cancelled(
     scope: Scope, session_id: str, text: str, *, source_ip: str | None = None
 ) -> dict[str, Any]:

@@ -11,12 +11,13 @@ While a message is `sending` or `retrying` it sits in GSI2 under `DELIVERY#RETRY
 from __future__ import annotations
 
 import time
+from collections.abc import Sequence
 from typing import Any
 
 from botocore.exceptions import ClientError
 
 from tgdesk.errors import Conflict, NotFound
-from tgdesk.storage import keys, table
+from tgdesk.storage import audit, keys, table
 
 CLAIM_TTL_SECONDS = 7 * 24 * 3600
 # Recording `sent` is tried this many times: Telegram already has the message, and a
@@ -38,7 +39,11 @@ def _retry_sort_key(due_at: int, message_id: str) -> str:
 
 
 def create_reply(
-    session: dict[str, Any], message: dict[str, Any], *, content_digest: str
+    session: dict[str, Any],
+    message: dict[str, Any],
+    *,
+    content_digest: str,
+    audit_entries: Sequence[dict[str, Any]] = (),
 ) -> tuple[dict[str, Any], bool]:
     """Store a new outbound message and touch its session, in one transaction.
 
@@ -46,7 +51,8 @@ def create_reply(
     `next_attempt_at` = the lease's end). With a `client_message_id` that this session
     already used for the same content (`content_digest`, kept on the claim), nothing is
     written and the earlier message is returned instead; used for other content, it is
-    refused (Conflict `client_message_id_reused`). Returns (message, created).
+    refused (Conflict `client_message_id_reused`). `audit_entries` are appended in the
+    same transaction. Returns (message, created).
     """
     pk, sk = message_key(message)
     now = message["created_at"]
@@ -90,7 +96,8 @@ def create_reply(
                 "ConditionExpression": "attribute_not_exists(PK)",
             }
         },
-        {
+        *(audit.put_operation(entry) for entry in audit_entries),
+        {  # the session, last: a failed condition here means it does not exist
             "Update": {
                 "TableName": table.table_name(),
                 "Key": table.to_item({"PK": session_pk, "SK": session_sk}),
