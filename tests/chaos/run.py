@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import time
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Any
 
 from . import invariants
 from .faults import Rates
-from .workload import Workload
-from .world import world
+from .workload import Outside, Workload
+from .world import World, world
 
 
 @dataclass
@@ -23,6 +25,7 @@ class Result:
     log: list[str] = field(default_factory=list)
     dead_letters: int = 0
     seconds: float = 0.0
+    after: Any = None  # what `after` returned
 
     def failure(self, tail: int = 60) -> str:
         """What a failing run prints: the seed to replay, what broke, the last operations."""
@@ -38,7 +41,14 @@ class Result:
         return "\n".join(lines)
 
 
-def run(seed: int, ops: int, rates: Rates | None = None) -> Result:
+def run(
+    seed: int,
+    ops: int,
+    rates: Rates | None = None,
+    *,
+    after: Callable[[World, Outside], Any] | None = None,
+) -> Result:
+    """`after`, if given, runs once the checks are done, with the system still up."""
     started = time.perf_counter()
     result = Result(seed, ops)
     with world(seed) as system:
@@ -54,5 +64,7 @@ def run(seed: int, ops: int, rates: Rates | None = None) -> Result:
         result.answers = load.out.answers
         result.log = load.out.log
         result.dead_letters = len(system.stream.dead_letters)
+        if after is not None:
+            result.after = after(system, load.out)
     result.seconds = time.perf_counter() - started
     return result
