@@ -3,6 +3,11 @@
 The snapshot is DynamoDB JSON (typed attribute maps, binary values as base64) so that a
 restore gives back exactly the stored types. Files are written atomically (temp + rename)
 and readable only by their owner: they hold bot tokens and webhook secrets.
+
+One bad item never wedges either way: an item moto answers mangled (it stores a map key that
+is the empty string, which DynamoDB refuses) is left out of the snapshot and logged, and an
+item the table refuses on restore is skipped and logged, instead of failing every snapshot
+or the start.
 """
 
 from __future__ import annotations
@@ -17,6 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from infra.local.moto_service import DirtyFlag
+from infra.local.raw_answers import RawAnswers, well_formed_item
 
 log = logging.getLogger("tgdesk.local.persistence")
 
@@ -87,13 +93,17 @@ class Snapshotter:
         self._prefix = ssm_prefix
         self.path = data_dir / SNAPSHOT_FILE
         self._lock = threading.Lock()
+        self._raw = RawAnswers(dynamodb, "Scan")
 
     def dump(self) -> dict[str, Any]:
         items: list[dict[str, Any]] = []
-        for page in self._ddb.get_paginator("scan").paginate(
-            TableName=self._table, ConsistentRead=True
-        ):
-            items.extend(encode_item(i) for i in page["Items"])
+        request: dict[str, Any] = {"TableName": self._table, "ConsistentRead": True}
+        while True:
+            page, last_key = self._scan_page(request)
+            items.extend(page)
+            if not last_key:
+                break
+            request["ExclusiveStartKey"] = last_key
         parameters = []
         for page in self._ssm.get_paginator("get_parameters_by_path").paginate(
             Path=self._prefix, Recursive=True, WithDecryption=True
@@ -101,6 +111,23 @@ class Snapshotter:
             for p in page["Parameters"]:
                 parameters.append({"Name": p["Name"], "Type": p["Type"], "Value": p["Value"]})
         return {"version": 1, "table": self._table, "items": items, "parameters": parameters}
+
+    def _scan_page(self, request: dict[str, Any]) -> tuple[list[dict[str, Any]], Any]:
+        """One page of items, encoded. A page boto3 cannot parse is taken from the raw
+        answer (already in the snapshot's encoding), without its malformed items."""
+        self._raw.forget()
+        try:
+            page = self._ddb.scan(**request)
+        except Exception:
+            answer = self._raw.last()
+            if answer is None or not isinstance(answer.get("Items"), list):
+                raise
+            good = [i for i in answer["Items"] if well_formed_item(i)]
+            for bad in answer["Items"]:
+                if not well_formed_item(bad):
+                    log.error("left a malformed item out of the snapshot: %s", _key_of(bad))
+            return good, answer.get("LastEvaluatedKey")
+        return [encode_item(i) for i in page["Items"]], page.get("LastEvaluatedKey")
 
     def save(self) -> None:
         with self._lock:
@@ -111,19 +138,39 @@ class Snapshotter:
         if not self.path.is_file():
             return 0, 0
         data = json.loads(self.path.read_text(encoding="utf-8"))
-        items = [decode_item(i) for i in data.get("items", [])]
+        items = [decode_item(i) for i in data.get("items", []) if well_formed_item(i)]
+        restored = 0
         for start in range(0, len(items), _BATCH):
-            requests = [{"PutRequest": {"Item": i}} for i in items[start : start + _BATCH]]
-            pending: dict[str, Any] = {self._table: requests}
-            while pending:
-                resp = self._ddb.batch_write_item(RequestItems=pending)
-                pending = resp.get("UnprocessedItems") or {}
+            restored += self._restore_batch(items[start : start + _BATCH])
         parameters = data.get("parameters", [])
         for p in parameters:
             self._ssm.put_parameter(
                 Name=p["Name"], Value=p["Value"], Type=p["Type"], Overwrite=True
             )
-        return len(items), len(parameters)
+        return restored, len(parameters)
+
+    def _restore_batch(self, items: list[dict[str, Any]]) -> int:
+        """Put a batch back; when the table refuses it, put its items one by one and skip
+        (and log) those it refuses. Returns how many were put."""
+        pending: dict[str, Any] = {self._table: [{"PutRequest": {"Item": i}} for i in items]}
+        try:
+            while pending:
+                resp = self._ddb.batch_write_item(RequestItems=pending)
+                pending = resp.get("UnprocessedItems") or {}
+        except Exception:
+            put = 0
+            for item in items:
+                try:
+                    self._ddb.put_item(TableName=self._table, Item=item)
+                    put += 1
+                except Exception as err:
+                    log.error("skipped an item the table refused: %s (%s)", _key_of(item), err)
+            return put
+        return len(items)
+
+
+def _key_of(item: dict[str, Any]) -> dict[str, Any]:
+    return {name: item.get(name) for name in ("PK", "SK")}
 
 
 class SnapshotLoop:

@@ -39,7 +39,7 @@ from infra.local.home import home_routes
 from infra.local.moto_service import MotoService
 from infra.local.persistence import SnapshotLoop, Snapshotter
 from infra.local.schedules import ScheduleTimer, schedules_from_template
-from infra.local.stream import StreamPoller
+from infra.local.stream import STREAM_FAILURES_FILE, FailureFile, StreamPoller
 from infra.local.websocket import WebSocketGateway, api_from_template
 
 log = logging.getLogger("tgdesk.local")
@@ -127,6 +127,7 @@ class LocalStack:
                 batch_size=int(fn.stream.get("BatchSize", 100)),
                 max_retries=int(fn.stream.get("MaximumRetryAttempts", 10)),
                 region=REGION,
+                on_failure=FailureFile(self.config.data_dir / STREAM_FAILURES_FILE),
             )
             poller.start()
             self._stoppers.insert(0, poller.stop)
