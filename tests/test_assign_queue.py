@@ -194,10 +194,10 @@ def test_a_reopened_session_keeps_its_online_agent_even_at_capacity(handler) -> 
     assert (open_sessions("a1"), open_sessions("a2")) == (1, 0)
 
 
-def test_a_reopened_session_whose_agent_is_offline_is_routed_again(handler) -> None:
-    add_agent("a1")
+def test_a_reopened_session_whose_agent_is_disabled_is_routed_again(handler) -> None:
+    add_agent("a1", disabled=True)
     add_agent("a2")
-    update_agent("a1", open_sessions=1)  # offline
+    update_agent("a1", open_sessions=1)
     online("a2")
 
     handler(reopen_record("s1", "a1"))

@@ -98,8 +98,8 @@ def test_consecutive_cursors_spread_sessions_evenly(
 # -- the claim loop on a fake store -------------------------------------------------------
 @dataclass
 class FakeStore:
-    """In memory, with the conditions of the DynamoDB transaction: the cursor moves only
-    from the value read, a session is assigned only once."""
+    """In memory, with the conditions of the DynamoDB transaction: a claim that takes a
+    turn moves the cursor only from the value read, a session is assigned only once."""
 
     candidates: list[Candidate]
     sessions: dict[str, str | None] = field(default_factory=dict)  # sid -> assignee
@@ -108,7 +108,8 @@ class FakeStore:
     writes: int = 0
 
     def snapshot(self, session: SessionToRoute) -> Snapshot:
-        is_open = session.session_id in self.sessions and self.sessions[session.session_id] is None
+        held = self.sessions.get(session.session_id, "gone")
+        is_open = held == session.from_agent_id
         return Snapshot(is_open, tuple(self.candidates), RoutingState(self.cursor))
 
     def keep(self, session: SessionToRoute, at: int) -> None:
@@ -116,13 +117,14 @@ class FakeStore:
 
     def claim(self, claim: Claim) -> ClaimResult:
         self.writes += 1
-        if self.sessions.get(claim.session.session_id, "gone") is not None:
+        if self.sessions.get(claim.session.session_id, "gone") != claim.session.from_agent_id:
             return ClaimResult.SESSION_TAKEN
-        if claim.cursor_read != self.cursor:
+        if claim.takes_turn and claim.cursor_read != self.cursor:
             return ClaimResult.CONTENDED
         if not any(c.agent_id == claim.agent_id and not c.disabled for c in self.candidates):
             return ClaimResult.AGENT_UNAVAILABLE
-        self.cursor = (self.cursor or 0) + 1
+        if claim.takes_turn:
+            self.cursor = (self.cursor or 0) + 1
         self.sessions[claim.session.session_id] = claim.agent_id
         self.assignments.append((claim.session.session_id, claim.agent_id))
         return ClaimResult.CLAIMED
@@ -227,3 +229,18 @@ def test_interleaved_invocations_assign_each_session_once_and_evenly(
     per_agent = [counts.get(f"agent{i}", 0) for i in range(n_agents)]
     assert max(per_agent) - min(per_agent) <= 1
     assert store.cursor == n_sessions
+
+
+def test_only_a_new_session_picked_by_the_mode_takes_a_turn() -> None:
+    store = FakeStore(members("a", "b"), sessions={"s1": None, "s2": "a"})
+    assert route(session("s1"), store, lambda: 1).agent_id == "a"
+    moved = SessionToRoute(
+        "s2", "p1", how="transferred", from_agent_id="a", exclude=frozenset({"a"})
+    )
+    store.cursor = 1
+    stale = routing_steps(moved, store, lambda: 1)
+    next(stale)  # read the cursor, picked "b"
+    store.cursor = 7  # new sessions were routed meanwhile: a transfer does not care
+    result = drive(stale)
+    assert (result.outcome, result.agent_id, result.attempts) == (Outcome.ASSIGNED, "b", 1)
+    assert store.cursor == 7

@@ -14,6 +14,7 @@ from tgdesk.routing import (
     REOPENED,
     ROUND_ROBIN,
     Candidate,
+    Pick,
     RoutingState,
     SessionToRoute,
     Snapshot,
@@ -203,6 +204,10 @@ def test_k_online_agents_without_capacity_share_n_sessions_within_one(
 
 
 # -- a reopened session and its agent's load -----------------------------------------------
+def reopened(agent_id: str) -> SessionToRoute:
+    return SessionToRoute("s1", "p1", how=REOPENED, from_agent_id=agent_id, keep_if_eligible=True)
+
+
 def test_a_reopened_session_stays_with_its_agent_whose_load_already_counts_it() -> None:
     snap = Snapshot(
         routable=True,
@@ -212,18 +217,27 @@ def test_a_reopened_session_stays_with_its_agent_whose_load_already_counts_it() 
         ),
         state=RoutingState(cursor=1),
     )
-    reopened = SessionToRoute("s1", "p1", how=REOPENED, from_agent_id="a", keep_if_ready=True)
 
-    assert decide(reopened, snap) == "a"
+    assert decide(reopened("a"), snap) == Pick("a", preferred=True)
     new = SessionToRoute("s2", "p1")
-    assert decide(new, snap) == "b"  # a new session finds "a" full
+    assert decide(new, snap) == Pick("b")  # a new session finds "a" full
 
 
-def test_a_reopened_session_whose_agent_went_offline_is_routed_to_an_online_one() -> None:
+def test_a_reopened_session_stays_with_its_eligible_agent_even_offline() -> None:
     snap = Snapshot(
         routable=True,
         candidates=(Candidate("a", online=False, open_sessions=1), Candidate("b")),
         state=RoutingState(cursor=0),
     )
-    reopened = SessionToRoute("s1", "p1", how=REOPENED, from_agent_id="a", keep_if_ready=True)
-    assert decide(reopened, snap) == "b"
+    assert decide(reopened("a"), snap) == Pick("a", preferred=True)
+
+
+def test_a_reopened_session_whose_agent_may_no_longer_take_it_is_routed_by_the_mode() -> None:
+    disabled = Snapshot(
+        routable=True,
+        candidates=(Candidate("a", disabled=True), Candidate("b", online=False)),
+        state=RoutingState(cursor=0),
+    )
+    out_of_scope = replace(disabled, candidates=(Candidate("b", online=False),))
+    for snap in (disabled, out_of_scope):
+        assert decide(reopened("a"), snap) == Pick("b")

@@ -86,11 +86,11 @@ def test_a_session_not_opened_in_time_goes_to_someone_else_and_the_first_agent_i
     second = moved["assignee_id"]
     assert second != first and second in (team["ids"]["maria"], team["ids"]["ana"])
     assert moved["status"] == "unread"
-    notices = client.get("/api/notices", headers=team[name_of(team, first)]).json()
+    notices = client.get("/api/notices", headers=team[name_of(team, first)]).json()["items"]
     assert [(n["notice"], n["session_id"], n["to_agent_id"]) for n in notices] == [
         ("session_returned", sid, second)
     ]
-    assert client.get("/api/notices", headers=team[name_of(team, second)]).json() == []
+    assert client.get("/api/notices", headers=team[name_of(team, second)]).json() == {"items": []}
     [entry] = collab_helpers.audit_entries(client, team["admin"], "session.returned")
     assert (entry["target_id"], entry["actor_id"]) == (sid, "system")
     assert (entry["before"], entry["after"]) == ({"assignee_id": first}, {"assignee_id": second})
@@ -121,7 +121,7 @@ def test_a_session_opened_in_time_is_not_returned(
     run_timers()
     assert sessions.get(sid)["assignee_id"] == first
     assert [r["how"] for r in assignments.list_assignments(sid)] == ["routed"]
-    assert client.get("/api/notices", headers=team[name_of(team, first)]).json() == []
+    assert client.get("/api/notices", headers=team[name_of(team, first)]).json() == {"items": []}
 
 
 def test_a_due_session_with_nobody_else_online_stays_and_its_timer_goes(

@@ -29,6 +29,7 @@ def test_settings_show_their_defaults(client: TestClient, team: dict[str, Any]) 
         "mode": "round_robin",
         "return_after_minutes": None,
         "sticky_returning_users": True,
+        "max_returns": 3,
     }
     assert project["agent_scope"] == "all"
     assert (project["auto_close_after_hours"], project["reopen_within_days"]) == (24, 7)
@@ -60,6 +61,7 @@ def test_a_supervisor_changes_settings_with_an_audit_entry(
         "mode": "online_first",
         "return_after_minutes": 30,
         "sticky_returning_users": True,
+        "max_returns": 3,
     }
     assert body["agent_scope"] == [ids["maria"], ids["ana"]]
     assert (body["auto_close_after_hours"], body["reopen_within_days"]) == (48, 0)

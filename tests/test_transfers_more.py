@@ -205,4 +205,4 @@ def test_a_transfer_to_oneself_or_to_a_non_member_is_refused(
     same = transfer(client, crew, {"agent_id": crew["ids"]["maria"]})
     assert (same.status_code, same.json()["code"]) == (422, "same_agent")
     outsider = transfer(client, crew, {"agent_id": crew["ids"]["li"]})
-    assert (outsider.status_code, outsider.json()["code"]) == (422, "agent_not_eligible")
+    assert (outsider.status_code, outsider.json()["code"]) == (422, "agent_not_member")

@@ -1,8 +1,10 @@
 """The table's stream -> routing.
 
 - a new unassigned session (INSERT) is routed;
-- a reopened session (MODIFY, closed -> open) stays with its agent when they are still
-  eligible, online and within capacity, else it is routed again;
+- a reopened session (MODIFY, closed -> open) stays with its agent while they are still
+  eligible (a member in the project's agent scope, enabled), online or not, else it is
+  routed again;
+- a session nobody can take yet is marked `queued_at` and waits in the project's queue;
 - an agent whose load dropped, whose capacity grew or who came online (MODIFY of the agent
   item) lets the queues of their projects drain, oldest first;
 - every change an agent should see is pushed to the consoles that may see it
@@ -29,7 +31,7 @@ from aws_lambda_powertools.utilities.data_classes.dynamo_db_stream_event import 
 )
 
 from tgdesk import realtime, risk_checks, routing_service
-from tgdesk.routing import REOPENED, Outcome, SessionToRoute
+from tgdesk.routing import REOPENED, ROUTED, Outcome, SessionToRoute
 from tgdesk.storage import projects
 
 logger = Logger()
@@ -74,9 +76,9 @@ def session_to_route(record: DynamoDBRecord) -> SessionToRoute | None:
             session_id=new["session_id"],
             project_id=new["project_id"],
             tg_user_id=_int_or_none(new.get("tg_user_id")),
-            how=REOPENED if assignee else "routed",
+            how=REOPENED if assignee else ROUTED,
             from_agent_id=assignee,
-            keep_if_ready=bool(assignee),
+            keep_if_eligible=bool(assignee),
             since=_int_or_none(new.get("reopened_at")),
         )
     return None
@@ -119,7 +121,7 @@ def handle_record(record: DynamoDBRecord) -> None:
         return
     fields = {"session_id": session.session_id, "project_id": session.project_id}
     try:
-        result = routing_service.route_session(session)
+        result = routing_service.route_arrival(session)
     except Exception:
         logger.exception("routing failed", extra=fields)
         raise

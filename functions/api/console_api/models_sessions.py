@@ -17,6 +17,11 @@ class SessionView(SessionPublic):
 
     tags: list[str] = Field(default=[], description="Ids of the project's tags")
     reopened_at: int | None = None
+    queued_at: int | None = Field(
+        default=None,
+        description="Since when the session waits in its project's queue: nobody eligible "
+        "had room for it; absent once it has an agent (or is closed)",
+    )
 
 
 class SessionUpdate(BaseModel):

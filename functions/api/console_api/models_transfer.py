@@ -21,10 +21,21 @@ class TransferTarget(BaseModel):
 
 
 class TransferRequest(BaseModel):
+    """A message given is sent to the user (after the transfer, recorded and delivered like
+    any reply, checked against the risk words first); nothing given, nothing is sent."""
+
     to: TransferTarget
     reason: str | None = Field(default=None, max_length=500)
-    notify_user: bool = False
-    message: str | None = Field(default=None, max_length=4096)
+    notify_user: bool | None = Field(
+        default=None,
+        description="Optional. `true` requires a `message` (422 `message_required`); `false` "
+        "with a `message` is refused (422 `message_not_wanted`): a message is never dropped",
+    )
+    message: str | None = Field(
+        default=None,
+        max_length=4096,
+        description="Sent to the user whenever it is not blank",
+    )
     confirm_risk: bool = Field(
         default=False, description="Send `message` although it matches `confirm` risk entries"
     )
@@ -35,9 +46,14 @@ class TakeOverRequest(BaseModel):
 
 
 class Notice(BaseModel):
-    notice: str
+    notice: str = Field(
+        description="`session_returned`: a session of yours went to `to_agent_id`, not opened "
+        "in time; `session_return_limit`: a session of your project was returned `returns` "
+        "times in a row without being opened and now stays with `to_agent_id`"
+    )
     session_id: str
     project_id: str
     to_agent_id: str | None = None
     audit_entry_id: str | None = None
     at: int
+    returns: int | None = None

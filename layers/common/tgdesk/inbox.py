@@ -22,6 +22,7 @@ from tgdesk.storage.session_list import Partition, SessionFilter
 class Query:
     statuses: tuple[str, ...] = ()
     unread: bool = False  # the same as statuses=("unread",)
+    queued: bool = False  # only sessions waiting in their project's queue
     priority: str | None = None
     tag: str | None = None
     project_id: str | None = None
@@ -83,6 +84,7 @@ def _filter(query: Query) -> SessionFilter:
         )
     return SessionFilter(
         statuses=statuses,
+        queued=query.queued,
         priority=query.priority,
         tag=query.tag,
         active_from=query.active_from,

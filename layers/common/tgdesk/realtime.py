@@ -58,6 +58,7 @@ SESSION_FIELDS: dict[str, Any] = {
     "closed_at": None,
     "tags": [],
     "reopened_at": None,
+    "queued_at": None,
 }
 MESSAGE_FIELDS: dict[str, Any] = dict.fromkeys(
     (

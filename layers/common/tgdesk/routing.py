@@ -1,7 +1,8 @@
 """Routing of sessions to agents: the rules, and the read-decide-claim loop around them.
 
 Pure: no AWS types. Storage is reached through the `RoutingStore` protocol
-(tgdesk.storage.assignments implements it on DynamoDB); `choose` is the whole policy.
+(tgdesk.storage.assignments implements it on DynamoDB); `pick` and `decide` are the whole
+policy.
 
 The policy, for every mode: among the eligible agents (members in the project's agent scope,
 enabled, in the group for a group transfer, not excluded), a returning user's previous agent
@@ -9,13 +10,14 @@ wins when online with room; else the online agents with room are picked from by 
 when someone eligible is online but all of them are full, the session waits in the queue
 (it never goes to an offline agent while someone eligible is online); when nobody eligible is
 online, the session still gets an owner in turn among the eligible agents with room, who sees
-the backlog on login.
+the backlog on login. A reopened session goes back to its agent whenever they are still
+eligible, online or not (the user gets the same session and agent back).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Generator, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from enum import Enum
 from typing import Protocol
 
@@ -78,7 +80,16 @@ _PICKERS: dict[str, Callable[[Sequence[Candidate], RoutingState], str]] = {
 }
 
 
-def choose(
+@dataclass(frozen=True, slots=True)
+class Pick:
+    """The agent chosen; `preferred` when it is the returning user's agent rather than the
+    project's mode choosing among agents (only the mode's picks take a turn)."""
+
+    agent_id: str
+    preferred: bool = False
+
+
+def pick(
     candidates: Sequence[Candidate],
     state: RoutingState,
     *,
@@ -86,7 +97,7 @@ def choose(
     preferred: str | None = None,
     exclude: frozenset[str] = frozenset(),
     online_only: bool = False,
-) -> str | None:
+) -> Pick | None:
     """The agent to give a session to, or None: it waits in the queue (or, with
     `online_only`, nobody online has room)."""
     pool = sorted(
@@ -96,13 +107,34 @@ def choose(
     online = [c for c in pool if c.online]
     ready = [c for c in online if c.has_room]
     if preferred is not None and any(c.agent_id == preferred for c in ready):
-        return preferred
+        return Pick(preferred, preferred=True)
     if ready:
-        return _PICKERS.get(mode, _in_turn)(ready, state)
+        return Pick(_PICKERS.get(mode, _in_turn)(ready, state))
     if online or online_only:
         return None
     with_room = [c for c in pool if c.has_room]
-    return _in_turn(with_room, state) if with_room else None
+    return Pick(_in_turn(with_room, state)) if with_room else None
+
+
+def choose(
+    candidates: Sequence[Candidate],
+    state: RoutingState,
+    *,
+    mode: str = ROUND_ROBIN,
+    preferred: str | None = None,
+    exclude: frozenset[str] = frozenset(),
+    online_only: bool = False,
+) -> str | None:
+    """`pick`'s agent id."""
+    chosen = pick(
+        candidates,
+        state,
+        mode=mode,
+        preferred=preferred,
+        exclude=exclude,
+        online_only=online_only,
+    )
+    return chosen.agent_id if chosen else None
 
 
 # -- the claim protocol -----------------------------------------------------------------
@@ -112,7 +144,11 @@ class SessionToRoute:
 
     `from_agent_id` is the assignee it is taken from (None: unassigned); the claim happens
     only while the session still has exactly that assignee. `target` is the one agent to
-    give it to (a transfer to a named agent, a take-over); else `choose` decides.
+    give it to (a transfer to a named agent, a take-over); else `pick` decides.
+
+    Only a new session (`how` ROUTED) picked by the project's mode takes a round-robin
+    turn: transfers, take-overs, returns, reopens and a returning user's agent leave the
+    cursor where it is, so they never skip anyone's turn for new sessions.
     """
 
     session_id: str
@@ -129,7 +165,7 @@ class SessionToRoute:
     status: str | None = None  # the status the session gets with its new agent
     reason: str | None = None
     source_ip: str | None = None
-    keep_if_ready: bool = False  # a reopened session stays with its agent when they are ready
+    keep_if_eligible: bool = False  # a reopened session stays with its agent while eligible
     since: int | None = None  # when the change that asks for routing happened (a reopen)
 
 
@@ -144,15 +180,17 @@ class Snapshot:
     mode: str = ROUND_ROBIN
     preferred: str | None = None
     return_after_ms: int | None = None
+    assigned_at: int = 0  # when the session got its current agent (0: never)
 
 
 @dataclass(frozen=True, slots=True)
 class Claim:
     session: SessionToRoute
     agent_id: str
-    cursor_read: int | None  # the write succeeds only if the cursor still holds this value
+    cursor_read: int | None  # with `takes_turn`: the cursor must still hold this value
     at: int
     return_due_at: int | None = None  # when the new agent's return timer fires
+    takes_turn: bool = False  # advance the round-robin cursor (a new session's mode pick)
 
 
 class ClaimResult(Enum):
@@ -166,7 +204,8 @@ class RoutingStore(Protocol):
     def snapshot(self, session: SessionToRoute) -> Snapshot: ...
 
     def claim(self, claim: Claim) -> ClaimResult:
-        """Atomically: advance the cursor from `cursor_read`, move the session from
+        """Atomically: with `takes_turn`, advance the cursor from `cursor_read`; move the
+        session from
         `from_agent_id` to the agent, move both agents' `open_sessions` counters (the new
         agent's only below their capacity), record the assignment and its audit entry."""
         ...
@@ -202,30 +241,33 @@ MAX_CLAIM_ATTEMPTS = 5
 RoutingSteps = Generator[None, None, Routed]
 
 
-def decide(session: SessionToRoute, snap: Snapshot) -> str | None:
+def decide(session: SessionToRoute, snap: Snapshot) -> Pick | None:
     """The agent the session goes to now, or None."""
     if session.target is not None:
         if not session.enforce_capacity:  # a supervisor taking the session over
-            return session.target
+            return Pick(session.target)
         eligible = any(c.agent_id == session.target and not c.disabled for c in snap.candidates)
-        return session.target if eligible else None
-    candidates = snap.candidates
-    preferred = snap.preferred
-    if session.keep_if_ready and session.from_agent_id is not None:
-        # The reopen already counted the session in its agent's load: keeping it takes no room.
-        preferred = session.from_agent_id
-        candidates = tuple(
-            replace(c, open_sessions=c.open_sessions - 1) if c.agent_id == preferred else c
-            for c in candidates
-        )
-    return choose(
-        candidates,
+        return Pick(session.target) if eligible else None
+    if session.keep_if_eligible and session.from_agent_id is not None:
+        # A reopened session: its agent gets it back whenever they may still take the
+        # project's sessions (member, in scope, enabled), online or not. The reopen already
+        # counted it in their load, so it takes no room either.
+        kept = session.from_agent_id
+        if any(c.agent_id == kept and not c.disabled for c in snap.candidates):
+            return Pick(kept, preferred=True)
+    return pick(
+        snap.candidates,
         snap.state,
         mode=snap.mode,
-        preferred=preferred,
+        preferred=snap.preferred,
         exclude=session.exclude,
         online_only=session.online_only,
     )
+
+
+def takes_turn(session: SessionToRoute, chosen: Pick) -> bool:
+    """A new session picked by the project's mode uses up a turn; nothing else does."""
+    return session.how == ROUTED and session.target is None and not chosen.preferred
 
 
 def routing_steps(
@@ -242,18 +284,27 @@ def routing_steps(
         snap = store.snapshot(session)
         if not snap.routable:
             return Routed(Outcome.ALREADY_ROUTED, attempts=attempt)
-        agent_id = decide(session, snap)
-        if agent_id is None:
+        chosen = decide(session, snap)
+        if chosen is None:
             return Routed(Outcome.NO_ELIGIBLE_AGENT, attempts=attempt)
-        # Strictly increasing per project, so `last_assigned_at` orders agents even within
-        # one millisecond.
-        at = max(now(), snap.state.last_at + 1)
+        agent_id = chosen.agent_id
+        # Strictly increasing per project for the claims that take a turn (so
+        # `last_assigned_at` orders agents even within one millisecond), and per session (so
+        # its assignment records keep their order).
+        at = max(now(), snap.state.last_at + 1, snap.assigned_at + 1)
         if agent_id == session.from_agent_id:
             store.keep(session, session.since or at)
             return Routed(Outcome.KEPT, agent_id, attempts=attempt)
         yield
         return_due = at + snap.return_after_ms if snap.return_after_ms else None
-        claim = Claim(session, agent_id, snap.state.cursor, at, return_due_at=return_due)
+        claim = Claim(
+            session,
+            agent_id,
+            snap.state.cursor,
+            at,
+            return_due_at=return_due,
+            takes_turn=takes_turn(session, chosen),
+        )
         result = store.claim(claim)
         if result is ClaimResult.CLAIMED:
             return Routed(Outcome.ASSIGNED, agent_id, attempts=attempt)

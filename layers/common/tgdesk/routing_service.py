@@ -3,8 +3,10 @@
 Cost per session, whatever the size of the project: one Query of the members, one
 consistent BatchGetItem (session, routing item, project, user profile, group, the members'
 agent items: up to 95 members, +1 per 100 more), one GetItem for a returning user's
-previous session, and one TransactWriteItems. A lost race repeats the read and the write, at most
-`routing.MAX_CLAIM_ATTEMPTS` times.
+previous session, and one TransactWriteItems (with the routing item only for a new
+session's turn). A lost race repeats the read and the write, at most
+`routing.MAX_CLAIM_ATTEMPTS` times. A new session nobody can take yet gets one more
+UpdateItem: its `queued_at`.
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ from typing import Any
 
 from tgdesk import access, audit, presence, team
 from tgdesk.clock import now_ms
-from tgdesk.errors import Conflict, InvalidInput, NotFound
+from tgdesk.errors import Conflict, InvalidInput, NotFound, TgdeskError
 from tgdesk.routing import (
     REOPENED,
     ROUTED,
@@ -29,7 +31,7 @@ from tgdesk.routing import (
     Snapshot,
     route,
 )
-from tgdesk.storage import assignments, conversations, keys, projects, sessions
+from tgdesk.storage import accounts, assignments, conversations, keys, projects, sessions
 
 RETURNING_USER_WINDOW_MS = 30 * 24 * 3_600_000  # "recently closed" for sticky routing
 _MINUTE_MS = 60_000
@@ -95,6 +97,7 @@ class DynamoRoutingStore:
             return_after_ms=int(minutes) * _MINUTE_MS
             if minutes and session.target is None
             else None,
+            assigned_at=int((stored or {}).get("assigned_at", 0)),
         )
 
     def claim(self, claim: Claim) -> ClaimResult:
@@ -149,6 +152,15 @@ store = DynamoRoutingStore()
 # -- what the assign function and the scheduler call ---------------------------------------
 def route_session(session: SessionToRoute) -> Routed:
     return route(session, store, now_ms)
+
+
+def route_arrival(session: SessionToRoute) -> Routed:
+    """Route a session the stream announces (new, or reopened). A session without an agent
+    that nobody can take yet is marked `queued_at`: it waits in the project's queue."""
+    result = route_session(session)
+    if result.outcome is Outcome.NO_ELIGIBLE_AGENT and session.from_agent_id is None:
+        sessions.mark_queued(session.session_id, now_ms())
+    return result
 
 
 def drain_queue(project_id: str, *, limit: int) -> int:
@@ -234,6 +246,27 @@ def take_over(
     return _move(wanted)
 
 
+def transfer_message(notify_user: bool | None, message: str | None) -> str | None:
+    """The text a transfer sends to the user, or None. A message given is always sent;
+    `notify_user: true` needs one, and `notify_user: false` cannot come with one, so a
+    message is never dropped silently."""
+    text = (message or "").strip() or None
+    if notify_user and text is None:
+        raise InvalidInput(
+            "notify_user asks to tell the user about the transfer: write the message to send.",
+            code="message_required",
+            field="message",
+        )
+    if notify_user is False and text is not None:
+        raise InvalidInput(
+            "A transfer's message is always sent to the user; drop notify_user: false to "
+            "send it, or drop the message.",
+            code="message_not_wanted",
+            field="notify_user",
+        )
+    return text
+
+
 def _move(wanted: SessionToRoute) -> dict[str, Any]:
     result = route(wanted, store, now_ms)
     if result.outcome is Outcome.ALREADY_ROUTED:
@@ -242,12 +275,7 @@ def _move(wanted: SessionToRoute) -> dict[str, Any]:
         )
     if result.outcome is Outcome.NO_ELIGIBLE_AGENT:
         if wanted.target is not None:
-            raise InvalidInput(
-                "This agent cannot take sessions of this project (not in its agent scope, "
-                "or disabled).",
-                code="agent_not_eligible",
-                field="to.agent_id",
-            )
+            raise _not_eligible(wanted.project_id, wanted.target)
         raise Conflict(
             "Nobody eligible can take this session now (offline, or at capacity).",
             code="no_eligible_agent",
@@ -261,3 +289,29 @@ def _move(wanted: SessionToRoute) -> dict[str, Any]:
     if moved.get("assignee_id") != result.agent_id:
         raise Conflict("The session changed meanwhile; reload it.", code="session_changed")
     return moved
+
+
+def _not_eligible(project_id: str, agent_id: str) -> TgdeskError:
+    """Why a named agent cannot take the project's sessions (read only on this refusal)."""
+    field = "to.agent_id"
+    if agent_id not in {m["agent_id"] for m in projects.list_members(project_id)}:
+        return InvalidInput(
+            "This agent is not a member of this project; an admin adds members.",
+            code="agent_not_member",
+            field=field,
+        )
+    if (accounts.get_agent(agent_id) or {}).get("disabled"):
+        return InvalidInput("This agent's account is disabled.", code="agent_disabled", field=field)
+    chosen = team.project_settings(projects.get_project(project_id) or {})["agent_scope"]
+    if chosen != team.ALL_AGENTS and agent_id not in chosen:
+        return InvalidInput(
+            "This agent is a member but not in the project's agent scope (its routing "
+            "settings); a supervisor can add them.",
+            code="agent_not_in_scope",
+            field=field,
+        )
+    return InvalidInput(
+        "This agent cannot take sessions of this project now.",
+        code="agent_not_eligible",
+        field=field,
+    )

@@ -20,6 +20,7 @@ DEFAULT_ROUTING: dict[str, Any] = {
     "mode": "round_robin",
     "return_after_minutes": None,
     "sticky_returning_users": True,
+    "max_returns": 3,  # returns in a row of an unopened session; then its supervisors are told
 }
 DEFAULT_AUTO_CLOSE_AFTER_HOURS = 24
 DEFAULT_REOPEN_WITHIN_DAYS = 7
@@ -115,6 +116,9 @@ def update_project_settings(
                 "routing.return_after_minutes is 1 to 10080 (or null: off)",
                 field="routing.return_after_minutes",
             )
+        if routing["max_returns"] is None:
+            routing["max_returns"] = DEFAULT_ROUTING["max_returns"]
+        routing["max_returns"] = _bounded(routing["max_returns"], 1, 20, "routing.max_returns")
         new["routing"] = routing
     if "agent_scope" in changes:
         scope_value = changes["agent_scope"]

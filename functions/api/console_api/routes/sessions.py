@@ -36,6 +36,10 @@ def list_sessions(
     scope: CurrentScope,
     status: Annotated[list[Status] | None, Query()] = None,
     unread: bool = False,
+    queued: Annotated[
+        bool,
+        Query(description="Only sessions waiting in their project's queue (`queued_at` set)"),
+    ] = False,
     priority: Priority | None = None,
     tag: Annotated[str | None, Query(max_length=64, description="A tag id")] = None,
     project_id: str | None = None,
@@ -61,6 +65,7 @@ def list_sessions(
         inbox.Query(
             statuses=tuple(status or ()),
             unread=unread,
+            queued=queued,
             priority=priority,
             tag=tag,
             project_id=project_id,
@@ -82,7 +87,10 @@ def list_sessions(
 
 @router.get("/sessions/{session_id}")
 def get_session(session_id: str, scope: CurrentScope) -> SessionView:
-    return SessionView(**scope.session(session_id))
+    """One session. Its assignee opening an `unread` session moves it to `processing` (and
+    stops its return timer), as reading its messages does; anyone else's read changes
+    nothing."""
+    return SessionView(**lifecycle.note_opened(scope, scope.session(session_id)))
 
 
 @router.patch("/sessions/{session_id}", responses=_CONFLICT)

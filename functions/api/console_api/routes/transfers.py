@@ -5,7 +5,7 @@ from __future__ import annotations
 from fastapi import APIRouter
 
 from console_api.deps import CurrentScope, SourceIp
-from console_api.models import ErrorBody
+from console_api.models import ErrorBody, Items
 from console_api.models_sessions import SessionView
 from console_api.models_transfer import Notice, TakeOverRequest, TransferRequest
 from tgdesk import delivery, risk_checks, routing_service
@@ -23,7 +23,14 @@ _RESPONSES = {
         "description": "Closed, changed meanwhile, nobody can take it, or the message to the "
         "user needs `confirm_risk` (`risk_confirmation_required`)",
     },
-    422: {"model": ErrorBody, "description": "The message to the user is blocked (`risk_blocked`)"},
+    422: {
+        "model": ErrorBody,
+        "description": "The message to the user is blocked (`risk_blocked`); `notify_user` "
+        "without a message (`message_required`) or `false` with one (`message_not_wanted`); "
+        "the named agent is not a member (`agent_not_member`), not in the project's agent "
+        "scope (`agent_not_in_scope`) or disabled (`agent_disabled`); the same agent "
+        "(`same_agent`)",
+    },
 }
 
 
@@ -33,17 +40,14 @@ def transfer(
 ) -> SessionView:
     """Give the session to a named agent, to a group (routed inside it with the project's
     mode) or to any online agent. Its notes follow it; the previous agent no longer sees
-    it. With `notify_user`, `message` is sent to the user, recorded like any reply, and
-    checked against the project's risk words first, like any reply: a blocked or unconfirmed
-    message refuses the whole transfer before anything changes."""
+    it. A `message` is sent to the user once the session has moved, recorded and delivered
+    like any reply, and checked against the project's risk words first: a blocked or
+    unconfirmed message refuses the whole transfer before anything changes."""
+    text = routing_service.transfer_message(body.notify_user, body.message)
     risk_matches: list[dict[str, object]] = []
-    if body.notify_user and body.message:
-        delivery.validate_text(body.message)
+    if text is not None:
         risk_matches = risk_checks.check_outbound(
-            scope.agent_id,
-            scope.session(session_id),
-            body.message,
-            confirmed=body.confirm_risk,
+            scope.agent_id, scope.session(session_id), text, confirmed=body.confirm_risk
         )
     moved = routing_service.transfer(
         scope,
@@ -54,8 +58,8 @@ def transfer(
         reason=body.reason,
         source_ip=source_ip,
     )
-    if body.notify_user and body.message:
-        notice = delivery.announce(scope.agent_id, moved, body.message)
+    if text is not None:
+        notice = delivery.announce(scope.agent_id, moved, text)
         if risk_matches:
             risk_checks.record_confirmed_sent(
                 scope.agent_id, moved, risk_matches, notice["message_id"]
@@ -75,7 +79,8 @@ def take_over(
 
 
 @router.get("/notices")
-def list_notices(scope: CurrentScope) -> list[Notice]:
+def list_notices(scope: CurrentScope) -> Items[Notice]:
     """What the caller should know: sessions of theirs routed to someone else because
-    they were not opened or answered in time. Newest first; kept 14 days."""
-    return [Notice(**n) for n in assignments.list_notices(scope.agent_id)]
+    they were not opened or answered in time; for supervisors, sessions of their projects
+    returned as often as the project allows. Newest first; kept 14 days."""
+    return Items[Notice](items=[Notice(**n) for n in assignments.list_notices(scope.agent_id)])

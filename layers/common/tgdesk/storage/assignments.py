@@ -1,10 +1,11 @@
 """Assignments on the single table: the consistent reads routing decides on, the claim
 transaction, assignment records and the notices agents are shown.
 
-One claim is one TransactWriteItems: the project's routing item (its cursor must still
-hold the value read), the session (it must still have the assignee read and be open), the
-assignment record, the new agent's `open_sessions` (+1, only while enabled and below their
-`max_open_sessions`), the previous agent's (-1), the session's `return` timer, the audit
+One claim is one TransactWriteItems: the session (it must still have the assignee read and
+be open), the assignment record, the new agent's `open_sessions` (+1, only while enabled
+and below their `max_open_sessions`), the project's routing item when the claim takes a
+round-robin turn (a new session picked by the mode: its cursor must still hold the value
+read), the previous agent's `open_sessions` (-1), the session's `return` timer, the audit
 entry, and a notice to an agent whose session was routed away.
 """
 
@@ -22,8 +23,12 @@ from tgdesk.storage.expressions import Update, put_new
 ASSIGNMENT_PREFIX = "ASSIGNMENT#"
 RETURN_TIMER = sessions.RETURN
 NOTICE_TTL_SECONDS = 14 * 24 * 3600
+# What agents are told (the `notice` attribute of a notice item).
+SESSION_RETURNED = "session_returned"  # a session of yours went to someone else
+RETURN_LIMIT = "session_return_limit"  # a session was returned as often as allowed: look
 
 _BATCH_GET_LIMIT = 100
+_TRANSACTION_LIMIT = 100
 _UNPROCESSED_RETRIES = 5
 # Only what routing needs: agent items also hold password hashes, which stay in the table.
 _ROUTING_ATTRIBUTES = (
@@ -39,6 +44,7 @@ _ROUTING_ATTRIBUTES = (
     "rr_seq",
     "updated_at",
     "assignee_id",
+    "assigned_at",
     "status",
     "routing",
     "agent_scope",
@@ -108,11 +114,12 @@ def claim(claim: Claim, entry: dict[str, Any]) -> ClaimResult:
     """Write a claim and its audit entry in one transaction (see the module docstring)."""
     wanted = claim.session
     operations = [
-        _advance_cursor(claim),
         _assign_session(claim),
         _record(wanted, claim.agent_id, claim.at),
         _load_agent(claim),
     ]
+    if claim.takes_turn:
+        operations.append(_advance_cursor(claim))
     if wanted.from_agent_id:
         operations.append(sessions.agent_load(wanted.from_agent_id, -1))
     if claim.return_due_at is not None:
@@ -129,7 +136,8 @@ def claim(claim: Claim, entry: dict[str, Any]) -> ClaimResult:
         if err.response.get("Error", {}).get("Code") != "TransactionCanceledException":
             raise
         reasons = table.cancellation_reasons(err)
-        cursor, session, _, agent = reasons[:4]
+        session, _, agent = reasons[:3]
+        cursor = reasons[3] if claim.takes_turn else None
         if session == "ConditionalCheckFailed":
             return ClaimResult.SESSION_TAKEN
         if agent == "ConditionalCheckFailed":
@@ -175,10 +183,15 @@ def _assign_session(claim: Claim) -> dict[str, Any]:
         .set("assignee_id", claim.agent_id)
         .set("assigned_at", claim.at)
         .set("GSI1PK", keys.assignee_sessions_index(claim.agent_id))
+        .remove(sessions.QUEUED_AT)
         .require_item()
         .require_as_read("assignee_id", wanted.from_agent_id)
         .require_not_equal("status", sessions.CLOSED)
     )
+    if wanted.how == RETURNED:
+        update.add(sessions.RETURN_COUNT, 1)  # returns in a row, nobody having opened it
+    else:
+        update.remove(sessions.RETURN_COUNT)
     if wanted.status is not None:
         update.set("status", wanted.status)
     return update.item(*keys.session(wanted.session_id))
@@ -219,20 +232,63 @@ def _load_agent(claim: Claim) -> dict[str, Any]:
 
 # -- notices --------------------------------------------------------------------------------
 def _notice(agent_id: str, claim: Claim, entry: dict[str, Any]) -> dict[str, Any]:
-    pk, sk = keys.agent_notice(agent_id, claim.at, claim.session.session_id)
+    wanted = claim.session
+    return notice_item(
+        agent_id,
+        SESSION_RETURNED,
+        {"session_id": wanted.session_id, "project_id": wanted.project_id},
+        to_agent_id=claim.agent_id,
+        entry=entry,
+        at=claim.at,
+    )
+
+
+def notice_item(
+    agent_id: str,
+    notice: str,
+    session: dict[str, Any],
+    *,
+    to_agent_id: str | None,
+    entry: dict[str, Any],
+    at: int,
+    **details: Any,
+) -> dict[str, Any]:
+    """A notice item: what `agent_id` is told about a session, kept 14 days."""
+    pk, sk = keys.agent_notice(agent_id, at, session["session_id"])
     return {
         "PK": pk,
         "SK": sk,
         "kind": "notice",
-        "notice": "session_returned",
+        "notice": notice,
         "agent_id": agent_id,
-        "session_id": claim.session.session_id,
-        "project_id": claim.session.project_id,
-        "to_agent_id": claim.agent_id,
+        "session_id": session["session_id"],
+        "project_id": session["project_id"],
+        "to_agent_id": to_agent_id,
         "audit_entry_id": entry["entry_id"],
-        "at": claim.at,
-        "ttl": claim.at // 1000 + NOTICE_TTL_SECONDS,
+        "at": at,
+        "ttl": at // 1000 + NOTICE_TTL_SECONDS,
+        **details,
     }
+
+
+def stop_returns(
+    timer: dict[str, Any], notices: list[dict[str, Any]], entry: dict[str, Any]
+) -> bool:
+    """The session stays where it is for good: its `return` timer goes (only if still due as
+    read: nobody opened the session or moved it meanwhile), with the notices and the audit
+    entry, in one transaction. False when the timer had moved or gone."""
+    operations = [
+        sessions.timer_delete(timer["session_id"], timer["timer"], due_by=timer["due_at"]),
+        audit.put_operation(entry),
+        *(put_new(n) for n in notices[: _TRANSACTION_LIMIT - 2]),
+    ]
+    try:
+        table.client().transact_write_items(TransactItems=operations)
+    except ClientError as err:
+        if table.cancellation_reasons(err)[:1] == ["ConditionalCheckFailed"]:
+            return False
+        raise
+    return True
 
 
 def list_notices(agent_id: str, *, limit: int = 50) -> list[dict[str, Any]]:

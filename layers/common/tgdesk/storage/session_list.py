@@ -1,12 +1,12 @@
 """The console's session list: filters, keyset paging over several index partitions, counts.
 
 Sessions are read from partitions ordered by last activity: a project's sessions (GSI2) or
-an agent's (GSI1). The activity range narrows the key condition; status, priority and tag
-are a FilterExpression; the caller's project scope and the search on the user's names are
-checked in code. A page reads each partition newest first below the cursor, a bounded number
-of requests per partition, and merges them: the cursor is the activity sort key below which
-nothing has been returned yet, so a page cut short by the read bound still continues exactly
-where it stopped.
+an agent's (GSI1). The activity range narrows the key condition; status, being queued,
+priority and tag are a FilterExpression; the caller's project scope and the search on the
+user's names are checked in code. A page reads each partition newest first below the cursor,
+a bounded number of requests per partition, and merges them: the cursor is the activity sort
+key below which nothing has been returned yet, so a page cut short by the read bound still
+continues exactly where it stopped.
 """
 
 from __future__ import annotations
@@ -50,6 +50,7 @@ def assignee_partition(agent_id: str) -> Partition:
 @dataclass(frozen=True, slots=True)
 class SessionFilter:
     statuses: tuple[str, ...] = ()
+    queued: bool = False  # only sessions with `queued_at`
     priority: str | None = None
     tag: str | None = None
     project_ids: frozenset[str] | None = None  # None: whatever project the partition holds
@@ -222,6 +223,8 @@ def _filter_expression(session_filter: SessionFilter) -> Condition:
     if session_filter.statuses:
         options = ", ".join(condition.value(s) for s in session_filter.statuses)
         condition.require(f"{condition.name('status')} IN ({options})")
+    if session_filter.queued:
+        condition.require(f"attribute_exists({condition.name('queued_at')})")
     if session_filter.priority is not None:
         condition.require_equal("priority", session_filter.priority)
     if session_filter.tag is not None:

@@ -23,6 +23,8 @@ from tgdesk.storage.expressions import Condition, Update, put
 UNREAD, PROCESSING, FOLLOW_UP, CLOSED = "unread", "processing", "follow_up", "closed"
 AUTOCLOSE = "autoclose"  # the timer that closes a session after the user's silence
 RETURN = "return"  # the timer that routes a session its assignee has not opened elsewhere
+QUEUED_AT = "queued_at"  # set while a session waits in its project's queue for room
+RETURN_COUNT = "return_count"  # returns in a row by the return timer, nobody having opened it
 _TIMER_PREFIX = keys.session_timer("", "")[1]
 _LOST_RACE = frozenset({"None", "ConditionalCheckFailed", "TransactionConflict"})
 
@@ -133,6 +135,26 @@ def mark_processing(session: dict[str, Any], agent_id: str, entry: dict[str, Any
     return True
 
 
+def mark_queued(session_id: str, at: int) -> bool:
+    """Mark an open, unassigned session as waiting in its project's queue since `at` (once:
+    a redelivered record or a later drain that found nobody keeps the first time)."""
+    update = (
+        Update()
+        .set(QUEUED_AT, at)
+        .require_item()
+        .require_absent(QUEUED_AT)
+        .require_absent("assignee_id")
+        .require_not_equal("status", CLOSED)
+    )
+    try:
+        table.client().update_item(**update.request(*keys.session(session_id)))
+    except ClientError as err:
+        if table.is_conditional_failure(err):
+            return False
+        raise
+    return True
+
+
 def close(
     session: dict[str, Any],
     *,
@@ -158,7 +180,8 @@ def close(
         .require_as_read("assignee_id", assignee)
     )
     if not assignee:
-        closing.remove("GSI1PK", "GSI1SK")  # out of the project's queue of waiting sessions
+        # out of the project's queue of waiting sessions
+        closing.remove("GSI1PK", "GSI1SK", QUEUED_AT)
     profile = (
         Update()
         .remove("open_session_id")
@@ -233,6 +256,25 @@ def drop_timer(timer: dict[str, Any]) -> bool:
     request = operation["Delete"]
     try:
         table.client().delete_item(**request)
+    except ClientError as err:
+        if table.is_conditional_failure(err):
+            return False
+        raise
+    return True
+
+
+def move_timer(timer: dict[str, Any], due_at: int) -> bool:
+    """Move a timer to `due_at` if nobody moved or removed it since it was read."""
+    update = (
+        Update()
+        .set("due_at", due_at)
+        .set("GSI2SK", keys.timer_sort_key(due_at, timer["session_id"]))
+        .require_equal("due_at", timer["due_at"])
+    )
+    try:
+        table.client().update_item(
+            **update.request(*keys.session_timer(timer["session_id"], timer["timer"]))
+        )
     except ClientError as err:
         if table.is_conditional_failure(err):
             return False
