@@ -25,7 +25,7 @@ from ingest_support import (
     snapshot,
 )
 
-from tgdesk import clock, item_size
+from tgdesk import clock, ingest, item_size
 from tgdesk.storage import conversations as conv
 from tgdesk.storage import table
 from tgdesk.telegram import shapes, updates
@@ -343,6 +343,20 @@ def test_a_write_dynamodb_refuses_becomes_a_dead_letter(monkeypatch: pytest.Monk
 
     [letter] = dead_letters()
     assert "Item too large" in letter["reason"]
+
+
+def test_an_update_the_parser_chokes_on_becomes_a_dead_letter(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    def choke(_: Any) -> None:
+        raise TypeError("a shape nobody foresaw")
+
+    monkeypatch.setattr(ingest, "decode_update", choke)
+
+    assert send(text_update()) == OK
+
+    [letter] = dead_letters()
+    assert "TypeError" in letter["reason"]
 
 
 @pytest.mark.parametrize(

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import hmac
+import logging
 import re
 import time
 from dataclasses import dataclass
@@ -30,6 +31,8 @@ from tgdesk.telegram.updates import (
     Update,
     decode_update,
 )
+
+log = logging.getLogger(__name__)
 
 PROJECT_CACHE_SECONDS = 60.0
 _PROJECT_ID = re.compile(r"[A-Za-z0-9_-]{1,64}")
@@ -56,6 +59,10 @@ def handle_update(project_id: str, secret: str | None, body: str | bytes) -> Out
         update = decode_update(body)
     except InvalidUpdate as err:
         _dead_letter(project_id, body, str(err), now)
+        return Outcome("dead_letter")
+    except Exception as err:  # parsing is pure: it would fail the same way every time
+        log.exception("an update could not be parsed")
+        _dead_letter(project_id, body, f"the update could not be read ({type(err).__name__})", now)
         return Outcome("dead_letter")
     try:
         write = _store(project, update, now)
