@@ -320,3 +320,53 @@ def test_real_samples_parse(path) -> None:
     if isinstance(update, InboundMessage | MessageEdit):
         assert update.chat.type == "private"
         json.dumps(update.message)  # stays JSON-serialisable
+
+
+@pytest.mark.parametrize("path", telegram_samples(), ids=lambda p: p.name)
+def test_real_samples_are_stored_whole(path) -> None:
+    update = decode_update(path.read_bytes())
+    if isinstance(update, InboundMessage | MessageEdit):
+        assert "cut" not in update.message
+        assert "raw" in update.message
+
+
+def test_fixtures_are_stored_whole() -> None:
+    for name in fixture_names():
+        update = parse_update(fixture(name))
+        if isinstance(update, InboundMessage | MessageEdit):
+            assert "cut" not in update.message, name
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        '{"update_id": 1, "message": {"date": NaN}}',
+        '{"update_id": 1, "message": {"date": -Infinity}}',
+        '{"update_id": 1, "message": {"date": 1e999}}',
+        '{"update_id": 1, "x": ' + "[" * 33 + "]" * 33 + "}",
+        '{"update_id": 1, "x": ' + "[" * 100_000 + "]" * 100_000 + "}",
+        '{"update_id": 100000000000000000000}',
+    ],
+    ids=["nan", "infinity", "overflow", "deep", "very-deep", "update-id-beyond-64-bits"],
+)
+def test_bodies_no_stored_form_can_be_made_of(body: str) -> None:
+    with pytest.raises(InvalidUpdate):
+        decode_update(body)
+
+
+def test_a_lone_surrogate_is_replaced_and_reported() -> None:
+    data = fixture("text_entities")
+    data["message"]["text"] = "a\ud83d b"
+    update = decode_update(json.dumps(data))
+    assert isinstance(update, InboundMessage)
+    assert update.message["text"] == "a\ufffd b"
+    assert update.message["raw"]["text"] == "a\ufffd b"
+    assert update.message["cut"] == ["unicode"]
+
+
+def test_a_paired_surrogate_escape_is_a_character_not_a_repair() -> None:
+    data = fixture("text_entities")
+    data["message"]["text"] = "ok 😟"
+    update = decode_update(json.dumps(data))  # ASCII JSON: the emoji as a \\ud83d\\ude1f pair
+    assert isinstance(update, InboundMessage)
+    assert update.message["text"] == "ok 😟" and "cut" not in update.message
