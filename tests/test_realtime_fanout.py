@@ -150,7 +150,9 @@ def test_a_transfer_is_assigned_to_the_new_holder_and_removed_from_the_old(
     }
     assert pushes.to(consoles["maria"])[0]["data"] == {}
     assigned = pushes.to(consoles["ana"])[0]
-    assert assigned["data"] == client.get(f"/api/sessions/{session_id}", headers=team["ana"]).json()
+    # Read as a supervisor: the assignee's own read would open the session (unread -> processing).
+    seen = client.get(f"/api/sessions/{session_id}", headers=team["boss"]).json()
+    assert assigned["data"] == seen
 
 
 def test_notes_shared_with_the_session_and_personal_ones_to_their_author(

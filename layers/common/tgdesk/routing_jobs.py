@@ -70,11 +70,6 @@ def still_unattended(session: dict[str, Any] | None, timer: dict[str, Any]) -> b
     return int(session.get("last_agent_msg_at", 0)) < assigned_at <= int(timer["due_at"])
 
 
-def return_session(timer: dict[str, Any], now: int) -> bool:
-    """Handle one due `return` timer; True when the session moved to someone else."""
-    return _handle_return(timer, now, _Settings()) == "returned"
-
-
 def _handle_return(timer: dict[str, Any], now: int, settings: _Settings) -> str:
     """Give an unattended session to someone else (never its current agent), who is told
     through an audit entry and a notice. Returns the count the outcome goes to."""
