@@ -205,9 +205,9 @@ class RoutingStore(Protocol):
 
     def claim(self, claim: Claim) -> ClaimResult:
         """Atomically: with `takes_turn`, advance the cursor from `cursor_read`; move the
-        session from
-        `from_agent_id` to the agent, move both agents' `open_sessions` counters (the new
-        agent's only below their capacity), record the assignment and its audit entry."""
+        session from `from_agent_id` to the agent, move both agents' `open_sessions`
+        counters (the new agent's only below their capacity), record the assignment and its
+        audit entry."""
         ...
 
     def keep(self, session: SessionToRoute, at: int) -> None:

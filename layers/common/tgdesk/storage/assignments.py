@@ -280,6 +280,8 @@ def stop_returns(
     operations = [
         sessions.timer_delete(timer["session_id"], timer["timer"], due_by=timer["due_at"]),
         audit.put_operation(entry),
+        # A transaction holds 100 items: a project with more supervisors than that tells
+        # the first 98 (the audit entry records it for everyone).
         *(put_new(n) for n in notices[: _TRANSACTION_LIMIT - 2]),
     ]
     try:
