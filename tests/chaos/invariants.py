@@ -153,6 +153,20 @@ def _outbound(world: World, out: Outside, by_kind: dict[str, list[dict[str, Any]
                 found.append(f"reply {outgoing.key} was answered with another message than stored")
         elif outgoing.text not in texts:
             found.append(f"transfer message {outgoing.key} was answered 2xx but is not stored")
+    # A transfer's assignment is at the clock of its request (a few ms later at most: the
+    # operations of the workload are at least 100 ms apart).
+    transferred: dict[str, list[int]] = defaultdict(list)
+    for record in by_kind["assignment"]:
+        if record["how"] == "transferred":
+            transferred[record["session_id"]].append(record["at"])
+    for outgoing in out.outgoing.values():
+        ats = transferred.get(outgoing.session_id, [])
+        happened = any(0 <= at - outgoing.at < 100 for at in ats)
+        if outgoing.kind == "transfer" and happened and outgoing.text not in texts:
+            found.append(
+                f"transfer {outgoing.key} happened (answered {outgoing.answers}) but its "
+                "message to the user was never stored"
+            )
     return found
 
 

@@ -70,6 +70,7 @@ class Outgoing:
     confirm: bool = False
     answers: list[int] = field(default_factory=list)
     answer: dict[str, Any] | None = None  # the last 2xx body
+    at: int = 0  # when it was asked (the clock stands still during an operation)
 
     @property
     def acked(self) -> bool:
@@ -370,6 +371,7 @@ class Workload:
         if note:
             outgoing = Outgoing(key, "transfer", session["session_id"], actor, body["message"])
             outgoing.answers.append(status)
+            outgoing.at = clock.now_ms()
             self.out.outgoing[key] = outgoing
         return f"{actor} transfers {_short(session)} to {to}{note} -> {status} {_code(answer)}"
 

@@ -131,7 +131,8 @@ class World:
     def api(
         self, method: str, path: str, body: Any = None, *, token: str | None = None
     ) -> tuple[int, Any]:
-        """A console's request through API Gateway; (status, JSON body or text)."""
+        """A console's request through API Gateway; (status, JSON body or text). A function
+        that dies is answered 500 by Mangum, as the gateway answers an error."""
         event = http_event(method, path, body=body, token=token)
         try:
             response = self.api_fn(event, _Context())
