@@ -7,6 +7,7 @@ Plain Python, no boto3: the webhook imports this on its cold start.
 
 from __future__ import annotations
 
+import json
 import math
 from collections.abc import Mapping
 from decimal import Decimal
@@ -57,8 +58,16 @@ def item_size(item: Mapping[str, Any]) -> int:
     return sum(size_of(name) + size_of(value) for name, value in item.items() if value is not None)
 
 
+def upper_bound(value: Any) -> int:
+    """A quick bound on size_of(value) (or on item_size of a dict): twice its compact JSON.
+    Every value's JSON is at least half its DynamoDB size (a string's quotes, a number's
+    digits, a map's or list's brackets and separators), so what fits by this bound fits."""
+    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"), default=str)
+    return 2 * (len(text) if text.isascii() else len(text.encode("utf-8", "surrogatepass")))
+
+
 def _number_size(value: int | float | Decimal) -> int:
-    if isinstance(value, int) and -(10**15) < value < 10**15:
-        digits = len(str(abs(value)).rstrip("0")) or 1
-        return (digits + 1) // 2 + 1
-    return 21  # 38 significant digits at most
+    digits = len(str(abs(value)).replace(".", "").lstrip("0").rstrip("0")) or 1
+    if isinstance(value, float | Decimal):
+        digits = min(digits, 38)  # an exponent (1e-05) counts its digits too: an overestimate
+    return (digits + 1) // 2 + 1

@@ -12,9 +12,12 @@ from __future__ import annotations
 
 import json
 import math
+import re
 from typing import Any
 
 MAX_DEPTH = 32  # a Telegram update nests about 8 levels; DynamoDB stores maps 32 deep
+# A \\u escape of a surrogate half: the only way a lone one gets into a well-encoded body.
+_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
 
 
 class UnreadableBody(ValueError):
@@ -31,7 +34,10 @@ def loads(body: str | bytes) -> tuple[Any, bool]:
         raise
     except (ValueError, UnicodeDecodeError) as err:
         raise UnreadableBody(f"body is not JSON: {err}") from err
-    return _repaired(data, 0)
+    if _may_hold_surrogates(body):
+        return _repaired(data, 0)
+    _check_depth(data, 0)
+    return data, False
 
 
 def valid_text(text: str) -> tuple[str, bool]:
@@ -54,6 +60,30 @@ def _finite_float(literal: str) -> float:
     if not math.isfinite(value):
         raise UnreadableBody(f"body has a number too large to read: {literal[:40]}")
     return value
+
+
+def _may_hold_surrogates(body: str | bytes) -> bool:
+    """False when no string of the decoded body can hold a lone surrogate (the usual case:
+    the walk that repairs them is then skipped)."""
+    if isinstance(body, bytes):
+        try:
+            body = body.decode("utf-8")
+        except UnicodeDecodeError:
+            return True  # json decodes such bytes with surrogatepass
+    if not body.isascii():
+        try:
+            body.encode("utf-8")
+        except UnicodeEncodeError:
+            return True
+    return _SURROGATE_ESCAPE.search(body) is not None
+
+
+def _check_depth(value: Any, depth: int) -> None:
+    if isinstance(value, dict | list):
+        if depth >= MAX_DEPTH:
+            raise UnreadableBody(f"body nests deeper than {MAX_DEPTH} levels")
+        for item in value.values() if isinstance(value, dict) else value:
+            _check_depth(item, depth + 1)
 
 
 def _repaired(value: Any, depth: int) -> tuple[Any, bool]:

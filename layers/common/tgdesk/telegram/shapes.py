@@ -85,9 +85,9 @@ def fields(known: Mapping[str, Check], *, required: tuple[str, ...] = ()) -> Che
             return None, False
         out: dict[str, Any] = {}
         whole = True
-        for name, field_check in known.items():
-            raw = value.get(name)
-            if raw is None:
+        for name, raw in value.items():
+            field_check = known.get(name)
+            if field_check is None or raw is None:
                 continue
             stored, field_whole = field_check(raw)
             whole &= field_whole

@@ -415,12 +415,20 @@ def _fit(message: dict[str, Any], cut: set[str]) -> dict[str, Any]:
     first, then the expendable fields (largest first), then text and caption are shortened.
     Sets `cut` on the message when anything was cut."""
     content = {k: v for k, v in message.items() if k != "raw"}
-    size = item_size.item_size(content)
-    if size + _raw_size(message["raw"]) > MESSAGE_BUDGET:
+    raw_size = _raw_size(message["raw"])
+    if item_size.upper_bound(content) + raw_size > MESSAGE_BUDGET:  # else: fits, unmeasured
+        _shrink(message, item_size.item_size(content), raw_size, cut)
+    if cut:
+        message["cut"] = sorted(cut)
+    return message
+
+
+def _shrink(message: dict[str, Any], size: int, raw_size: int, cut: set[str]) -> None:
+    if size + raw_size > MESSAGE_BUDGET:
         del message["raw"]
         cut.add("raw")
-    present = [name for name in _EXPENDABLE if name in content]
-    for name in sorted(present, key=lambda n: item_size.size_of(content[n]), reverse=True):
+    present = [name for name in _EXPENDABLE if name in message]
+    for name in sorted(present, key=lambda n: item_size.size_of(message[n]), reverse=True):
         if size <= MESSAGE_BUDGET:
             break
         size -= item_size.size_of(name) + item_size.size_of(message.pop(name))
@@ -431,9 +439,6 @@ def _fit(message: dict[str, Any], cut: set[str]) -> dict[str, Any]:
             message[name] = _utf8_prefix(message[name], max(0, before - (size - MESSAGE_BUDGET)))
             size -= before - item_size.size_of(message[name])
             cut.add(name)
-    if cut:
-        message["cut"] = sorted(cut)
-    return message
 
 
 def _raw_size(raw: Any) -> int:
