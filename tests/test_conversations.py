@@ -175,6 +175,7 @@ def test_edits_keep_the_original_and_the_latest_versions() -> None:
     assert len(versions) == conv.MAX_EDITS
     assert versions[0] == "v0"
     assert versions[1:] == [f"v{n}" for n in range(11, 60)]
+    assert message["edits_dropped"] == 10
 
 
 def test_an_edit_that_removes_a_caption() -> None:
@@ -222,7 +223,7 @@ def test_dead_letters_newest_first_with_a_cursor() -> None:
 
     first, cursor = conv.list_dead_letters(limit=4)
     assert [d["body"][:6] for d in first] == ["x" * 6, "body 4", "body 3", "body 2"]
-    assert len(first[0]["body"]) == conv.DEAD_LETTER_MAX_BODY
+    assert len(first[0]["body"]) == conv.DEAD_LETTER_MAX_BODY_BYTES and first[0]["body_truncated"]
     assert first[0]["body_length"] == 70_000
     rest, end = conv.list_dead_letters(limit=4, cursor=cursor)
     assert [d["body"] for d in rest] == ["body 1", "body 0"]
