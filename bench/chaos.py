@@ -1,11 +1,12 @@
 """(e) Chaos: the fault-injection suite of tests/chaos, longer and with any seed.
 
-`python -m bench chaos [--seed N] [--runs R] [--ops M]` runs R runs of M operations each,
-seeds N, N+1, ... (a random N, printed, when none is given): the random workload through
-the real handlers against moto while DynamoDB, Lambda, stream and Telegram faults are
-injected, recovery, then the promises checked. It prints runs, seeds, operations and faults
-by kind, and every invariant violation with the seed and the operations that led to it;
-`--seed N --ops M --runs 1` replays one run exactly.
+`python -m bench chaos [--seed N] [--runs R] [--ops M] [--rates dynamodb=0.06,...]` runs R
+runs of M operations each, seeds N, N+1, ... (a random N, printed, when none is given): the
+random workload through the real handlers against moto while DynamoDB, Lambda, stream and
+Telegram faults are injected (at the suite's rates, or the ones given), recovery, then the
+promises checked. It prints runs, seeds, operations and faults by kind, and every invariant
+violation with the seed and the operations that led to it, and the command that replays
+that run exactly.
 
 Budget (the exit status): no invariant violation.
 """
@@ -25,7 +26,9 @@ _TESTS = str(Path(__file__).resolve().parents[1] / "tests")
 DEFAULT_RUNS = 5
 DEFAULT_OPS = 400
 
-_options = argparse.Namespace(chaos_seed=None, chaos_runs=DEFAULT_RUNS, chaos_ops=DEFAULT_OPS)
+_options = argparse.Namespace(
+    chaos_seed=None, chaos_runs=DEFAULT_RUNS, chaos_ops=DEFAULT_OPS, chaos_rates=""
+)
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -33,6 +36,13 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     group.add_argument("--seed", dest="chaos_seed", type=int, help="first seed (random if absent)")
     group.add_argument("--runs", dest="chaos_runs", type=int, default=DEFAULT_RUNS)
     group.add_argument("--ops", dest="chaos_ops", type=int, default=DEFAULT_OPS)
+    group.add_argument(
+        "--rates",
+        dest="chaos_rates",
+        default="",
+        help="fault chances, e.g. dynamodb=0.06,death_after_write=0.04,telegram=0.35,"
+        "stream_half_way=0.5 (the others keep their defaults)",
+    )
 
 
 def configure(args: argparse.Namespace) -> None:
@@ -43,7 +53,10 @@ def configure(args: argparse.Namespace) -> None:
 def run() -> list[Budget]:
     if _TESTS not in sys.path:
         sys.path.insert(0, _TESTS)  # the suite's modules and the fake Bot API they build on
+    from chaos.faults import Rates
     from chaos.run import run as chaos_run
+
+    rates = Rates.parse(_options.chaos_rates)
 
     logging.disable(logging.CRITICAL)  # the injected faults are logged by the thousand
     first = _options.chaos_seed
@@ -51,12 +64,13 @@ def run() -> list[Budget]:
         first = random.SystemRandom().randrange(1, 1_000_000)
     seeds = [first + i for i in range(_options.chaos_runs)]
     heading(f"chaos: {len(seeds)} run(s) of {_options.chaos_ops} operations, seeds {seeds}")
+    print(f"  fault rates: {rates.option()}")
     operations: Counter[str] = Counter()
     faults: Counter[str] = Counter()
     violations = 0
     try:
         for seed in seeds:
-            result = chaos_run(seed, _options.chaos_ops)
+            result = chaos_run(seed, _options.chaos_ops, rates)
             operations += result.operations
             faults += result.faults
             violations += len(result.violations)

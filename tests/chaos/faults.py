@@ -69,6 +69,18 @@ class Rates:
     telegram: float = 0.2
     stream_half_way: float = 0.3
 
+    def option(self) -> str:
+        """As `--rates` takes them: `dynamodb=0.06,telegram=0.35`."""
+        return ",".join(f"{k}={v:g}" for k, v in vars(self).items())
+
+    @classmethod
+    def parse(cls, option: str) -> Rates:
+        chosen = dict(part.split("=", 1) for part in option.split(",") if part)
+        unknown = set(chosen) - set(vars(cls()))
+        if unknown:
+            raise ValueError(f"unknown rate(s) {', '.join(sorted(unknown))}")
+        return cls(**{k: float(v) for k, v in chosen.items()})
+
 
 @dataclass
 class Faults:

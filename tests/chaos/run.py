@@ -26,13 +26,15 @@ class Result:
     dead_letters: int = 0
     seconds: float = 0.0
     after: Any = None  # what `after` returned
+    rates: Rates = field(default_factory=Rates)
 
     def failure(self, tail: int = 60) -> str:
         """What a failing run prints: the seed to replay, what broke, the last operations."""
+        rates = "" if self.rates == Rates() else f" --rates {self.rates.option()}"
         lines = [
             f"chaos seed {self.seed} ({self.ops} operations) broke {len(self.violations)} "
             f"promise(s); replay: .venv/bin/python -m bench chaos --seed {self.seed} "
-            f"--ops {self.ops}",
+            f"--ops {self.ops} --runs 1{rates}",
             *(f"  violation: {v}" for v in self.violations[:30]),
             f"  faults: {dict(self.faults)}",
             f"  last {tail} operations:",
@@ -50,10 +52,9 @@ def run(
 ) -> Result:
     """`after`, if given, runs once the checks are done, with the system still up."""
     started = time.perf_counter()
-    result = Result(seed, ops)
+    result = Result(seed, ops, rates=rates or Rates())
     with world(seed) as system:
-        if rates is not None:
-            system.faults.rates = rates
+        system.faults.rates = result.rates
         load = Workload(system, seed)
         load.setup()
         load.run(ops)

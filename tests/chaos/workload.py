@@ -22,11 +22,11 @@ from api_helpers import BOT_TOKEN
 from tgdesk import auth, clock
 
 from .faults import Faults
-from .world import NO_ANSWER, World
+from .world import ENV, NO_ANSWER, World
 
 T0 = 1_767_225_600_000  # 2026-01-01 00:00 UTC
 AGENTS = ("ana", "bo", "cy")
-ADMIN = "admin"
+ADMIN = ENV["TGDESK_ADMIN_USERNAME"]
 RISK_WORD = "wallet"  # a `confirm` risk group's keyword
 FIRST_USER = 500_000_001
 MAX_EDITS = 6  # per message: far from the item size limit
@@ -116,7 +116,7 @@ class Workload:
     def setup(self) -> None:
         clock.set_now_for_tests(T0)
         auth.bootstrap_admin()
-        admin = self._login(ADMIN, "chaos-admin-password-1")
+        admin = self._login(ADMIN, ENV["TGDESK_ADMIN_PASSWORD"])
         out = self.out
         out.tokens[ADMIN] = admin
         project = self._must("POST", "/api/projects", {"name": "Chaos", "bot_token": BOT_TOKEN})
