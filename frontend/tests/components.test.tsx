@@ -3,6 +3,7 @@ import type { Api } from "../src/api/client";
 import { MessageRow } from "../src/components/ChatPane";
 import { Composer } from "../src/components/Composer";
 import { SessionList } from "../src/components/SessionList";
+import { TransferDialog } from "../src/components/TransferDialog";
 import { ConsoleController } from "../src/console/controller";
 import { localReply } from "../src/chat/outbox";
 import { setLang } from "../src/i18n";
@@ -50,6 +51,30 @@ describe("the composer", () => {
   });
 });
 
+describe("the transfer dialog", () => {
+  it("tells the user only with a message, and sends that message", async () => {
+    const c = controller();
+    const transfer = vi.spyOn(c, "transfer").mockResolvedValue(null);
+    const page = render(<TransferDialog controller={c} session={session()} onClose={() => undefined} />);
+    fireEvent.click(page.getByLabelText("Any online agent"));
+    const submit = page.getByRole("button", { name: "Transfer" }) as HTMLButtonElement;
+    expect(submit.disabled).toBe(false);
+    fireEvent.click(page.getByLabelText("Tell the user"));
+    expect(submit.disabled).toBe(true); // the API refuses notify_user without a message
+    fireEvent.input(page.getByLabelText("Message to the user"), { target: { value: "  " } });
+    expect(submit.disabled).toBe(true);
+    fireEvent.input(page.getByLabelText("Message to the user"), { target: { value: " Anna takes over " } });
+    expect(submit.disabled).toBe(false);
+    fireEvent.click(submit);
+    expect(transfer).toHaveBeenCalledWith(session().session_id, {
+      to: { any_online: true },
+      reason: undefined,
+      notify_user: true,
+      message: "Anna takes over",
+    });
+  });
+});
+
 describe("delivery states on screen", () => {
   it("sending, sent, retrying and failed with the reason and a retry button", () => {
     const c = controller();
@@ -81,6 +106,12 @@ describe("the session list", () => {
     expect(rows.length).toBeLessThan(40);
     expect(rows[0].getAttribute("aria-setsize")).toBe("3000");
     expect(rows[0].getAttribute("aria-posinset")).toBe("1");
+  });
+
+  it("marks a conversation that waits for a free agent", () => {
+    const queued = session({ session_id: "q", assignee_id: null, queued_at: 1795414459464 });
+    const page = render(<SessionList controller={controller()} sessions={[queued, session({ session_id: "a" })]} />);
+    expect(page.getAllByText("Waiting for a free agent")).toHaveLength(1);
   });
 });
 

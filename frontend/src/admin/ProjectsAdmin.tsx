@@ -95,6 +95,7 @@ function ProjectSettings(props: { api: Api; project: Project; onSaved: () => voi
     mode: project.routing.mode,
     sticky: project.routing.sticky_returning_users,
     returnAfter: project.routing.return_after_minutes ?? "",
+    maxReturns: project.routing.max_returns ?? 3,
     scopeAll: project.agent_scope === "all",
     scope: project.agent_scope === "all" ? [] : project.agent_scope,
     autoClose: project.auto_close_after_hours,
@@ -111,6 +112,7 @@ function ProjectSettings(props: { api: Api; project: Project; onSaved: () => voi
           mode: form.mode,
           sticky_returning_users: form.sticky,
           return_after_minutes: form.returnAfter === "" ? null : Number(form.returnAfter),
+          max_returns: Number(form.maxReturns),
         },
         agent_scope: form.scopeAll ? "all" : form.scope,
         auto_close_after_hours: Number(form.autoClose),
@@ -139,8 +141,14 @@ function ProjectSettings(props: { api: Api; project: Project; onSaved: () => voi
       </label>
       <label>
         {t("admin.returnAfter")}
-        <input type="number" min={0} value={form.returnAfter} onInput={(e) => setForm({ ...form, returnAfter: e.currentTarget.value })} />
+        <input type="number" min={1} max={10080} value={form.returnAfter} onInput={(e) => setForm({ ...form, returnAfter: e.currentTarget.value })} />
       </label>
+      {form.returnAfter !== "" && (
+        <label>
+          {t("admin.maxReturns")}
+          <input type="number" min={1} max={20} required value={form.maxReturns} onInput={(e) => setForm({ ...form, maxReturns: Number(e.currentTarget.value) })} />
+        </label>
+      )}
       <fieldset>
         <legend>{t("admin.scope")}</legend>
         <label class="check">

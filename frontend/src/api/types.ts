@@ -52,6 +52,7 @@ export interface Session {
   last_agent_msg_at?: number | null;
   last_activity_at: number;
   closed_at?: number | null;
+  queued_at?: number | null;
   tags?: string[];
 }
 
@@ -162,7 +163,7 @@ export interface Project {
   bot_id: number;
   bot_username?: string | null;
   webhook_url: string;
-  routing: { mode: RoutingMode; return_after_minutes?: number | null; sticky_returning_users: boolean };
+  routing: { mode: RoutingMode; return_after_minutes?: number | null; sticky_returning_users: boolean; max_returns?: number };
   agent_scope: "all" | string[];
   auto_close_after_hours: number;
   reopen_within_days: number;

@@ -186,6 +186,7 @@ function SessionRow(props: {
         <span class="session-meta">
           <span class={`status-chip status-${session.status}`}>{t(`status.${session.status}`)}</span>
           {session.priority !== "medium" && <span class="priority-chip">{t(`priority.${session.priority}`)}</span>}
+          {session.queued_at && !session.assignee_id && <span class="priority-chip">{t("sessions.queued")}</span>}
         </span>
         {badge && (
           <span class="badge" aria-label={props.unseen > 0 ? t("sessions.unseen", { count: props.unseen }) : t("sessions.unreadBadge")}>

@@ -35,10 +35,12 @@ export function TransferDialog(props: { controller: ConsoleController; session: 
   const others = agents.filter((a) => a.agent_id !== session.assignee_id && !a.disabled);
   const target: TransferTarget | null =
     mode === "agent" ? (agentId ? { agent_id: agentId } : null) : mode === "group" ? (groupId ? { group_id: groupId } : null) : { any_online: true };
+  // Telling the user means saying something: the API refuses notify_user without a message.
+  const messageMissing = notify && !message.trim();
 
   async function submit(event: Event) {
     event.preventDefault();
-    if (!target || busy) return;
+    if (!target || busy || messageMissing) return;
     setBusy(true);
     const failure = await controller.transfer(session.session_id, {
       to: target,
@@ -101,7 +103,7 @@ export function TransferDialog(props: { controller: ConsoleController; session: 
         {notify && (
           <label>
             {t("transfer.message")}
-            <textarea rows={2} value={message} maxLength={4096} onInput={(e) => setMessage(e.currentTarget.value)} />
+            <textarea rows={2} value={message} maxLength={4096} required onInput={(e) => setMessage(e.currentTarget.value)} />
           </label>
         )}
         {error && (
@@ -113,7 +115,7 @@ export function TransferDialog(props: { controller: ConsoleController; session: 
           <button type="button" onClick={props.onClose}>
             {t("action.cancel")}
           </button>
-          <button type="submit" class="primary" disabled={!target || busy}>
+          <button type="submit" class="primary" disabled={!target || busy || messageMissing}>
             {t("action.transfer")}
           </button>
         </div>
