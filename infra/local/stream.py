@@ -255,17 +255,21 @@ class StreamPoller:
         return found
 
     def _give_up(self, shard_id: str, sequence: str, attempts: int) -> None:
+        """Report a record given up on. A report that cannot be written is logged: it must
+        not hold the stream up either."""
         if self._on_failure is None:
             return
-        self._on_failure(
-            failure_record(
-                stream_arn=self._arn,
-                shard_id=shard_id,
-                sequence=sequence,
-                function_name=self._function.logical_id,
-                attempts=attempts,
-            )
+        record = failure_record(
+            stream_arn=self._arn,
+            shard_id=shard_id,
+            sequence=sequence,
+            function_name=self._function.logical_id,
+            attempts=attempts,
         )
+        try:
+            self._on_failure(record)
+        except Exception:
+            log.exception("could not record the failure of stream record %s", sequence)
 
     def _deliver_batch(self) -> None:
         batch = [self._pending[i] for i in range(min(self._batch_size, len(self._pending)))]
