@@ -66,6 +66,13 @@ def upper_bound(value: Any) -> int:
     return 2 * (len(text) if text.isascii() else len(text.encode("utf-8", "surrogatepass")))
 
 
+def utf8_prefix(text: str, max_bytes: int) -> str:
+    """The longest start of `text` that takes at most `max_bytes` of UTF-8 (a lone surrogate
+    counts as the replacement character it is stored as)."""
+    data = text.encode("utf-8", "replace")
+    return text if len(data) <= max_bytes else data[:max_bytes].decode("utf-8", "ignore")
+
+
 def _number_size(value: int | float | Decimal) -> int:
     digits = len(str(abs(value)).replace(".", "").lstrip("0").rstrip("0")) or 1
     if isinstance(value, float | Decimal):

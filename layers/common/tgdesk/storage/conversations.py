@@ -217,7 +217,7 @@ def put_dead_letter(project_id: str, *, body: str, reason: str, now: int) -> str
     operator to look at: its first DEAD_LETTER_MAX_BODY_BYTES, `body_truncated` when cut."""
     letter_id = ids.sortable_id()
     pk, sk = keys.dead_letter(project_id, now, letter_id)
-    kept = _utf8_prefix(body, DEAD_LETTER_MAX_BODY_BYTES)
+    kept = item_size.utf8_prefix(body, DEAD_LETTER_MAX_BODY_BYTES)
     item = {
         "PK": pk,
         "SK": sk,
@@ -229,7 +229,7 @@ def put_dead_letter(project_id: str, *, body: str, reason: str, now: int) -> str
         "body": kept,
         "body_length": len(body),
         "body_truncated": True if len(kept) < len(body) else None,
-        "reason": _utf8_prefix(reason, DEAD_LETTER_MAX_REASON),
+        "reason": item_size.utf8_prefix(reason, DEAD_LETTER_MAX_REASON),
         "received_at": now,
         "ttl": now // 1000 + DEAD_LETTER_TTL_SECONDS,
     }
@@ -526,12 +526,6 @@ def _bounded_history(versions: list[dict[str, Any]], *, room: int) -> tuple[list
         index = kept.pop(1 if len(kept) > 1 else 0)
         total -= sizes[index]
     return [versions[i] for i in kept], len(versions) - len(kept)
-
-
-def _utf8_prefix(text: str, max_bytes: int) -> str:
-    """The longest start of `text` within `max_bytes` of UTF-8 (lone surrogates replaced)."""
-    data = text.encode("utf-8", "replace")
-    return text if len(data) <= max_bytes else data[:max_bytes].decode("utf-8", "ignore")
 
 
 # -- running transactions -------------------------------------------------------------

@@ -436,17 +436,15 @@ def _shrink(message: dict[str, Any], size: int, raw_size: int, cut: set[str]) ->
     for name in ("caption", "text"):
         if size > MESSAGE_BUDGET and name in message:
             before = item_size.size_of(message[name])
-            message[name] = _utf8_prefix(message[name], max(0, before - (size - MESSAGE_BUDGET)))
+            message[name] = item_size.utf8_prefix(
+                message[name], max(0, before - (size - MESSAGE_BUDGET))
+            )
             size -= before - item_size.size_of(message[name])
             cut.add(name)
 
 
 def _raw_size(raw: Any) -> int:
     return len(json.dumps(raw, ensure_ascii=False, separators=(",", ":"), default=str).encode())
-
-
-def _utf8_prefix(text: str, max_bytes: int) -> str:
-    return text.encode("utf-8")[:max_bytes].decode("utf-8", "ignore")
 
 
 def _keep(message: dict[str, Any], name: str, value: Any) -> None:
