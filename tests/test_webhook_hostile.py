@@ -82,6 +82,7 @@ def assert_fits(item: dict[str, Any]) -> None:
 @pytest.mark.parametrize(
     ("text", "what"),
     [("x" * 1_000_000, "a 1 MB body"), ("汉" * 120_000, "120,000 multi-byte characters")],
+    ids=["1-MB-body", "120000-multibyte-characters"],
 )
 def test_a_text_too_large_for_an_item_is_stored_cut_and_says_so(text: str, what: str) -> None:
     assert send(text_update(text=text)) == OK, what
@@ -117,7 +118,7 @@ def test_too_many_entities_are_cut() -> None:
 # -- numbers DynamoDB cannot hold ------------------------------------------------------------
 @pytest.mark.parametrize("big", [10**40, 12345678901234567890123456789012345678901, -(2**64)])
 @pytest.mark.parametrize("where", ["update_id", "from", "chat"])
-def test_ids_that_no_telegram_id_can_be_become_a_dead_letter(big: int, where: str) -> None:
+def test_an_update_with_an_id_beyond_64_bits_becomes_a_dead_letter(big: int, where: str) -> None:
     update = text_update()
     if where == "update_id":
         update["update_id"] = big
@@ -160,7 +161,11 @@ def test_a_location_dynamodb_or_a_map_cannot_hold_is_cut(location: dict[str, Any
     assert message["raw"]["location"] == location  # the JSON text keeps what was sent
 
 
-@pytest.mark.parametrize("literal", ["NaN", "Infinity", "-Infinity", "1e400", "-1e999", "1" * 5000])
+@pytest.mark.parametrize(
+    "literal",
+    ["NaN", "Infinity", "-Infinity", "1e400", "-1e999", "1" * 5000],
+    ids=["nan", "infinity", "minus-infinity", "overflow", "minus-overflow", "5000-digits"],
+)
 def test_non_finite_or_unreadable_numbers_become_a_dead_letter(literal: str) -> None:
     body = json.dumps(text_update()).replace('"date": 1767225611', f'"date": {literal}')
     assert literal in body
