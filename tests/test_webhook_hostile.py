@@ -300,6 +300,28 @@ def test_edits_of_a_long_message_keep_the_item_under_the_limit_and_count_what_wa
     assert message["edits_dropped"] > 0
 
 
+def test_an_edit_too_large_for_an_item_is_stored_cut_and_the_cut_marker_follows_the_text() -> None:
+    assert send(text_update(text="v0")) == OK
+    edit = fixture("edited_message")
+    edit["edited_message"]["text"] = "汉" * 200_000
+
+    assert send(edit) == OK
+
+    message = the_message()
+    assert message["text"] == "汉" * updates.MAX_TEXT
+    assert {"text", "raw"} <= set(message["cut"]) and "raw" not in message
+    assert message["edits"][0]["text"] == "v0"
+
+    edit = fixture("edited_message")
+    edit["update_id"] += 1
+    edit["edited_message"]["edit_date"] += 1
+    assert send(edit) == OK
+
+    message = the_message()
+    assert "cut" not in message and message["raw"] == edit["edited_message"]
+    assert_fits(message)
+
+
 def test_many_small_edits_still_keep_the_original_and_the_latest_49() -> None:
     assert send(text_update(text="v0")) == OK
     for n in range(1, 56):
