@@ -61,6 +61,7 @@ def test_a_route_s_own_description_of_an_error_is_kept(client: TestClient) -> No
     reply = operations[("POST", "/api/sessions/{session_id}/messages")]["responses"]
     assert "risk_confirmation_required" in reply["409"]["description"]
     assert _error_schema(operations[("POST", "/api/auth/login")], 401) == ERROR_BODY
+    assert _error_schema(operations[("POST", "/api/projects")], 502) == ERROR_BODY
 
 
 @pytest.mark.parametrize(

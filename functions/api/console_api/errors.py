@@ -121,8 +121,13 @@ def install(app: FastAPI) -> None:
 # `responses=` entry for a status, with a more precise description, wins.
 _ERROR_REF = {"$ref": "#/components/schemas/ErrorBody"}
 _OWN_ACCOUNT = ("/api/auth/", "/api/me", "/api/realtime/")  # the caller's own login and presence
+# What no rule derives: errors of one operation's own.
 _EXTRA: dict[tuple[str, str], dict[int, str]] = {
     ("post", "/api/auth/login"): {401: "`invalid_credentials`: wrong username or password"},
+    ("post", "/api/projects"): {502: "`telegram_unavailable`: Telegram did not answer; retry"},
+    ("post", "/api/sessions/{session_id}/transfer"): {
+        503: "`routing_contended`: routing lost every race to other sessions; retry"
+    },
 }
 _SAFE_METHODS = ("get", "head", "options")
 
