@@ -95,19 +95,13 @@ def test_a_confirmed_risky_reply_keeps_its_trigger_entry_when_the_request_dies_a
     assert confirmed == [message["message_id"]]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="open: the transfer commits before its message to the user is stored, in a "
-    "separate write; a failure between the two loses the message (seeds 401 and 402 of "
-    "`bench chaos --rates dynamodb=0.06,death_after_write=0.04,telegram=0.35,"
-    "stream_half_way=0.5 --ops 250`)",
-)
 def test_a_transfers_message_to_the_user_survives_a_failure_right_after_the_move(
     system: tuple[World, Workload],
 ) -> None:
-    """The request dies once the claim transaction has moved the session: the console is
-    answered an error, the session is the other agent's, and the message is never stored,
-    so nothing ever sends it (a retry of the transfer is refused: the session moved)."""
+    """Seeds 401 and 402: the request died once the claim transaction had moved the
+    session, before the message was stored in a write of its own, so nothing ever sent it
+    (a retry of the transfer is refused: the session moved). The message is now stored by
+    the move's own transaction, and the scheduler sends it."""
     made, load = system
     session, agent = routed_session(made, load)
     target = next(a for a in load.out.agent_ids if a not in (agent, "admin"))

@@ -90,33 +90,31 @@ def reply(
     return _record_and_send(agent_id, session, text, client_message_id, risk_matches=matches)
 
 
-def announce(
+def prepare(
     sender_agent_id: str,
     session: dict[str, Any],
     text: str,
     *,
     risk_matches: Sequence[Mapping[str, Any]] = (),
+) -> outbound.NewMessage:
+    """A message that an authorized action allows (a transfer's message to the user), to
+    be stored by that action's own transaction, so it exists exactly when the action
+    happened; then `send` its `message`. Stored `sending` with a lease, as a reply is: if
+    the immediate send never happens, the scheduler sends it. `risk_matches` it was
+    confirmed with are audited in the same transaction. InvalidInput on a bad text."""
+    message = _new_message(sender_agent_id, session, validate_text(text), None)
+    return outbound.new_message(
+        message, audit_entries=_confirmed_entries(sender_agent_id, session, message, risk_matches)
+    )
+
+
+def _new_message(
+    sender_agent_id: str, session: dict[str, Any], body: str, client_message_id: str | None
 ) -> dict[str, Any]:
-    """Send a message that an authorized action already allowed (a transfer's notice to
-    the user), recorded and delivered like any reply; `risk_matches` it was confirmed
-    with are audited with it."""
-    message, _ = _record_and_send(sender_agent_id, session, text, None, risk_matches=risk_matches)
-    return message
-
-
-def _record_and_send(
-    sender_agent_id: str,
-    session: dict[str, Any],
-    text: str,
-    client_message_id: str | None,
-    *,
-    risk_matches: Sequence[Mapping[str, Any]] = (),
-) -> tuple[dict[str, Any], bool]:
-    body = validate_text(text)
+    """An outbound message as it is first stored: `sending`, its first attempt leased."""
     now = now_ms()
-    message_id = ids.sortable_id()
-    message = {
-        "message_id": message_id,
+    return {
+        "message_id": ids.sortable_id(),
         "project_id": session["project_id"],
         "tg_user_id": session["tg_user_id"],
         "session_id": session["session_id"],
@@ -132,13 +130,33 @@ def _record_and_send(
             "next_attempt_at": now + LEASE_SECONDS * 1000,
         },
     }
+
+
+def _confirmed_entries(
+    sender_agent_id: str,
+    session: dict[str, Any],
+    message: dict[str, Any],
+    risk_matches: Sequence[Mapping[str, Any]],
+) -> list[dict[str, Any]]:
     # A confirmed risky message's trigger entry is written with the message: a request
     # that dies after storing it is retried into the stored message, never a second entry.
-    entries = (
-        [risk_checks.confirmed_sent_entry(sender_agent_id, session, risk_matches, message_id)]
-        if risk_matches
-        else []
-    )
+    if not risk_matches:
+        return []
+    message_id = message["message_id"]
+    return [risk_checks.confirmed_sent_entry(sender_agent_id, session, risk_matches, message_id)]
+
+
+def _record_and_send(
+    sender_agent_id: str,
+    session: dict[str, Any],
+    text: str,
+    client_message_id: str | None,
+    *,
+    risk_matches: Sequence[Mapping[str, Any]] = (),
+) -> tuple[dict[str, Any], bool]:
+    body = validate_text(text)
+    message = _new_message(sender_agent_id, session, body, client_message_id)
+    entries = _confirmed_entries(sender_agent_id, session, message, risk_matches)
     stored, created = outbound.create_reply(
         session, message, content_digest=_digest(body), audit_entries=entries
     )

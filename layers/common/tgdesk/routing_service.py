@@ -6,7 +6,8 @@ agent items: up to 95 members, +1 per 100 more), one GetItem for a returning use
 previous session, and one TransactWriteItems (with the routing item only for a new
 session's turn). A lost race repeats the read and the write, at most
 `routing.MAX_CLAIM_ATTEMPTS` times. A new session nobody can take yet gets one more
-UpdateItem: its `queued_at`.
+UpdateItem: its `queued_at`. A transfer's message to the user is stored by the claim's own
+transaction: it exists exactly when the session moved.
 """
 
 from __future__ import annotations
@@ -31,14 +32,20 @@ from tgdesk.routing import (
     Snapshot,
     route,
 )
-from tgdesk.storage import accounts, assignments, conversations, keys, projects, sessions
+from tgdesk.storage import accounts, assignments, conversations, keys, outbound, projects, sessions
 
 RETURNING_USER_WINDOW_MS = 30 * 24 * 3_600_000  # "recently closed" for sticky routing
 _MINUTE_MS = 60_000
 
 
 class DynamoRoutingStore:
-    """tgdesk.routing.RoutingStore on the single table."""
+    """tgdesk.routing.RoutingStore on the single table. `message`, if given, is stored by
+    the claim's transaction (a transfer's message to the user)."""
+
+    message: outbound.NewMessage | None = None
+
+    def __init__(self, message: outbound.NewMessage | None = None) -> None:
+        self.message = message
 
     def snapshot(self, session: SessionToRoute) -> Snapshot:
         now = now_ms()
@@ -101,7 +108,15 @@ class DynamoRoutingStore:
         )
 
     def claim(self, claim: Claim) -> ClaimResult:
-        return assignments.claim(claim, _assign_entry(claim.session, claim.agent_id))
+        entry = _assign_entry(claim.session, claim.agent_id)
+        if self.message is None:
+            return assignments.claim(claim, entry)
+        return assignments.claim(
+            claim,
+            entry,
+            also=self.message.operations,
+            session_changes=self.message.touch_session,
+        )
 
     def keep(self, session: SessionToRoute, at: int) -> None:
         assert session.from_agent_id is not None
@@ -191,10 +206,13 @@ def transfer(
     any_online: bool = False,
     reason: str | None = None,
     source_ip: str | None = None,
+    message: outbound.NewMessage | None = None,
 ) -> dict[str, Any]:
     """Give the session to another agent: a named one (eligible; online or not, within
     their capacity), the project's mode inside a group, or any online agent. By its
-    assignee with the `transfer` permission, or a supervisor of the project."""
+    assignee with the `transfer` permission, or a supervisor of the project. `message`
+    (tgdesk.delivery.prepare) is stored with the move, in its transaction, or not at all;
+    the caller sends it once this returns."""
     session = scope.session(session_id)
     project_id = session["project_id"]
     if not scope.supervises(project_id):
@@ -218,7 +236,7 @@ def transfer(
         reason=reason,
         source_ip=source_ip,
     )
-    return _move(wanted)
+    return _move(wanted, DynamoRoutingStore(message) if message else store)
 
 
 def take_over(
@@ -267,8 +285,10 @@ def transfer_message(notify_user: bool | None, message: str | None) -> str | Non
     return text
 
 
-def _move(wanted: SessionToRoute) -> dict[str, Any]:
-    result = route(wanted, store, now_ms)
+def _move(wanted: SessionToRoute, via: DynamoRoutingStore = store) -> dict[str, Any]:
+    # A transfer never keeps the session with its agent (`same_agent`, `exclude`), so a
+    # message given to `via` is always written by a claim, never dropped by `keep`.
+    result = route(wanted, via, now_ms)
     if result.outcome is Outcome.ALREADY_ROUTED:
         raise Conflict(
             "The session changed meanwhile; reload it and try again.", code="session_changed"

@@ -40,15 +40,17 @@ def transfer(
 ) -> SessionView:
     """Give the session to a named agent, to a group (routed inside it with the project's
     mode) or to any online agent. Its notes follow it; the previous agent no longer sees
-    it. A `message` is sent to the user once the session has moved, recorded and delivered
-    like any reply, and checked against the project's risk words first: a blocked or
-    unconfirmed message refuses the whole transfer before anything changes."""
+    it. A `message` is checked against the project's risk words first (a blocked or
+    unconfirmed message refuses the whole transfer before anything changes), stored with
+    the move in one write, then sent and delivered like any reply."""
     text = routing_service.transfer_message(body.notify_user, body.message)
-    risk_matches: list[dict[str, object]] = []
+    message = None
     if text is not None:
+        session = scope.session(session_id)
         risk_matches = risk_checks.check_outbound(
-            scope.agent_id, scope.session(session_id), text, confirmed=body.confirm_risk
+            scope.agent_id, session, text, confirmed=body.confirm_risk
         )
+        message = delivery.prepare(scope.agent_id, session, text, risk_matches=risk_matches)
     moved = routing_service.transfer(
         scope,
         session_id,
@@ -57,13 +59,10 @@ def transfer(
         any_online=body.to.any_online,
         reason=body.reason,
         source_ip=source_ip,
+        message=message,
     )
-    if text is not None:
-        notice = delivery.announce(scope.agent_id, moved, text)
-        if risk_matches:
-            risk_checks.record_confirmed_sent(
-                scope.agent_id, moved, risk_matches, notice["message_id"]
-            )
+    if message is not None:
+        delivery.send(message.message)
     return SessionView(**moved)
 
 

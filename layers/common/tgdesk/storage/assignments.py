@@ -6,12 +6,15 @@ be open), the assignment record, the new agent's `open_sessions` (+1, only while
 and below their `max_open_sessions`), the project's routing item when the claim takes a
 round-robin turn (a new session picked by the mode: its cursor must still hold the value
 read), the previous agent's `open_sessions` (-1), the session's `return` timer, the audit
-entry, and a notice to an agent whose session was routed away.
+entry, and a notice to an agent whose session was routed away. A caller may add writes that
+must happen only with the move (a transfer's message to the user), and changes to the
+session item, merged into the claim's update of it.
 """
 
 from __future__ import annotations
 
 import time
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from botocore.exceptions import ClientError
@@ -110,11 +113,20 @@ def get_assignee(session_id: str) -> str | None:
 
 
 # -- the claim ----------------------------------------------------------------------------
-def claim(claim: Claim, entry: dict[str, Any]) -> ClaimResult:
-    """Write a claim and its audit entry in one transaction (see the module docstring)."""
+def claim(
+    claim: Claim,
+    entry: dict[str, Any],
+    *,
+    also: Sequence[dict[str, Any]] = (),
+    session_changes: Callable[[Update], Update] | None = None,
+) -> ClaimResult:
+    """Write a claim and its audit entry in one transaction (see the module docstring).
+
+    `also` are more transaction items, written only with the claim; `session_changes` adds
+    to the claim's update of the session item (a transaction touches an item once)."""
     wanted = claim.session
     operations = [
-        _assign_session(claim),
+        _assign_session(claim, session_changes),
         _record(wanted, claim.agent_id, claim.at),
         _load_agent(claim),
     ]
@@ -130,6 +142,9 @@ def claim(claim: Claim, entry: dict[str, Any]) -> ClaimResult:
     operations.append(audit.put_operation(entry))
     if wanted.how == RETURNED and wanted.from_agent_id:
         operations.append(put_new(_notice(wanted.from_agent_id, claim, entry)))
+    if len(operations) + len(also) > _TRANSACTION_LIMIT:
+        raise ValueError(f"a claim holds at most {_TRANSACTION_LIMIT - len(operations)} more items")
+    operations += also  # last: the cancellation reasons read below keep their places
     try:
         table.client().transact_write_items(TransactItems=operations)
     except ClientError as err:
@@ -174,9 +189,12 @@ def _advance_cursor(claim: Claim) -> dict[str, Any]:
     return update.item(*keys.routing_state(claim.session.project_id))
 
 
-def _assign_session(claim: Claim) -> dict[str, Any]:
+def _assign_session(
+    claim: Claim, changes: Callable[[Update], Update] | None = None
+) -> dict[str, Any]:
     # GSI1SK keeps the activity key: the session moves from the queue (or the previous
-    # agent's list) to the new agent's list at the same place in activity order.
+    # agent's list) to the new agent's list at the same place in activity order (unless
+    # `changes` record new activity, such as a message sent with the move).
     wanted = claim.session
     update = (
         Update()
@@ -194,6 +212,8 @@ def _assign_session(claim: Claim) -> dict[str, Any]:
         update.remove(sessions.RETURN_COUNT)
     if wanted.status is not None:
         update.set("status", wanted.status)
+    if changes is not None:
+        changes(update)
     return update.item(*keys.session(wanted.session_id))
 
 

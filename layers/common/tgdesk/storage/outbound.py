@@ -1,9 +1,11 @@
 """Agents' replies and their delivery state.
 
 A reply is written `sending` together with its session update (and its idempotency claim)
-in one transaction. Every later change of delivery state is an update conditioned on the
-state and attempt count that the caller read: whoever loses such a race does nothing, so
-two senders (the API and the scheduler, or two scheduler runs) never send one message twice.
+in one transaction; a message that comes with another change (a transfer's message to the
+user) is written by that change's own transaction (`new_message`). Every later change of
+delivery state is an update conditioned on the state and attempt count that the caller
+read: whoever loses such a race does nothing, so two senders (the API and the scheduler, or
+two scheduler runs) never send one message twice.
 While a message is `sending` or `retrying` it sits in GSI2 under `DELIVERY#RETRY` at its
 `next_attempt_at`; for `sending` that time is a lease after which the scheduler takes over.
 """
@@ -12,12 +14,14 @@ from __future__ import annotations
 
 import time
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from botocore.exceptions import ClientError
 
 from tgdesk.errors import Conflict, NotFound
 from tgdesk.storage import audit, keys, table
+from tgdesk.storage.expressions import Update, put_new
 
 CLAIM_TTL_SECONDS = 7 * 24 * 3600
 # Recording `sent` is tried this many times: Telegram already has the message, and a
@@ -38,6 +42,48 @@ def _retry_sort_key(due_at: int, message_id: str) -> str:
     return f"{keys.ts(due_at)}#{message_id}"
 
 
+@dataclass(frozen=True, slots=True)
+class NewMessage:
+    """A new outbound message ready to be stored by a transaction: `message` as it will be
+    stored (without keys), `operations` that put it (`sending`, leased in the retry index, so
+    the scheduler sends it if nobody else does) and its audit entries. The transaction must
+    also apply `touch_session` to its one update of the session item: a transaction cannot
+    touch an item twice, so the caller merges these changes into its own."""
+
+    message: dict[str, Any]
+    operations: tuple[dict[str, Any], ...]
+
+    def touch_session(self, update: Update) -> Update:
+        """Add what an agent's message changes on its session to `update`."""
+        at = self.message["created_at"]
+        activity = keys.activity_sort_key(at, self.message["session_id"])
+        return (
+            update.set("last_agent_msg_at", at)
+            .set("last_activity_at", at)
+            .set_if_absent("first_reply_at", at)
+            .set("GSI1SK", activity)
+            .set("GSI2SK", activity)
+        )
+
+
+def new_message(
+    message: dict[str, Any], *, audit_entries: Sequence[dict[str, Any]] = ()
+) -> NewMessage:
+    """The writes that store `message`, complete (ids, text, `delivery` with state
+    `sending`, attempts 1 and `next_attempt_at` = the lease's end), with `audit_entries`."""
+    item = {
+        **dict(zip(("PK", "SK"), message_key(message), strict=True)),
+        "kind": "message",
+        "GSI2PK": keys.DELIVERY_RETRY_INDEX_PK,
+        "GSI2SK": _retry_sort_key(message["delivery"]["next_attempt_at"], message["message_id"]),
+        **message,
+    }
+    return NewMessage(
+        message=table.strip_keys(item),
+        operations=(put_new(item), *(audit.put_operation(entry) for entry in audit_entries)),
+    )
+
+
 def create_reply(
     session: dict[str, Any],
     message: dict[str, Any],
@@ -47,28 +93,17 @@ def create_reply(
 ) -> tuple[dict[str, Any], bool]:
     """Store a new outbound message and touch its session, in one transaction.
 
-    `message` is complete (ids, text, `delivery` with state `sending`, attempts 1 and
-    `next_attempt_at` = the lease's end). With a `client_message_id` that this session
+    `message` is as for `new_message`. With a `client_message_id` that this session
     already used for the same content (`content_digest`, kept on the claim), nothing is
     written and the earlier message is returned instead; used for other content, it is
     refused (Conflict `client_message_id_reused`). `audit_entries` are appended in the
     same transaction. Returns (message, created).
     """
-    pk, sk = message_key(message)
-    now = message["created_at"]
-    activity = keys.activity_sort_key(now, session["session_id"])
-    item = {
-        "PK": pk,
-        "SK": sk,
-        "kind": "message",
-        "GSI2PK": keys.DELIVERY_RETRY_INDEX_PK,
-        "GSI2SK": _retry_sort_key(message["delivery"]["next_attempt_at"], message["message_id"]),
-        **message,
-    }
-    session_pk, session_sk = keys.session(session["session_id"])
+    new = new_message(message, audit_entries=audit_entries)
     operations: list[dict[str, Any]] = []
     client_id = message.get("client_message_id")
     if client_id:
+        pk, sk = message_key(message)
         claim_pk, claim_sk = keys.outbound_claim(session["session_id"], client_id)
         claim = {
             "PK": claim_pk,
@@ -77,39 +112,13 @@ def create_reply(
             "message_pk": pk,
             "message_sk": sk,
             "content_digest": content_digest,
-            "ttl": now // 1000 + CLAIM_TTL_SECONDS,
+            "ttl": message["created_at"] // 1000 + CLAIM_TTL_SECONDS,
         }
-        operations.append(
-            {
-                "Put": {
-                    "TableName": table.table_name(),
-                    "Item": table.to_item(claim),
-                    "ConditionExpression": "attribute_not_exists(PK)",
-                }
-            }
-        )
+        operations.append(put_new(claim))
     operations += [
-        {
-            "Put": {
-                "TableName": table.table_name(),
-                "Item": table.to_item(item),
-                "ConditionExpression": "attribute_not_exists(PK)",
-            }
-        },
-        *(audit.put_operation(entry) for entry in audit_entries),
-        {  # the session, last: a failed condition here means it does not exist
-            "Update": {
-                "TableName": table.table_name(),
-                "Key": table.to_item({"PK": session_pk, "SK": session_sk}),
-                "UpdateExpression": (
-                    "SET last_agent_msg_at = :now, last_activity_at = :now,"
-                    " first_reply_at = if_not_exists(first_reply_at, :now),"
-                    " GSI1SK = :activity, GSI2SK = :activity"
-                ),
-                "ConditionExpression": "attribute_exists(PK)",
-                "ExpressionAttributeValues": table.values({":now": now, ":activity": activity}),
-            }
-        },
+        *new.operations,
+        # the session, last: a failed condition here means it does not exist
+        new.touch_session(Update().require_item()).item(*keys.session(session["session_id"])),
     ]
     try:
         table.client().transact_write_items(TransactItems=operations)
@@ -122,7 +131,7 @@ def create_reply(
         if reasons and reasons[-1] == "ConditionalCheckFailed":
             raise NotFound("no such session", code="session_not_found") from err
         raise table.conflict_from(err, "the reply could not be stored; try again") from err
-    return table.strip_keys(item), True
+    return new.message, True
 
 
 def _claimed_message(
