@@ -4,14 +4,17 @@ Bot API."""
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 import collab_helpers
 import pytest
 from api_helpers import create_agent
 from fastapi.testclient import TestClient
+from risk_support import create_group, keywords, triggers
 
-from tgdesk.storage import assignments
+from tgdesk import clock, delivery
+from tgdesk.storage import assignments, table
 
 team = collab_helpers.team
 
@@ -206,3 +209,52 @@ def test_a_transfer_to_oneself_or_to_a_non_member_is_refused(
     assert (same.status_code, same.json()["code"]) == (422, "same_agent")
     outsider = transfer(client, crew, {"agent_id": crew["ids"]["li"]})
     assert (outsider.status_code, outsider.json()["code"]) == (422, "agent_not_member")
+
+
+def test_a_transfers_message_and_its_risk_entry_are_stored_by_the_move_and_sent_if_it_dies(
+    client: TestClient, crew: dict[str, Any], telegram: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The move, the message to the user (`sending`, leased) and its `confirmed_sent` entry
+    are one transaction; a request that dies right after it leaves the message to the
+    scheduler, which sends it once."""
+    create_group(client, crew["admin"], name="Wallets", action="confirm", entries=keywords("T9yD"))
+    text = "Ana takes over; the address stays T9yDqq"
+    writes: list[str] = []
+
+    def record(model: Any, params: dict[str, Any], **_: Any) -> None:
+        if model.name == "TransactWriteItems":
+            writes.append(json.dumps(params.get("body") or "", default=str))
+
+    def dies(_message: dict[str, Any]) -> dict[str, Any]:
+        raise RuntimeError("the function was stopped")
+
+    monkeypatch.setattr(delivery, "send", dies)
+    table.client().meta.events.register("before-call.dynamodb", record)
+    try:
+        with pytest.raises(RuntimeError):
+            transfer(
+                client,
+                crew,
+                {"agent_id": crew["ids"]["ana"]},
+                message=text,
+                confirm_risk=True,
+            )
+    finally:
+        table.client().meta.events.unregister("before-call.dynamodb", record)
+    monkeypatch.undo()
+
+    [move] = writes
+    assert "ASSIGNMENT#" in move and "T9yDqq" in move and "confirmed_sent" in move
+    assert telegram.calls_of("sendMessage") == []
+    clock.set_now_for_tests(clock.now_ms() + (delivery.LEASE_SECONDS + 1) * 1000)
+    assert delivery.run_due_retries()["sent"] == 1
+    assert delivery.run_due_retries()["due"] == 0
+    assert [c.params["text"] for c in telegram.calls_of("sendMessage")] == [text]
+    sid = crew["sessions"]["maria"]["session_id"]
+    messages = client.get(f"/api/sessions/{sid}/messages", headers=crew["ana"]).json()["items"]
+    [sent] = [m for m in messages if m["direction"] == "out"]
+    assert sent["delivery"]["state"] == "sent"
+    confirmed = [
+        t for t in triggers(client, crew["admin"]) if t["details"]["outcome"] == "confirmed_sent"
+    ]
+    assert [t["details"]["message_id"] for t in confirmed] == [sent["message_id"]]
