@@ -105,6 +105,17 @@ describe("every kind", () => {
     expect(mark.getAttribute("title")).toBe("Edited. Before: old <i>words</i>");
     expect(box.querySelector("i")).toBeNull();
   });
+
+  it("says how many earlier versions were not kept", () => {
+    const box = shown({ text: "v60", edited_at: 1795414500000, edits: [{ text: "v59", at: 1795414459000 }], edits_dropped: 9 });
+    expect(box.querySelector(".edited")!.getAttribute("title")).toBe("Edited. Before: v59 (9 earlier versions not kept)");
+  });
+
+  it("says when the stored message is not all the user sent", () => {
+    expect(shown({ text: "a".repeat(100), cut: ["text", "raw"] }).querySelector("[data-kind=cut]")!.textContent).toContain("too large to keep");
+    expect(shown({ text: "x\ufffd", cut: ["unicode"] }).querySelector("[data-kind=cut]")!.textContent).toContain("could not be read");
+    expect(shown({ text: "whole" }).querySelector("[data-kind=cut]")).toBeNull();
+  });
 });
 
 describe("files through the API", () => {

@@ -103,6 +103,8 @@ export interface Message {
   telegram_date?: number | null;
   edited_at?: number | null;
   edits?: MessageVersion[] | null;
+  edits_dropped?: number | null;
+  cut?: string[] | null;
   sender_agent_id?: string | null;
   client_message_id?: string | null;
   delivery?: Delivery | null;

@@ -261,11 +261,23 @@ function Edited(props: { message: Message }) {
   const edits = props.message.edits ?? [];
   const previous = edits.length ? edits[edits.length - 1] : null;
   const before = previous ? str(previous.text) || str(previous.caption) : "";
-  const label = before ? t("message.editedFrom", { text: before }) : t("message.edited");
+  const dropped = props.message.edits_dropped ? ` ${t("message.editsDropped", { count: props.message.edits_dropped })}` : "";
+  const label = (before ? t("message.editedFrom", { text: before }) : t("message.edited")) + dropped;
   return (
     <span class="edited" title={label} aria-label={label} tabIndex={0}>
       {t("message.edited")}
     </span>
+  );
+}
+
+/** The user's message was too large or malformed to keep whole: say so, so that nobody
+ * answers the part they see as if it were everything the user sent. */
+function Cut(props: { fields: string[] }) {
+  const note = props.fields.includes("unicode") && props.fields.length === 1 ? t("message.unicodeReplaced") : t("message.cut");
+  return (
+    <p class="unsupported" data-kind="cut">
+      {note}
+    </p>
   );
 }
 
@@ -303,6 +315,7 @@ export function MessageBody(props: { message: Message }) {
   }
   if (message.type === "other" && !text) parts.push(<p key="other" class="unsupported">{t("kind.other")}</p>);
   if (message.edited_at) parts.push(<Edited key="edited" message={message} />);
+  if (message.cut?.length) parts.push(<Cut key="cut" fields={message.cut} />);
   return <>{parts}</>;
 }
 

@@ -120,6 +120,9 @@ const en = {
   "forward.from": "Forwarded from {name}",
   "forward.unknown": "someone",
   "reply.inReplyTo": "In reply to:",
+  "message.cut": "Part of this message was too large to keep; the user may need to send the rest again.",
+  "message.unicodeReplaced": "Some characters of this message could not be read and show as �.",
+  "message.editsDropped": "({count} earlier versions not kept)",
   "message.edited": "edited",
   "message.editedFrom": "Edited. Before: {text}",
 

@@ -122,6 +122,9 @@ const zhCN: Record<keyof typeof en, string> = {
   "forward.from": "转发自 {name}",
   "forward.unknown": "某人",
   "reply.inReplyTo": "回复：",
+  "message.cut": "此消息过大，部分内容未能保存；可能需要请用户重新发送其余部分。",
+  "message.unicodeReplaced": "此消息中有些字符无法识别，显示为 �。",
+  "message.editsDropped": "（{count} 个更早的版本未保留）",
   "message.edited": "已编辑",
   "message.editedFrom": "已编辑。原文：{text}",
 
