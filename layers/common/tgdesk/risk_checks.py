@@ -89,7 +89,7 @@ def check_outbound(
     `risk_blocked`; `confirm` matches without `confirmed` raise Conflict
     `risk_confirmation_required`; both carry a bounded report of the matches (`matches`,
     `match_count`) and are audited. Returns the matches a confirmed reply goes out with
-    (audit them with `record_confirmed_sent`)."""
+    (their entry is `confirmed_sent_entry`, written with the message that carries them)."""
     matches = scan(session["project_id"], text)
     if not matches:
         return []
@@ -113,15 +113,6 @@ def check_outbound(
             match_count=made.count,
         )
     return matches
-
-
-def record_confirmed_sent(
-    agent_id: str,
-    session: Mapping[str, Any],
-    matches: Sequence[Mapping[str, Any]],
-    message_id: str,
-) -> None:
-    _record(agent_id, session, matches, CONFIRMED_SENT, message_id=message_id)
 
 
 def confirmed_sent_entry(
