@@ -159,7 +159,6 @@ def _record(
     matches: Sequence[Mapping[str, Any]],
     outcome: str,
     *,
-    message_id: str | None = None,
     source_ip: str | None = None,
 ) -> dict[str, Any]:
     entry = trigger_entry(
@@ -169,7 +168,6 @@ def _record(
         outcome=outcome,
         direction="out",
         agent_id=agent_id,
-        message_id=message_id,
         source_ip=source_ip,
     )
     audit_store.append(entry)
