@@ -19,7 +19,7 @@ from __future__ import annotations
 from collections.abc import Callable, Generator, Sequence
 from dataclasses import dataclass
 from enum import Enum
-from typing import Protocol
+from typing import Any, Protocol
 
 from tgdesk.errors import TgdeskError
 
@@ -116,24 +116,9 @@ def pick(
     return Pick(_in_turn(with_room, state)) if with_room else None
 
 
-def choose(
-    candidates: Sequence[Candidate],
-    state: RoutingState,
-    *,
-    mode: str = ROUND_ROBIN,
-    preferred: str | None = None,
-    exclude: frozenset[str] = frozenset(),
-    online_only: bool = False,
-) -> str | None:
-    """`pick`'s agent id."""
-    chosen = pick(
-        candidates,
-        state,
-        mode=mode,
-        preferred=preferred,
-        exclude=exclude,
-        online_only=online_only,
-    )
+def choose(candidates: Sequence[Candidate], state: RoutingState, **options: Any) -> str | None:
+    """`pick`'s agent id (same options)."""
+    chosen = pick(candidates, state, **options)
     return chosen.agent_id if chosen else None
 
 
