@@ -385,20 +385,20 @@ class Workload:
         return f"admin takes over {_short(session)} -> {status} {_code(answer)}"
 
     def op_close(self, rng: random.Random) -> str:
-        session = self._pick_session(rng, open_=True)
-        if session is None:
-            return "(no session to close)"
-        actor = self._holder(session) if rng.random() < 0.8 else ADMIN
-        status, answer = self._api(actor, "POST", f"/api/sessions/{session['session_id']}/close")
-        return f"{actor} closes {_short(session)} -> {status} {_code(answer)}"
+        return self._lifecycle(rng, "close", open_=True, holder_share=0.8)
 
     def op_reopen(self, rng: random.Random) -> str:
-        session = self._pick_session(rng, open_=False)
+        return self._lifecycle(rng, "reopen", open_=False, holder_share=0.7)
+
+    def _lifecycle(
+        self, rng: random.Random, action: str, *, open_: bool, holder_share: float
+    ) -> str:
+        session = self._pick_session(rng, open_=open_)
         if session is None:
-            return "(no session to reopen)"
-        actor = self._holder(session) if rng.random() < 0.7 else ADMIN
-        status, answer = self._api(actor, "POST", f"/api/sessions/{session['session_id']}/reopen")
-        return f"{actor} reopens {_short(session)} -> {status} {_code(answer)}"
+            return f"(no session to {action})"
+        actor = self._holder(session) if rng.random() < holder_share else ADMIN
+        status, answer = self._api(actor, "POST", f"/api/sessions/{session['session_id']}/{action}")
+        return f"{actor} {action}s {_short(session)} -> {status} {_code(answer)}"
 
     def op_presence(self, rng: random.Random) -> str:
         agent = rng.choice(AGENTS)
