@@ -6,8 +6,18 @@ import base64
 import json
 
 import pytest
+from starlette.applications import Starlette
+from starlette.testclient import TestClient
 
+from infra.local import home
 from infra.local.gateway import Route, build_event, find_route, http_response, routes_from_template
+from infra.local.security_headers import (
+    API_POLICY,
+    CONSOLE_POLICY,
+    WithHeaders,
+    policy_headers,
+    security_config,
+)
 
 
 def test_routes_come_from_the_template() -> None:
@@ -156,3 +166,64 @@ def test_result_without_status_code_is_json_200() -> None:
     result = http_response({"ok": True})
     assert (result.status, result.headers) == (200, [("content-type", "application/json")])
     assert json.loads(result.body) == {"ok": True}
+
+
+# -- the template's security headers, locally ---------------------------------------------------
+WEBSOCKET_URL = "ws://127.0.0.1:8123/ws"
+
+
+def _template_headers(policy: str) -> dict[str, str]:
+    """What CloudFront adds under the template's `policy`, read straight from the YAML."""
+    config = security_config(policy)
+    expected = {
+        "x-content-type-options": "nosniff",
+        "x-frame-options": config["FrameOptions"]["FrameOption"],
+        "referrer-policy": config["ReferrerPolicy"]["ReferrerPolicy"],
+    }
+    if "ContentSecurityPolicy" in config:
+        text, _ = config["ContentSecurityPolicy"]["ContentSecurityPolicy"]["Fn::Sub"]
+        local = text.replace("${RealtimeOrigin}", "ws://127.0.0.1:8123")
+        expected["content-security-policy"] = " ".join(local.split())
+    return expected
+
+
+def _directives(csp: str) -> dict[str, list[str]]:
+    return {name: sources for name, *sources in (d.split() for d in csp.split(";") if d.strip())}
+
+
+def test_the_local_console_is_served_with_the_templates_headers(tmp_path, monkeypatch) -> None:
+    (tmp_path / "index.html").write_text("<!doctype html><title>console</title>")
+    monkeypatch.setattr(home, "CONSOLE_DIST", tmp_path)
+    client = TestClient(Starlette(routes=home.home_routes(WEBSOCKET_URL)))
+    response = client.get("/")
+    assert response.status_code == 200
+    expected = _template_headers(CONSOLE_POLICY)
+    assert {name: response.headers.get(name) for name in expected} == expected
+    directives = _directives(response.headers["content-security-policy"])
+    assert directives["connect-src"] == ["'self'", "ws://127.0.0.1:8123"]
+    assert directives["script-src"] == ["'self'"] and directives["frame-ancestors"] == ["'none'"]
+    # Over plain http a browser ignores it; see security_headers.policy_headers.
+    assert "strict-transport-security" not in response.headers
+
+
+def test_the_local_api_gets_the_api_policys_headers_over_its_own() -> None:
+    async def api(scope, receive, send) -> None:
+        await send(
+            {
+                "type": "http.response.start",
+                "status": 200,
+                "headers": [
+                    (b"x-frame-options", b"SAMEORIGIN"),
+                    (b"content-type", b"application/json"),
+                ],
+            }
+        )
+        await send({"type": "http.response.body", "body": b"{}"})
+
+    app = WithHeaders(api, policy_headers(API_POLICY, WEBSOCKET_URL))
+    response = TestClient(app).get("/api/me")
+    expected = _template_headers(API_POLICY)
+    assert {name: response.headers.get(name) for name in expected} == expected
+    assert response.headers.get_list("x-frame-options") == ["DENY"]
+    assert response.headers["content-type"] == "application/json"
+    assert "content-security-policy" not in response.headers

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from infra.local import cfn
-from infra.local.config import LocalConfig
+from infra.local.config import TABLE_NAME, LocalConfig
 from infra.local.lambdas import environment
 from tgdesk import client_address
 
@@ -70,8 +70,8 @@ def test_the_api_behaviour_forwards_cloudfronts_viewer_address() -> None:
     assert api["OriginRequestPolicyId"] == API_POLICY
 
 
-def test_the_local_stack_has_no_origin_secret() -> None:
-    config = LocalConfig(
+def _local_config() -> LocalConfig:
+    return LocalConfig(
         port=8123,
         data_dir=Path("/tmp/x"),
         admin_username="root",
@@ -79,4 +79,113 @@ def test_the_local_stack_has_no_origin_secret() -> None:
         schedule_every=None,
         telegram_token=None,
     )
-    assert environment(config)["TGDESK_ORIGIN_SECRET"] == ""
+
+
+def test_the_local_stack_has_no_origin_secret() -> None:
+    assert environment(_local_config())["TGDESK_ORIGIN_SECRET"] == ""
+
+
+# -- recoverable: point-in-time recovery, retained data, pointing at a restored table ----------
+DATA_TYPES = {"AWS::DynamoDB::Table", "AWS::S3::Bucket", "AWS::SecretsManager::Secret"}
+USE_EXISTING = "UseExistingTable"
+
+
+def test_the_table_has_point_in_time_recovery() -> None:
+    pitr = cfn.table_properties()["PointInTimeRecoverySpecification"]
+    assert pitr["PointInTimeRecoveryEnabled"] is True
+
+
+def test_everything_that_holds_data_outlives_the_stack() -> None:
+    holding = {
+        logical_id: resource
+        for logical_id, resource in cfn.template()["Resources"].items()
+        if resource["Type"] in DATA_TYPES
+    }
+    assert {"Table", "ConsoleBucket", "OriginSecret"} <= set(holding)
+    for logical_id, resource in holding.items():
+        assert resource.get("DeletionPolicy") == "Retain", logical_id
+        assert resource.get("UpdateReplacePolicy") == "Retain", logical_id
+
+
+def _table_uses(node: Any, guarded: bool = False) -> list[bool]:
+    """Every reference to the Table resource, each with whether a `UseExistingTable`
+    condition chooses between it and the restored table."""
+    if isinstance(node, list):
+        return [u for item in node for u in _table_uses(item, guarded)]
+    if not isinstance(node, dict):
+        return []
+    if node.get("Ref") == "Table" or str(node.get("Fn::GetAtt", "")).startswith("Table."):
+        return [guarded]
+    if "Fn::If" in node and node["Fn::If"][0] == USE_EXISTING:
+        return _table_uses(node["Fn::If"][1:], True)
+    return [u for value in node.values() for u in _table_uses(value, guarded)]
+
+
+def test_every_use_of_the_table_can_be_pointed_at_a_restored_one() -> None:
+    tpl = cfn.template()
+    uses = _table_uses([tpl["Globals"], tpl["Resources"], tpl["Outputs"]])
+    assert len(uses) >= 9 and all(uses)  # the environment, six policies, the stream, an output
+    assert tpl["Parameters"]["ExistingTableName"]["Default"] == ""
+    condition = tpl["Conditions"][USE_EXISTING]
+    assert condition == {"Fn::Not": [{"Fn::Equals": [{"Ref": "ExistingTableName"}, ""]}]}
+
+
+def test_the_local_stack_uses_its_own_table() -> None:
+    # The environment's table name is an !If: resolved, not the text of the expression.
+    assert environment(_local_config())["TGDESK_TABLE"] == TABLE_NAME
+
+
+# -- security headers at the edge --------------------------------------------------------------
+YEAR = 365 * 24 * 3600
+CONSOLE_CSP = {
+    "default-src": ["'self'"],
+    "script-src": ["'self'"],
+    "style-src": ["'self'"],
+    "img-src": ["'self'", "blob:"],
+    "media-src": ["'self'", "blob:"],
+    "connect-src": ["'self'", "${RealtimeOrigin}"],
+    "object-src": ["'none'"],
+    "base-uri": ["'none'"],
+    "form-action": ["'self'"],
+    "frame-ancestors": ["'none'"],
+}
+
+
+def _policy(logical_id: str) -> dict[str, Any]:
+    resource = cfn.template()["Resources"][logical_id]
+    assert resource["Type"] == "AWS::CloudFront::ResponseHeadersPolicy"
+    return resource["Properties"]["ResponseHeadersPolicyConfig"]["SecurityHeadersConfig"]
+
+
+def _directives(csp: str) -> dict[str, list[str]]:
+    parsed = (d.split() for d in csp.split(";") if d.strip())
+    return {name: sources for name, *sources in parsed}
+
+
+def test_the_console_has_a_strict_content_security_policy() -> None:
+    text, variables = _policy("ConsoleHeadersPolicy")["ContentSecurityPolicy"][
+        "ContentSecurityPolicy"
+    ]["Fn::Sub"]
+    assert _directives(text) == CONSOLE_CSP
+    # The WebSocket API has its own domain: the CSP names it, built from the API's id.
+    origin = "wss://${WebSocketApi}.execute-api.${AWS::Region}.${AWS::URLSuffix}"
+    assert variables == {"RealtimeOrigin": {"Fn::Sub": origin}}
+
+
+def test_console_and_api_are_https_only_unsniffed_unframed_and_send_no_referrer() -> None:
+    for logical_id in ("ConsoleHeadersPolicy", "ApiHeadersPolicy"):
+        policy = _policy(logical_id)
+        hsts = policy["StrictTransportSecurity"]
+        assert hsts["AccessControlMaxAgeSec"] >= YEAR and hsts["IncludeSubdomains"] is True
+        assert "ContentTypeOptions" in policy
+        assert policy["FrameOptions"]["FrameOption"] == "DENY"
+        assert policy["ReferrerPolicy"]["ReferrerPolicy"] == "no-referrer"
+        assert all(header["Override"] is True for header in policy.values())
+
+
+def test_the_distribution_attaches_the_header_policies() -> None:
+    config = _distribution()
+    default = config["DefaultCacheBehavior"]
+    assert default["ResponseHeadersPolicyId"] == {"Ref": "ConsoleHeadersPolicy"}
+    (api,) = [b for b in config["CacheBehaviors"] if b["PathPattern"] == "/api/*"]
+    assert api["ResponseHeadersPolicyId"] == {"Ref": "ApiHeadersPolicy"}

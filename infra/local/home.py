@@ -1,4 +1,6 @@
-"""The root page: the built console when there is one, else a page of links."""
+"""The root page: the built console when there is one, else a page of links.
+
+The console is served with the security headers CloudFront adds to it when deployed."""
 
 from __future__ import annotations
 
@@ -8,6 +10,7 @@ from starlette.routing import BaseRoute, Mount, Route
 from starlette.staticfiles import StaticFiles
 
 from infra.local.cfn import ROOT
+from infra.local.security_headers import CONSOLE_POLICY, WithHeaders, policy_headers
 
 CONSOLE_DIST = ROOT / "frontend" / "dist"
 
@@ -32,7 +35,14 @@ async def _links(request: Request) -> HTMLResponse:
     return HTMLResponse(_LINKS_PAGE)
 
 
-def home_routes() -> list[BaseRoute]:
+def console_app(websocket_url: str) -> WithHeaders:
+    """The built console's files, under the template's ConsoleHeadersPolicy."""
+    files = StaticFiles(directory=CONSOLE_DIST, html=True)
+    return WithHeaders(files, policy_headers(CONSOLE_POLICY, websocket_url))
+
+
+def home_routes(websocket_url: str) -> list[BaseRoute]:
+    """`websocket_url`: the WebSocket stand-in's, which the console's CSP lets it reach."""
     if (CONSOLE_DIST / "index.html").is_file():
-        return [Mount("/", app=StaticFiles(directory=CONSOLE_DIST, html=True), name="console")]
+        return [Mount("/", app=console_app(websocket_url), name="console")]
     return [Route("/", _links, methods=["GET"])]

@@ -30,6 +30,9 @@ def parameter_values(config: LocalConfig) -> dict[str, str]:
         "AdminUsername": config.admin_username,
         "AdminPassword": config.admin_password,
         "PublicUrl": config.public_url,
+        # The local stack always uses its own table (the restore drill is for AWS).
+        "ExistingTableName": "",
+        "ExistingTableStreamArn": "",
         "AWS::StackName": STACK_NAME,
         "AWS::Region": REGION,
         "AWS::AccountId": ACCOUNT_ID,
@@ -46,6 +49,9 @@ def resolve(value: Any, params: dict[str, str]) -> str:
     not exist locally."""
     if isinstance(value, dict) and "Ref" in value:
         return params[value["Ref"]]
+    if isinstance(value, dict) and "Fn::If" in value:
+        condition, when_true, when_false = value["Fn::If"]
+        return resolve(when_true if holds(condition, params) else when_false, params)
     if isinstance(value, dict) and str(value.get("Fn::Sub", "")).startswith("{{resolve:"):
         return ""
     if isinstance(value, dict) and "Fn::Sub" in value:
@@ -83,6 +89,22 @@ def environment(config: LocalConfig) -> dict[str, str]:
         for name, value in fn.environment.items():
             env[name] = endpoints.get(name) or resolve(value, params)
     return env
+
+
+def holds(condition: str, params: dict[str, str]) -> bool:
+    """A condition of the template, evaluated with the local parameters (the template uses
+    only !Not, !Equals and !Ref in its conditions)."""
+    return _truth(cfn.template()["Conditions"][condition], params)
+
+
+def _truth(expression: dict[str, Any], params: dict[str, str]) -> bool:
+    if "Fn::Not" in expression:
+        (inner,) = expression["Fn::Not"]
+        return not _truth(inner, params)
+    if "Fn::Equals" in expression:
+        left, right = (resolve(v, params) for v in expression["Fn::Equals"])
+        return left == right
+    raise ValueError(f"the local stack cannot evaluate the condition {expression}")
 
 
 class LambdaContext:

@@ -39,6 +39,7 @@ from infra.local.home import home_routes
 from infra.local.moto_service import MotoService
 from infra.local.persistence import SnapshotLoop, Snapshotter
 from infra.local.schedules import ScheduleTimer, schedules_from_template
+from infra.local.security_headers import API_POLICY, WithHeaders, policy_headers
 from infra.local.stream import STREAM_FAILURES_FILE, FailureFile, StreamPoller
 from infra.local.websocket import WebSocketGateway, api_from_template
 
@@ -147,12 +148,16 @@ class LocalStack:
             self.sandbox = SandboxBot(store)
             delivery = WebhookDelivery(self.sandbox)
             routes.extend(SandboxRoutes(self.sandbox, delivery).routes())
+        # CloudFront's /api/* behaviour adds its response-headers policy; other routes are
+        # API Gateway's own URLs (the webhook, short links), reached without CloudFront.
+        api = WithHeaders(gateway, policy_headers(API_POLICY, self.config.websocket_url))
         for route in routes_from_template():
-            routes.append(Route(_starlette_path(route.path), gateway))
+            app = api if route.path.startswith("/api/") else gateway
+            routes.append(Route(_starlette_path(route.path), app))
         websocket_api = api_from_template()
         if websocket_api is not None:
             routes.extend(WebSocketGateway(websocket_api, self.functions).routes())
-        routes.extend(home_routes())
+        routes.extend(home_routes(self.config.websocket_url))
         return routes, delivery
 
     def _start_http(self) -> None:
