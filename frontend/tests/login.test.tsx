@@ -1,5 +1,5 @@
 import { fireEvent, render, waitFor } from "@testing-library/preact";
-import { ApiError } from "../src/api/client";
+import { ApiError, SESSION_ENDING_CODES } from "../src/api/client";
 import { loginProblem, savedLogin } from "../src/api/auth";
 import { LoginPage, problemText } from "../src/components/Login";
 import { setLang } from "../src/i18n";
@@ -60,6 +60,14 @@ describe("signing in", () => {
     const alert = await page.findByRole("alert");
     expect(alert.textContent).toMatch(/Wait [34] s/);
     expect(alert.getAttribute("data-code")).toBe("too_many_attempts");
+  });
+
+  it("asks to sign in again after an idle login ended, in both languages", () => {
+    const page = render(<LoginPage problem={loginProblem(new ApiError(401, "session_expired", "idle"))} onLogin={vi.fn()} />);
+    expect(page.getByRole("alert").textContent).toBe("You were signed out after a while without activity. Sign in again to continue.");
+    expect(SESSION_ENDING_CODES.has("session_expired")).toBe(true);
+    setLang("zh-CN");
+    expect(problemText({ code: "session_expired" })).toBe("由于一段时间没有操作，你已被登出。请重新登录以继续。");
   });
 
   it("explains why an earlier login ended", () => {

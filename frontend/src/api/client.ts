@@ -19,6 +19,7 @@ export class ApiError extends Error {
 export const SESSION_ENDING_CODES = new Set([
   "unauthorized",
   "token_expired",
+  "session_expired",
   "signed_in_elsewhere",
   "login_revoked",
   "account_disabled",

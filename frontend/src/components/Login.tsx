@@ -23,6 +23,8 @@ export function problemText(problem: LoginProblem, now: number = Date.now()): st
       return t("login.elsewhere");
     case "token_expired":
       return t("login.expired");
+    case "session_expired":
+      return t("login.idle");
     case "login_revoked":
       return t("login.revoked");
     case "unauthorized":

@@ -22,6 +22,7 @@ const en = {
   "login.disabled": "This account is disabled. Ask an administrator.",
   "login.elsewhere": "You signed in on another device, so this one was signed out. Sign in again to continue here.",
   "login.expired": "Your sign-in has expired. Sign in again.",
+  "login.idle": "You were signed out after a while without activity. Sign in again to continue.",
   "login.revoked": "An administrator ended your sign-in. Sign in again.",
   "login.again": "Sign in to continue.",
   "login.loggedOut": "You are signed out.",

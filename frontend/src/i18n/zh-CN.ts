@@ -24,6 +24,7 @@ const zhCN: Record<keyof typeof en, string> = {
   "login.disabled": "此账号已停用。请联系管理员。",
   "login.elsewhere": "你已在另一台设备上登录，因此本设备已退出。请重新登录以在此继续。",
   "login.expired": "登录已过期。请重新登录。",
+  "login.idle": "由于一段时间没有操作，你已被登出。请重新登录以继续。",
   "login.revoked": "管理员已结束你的登录。请重新登录。",
   "login.again": "请登录后继续。",
   "login.loggedOut": "你已退出登录。",

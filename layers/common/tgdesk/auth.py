@@ -133,6 +133,9 @@ class LoginPolicy:
 
 
 POLICY = LoginPolicy()
+# A login's use is recorded at most this often: one write per token per interval, so
+# most requests write nothing. The idle limit is therefore exact to within it.
+LAST_SEEN_EVERY_MS = 5 * 60_000
 INVITATION_TTL_MS = 72 * 3600 * 1000
 
 
@@ -514,13 +517,16 @@ def authenticate(token: str) -> dict[str, Any]:
     Two reads, as before single-device logins: the token, then the agent, whose
     `token_digest` names the one valid login. A token issued after `token_since` is
     accepted too: that agent read predates the token's own login (eventual consistency).
+    A login unused for the settings' `session_idle_minutes` has ended (`session_expired`);
+    its use is recorded on the token item at most every LAST_SEEN_EVERY_MS.
     """
     digest = token_digest(token) if token else ""
     record = accounts.get_token(digest) if digest else None
     if record is None:
         raise Unauthorized("log in to continue", code="unauthorized")
+    now = now_ms()
     # TTL deletion lags by up to two days, so expiry is checked here.
-    if record["expires_at"] <= now_ms():
+    if record["expires_at"] <= now:
         raise Unauthorized("your login has expired; log in again", code="token_expired")
     agent = accounts.get_agent(record["agent_id"])
     if agent is None:
@@ -535,7 +541,22 @@ def authenticate(token: str) -> dict[str, Any]:
                 code="signed_in_elsewhere",
             )
         raise Unauthorized("an administrator ended your login; log in again", code="login_revoked")
+    _check_idle(digest, record, now)
     return public_agent(agent)
+
+
+def _check_idle(digest: str, record: dict[str, Any], now: int) -> None:
+    """End a login unused for too long; otherwise record this use if the last is old."""
+    stored = record.get("last_seen_at")
+    seen = int(stored if stored is not None else record["created_at"])
+    idle_ms = get_settings().session_idle_minutes * 60_000
+    if now - seen >= idle_ms:
+        raise Unauthorized(
+            "you were signed out after a while without activity; log in again",
+            code="session_expired",
+        )
+    if now - seen >= min(LAST_SEEN_EVERY_MS, idle_ms // 4):
+        accounts.touch_token(digest, seen=int(stored) if stored is not None else None, now=now)
 
 
 def logout(token: str, agent_id: str, source_ip: str | None = None) -> None:

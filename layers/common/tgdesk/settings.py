@@ -26,6 +26,8 @@ class Settings:
     # What CloudFront adds to every request it forwards to the API (tgdesk.client_address);
     # empty where there is no distribution (the local stack). Never printed.
     origin_secret: str = field(repr=False)
+    # A login not used for this long ends (`session_expired`), before its token_ttl.
+    session_idle_minutes: int = 12 * 60
 
 
 @lru_cache(maxsize=1)
@@ -43,4 +45,5 @@ def get_settings() -> Settings:
         websocket_url=env.get("TGDESK_WEBSOCKET_URL", "").rstrip("/"),
         websocket_callback_url=env.get("TGDESK_WEBSOCKET_CALLBACK_URL", "").rstrip("/"),
         origin_secret=env.get("TGDESK_ORIGIN_SECRET", ""),
+        session_idle_minutes=int(env.get("TGDESK_SESSION_IDLE_MINUTES", str(12 * 60))),
     )

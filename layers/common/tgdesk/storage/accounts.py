@@ -253,6 +253,7 @@ def start_login(
         "kind": "token",
         "agent_id": agent_id,
         "created_at": created_at,
+        "last_seen_at": created_at,
         "expires_at": expires_at,
         "ttl": expires_at // 1000 + 1,
     }
@@ -288,6 +289,34 @@ def start_login(
 def get_token(token_hash: str) -> dict[str, Any] | None:
     pk, sk = keys.auth_token(token_hash)
     return _strip(table.get(pk, sk))
+
+
+def touch_token(token_hash: str, *, seen: int | None, now: int) -> bool:
+    """Record that a login was used at `now`: one conditional UpdateItem, nothing read.
+
+    The condition is the `last_seen_at` the caller read (`seen`, None when the item has
+    none), so of several requests racing to record the same use, one writes. False when
+    another got there first or the token is gone."""
+    pk, sk = keys.auth_token(token_hash)
+    condition = "attribute_exists(PK) AND " + (
+        "last_seen_at = :seen" if seen is not None else "attribute_not_exists(last_seen_at)"
+    )
+    values: dict[str, Any] = {":now": now}
+    if seen is not None:
+        values[":seen"] = seen
+    try:
+        table.client().update_item(
+            TableName=table.table_name(),
+            Key=_key((pk, sk)),
+            UpdateExpression="SET last_seen_at = :now",
+            ConditionExpression=condition,
+            ExpressionAttributeValues=table.values(values),
+        )
+    except ClientError as err:
+        if table.is_conditional_failure(err):
+            return False
+        raise
+    return True
 
 
 def end_login(token_hash: str, audit_entry: dict[str, Any]) -> None:
