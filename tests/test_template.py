@@ -9,7 +9,7 @@ from typing import Any
 
 from infra.local import cfn
 from infra.local.config import TABLE_NAME, LocalConfig
-from infra.local.lambdas import environment
+from infra.local.lambdas import environment, parameter_values, resolve
 from tgdesk import client_address
 
 
@@ -133,6 +133,15 @@ def test_every_use_of_the_table_can_be_pointed_at_a_restored_one() -> None:
 def test_the_local_stack_uses_its_own_table() -> None:
     # The environment's table name is an !If: resolved, not the text of the expression.
     assert environment(_local_config())["TGDESK_TABLE"] == TABLE_NAME
+
+
+def test_the_local_stack_gives_parameters_it_does_not_set_their_defaults() -> None:
+    params = parameter_values(_local_config())
+    for name, parameter in cfn.template()["Parameters"].items():
+        if "Default" in parameter and name not in {"AdminUsername", "PublicUrl"}:
+            assert resolve({"Ref": name}, params) == str(parameter["Default"]), name
+    # Every variable resolves to text, never the text of an expression.
+    assert all("{" not in value for value in environment(_local_config()).values())
 
 
 # -- security headers at the edge --------------------------------------------------------------

@@ -24,15 +24,21 @@ _SUB = re.compile(r"\$\{([^}]+)\}")
 
 
 def parameter_values(config: LocalConfig) -> dict[str, str]:
-    """Local values of the template's parameters, pseudo parameters and referenced resources."""
+    """Local values of the template's parameters, pseudo parameters and referenced resources.
+
+    A parameter the local stack does not set takes its default, as in `sam deploy`: so the
+    local stack always uses its own table (ExistingTableName is empty)."""
+    defaults = {
+        name: str(parameter["Default"])
+        for name, parameter in cfn.template().get("Parameters", {}).items()
+        if "Default" in parameter
+    }
     return {
+        **defaults,
         "Table": TABLE_NAME,
         "AdminUsername": config.admin_username,
         "AdminPassword": config.admin_password,
         "PublicUrl": config.public_url,
-        # The local stack always uses its own table (the restore drill is for AWS).
-        "ExistingTableName": "",
-        "ExistingTableStreamArn": "",
         "AWS::StackName": STACK_NAME,
         "AWS::Region": REGION,
         "AWS::AccountId": ACCOUNT_ID,
