@@ -99,13 +99,17 @@ def new_page(
     chromium: Browser, request: pytest.FixtureRequest, tmp_path: Path
 ) -> Iterator[NewPage]:
     """Opens a page in a fresh context (a separate browser profile) per call. When the test
-    fails, every page is screenshotted into the test's tmp dir."""
+    fails, every page is screenshotted into the test's tmp dir. Any Content-Security-Policy
+    violation a page reports fails the test: the console runs under the deployed policy."""
     contexts: list[BrowserContext] = []
+    violations: list[str] = []
 
     def open_page() -> Page:
         context = new_context(chromium)
         contexts.append(context)
-        return context.new_page()
+        page = context.new_page()
+        page.on("console", lambda message: _note_violation(message.text, violations))
+        return page
 
     yield open_page
     report = getattr(request.node, "rep_call", None)
@@ -118,3 +122,10 @@ def new_page(
                     print(f"screenshot: {shot}")
     for context in contexts:
         context.close()
+    assert not violations, f"Content-Security-Policy violations: {violations}"
+
+
+def _note_violation(text: str, violations: list[str]) -> None:
+    # Chromium reports a refused script, style, image or connection on the console.
+    if "Content Security Policy" in text:
+        violations.append(text)
