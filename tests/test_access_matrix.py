@@ -55,6 +55,7 @@ ROUTES: dict[tuple[str, str], tuple[str, Any]] = {
     ("POST", "/api/agents/{agent_id}/invitations"): (ADMIN, None),
     ("POST", "/api/projects"): (ADMIN, None),
     ("POST", "/api/projects/{project_id}/members"): (ADMIN, {"agent_id": "{agent_id}"}),
+    ("PUT", "/api/projects/{project_id}/bot-token"): (ADMIN, {"bot_token": "7000002:AAGq3sW"}),
     ("GET", "/api/dead-letters"): (ADMIN, None),
     # projects and their team
     ("GET", "/api/projects/{project_id}"): (MEMBER, None),

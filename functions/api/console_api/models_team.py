@@ -119,6 +119,19 @@ class ProjectDetail(ProjectPublic):
     agent_scope: Literal["all"] | list[str]
     auto_close_after_hours: int
     reopen_within_days: int
+    token_replaced_at: int | None = Field(
+        default=None, description="when the bot token was last replaced (epoch ms)"
+    )
+
+
+class BotTokenReplace(Strict):
+    bot_token: SecretStr = Field(min_length=1, max_length=200)
+
+
+class BotTokenReplaced(ProjectDetail):
+    new_bot: bool = Field(
+        description="true: the token is another bot's; the project now answers as that bot"
+    )
 
 
 class ProjectSettingsUpdate(Strict):

@@ -1,4 +1,5 @@
-"""Connecting a bot: one project per bot, its secrets in SSM, its webhook at Telegram."""
+"""Connecting a bot: one project per bot, its secrets in SSM, its webhook at Telegram;
+replacing its token (a revoked token, or another bot for the same project)."""
 
 from __future__ import annotations
 
@@ -8,8 +9,9 @@ import os
 import secrets as random
 from typing import Any
 
-from tgdesk import ids, secrets
-from tgdesk.errors import Conflict, InvalidInput, TgdeskError
+from tgdesk import audit, ids, secrets
+from tgdesk.clock import now_ms
+from tgdesk.errors import Conflict, InvalidInput, NotFound, TgdeskError
 from tgdesk.storage import projects
 from tgdesk.telegram import client as telegram
 
@@ -47,6 +49,97 @@ def create_project(name: str, bot_token: str, created_by: str, public_url: str) 
     name = name.strip()
     if not name:
         raise InvalidInput("Give the project a name.", code="invalid_name", field="name")
+    bot_token, bot, me = _check_token(bot_token)
+    _check_not_connected(me)
+
+    project_id = ids.short_id()
+    webhook_secret = random.token_urlsafe(32)
+    secrets.put_project_secrets(project_id, bot_token=bot_token, webhook_secret=webhook_secret)
+    try:
+        _point_webhook(bot, project_id, public_url, webhook_secret)
+    except TgdeskError:
+        secrets.delete_project_secrets(project_id)
+        raise
+
+    project = {
+        "project_id": project_id,
+        "name": name,
+        "bot_id": me["id"],
+        "bot_username": me.get("username"),
+        "webhook_secret_hash": secret_hash(webhook_secret),
+        "created_by": created_by,
+    }
+    projects.create_project(project)
+    projects.add_member(project_id, created_by)
+    log.info(
+        "project created",
+        extra={"project_id": project_id, "bot_username": me.get("username")},
+    )
+    return public_project(project, public_url)
+
+
+def replace_bot_token(
+    project_id: str, bot_token: str, *, actor_id: str, public_url: str, source_ip: str | None
+) -> tuple[dict[str, Any], bool]:
+    """Give a project a new bot token: the same bot's new token (the old one was revoked)
+    or another bot. Returns (the project as public_project() shows it, whether the bot
+    changed).
+
+    Order: check the token (getMe), point the bot's webhook at the project with a fresh
+    secret, and only once Telegram accepted that, replace the stored token and secret and
+    the project's secret hash. A failure before that changes nothing here: the old token
+    and webhook keep working (the answer says what failed; send the token again). Between
+    setWebhook and the project's new hash, Telegram's deliveries fail with 401 and are
+    retried by Telegram, so no update is lost. The old parameters are deleted, not
+    overwritten, so SSM's version history keeps no old token.
+    """
+    project = projects.get_project(project_id)
+    if project is None:
+        raise NotFound("no such project", code="project_not_found")
+    bot_token, bot, me = _check_token(bot_token)
+    new_bot = me["id"] != project.get("bot_id")
+    if new_bot:
+        _check_not_connected(me)
+    old_token = _stored_token(project_id)
+    webhook_secret = random.token_urlsafe(32)
+    _point_webhook(bot, project_id, public_url, webhook_secret)
+
+    # Telegram now sends with the new secret: store what answers it.
+    secrets.replace_project_secrets(project_id, bot_token=bot_token, webhook_secret=webhook_secret)
+    changes: dict[str, Any] = {
+        "webhook_secret_hash": secret_hash(webhook_secret),
+        "bot_id": me["id"],
+        "bot_username": me.get("username"),
+        "token_replaced_at": now_ms(),
+    }
+    updated = projects.update_project(project_id, changes)
+    if new_bot and old_token and old_token != bot_token:
+        _release_old_bot(old_token, project_id)
+    audit.record(
+        "project.bot_token_replaced",
+        actor_id=actor_id,
+        project_id=project_id,
+        target_type="project",
+        target_id=project_id,
+        before={"bot_id": project.get("bot_id"), "bot_username": project.get("bot_username")},
+        after={"bot_id": me["id"], "bot_username": me.get("username")},
+        details={"new_bot": new_bot},
+        source_ip=source_ip,
+    )
+    log.info(
+        "bot token replaced",
+        extra={"project_id": project_id, "bot_username": me.get("username"), "new_bot": new_bot},
+    )
+    return public_project(updated, public_url), new_bot
+
+
+def secret_hash(webhook_secret: str) -> str:
+    """What the project item keeps of its webhook secret (tgdesk.ingest compares it)."""
+    return hashlib.sha256(webhook_secret.encode()).hexdigest()
+
+
+def _check_token(bot_token: str) -> tuple[str, telegram.BotApi, dict[str, Any]]:
+    """The token's shape, then getMe: the token trimmed, the bot, and who it is."""
     bot_token = bot_token.strip()
     if not telegram.is_token(bot_token):
         # Checked before any call: the token becomes part of the Bot API's URLs.
@@ -58,7 +151,7 @@ def create_project(name: str, bot_token: str, created_by: str, public_url: str) 
         )
     bot = telegram.BotApi(bot_token)
     try:
-        me = bot.get_me()
+        return bot_token, bot, bot.get_me()
     except telegram.InvalidToken:
         raise InvalidInput(
             "Telegram does not accept this bot token; copy it again from @BotFather.",
@@ -67,6 +160,9 @@ def create_project(name: str, bot_token: str, created_by: str, public_url: str) 
         ) from None
     except telegram.TelegramError as err:
         raise _unavailable(err) from None
+
+
+def _check_not_connected(me: dict[str, Any]) -> None:
     if any(p.get("bot_id") == me["id"] for p in projects.list_projects()):
         raise Conflict(
             f"@{me.get('username')} is already connected to a project.",
@@ -74,9 +170,11 @@ def create_project(name: str, bot_token: str, created_by: str, public_url: str) 
             field="bot_token",
         )
 
-    project_id = ids.short_id()
-    webhook_secret = random.token_urlsafe(32)
-    secrets.put_project_secrets(project_id, bot_token=bot_token, webhook_secret=webhook_secret)
+
+def _point_webhook(
+    bot: telegram.BotApi, project_id: str, public_url: str, webhook_secret: str
+) -> None:
+    """setWebhook to the project's URL with this secret (polling locally: deleteWebhook)."""
     try:
         if polling_mode():
             bot.delete_webhook()
@@ -87,7 +185,6 @@ def create_project(name: str, bot_token: str, created_by: str, public_url: str) 
                 allowed_updates=ALLOWED_UPDATES,
             )
     except telegram.TelegramError as err:
-        secrets.delete_project_secrets(project_id)
         if isinstance(err, telegram.BadRequest):
             raise InvalidInput(
                 f"Telegram refused the webhook: {err.description}",
@@ -95,21 +192,23 @@ def create_project(name: str, bot_token: str, created_by: str, public_url: str) 
             ) from None
         raise _unavailable(err) from None
 
-    project = {
-        "project_id": project_id,
-        "name": name,
-        "bot_id": me["id"],
-        "bot_username": me.get("username"),
-        "webhook_secret_hash": hashlib.sha256(webhook_secret.encode()).hexdigest(),
-        "created_by": created_by,
-    }
-    projects.create_project(project)
-    projects.add_member(project_id, created_by)
-    log.info(
-        "project created",
-        extra={"project_id": project_id, "bot_username": me.get("username")},
-    )
-    return public_project(project, public_url)
+
+def _stored_token(project_id: str) -> str | None:
+    try:
+        return secrets.get_bot_token(project_id)
+    except NotFound:
+        return None
+
+
+def _release_old_bot(old_token: str, project_id: str) -> None:
+    """The project's former bot stops sending here. Best effort: a revoked token cannot."""
+    try:
+        telegram.BotApi(old_token).delete_webhook()
+    except telegram.TelegramError as err:
+        log.info(
+            "the former bot's webhook was left as it is",
+            extra={"project_id": project_id, "error_code": err.code},
+        )
 
 
 def _unavailable(err: telegram.TelegramError) -> TelegramUnavailable:

@@ -1,10 +1,12 @@
 """A project's bot token and webhook secret, kept in SSM Parameter Store as SecureStrings.
 
-Values are cached in memory for the life of the process: a warm Lambda reads each once.
+Values are cached in memory for CACHE_SECONDS: a warm Lambda reads each about once a
+minute, and a replaced token reaches every container within that time.
 """
 
 from __future__ import annotations
 
+import time
 from functools import lru_cache
 from typing import Any
 
@@ -18,7 +20,9 @@ from tgdesk.settings import get_settings
 BOT_TOKEN = "bot-token"
 WEBHOOK_SECRET = "webhook-secret"
 
-_cache: dict[str, str] = {}
+CACHE_SECONDS = 60.0
+
+_cache: dict[str, tuple[float, str]] = {}
 
 
 @lru_cache(maxsize=1)
@@ -46,7 +50,16 @@ def put_project_secrets(project_id: str, *, bot_token: str, webhook_secret: str)
     for secret, value in ((BOT_TOKEN, bot_token), (WEBHOOK_SECRET, webhook_secret)):
         name = parameter_name(project_id, secret)
         client().put_parameter(Name=name, Value=value, Type="SecureString", Overwrite=True)
-        _cache[name] = value
+        _cache[name] = (time.monotonic() + CACHE_SECONDS, value)
+
+
+def replace_project_secrets(project_id: str, *, bot_token: str, webhook_secret: str) -> None:
+    """New values for an existing project's secrets. The old parameters are deleted first,
+    not overwritten: SSM keeps every overwritten version in the parameter's history, and
+    the old token must not stay anywhere. Readers missing the parameter for that moment
+    get `secret_not_found` once and read again later."""
+    delete_project_secrets(project_id)
+    put_project_secrets(project_id, bot_token=bot_token, webhook_secret=webhook_secret)
 
 
 def get_bot_token(project_id: str) -> str:
@@ -65,7 +78,8 @@ def delete_project_secrets(project_id: str) -> None:
 
 
 def _get(name: str) -> str:
-    if name not in _cache:
+    cached = _cache.get(name)
+    if cached is None or cached[0] <= time.monotonic():
         try:
             resp = client().get_parameter(Name=name, WithDecryption=True)
         except ClientError as err:
@@ -75,5 +89,5 @@ def _get(name: str) -> str:
                     code="secret_not_found",
                 ) from None
             raise
-        _cache[name] = resp["Parameter"]["Value"]
-    return _cache[name]
+        cached = _cache[name] = (time.monotonic() + CACHE_SECONDS, resp["Parameter"]["Value"])
+    return cached[1]

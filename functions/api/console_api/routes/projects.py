@@ -12,9 +12,11 @@ from typing import Any
 from fastapi import APIRouter, Response
 
 from console_api.deps import AdminAgent, CurrentScope, PublicUrl, SourceIp
-from console_api.models import Items, MemberCreate, ProjectCreate, ProjectPublic
+from console_api.models import ErrorBody, Items, MemberCreate, ProjectCreate, ProjectPublic
 from console_api.models_team import (
     AgentSummary,
+    BotTokenReplace,
+    BotTokenReplaced,
     MemberDetail,
     MemberPermissions,
     ProjectDetail,
@@ -55,6 +57,37 @@ def create_project(body: ProjectCreate, admin: AdminAgent, public_url: PublicUrl
         body.name, body.bot_token.get_secret_value(), admin["agent_id"], public_url
     )
     return ProjectPublic(**project)
+
+
+@router.put(
+    "/projects/{project_id}/bot-token",
+    responses={
+        400: {"model": ErrorBody, "description": "`invalid_bot_token` or `webhook_rejected`"},
+        409: {"model": ErrorBody, "description": "`bot_already_connected` (another project)"},
+        502: {
+            "model": ErrorBody,
+            "description": "`telegram_unavailable`: nothing changed, the old token still works",
+        },
+    },
+)
+def replace_bot_token(
+    project_id: str,
+    body: BotTokenReplace,
+    admin: AdminAgent,
+    public_url: PublicUrl,
+    source_ip: SourceIp,
+) -> BotTokenReplaced:
+    """Replace the project's bot token (a revoked one, or another bot for this project):
+    the webhook is set again with a fresh secret, and the old token and secret are deleted.
+    `new_bot` says whether the token is another bot's."""
+    project, new_bot = project_setup.replace_bot_token(
+        project_id,
+        body.bot_token.get_secret_value(),
+        actor_id=admin["agent_id"],
+        public_url=public_url,
+        source_ip=source_ip,
+    )
+    return BotTokenReplaced(**{**project, **team.project_settings(project)}, new_bot=new_bot)
 
 
 @router.get("/projects")
