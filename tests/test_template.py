@@ -198,3 +198,54 @@ def test_the_distribution_attaches_the_header_policies() -> None:
     assert default["ResponseHeadersPolicyId"] == {"Ref": "ConsoleHeadersPolicy"}
     (api,) = [b for b in config["CacheBehaviors"] if b["PathPattern"] == "/api/*"]
     assert api["ResponseHeadersPolicyId"] == {"Ref": "ApiHeadersPolicy"}
+
+
+# -- watched: alarms, their topic, the dashboard ----------------------------------------------
+def _of_type(kind: str) -> dict[str, dict[str, Any]]:
+    return {k: r for k, r in cfn.template()["Resources"].items() if r["Type"] == kind}
+
+
+def test_every_alarm_tells_the_alarm_topic() -> None:
+    alarms = _of_type("AWS::CloudWatch::Alarm")
+    assert alarms
+    for name, alarm in alarms.items():
+        assert {"Ref": "AlarmTopic"} in alarm["Properties"]["AlarmActions"], name
+
+
+def test_every_function_has_errors_and_throttles_alarms() -> None:
+    watched: dict[str, set[str]] = {}
+    for alarm in _of_type("AWS::CloudWatch::Alarm").values():
+        props = alarm["Properties"]
+        if props.get("Namespace") == "AWS/Lambda":
+            (dimension,) = props["Dimensions"]
+            watched.setdefault(dimension["Value"]["Ref"], set()).add(props["MetricName"])
+    for function in _of_type("AWS::Serverless::Function"):
+        assert {"Errors", "Throttles"} <= watched.get(function, set()), function
+
+
+def test_the_alarm_email_is_subscribed_only_when_given() -> None:
+    template = cfn.template()
+    assert template["Parameters"]["AlarmEmail"]["Default"] == ""
+    (subscription,) = _of_type("AWS::SNS::Subscription").values()
+    assert subscription["Condition"] == "HasAlarmEmail"
+    assert subscription["Properties"]["Endpoint"] == {"Ref": "AlarmEmail"}
+
+
+def test_custom_metric_alarms_name_metrics_the_code_emits() -> None:
+    from tgdesk import metrics
+
+    namespace = {"Fn::Sub": "tgdesk/${AWS::StackName}"}
+    env = cfn.template()["Globals"]["Function"]["Environment"]["Variables"]
+    assert env[metrics.NAMESPACE_ENV] == namespace
+    custom = {
+        a["Properties"]["MetricName"]
+        for a in _of_type("AWS::CloudWatch::Alarm").values()
+        if a["Properties"].get("Namespace") == namespace
+    }
+    assert custom == {metrics.delivery_metric("failed"), metrics.SCHEDULER_LAG}
+    (dashboard,) = _of_type("AWS::CloudWatch::Dashboard").values()
+    body = str(dashboard["Properties"]["DashboardBody"])
+    for name in [metrics.update_metric(o) for o in metrics.UPDATE_OUTCOMES] + [
+        metrics.delivery_metric(s) for s in metrics.DELIVERY_STATES
+    ]:
+        assert f'"{name}"' in body, name

@@ -17,7 +17,7 @@ from aws_lambda_powertools.logging.utils import copy_config_to_registered_logger
 from console_api.main import create_app  # noqa: E402
 from mangum import Mangum  # noqa: E402
 
-from tgdesk import auth  # noqa: E402
+from tgdesk import auth, metrics  # noqa: E402
 
 logger = Logger()
 copy_config_to_registered_loggers(source_logger=logger, include={"tgdesk", "console_api"})
@@ -28,6 +28,7 @@ _admin_ready = False
 
 
 @logger.inject_lambda_context(clear_state=True)
+@metrics.log_metrics
 def handler(event: dict[str, Any], context: Any) -> dict[str, Any]:
     global _admin_ready
     if not _admin_ready:

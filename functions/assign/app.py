@@ -20,6 +20,7 @@ from __future__ import annotations
 from typing import Any
 
 from aws_lambda_powertools import Logger
+from aws_lambda_powertools.logging.utils import copy_config_to_registered_loggers
 from aws_lambda_powertools.utilities.batch import (
     BatchProcessor,
     EventType,
@@ -30,11 +31,13 @@ from aws_lambda_powertools.utilities.data_classes.dynamo_db_stream_event import 
     DynamoDBRecordEventName,
 )
 
-from tgdesk import realtime, risk_checks, routing_service
+from tgdesk import correlation, metrics, realtime, risk_checks, routing_service
 from tgdesk.routing import REOPENED, ROUTED, Outcome, SessionToRoute
 from tgdesk.storage import projects
 
 logger = Logger()
+# tgdesk's own lines (pushes, risk checks) carry the same keys, the correlation id among them.
+copy_config_to_registered_loggers(source_logger=logger, include={"tgdesk"})
 processor = BatchProcessor(event_type=EventType.DynamoDBStreams)
 
 _DYNAMODB_SERVICE = "dynamodb.amazonaws.com"
@@ -105,6 +108,9 @@ def freed_slots(record: DynamoDBRecord) -> int:
 def handle_record(record: DynamoDBRecord) -> None:
     if is_ttl_expiry(record):
         return
+    # The Telegram update that made this change, when it carries one (tgdesk.correlation).
+    image = record.dynamodb.new_image if record.dynamodb is not None else {}
+    logger.set_correlation_id(correlation.of_item(image))
     if record.event_name is DynamoDBRecordEventName.INSERT and record.dynamodb is not None:
         # A user's new message is checked by risk control (flagged, never held up).
         risk_checks.flag_inbound(record.dynamodb.new_image)
@@ -114,6 +120,7 @@ def handle_record(record: DynamoDBRecord) -> None:
         for project_id in projects.projects_of_agent(agent_id):
             n = routing_service.drain_queue(project_id, limit=slots * QUEUED_PER_FREED_SLOT)
             if n:
+                metrics.sessions_dequeued(n)
                 logger.info("queue drained", extra={"project_id": project_id, "assigned": n})
         return
     session = session_to_route(record)
@@ -127,18 +134,22 @@ def handle_record(record: DynamoDBRecord) -> None:
         raise
     fields.update(outcome=result.outcome.value, attempts=result.attempts, how=session.how)
     if result.outcome in (Outcome.ASSIGNED, Outcome.KEPT):
+        metrics.session_routed()
         logger.info("session assigned", extra={**fields, "agent_id": result.agent_id})
     elif result.outcome is Outcome.NO_ELIGIBLE_AGENT:
+        metrics.session_queued()
         logger.warning("no agent with room: the session waits in the queue", extra=fields)
     else:
         logger.info("session already routed", extra=fields)
 
 
 @logger.inject_lambda_context
+@metrics.log_metrics
 def handler(event: dict[str, Any], context: Any) -> dict[str, Any]:
     response = process_partial_response(
         event=event, record_handler=handle_record, processor=processor, context=context
     )
+    logger.set_correlation_id(None)
     # Consoles hear of every change in the batch; pushing never fails the batch, and a
     # frame pushed again when the stream redelivers changes nothing in a console.
     realtime.publish_from_stream(event.get("Records", []))

@@ -9,7 +9,7 @@ from typing import Any
 from aws_lambda_powertools import Logger
 from aws_lambda_powertools.logging.utils import copy_config_to_registered_loggers
 
-from tgdesk import delivery, lifecycle
+from tgdesk import delivery, lifecycle, metrics
 
 logger = Logger()
 copy_config_to_registered_loggers(source_logger=logger, include={"tgdesk"})
@@ -21,6 +21,7 @@ JOBS: dict[str, Callable[[], dict[str, int]]] = {
 
 
 @logger.inject_lambda_context(clear_state=True)
+@metrics.log_metrics
 def handler(event: dict[str, Any], context: Any) -> dict[str, Any]:
     name = event.get("job") if isinstance(event, dict) else None
     job = JOBS.get(name or "")

@@ -13,7 +13,7 @@ from typing import Any
 
 from aws_lambda_powertools import Logger
 
-from tgdesk import ingest
+from tgdesk import correlation, ingest, metrics
 from tgdesk.errors import Conflict, NotFound, Unauthorized
 
 SECRET_HEADER = "x-telegram-bot-api-secret-token"
@@ -22,6 +22,7 @@ logger = Logger()
 
 
 @logger.inject_lambda_context(log_event=False, clear_state=True)
+@metrics.log_metrics
 def handler(event: dict[str, Any], context: Any) -> dict[str, Any]:
     project_id = (event.get("pathParameters") or {}).get("project_id") or ""
     secret = (event.get("headers") or {}).get(SECRET_HEADER)
@@ -29,12 +30,19 @@ def handler(event: dict[str, Any], context: Any) -> dict[str, Any]:
     try:
         outcome = ingest.handle_update(project_id, secret, _body(event))
     except (NotFound, Unauthorized) as err:
+        metrics.update_received("refused")
         logger.warning("webhook request refused", extra={"code": err.code})
         return _answer(err.status, {"code": err.code, "message": err.message})
     except Conflict as err:
         # Telegram redelivers after the pause it is asked for; the write will find calm then.
+        metrics.update_received("unavailable")
         logger.warning("update not stored yet", extra={"code": err.code})
         return _answer(503, {"code": err.code, "message": err.message}, retry_after=1)
+    metrics.update_received(outcome.result)
+    if outcome.update_id is not None:
+        # The same id is stored on the session and message it wrote, so routing, pushes and
+        # replies log it too.
+        logger.set_correlation_id(correlation.of_update(project_id, outcome.update_id))
     logger.info(
         "update handled",
         extra={"outcome": outcome.result, "update_id": outcome.update_id, "kind": outcome.kind},

@@ -14,7 +14,7 @@ import logging
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from tgdesk import access, ids, risk_checks, secrets
+from tgdesk import access, ids, metrics, risk_checks, secrets
 from tgdesk.clock import now_ms
 from tgdesk.errors import InvalidInput, NotFound
 from tgdesk.storage import outbound
@@ -195,7 +195,9 @@ def send(message: dict[str, Any]) -> dict[str, Any]:
         # The lease ran out and another sender took over; report what is stored now.
         current = outbound.get_message(*outbound.message_key(message))
         return current or message
-    log.info("delivery", extra={**_log_fields(outcome), "state": outcome["delivery"]["state"]})
+    state = outcome["delivery"]["state"]
+    metrics.delivery(state)
+    log.info("delivery", extra={**_log_fields(outcome), "state": state})
     return outcome
 
 
@@ -237,7 +239,10 @@ def run_due_retries(*, limit: int = 100) -> dict[str, int]:
     """
     now = now_ms()
     counts = {"due": 0, "claimed": 0, "sent": 0, "retrying": 0, "failed": 0, "sending": 0}
-    for message in outbound.due_retries(now, limit=limit):
+    due = list(outbound.due_retries(now, limit=limit))
+    oldest = min((int(m["delivery"]["next_attempt_at"]) for m in due), default=None)
+    metrics.scheduler_job("deliveries", due=len(due), oldest_due_at=oldest, now=now)
+    for message in due:
         counts["due"] += 1
         claimed = outbound.claim_retry(message, now=now, lease_until=now + LEASE_SECONDS * 1000)
         if claimed is None:

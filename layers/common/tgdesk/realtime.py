@@ -21,7 +21,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from tgdesk import websocket
+from tgdesk import correlation, metrics, websocket
 from tgdesk.access import ADMIN, SUPERVISOR, Scope
 from tgdesk.clock import now_ms
 from tgdesk.storage import accounts, connections, conversations, projects, table
@@ -359,7 +359,12 @@ def frames_for(changes: Iterable[Change], audience: Audience) -> list[Outgoing]:
     return out
 
 
-def _deliver(outgoing: Outgoing, audience: Audience, report: PublishReport) -> None:
+def _deliver(
+    outgoing: Outgoing,
+    audience: Audience,
+    report: PublishReport,
+    correlation_id: str | None = None,
+) -> None:
     data = outgoing.frame.encode()
     for agent_id in outgoing.agent_ids:
         agent = audience.agent(agent_id) or {}
@@ -378,10 +383,15 @@ def _deliver(outgoing: Outgoing, audience: Audience, report: PublishReport) -> N
                     report.gone += 1
             except Exception:
                 report.failed += 1
+                metrics.push_failed()
                 log.warning(
                     "push failed",
                     exc_info=True,
-                    extra={"connection_id": connection_id, "frame": outgoing.frame.type},
+                    extra={
+                        "connection_id": connection_id,
+                        "frame": outgoing.frame.type,
+                        "correlation_id": correlation_id,
+                    },
                 )
 
 
@@ -399,11 +409,13 @@ def publish_from_stream(records: Iterable[Any]) -> PublishReport:
             outgoing = frames_for([change], audience) if change else []
         except Exception:
             report.failed += 1
+            metrics.push_failed()
             log.exception("could not turn a stream record into frames")
             continue
+        cid = correlation.of_item(change.current) if change else None
         for item in outgoing:
             report.frames += 1
-            _deliver(item, audience, report)
+            _deliver(item, audience, report, cid)
     if report.frames:
         log.info("frames pushed", extra=report.__dict__)
     return report
@@ -423,5 +435,6 @@ def push_to_staff(frame: Frame) -> PublishReport:
             _deliver(Outgoing(frame, recipients), audience, report)
     except Exception:
         report.failed += 1
+        metrics.push_failed()
         log.exception("could not push a frame to the project's staff")
     return report

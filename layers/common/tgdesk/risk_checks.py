@@ -13,7 +13,7 @@ from collections.abc import Mapping, Sequence
 from decimal import Decimal
 from typing import Any
 
-from tgdesk import audit, ids, realtime, risk_groups, risk_report, tags
+from tgdesk import audit, ids, metrics, realtime, risk_groups, risk_report, tags
 from tgdesk.access import Scope
 from tgdesk.clock import now_ms
 from tgdesk.errors import Conflict, InvalidInput
@@ -123,6 +123,7 @@ def confirmed_sent_entry(
 ) -> dict[str, Any]:
     """The trigger entry of a confirmed message, for the transaction that stores it (so a
     failure after the message is stored cannot lose the entry)."""
+    metrics.risk_trigger(CONFIRMED_SENT)
     return trigger_entry(
         actor_id=agent_id,
         session=session,
@@ -171,6 +172,7 @@ def _record(
         source_ip=source_ip,
     )
     audit_store.append(entry)
+    metrics.risk_trigger(outcome)
     return entry
 
 
@@ -225,6 +227,7 @@ def flag_inbound(image: Mapping[str, Any]) -> bool:
                 raise
             continue
         if flagged:
+            metrics.risk_trigger(FLAGGED)
             _notify(session, message, entry)
         return flagged
     return False

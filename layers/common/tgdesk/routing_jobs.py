@@ -14,7 +14,7 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-from tgdesk import access, audit, team
+from tgdesk import access, audit, metrics, team
 from tgdesk.clock import now_ms
 from tgdesk.routing import RETURNED, SYSTEM, Outcome, SessionToRoute
 from tgdesk.routing_service import drain_queue, route_session
@@ -40,11 +40,14 @@ def run_due(now: int | None = None) -> dict[str, int]:
     }
     timers, _ = sessions.due_timers(assignments.RETURN_TIMER, now, limit=RETURNS_PER_RUN)
     counts["returns_due"] = len(timers)
+    oldest = int(timers[0]["due_at"]) if timers else None  # earliest first
+    metrics.scheduler_job("returns", due=len(timers), oldest_due_at=oldest, now=now)
     settings = _Settings()
     for timer in timers:
         counts[_handle_return(timer, now, settings)] += 1
     for project in projects.list_projects():
         counts["dequeued"] += drain_queue(project["project_id"], limit=QUEUED_PER_PROJECT)
+    metrics.sessions_dequeued(counts["dequeued"])
     log.info("routing jobs", extra=counts)
     return counts
 

@@ -27,7 +27,7 @@ from typing import Any
 
 from botocore.exceptions import ClientError, HTTPClientError
 
-from tgdesk import audit, ids, item_size
+from tgdesk import audit, correlation, ids, item_size
 from tgdesk.errors import Conflict, InvalidInput
 from tgdesk.storage import audit as audit_store
 from tgdesk.storage import keys, sessions, table
@@ -110,25 +110,30 @@ def store_inbound_message(
         current = table.get(user_pk, user_sk, consistent=True) or {}
         open_session_id = current.get("open_session_id")
         card = _user_card(profile)
+        cid = correlation.of_update(project_id, update_id)  # logged by the stream's readers
         items = [_marker(project_id, update_id, now)]
         if open_session_id:
             session = {"session_id": open_session_id, "project_id": project_id}
             items.append(_profile_seen(project_id, tg_user_id, profile, now, open_session_id))
-            items.append(_session_touched(open_session_id, card, now))
+            items.append(_session_touched(open_session_id, card, now, cid))
         elif (closed := _reopenable(current, timing)) is not None:
             session = closed
             items.append(_profile_reopening(project_id, tg_user_id, profile, now, closed))
-            items.extend(_session_reopened(closed, card, now))
+            items.extend(_session_reopened(closed, card, now, cid))
         else:
             session = {"session_id": ids.sortable_id(), "project_id": project_id}
             items.append(
                 _profile_opening(project_id, tg_user_id, profile, now, session["session_id"])
             )
             items.extend(
-                _session_opened(project_id, tg_user_id, chat_id, session["session_id"], card, now)
+                _session_opened(
+                    project_id, tg_user_id, chat_id, session["session_id"], card, now, cid
+                )
             )
         items.append(sessions.timer_put(session, sessions.AUTOCLOSE, timing.autoclose_due))
-        items.extend(_message_puts(project_id, tg_user_id, session["session_id"], message, now))
+        items.extend(
+            _message_puts(project_id, tg_user_id, session["session_id"], message, now, cid)
+        )
         return _transact(items)
 
     return _with_retries(attempt, "inbound message")
@@ -380,13 +385,14 @@ def _profile_reopening(
 
 
 def _session_reopened(
-    session: dict[str, Any], card: dict[str, Any], now: int
+    session: dict[str, Any], card: dict[str, Any], now: int, cid: str
 ) -> list[dict[str, Any]]:
     """The closed session back to unread with its assignee (the assign function checks
     that they are still eligible), their load counter, and the audit entry."""
     update = sessions.reopened_session(session, now)
     update.set("user", card)
     update.set("last_user_msg_at", now)
+    update.set(correlation.ATTRIBUTE, cid)
     items = [update.item(*keys.session(session["session_id"]))]
     if session.get("assignee_id"):
         items.append(sessions.agent_load(session["assignee_id"], 1))
@@ -411,6 +417,7 @@ def _session_opened(
     session_id: str,
     card: dict[str, Any],
     now: int,
+    cid: str,
 ) -> list[dict[str, Any]]:
     pk, sk = keys.session(session_id)
     activity = keys.activity_sort_key(now, session_id)
@@ -433,6 +440,7 @@ def _session_opened(
         "first_inbound_at": now,
         "last_user_msg_at": now,
         "last_activity_at": now,
+        correlation.ATTRIBUTE: cid,
     }
     ref_pk, ref_sk = keys.user_session_ref(project_id, tg_user_id, now, session_id)
     ref = {
@@ -447,10 +455,11 @@ def _session_opened(
     return [put_new(session), put(ref)]
 
 
-def _session_touched(session_id: str, card: dict[str, Any], now: int) -> dict[str, Any]:
+def _session_touched(session_id: str, card: dict[str, Any], now: int, cid: str) -> dict[str, Any]:
     update = Update()
     activity = keys.activity_sort_key(now, session_id)
     update.set("user", card)
+    update.set(correlation.ATTRIBUTE, cid)
     update.set_if_absent("first_inbound_at", now)
     update.set("last_user_msg_at", now)
     update.set("last_activity_at", now)
@@ -462,7 +471,12 @@ def _session_touched(session_id: str, card: dict[str, Any], now: int) -> dict[st
 
 
 def _message_puts(
-    project_id: str, tg_user_id: int, session_id: str, message: dict[str, Any], now: int
+    project_id: str,
+    tg_user_id: int,
+    session_id: str,
+    message: dict[str, Any],
+    now: int,
+    cid: str,
 ) -> list[dict[str, Any]]:
     message_id = ids.sortable_id()
     pk, sk = keys.message(project_id, tg_user_id, now, message_id)
@@ -477,6 +491,7 @@ def _message_puts(
         "session_id": session_id,
         "direction": "in",
         "created_at": now,
+        correlation.ATTRIBUTE: cid,
         "raw": table.dumps(message["raw"]) if "raw" in message else None,
     }
     puts = [put(item)]
