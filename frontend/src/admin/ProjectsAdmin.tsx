@@ -55,6 +55,17 @@ export function ProjectsAdmin(props: { api: Api; controller: ConsoleController }
           }}
         />
       )}
+      {project && isAdmin && (
+        <ReplaceBotToken
+          key={`t:${project.project_id}`}
+          api={api}
+          project={project}
+          onReplaced={() => {
+            reload();
+            void props.controller.reloadProjects();
+          }}
+        />
+      )}
       {project && <Members key={`m:${project.project_id}`} api={api} project={project} />}
       {project && <Groups key={`g:${project.project_id}`} api={api} project={project} />}
       {isAdmin && (
@@ -80,6 +91,55 @@ export function ProjectsAdmin(props: { api: Api; controller: ConsoleController }
         </form>
       )}
     </div>
+  );
+}
+
+type Replaced = Project & { new_bot: boolean };
+
+/** An administrator gives the project a new token: the same bot's after a revoke, or
+ *  another bot. The token is sent once and never shown back. */
+function ReplaceBotToken(props: { api: Api; project: Project; onReplaced: () => void }) {
+  const { api, project } = props;
+  const [token, setToken] = useState("");
+  const [status, setStatus] = useState("");
+  const [busy, setBusy] = useState(false);
+
+  async function replace(event: Event) {
+    event.preventDefault();
+    setBusy(true);
+    let replaced: Replaced | null = null;
+    const failure = await attempt(async () => {
+      replaced = await api.put<Replaced>(path`/api/projects/${project.project_id}/bot-token`, { bot_token: token });
+    });
+    setBusy(false);
+    setToken("");
+    const done = replaced as Replaced | null; // assigned inside the callback
+    if (failure || !done) {
+      setStatus(failure);
+      return;
+    }
+    const bot = done.bot_username ?? String(done.bot_id);
+    setStatus(done.new_bot ? t("admin.tokenReplacedNewBot", { bot }) : t("admin.tokenReplaced", { bot }));
+    props.onReplaced();
+  }
+
+  return (
+    <form class="admin-form" onSubmit={replace} aria-labelledby="replace-token">
+      <h2 id="replace-token">{t("admin.replaceToken")}</h2>
+      <p class="muted">{t("admin.replaceTokenHelp")}</p>
+      <label>
+        {t("admin.newBotToken")}
+        <input required type="password" autoComplete="off" value={token} onInput={(e) => setToken(e.currentTarget.value)} />
+      </label>
+      <button type="submit" disabled={busy}>
+        {t("admin.replaceToken")}
+      </button>
+      {status && (
+        <p class="muted" role="status">
+          {status}
+        </p>
+      )}
+    </form>
   );
 }
 
