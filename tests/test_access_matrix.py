@@ -83,6 +83,11 @@ ROUTES: dict[tuple[str, str], tuple[str, Any]] = {
         HOLDER,
         {"tag_ids": ["{tag_id}"]},
     ),
+    ("GET", "/api/projects/{project_id}/users/{tg_user_id}/export"): (ADMIN, None),
+    ("POST", "/api/projects/{project_id}/users/{tg_user_id}/erase"): (
+        ADMIN,
+        {"confirm_tg_user_id": "{tg_user_id}"},
+    ),
     # sessions
     ("GET", "/api/sessions/{session_id}"): (HOLDER, None),
     ("PATCH", "/api/sessions/{session_id}"): (HOLDER, {"priority": "urgent"}),

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Query
+from fastapi import APIRouter, Query, Response
 
 from console_api.deps import CurrentScope, SourceIp
 from console_api.models import Items, MessagePublic, Page
 from console_api.models_collab import TagPublic, TagsSet, TelegramUserPublic
-from tgdesk import tags, users
+from console_api.models_privacy import ErasureProgress, ErasureRequest, UserExport
+from tgdesk import tags, user_data, users
 
 router = APIRouter(tags=["users"])
 
@@ -77,3 +78,44 @@ def set_user_tags(
     """Replace the user's tags (needs the `edit_tags` permission)."""
     chosen = tags.tag_user(scope, project_id, tg_user_id, body.tag_ids, source_ip=source_ip)
     return Items[TagPublic](items=[TagPublic(**t) for t in chosen])
+
+
+@router.get("/projects/{project_id}/users/{tg_user_id}/export")
+def export_user(
+    project_id: str,
+    tg_user_id: int,
+    scope: CurrentScope,
+    source_ip: SourceIp,
+    cursor: str | None = None,
+) -> UserExport:
+    """Everything stored about the user (administrators only), one page of at most 4 MB at
+    a time: follow `next_cursor` until it is null."""
+    page = user_data.export(scope, project_id, tg_user_id, cursor=cursor, source_ip=source_ip)
+    return UserExport(**page)
+
+
+@router.post(
+    "/projects/{project_id}/users/{tg_user_id}/erase",
+    responses={202: {"model": ErasureProgress, "description": "Erased in part: call again"}},
+)
+def erase_user(
+    project_id: str,
+    tg_user_id: int,
+    body: ErasureRequest,
+    scope: CurrentScope,
+    source_ip: SourceIp,
+    response: Response,
+) -> ErasureProgress:
+    """Erase the user's data (administrators only; repeat the user's id in the body). A
+    long history is erased over several calls: 202 with the progress until `phase` is
+    `done` (200). Calling again after that changes nothing."""
+    progress = user_data.erase(
+        scope,
+        project_id,
+        tg_user_id,
+        confirm_tg_user_id=body.confirm_tg_user_id,
+        source_ip=source_ip,
+    )
+    if progress["phase"] != user_data.DONE:
+        response.status_code = 202
+    return ErasureProgress(**progress)

@@ -1,0 +1,193 @@
+"""Every item of one Telegram user, for export and erasure (docs/privacy.md).
+
+A user's data lives in three kinds of partition: their own (`TGUSER#{pid}#{tg}`: profile and
+session refs), their chat (`CHAT#{pid}#{tg}`: messages with raw updates, edits and delivery
+state, and Telegram message refs) and each of their sessions (`SESSION#{sid}`: the session,
+assignments, timers, notes, reply claims). Export and erasure walk these partitions in that
+order with keyset cursors, so any history is handled a bounded part at a time.
+
+The erasure's tombstone (`TGUSER#{pid}#{tg}` / `ERASURE`) sits in the user's partition and is
+never deleted with it: it shows a half-done erasure and where it stands. Every move of it is
+conditioned on the `step` read, so two requests never run one erasure twice at once.
+
+Audit entries are append-only everywhere else in tgdesk; erasure is the one exception: it
+blanks the fields that carry what the user wrote (`CONTENT_FIELDS`) in the entries about the
+user and their sessions, and leaves every other field (who, when, what action) as it was.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import json
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from botocore.exceptions import ClientError
+
+from tgdesk.errors import Conflict, InvalidInput
+from tgdesk.storage import audit, keys, table
+from tgdesk.storage.expressions import Update, put
+
+ERASURE_SK = "ERASURE"
+CONTENT_FIELDS = ("text", "caption", "matches", "q")  # what an audit entry may quote
+REDACTED = "[erased]"
+_WRITE_BATCH = 25  # BatchWriteItem's limit
+_QUERY_PAGE = 100
+_UNPROCESSED_RETRIES = 5
+
+
+@dataclass(frozen=True, slots=True)
+class Position:
+    """Where a walk through a user's partitions stands: the partition's index, and the key
+    of the last item handled in it (None: from its start)."""
+
+    partition: int = 0
+    after: dict[str, Any] | None = None
+
+
+def partitions(project_id: str, tg_user_id: int, session_ids: list[str]) -> list[str]:
+    """The partition keys holding the user's data, in the order they are walked."""
+    own, _ = keys.telegram_user(project_id, tg_user_id)
+    return [own, keys.chat(project_id, tg_user_id), *(keys.session(s)[0] for s in session_ids)]
+
+
+def session_ids(project_id: str, tg_user_id: int) -> list[str]:
+    """The user's sessions, oldest first, from their session refs."""
+    own, _ = keys.telegram_user(project_id, tg_user_id)
+    refs = table.query_all(pk=own, sk_prefix=keys.USER_SESSION_PREFIX)
+    return [r["session_id"] for r in refs]
+
+
+def walk(parts: list[str], start: Position) -> Iterator[tuple[Position, dict[str, Any]]]:
+    """Every item of `parts` from `start` on, each with the position just after it. The
+    erasure tombstone is skipped: it is not the user's data."""
+    for index in range(start.partition, len(parts)):
+        after = start.after if index == start.partition else None
+        while True:
+            items, last = table.query(pk=parts[index], limit=_QUERY_PAGE, start_key=_start(after))
+            for item in items:
+                if item["SK"] == ERASURE_SK:
+                    continue
+                yield Position(index, _key_of(item)), item
+            if not last:
+                break
+            after = table.from_item(last)
+
+
+def encode_position(position: Position) -> str:
+    raw = json.dumps([position.partition, position.after], separators=(",", ":"))
+    return base64.urlsafe_b64encode(raw.encode()).decode().rstrip("=")
+
+
+def decode_position(cursor: str | None, size: int) -> Position:
+    """A cursor back to a position; anything not made by encode_position is refused."""
+    if not cursor:
+        return Position()
+    try:
+        padded = cursor + "=" * (-len(cursor) % 4)
+        index, after = json.loads(base64.urlsafe_b64decode(padded.encode()))
+        valid = isinstance(index, int) and 0 <= index < size
+        valid = valid and isinstance(after, dict) and set(after) == {"PK", "SK"}
+        valid = valid and all(isinstance(v, str) for v in after.values())
+    except (ValueError, TypeError, binascii.Error):
+        valid = False
+    if not valid:
+        raise InvalidInput("This cursor is not valid.", code="invalid_cursor", field="cursor")
+    return Position(index, after)
+
+
+def delete(items: list[dict[str, Any]]) -> None:
+    """Delete items by key, 25 per BatchWriteItem, retrying what DynamoDB left over."""
+    for start in range(0, len(items), _WRITE_BATCH):
+        request: dict[str, Any] = {
+            table.table_name(): [
+                {"DeleteRequest": {"Key": table.to_item(_key_of(i))}}
+                for i in items[start : start + _WRITE_BATCH]
+            ]
+        }
+        for retry in range(_UNPROCESSED_RETRIES + 1):
+            resp = table.client().batch_write_item(RequestItems=request)
+            request = resp.get("UnprocessedItems") or {}
+            if not request:
+                break
+            if retry == _UNPROCESSED_RETRIES:
+                raise Conflict("The table is busy; erase again.", code="erasure_busy")
+            time.sleep(0.05 * 2**retry)
+
+
+# -- the audit log's entries about the user ----------------------------------------------------
+def audit_page(
+    project_id: str, after: dict[str, Any] | None, limit: int
+) -> tuple[list[dict[str, Any]], dict[str, Any] | None]:
+    """One page of the project's audit entries, oldest first, keys included."""
+    pk, _ = keys.audit_entry(project_id, 0, "")
+    items, last = table.query(pk=pk, limit=limit, start_key=_start(after))
+    return items, table.from_item(last) if last else None
+
+
+def redact(entry: dict[str, Any], at: int) -> bool:
+    """Blank the content fields of one audit entry (in `before`, `after` and `details`).
+    False when the entry quotes nothing."""
+    update = Update().require_item().set("redacted_at", at)
+    changed = False
+    for part in ("before", "after", "details"):
+        value = entry.get(part)
+        if not isinstance(value, dict):
+            continue
+        cleaned = {k: (REDACTED if k in CONTENT_FIELDS else v) for k, v in value.items()}
+        if cleaned != value:
+            update.set(part, cleaned)
+            changed = True
+    if changed:
+        table.client().update_item(**update.request(entry["PK"], entry["SK"]))
+    return changed
+
+
+# -- the tombstone ---------------------------------------------------------------------------
+def get_erasure(project_id: str, tg_user_id: int) -> dict[str, Any] | None:
+    own, _ = keys.telegram_user(project_id, tg_user_id)
+    found = table.get(own, ERASURE_SK, consistent=True)
+    return table.strip_keys(found) if found else None
+
+
+def save_erasure(erasure: dict[str, Any], *, step_read: int | None) -> None:
+    """Write the tombstone as given, if nobody moved it since it was read at `step_read`
+    (None: it must not exist yet)."""
+    condition = "attribute_not_exists(PK)" if step_read is None else "step = :step"
+    own, _ = keys.telegram_user(erasure["project_id"], erasure["tg_user_id"])
+    request = put({"PK": own, "SK": ERASURE_SK, "kind": "erasure", **erasure}, condition)["Put"]
+    if step_read is not None:
+        request["ExpressionAttributeValues"] = table.values({":step": step_read})
+    try:
+        table.client().put_item(**request)
+    except ClientError as err:
+        if table.is_conditional_failure(err):
+            raise _busy() from err
+        raise
+
+
+def finish_erasure(erasure: dict[str, Any], *, step_read: int, entry: dict[str, Any]) -> None:
+    """The tombstone's last move and the erasure's audit entry, in one transaction."""
+    own, _ = keys.telegram_user(erasure["project_id"], erasure["tg_user_id"])
+    tombstone = put({"PK": own, "SK": ERASURE_SK, "kind": "erasure", **erasure}, "step = :step")
+    tombstone["Put"]["ExpressionAttributeValues"] = table.values({":step": step_read})
+    table.transact([tombstone, audit.put_operation(entry)], conflict=_busy())
+
+
+def _busy() -> Conflict:
+    return Conflict(
+        "This user's erasure is being carried on by another request; try again shortly.",
+        code="erasure_in_progress",
+    )
+
+
+def _start(after: dict[str, Any] | None) -> dict[str, Any] | None:
+    """A plain {PK, SK} as Query's ExclusiveStartKey."""
+    return table.to_item(after) if after else None
+
+
+def _key_of(item: dict[str, Any]) -> dict[str, Any]:
+    return {"PK": item["PK"], "SK": item["SK"]}
