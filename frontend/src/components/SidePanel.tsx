@@ -4,6 +4,7 @@ import { profileKey, type ConsoleController } from "../console/controller";
 import { t } from "../i18n";
 import { dateTime, displayName } from "../lib/format";
 import { useStore } from "../lib/store";
+import { UserDataActions } from "./UserData";
 
 export function SidePanel(props: { controller: ConsoleController }) {
   const { controller } = props;
@@ -23,6 +24,7 @@ function Profile(props: { controller: ConsoleController; session: Session }) {
   const { session } = props;
   const profile = useStore(props.controller.store, (s) => s.profiles[profileKey(session.project_id, session.tg_user_id)]);
   const user = profile ?? session.user ?? {};
+  const isAdmin = useStore(props.controller.store, (s) => s.me.role === "admin");
   const rows: [string, string][] = [
     [t("profile.name"), displayName(user, session.tg_user_id)],
     [t("profile.username"), user.username ? `@${user.username}` : "—"],
@@ -43,6 +45,7 @@ function Profile(props: { controller: ConsoleController; session: Session }) {
           </div>
         ))}
       </dl>
+      {isAdmin && <UserDataActions api={props.controller.api} projectId={session.project_id} tgUserId={session.tg_user_id} />}
     </section>
   );
 }
