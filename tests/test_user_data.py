@@ -235,6 +235,22 @@ def test_a_long_history_erases_across_calls(
     assert len([i for i in scan_items() if i.get("action") == "user.erase"]) == 1
 
 
+@pytest.mark.parametrize("calls_before", [1, 2])
+def test_what_the_user_writes_during_an_erasure_is_erased_too(
+    client: TestClient, desk: dict[str, Any], seeded: Any, monkeypatch: Any, calls_before: int
+) -> None:
+    monkeypatch.setattr(user_data, "ERASE_BATCH", 4)
+    for _ in range(calls_before):
+        assert erase(client, desk["admin"]).status_code == 202
+
+    user_writes("wait, one more thing")
+    erase_fully(client, desk["admin"])
+
+    left = [i for i in scan_items() if mentions(i, str(USER_ID)) and i["kind"] != "audit"]
+    assert [i["kind"] for i in left] == ["erasure"]
+    assert open_sessions_of(desk["maria"]) == 0
+
+
 def test_a_user_who_writes_after_the_erasure_is_a_new_user(
     client: TestClient, desk: dict[str, Any], seeded: Any
 ) -> None:

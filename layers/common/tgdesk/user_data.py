@@ -57,7 +57,7 @@ def export(
     if profile is None and not session_ids:
         raise _not_found()
     parts = store.partitions(project_id, tg_user_id, session_ids)
-    start = store.decode_position(cursor, len(parts))
+    start = store.decode_position(cursor, parts)
     if cursor is None:
         _audit(scope, "user.export", project_id, tg_user_id, {}, source_ip)
     document: dict[str, Any] = {
@@ -111,11 +111,11 @@ def erase(
             if erasure is None:
                 raise _not_found()
             return erasure  # erased already: asking again changes nothing
-        erasure = _start(scope, project_id, tg_user_id, profile, erasure, source_ip)
-    if profile is not None and profile.get("open_session_id"):
-        _close_open_session(scope, profile["open_session_id"], source_ip)
+        erasure = _start(scope, project_id, tg_user_id, erasure, source_ip)
     if erasure["phase"] == ITEMS:
-        erasure = _erase_items(erasure)
+        if profile is not None and profile.get("open_session_id"):
+            _close_open_session(scope, profile["open_session_id"], source_ip)
+        erasure = _erase_items(scope, erasure, source_ip)
     if erasure["phase"] == AUDIT:  # at once when the items took less than the whole budget
         erasure = _redact_audit(scope, erasure, source_ip)
     return erasure
@@ -125,7 +125,6 @@ def _start(
     scope: Scope,
     project_id: str,
     tg_user_id: int,
-    profile: dict[str, Any],
     earlier: dict[str, Any] | None,
     source_ip: str | None,
 ) -> dict[str, Any]:
@@ -149,8 +148,8 @@ def _start(
 
 
 def _close_open_session(scope: Scope, session_id: str, source_ip: str | None) -> None:
-    """Close the user's open session as a close from the console would (same transaction:
-    the profile, the assignee's `open_sessions`, the timers, the audit entry)."""
+    """Close an open session of the user as a close from the console would (one transaction:
+    the session, the profile, the assignee's `open_sessions`, the timers, the audit entry)."""
     session = sessions.get(session_id)
     if session is None or session.get("status") == sessions.CLOSED:
         return
@@ -169,24 +168,41 @@ def _close_open_session(scope: Scope, session_id: str, source_ip: str | None) ->
     sessions.close(session, at=at, entry=entry)
 
 
-def _erase_items(erasure: dict[str, Any]) -> dict[str, Any]:
-    """Delete up to ERASE_BATCH items: the sessions' partitions, then the chat, then the
-    user's own partition (the profile goes last, so a half-done erasure stays findable)."""
-    parts = list(reversed(_partitions(erasure)))
-    start = store.decode_position(erasure.get("cursor"), len(parts))
+def _erase_items(scope: Scope, erasure: dict[str, Any], source_ip: str | None) -> dict[str, Any]:
+    """Delete up to ERASE_BATCH items: the sessions' partitions (an open session is closed
+    first, while the profile that names it is still there), then the chat, then the user's
+    own partition (the profile goes last, so a half-done erasure stays findable). A user who
+    wrote meanwhile (a session not known yet, or items left in the chat or own partition)
+    gets another pass from the start."""
+    known = list(erasure["session_ids"])
+    for session_id in store.session_ids(erasure["project_id"], erasure["tg_user_id"]):
+        if session_id not in known:
+            known.append(session_id)
+    parts = list(reversed(_partitions({**erasure, "session_ids": known})))
+    start = store.decode_position(erasure.get("cursor"), parts)
     batch: list[dict[str, Any]] = []
     last = start
     for position, item in store.walk(parts, start):
         batch.append(item)
         last = position
+        if item.get("kind") == "user_session" and item["session_id"] not in known:
+            known.append(item["session_id"])
         if len(batch) >= ERASE_BATCH:
             break
+    for item in batch:
+        if item.get("kind") == "session" and item.get("status") != sessions.CLOSED:
+            _close_open_session(scope, item["session_id"], source_ip)
     store.delete(batch)
     finished = len(batch) < ERASE_BATCH
+    # A session found during a pass may sit before the cursor: the pass ends with another.
+    rescan = bool(erasure.get("rescan")) or known != erasure["session_ids"]
+    again = finished and (rescan or store.holds_data(erasure["project_id"], erasure["tg_user_id"]))
     moved = {
         **erasure,
-        "phase": AUDIT if finished else ITEMS,
+        "phase": AUDIT if finished and not again else ITEMS,
         "cursor": None if finished else store.encode_position(last),
+        "rescan": rescan and not finished,
+        "session_ids": known,
         "items_erased": erasure["items_erased"] + len(batch),
         "step": erasure["step"] + 1,
     }
@@ -198,7 +214,7 @@ def _redact_audit(scope: Scope, erasure: dict[str, Any], source_ip: str | None) 
     """Blank what the project's audit entries about the user quote of them, AUDIT_READS
     entries per request; then the tombstone is done, with the erasure's own entry."""
     ours = {str(erasure["tg_user_id"]), *erasure["session_ids"]}
-    after = store.decode_position(erasure.get("cursor"), 1).after
+    after = store.decode_position(erasure.get("cursor")).after
     entries, last = store.audit_page(erasure["project_id"], after, AUDIT_READS)
     at = now_ms()
     redacted = 0
@@ -213,7 +229,7 @@ def _redact_audit(scope: Scope, erasure: dict[str, Any], source_ip: str | None) 
         "step": erasure["step"] + 1,
     }
     if last is not None:
-        moved["cursor"] = store.encode_position(store.Position(0, last))
+        moved["cursor"] = store.encode_position(store.Position(None, last))
         store.save_erasure(moved, step_read=erasure["step"])
         return moved
     moved.update(phase=DONE, cursor=None, finished_at=at)

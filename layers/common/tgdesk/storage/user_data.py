@@ -41,15 +41,16 @@ _UNPROCESSED_RETRIES = 5
 
 @dataclass(frozen=True, slots=True)
 class Position:
-    """Where a walk through a user's partitions stands: the partition's index, and the key
-    of the last item handled in it (None: from its start)."""
+    """Where a walk through a user's partitions stands: the partition's key (None: the first
+    one), and the key of the last item handled in it (None: from its start). Partitions are
+    named, not numbered, so a session added to the list meanwhile moves nothing."""
 
-    partition: int = 0
+    partition: str | None = None
     after: dict[str, Any] | None = None
 
 
 def partitions(project_id: str, tg_user_id: int, session_ids: list[str]) -> list[str]:
-    """The partition keys holding the user's data, in the order they are walked."""
+    """The partition keys holding the user's data: their own, the chat, each session."""
     own, _ = keys.telegram_user(project_id, tg_user_id)
     return [own, keys.chat(project_id, tg_user_id), *(keys.session(s)[0] for s in session_ids)]
 
@@ -61,17 +62,29 @@ def session_ids(project_id: str, tg_user_id: int) -> list[str]:
     return [r["session_id"] for r in refs]
 
 
+def holds_data(project_id: str, tg_user_id: int) -> bool:
+    """Whether the user's own or chat partition has any item but the tombstone (the user
+    wrote while being erased)."""
+    own, _ = keys.telegram_user(project_id, tg_user_id)
+    for pk in (own, keys.chat(project_id, tg_user_id)):
+        items, _ = table.query(pk=pk, limit=2)
+        if any(i["SK"] != ERASURE_SK for i in items):
+            return True
+    return False
+
+
 def walk(parts: list[str], start: Position) -> Iterator[tuple[Position, dict[str, Any]]]:
     """Every item of `parts` from `start` on, each with the position just after it. The
     erasure tombstone is skipped: it is not the user's data."""
-    for index in range(start.partition, len(parts)):
-        after = start.after if index == start.partition else None
+    first = parts.index(start.partition) if start.partition else 0
+    for index in range(first, len(parts)):
+        after = start.after if index == first else None
         while True:
             items, last = table.query(pk=parts[index], limit=_QUERY_PAGE, start_key=_start(after))
             for item in items:
                 if item["SK"] == ERASURE_SK:
                     continue
-                yield Position(index, _key_of(item)), item
+                yield Position(parts[index], _key_of(item)), item
             if not last:
                 break
             after = table.from_item(last)
@@ -82,21 +95,22 @@ def encode_position(position: Position) -> str:
     return base64.urlsafe_b64encode(raw.encode()).decode().rstrip("=")
 
 
-def decode_position(cursor: str | None, size: int) -> Position:
-    """A cursor back to a position; anything not made by encode_position is refused."""
+def decode_position(cursor: str | None, parts: list[str] | None = None) -> Position:
+    """A cursor back to a position (in one of `parts`, when given); anything not made by
+    encode_position is refused."""
     if not cursor:
         return Position()
     try:
         padded = cursor + "=" * (-len(cursor) % 4)
-        index, after = json.loads(base64.urlsafe_b64decode(padded.encode()))
-        valid = isinstance(index, int) and 0 <= index < size
+        partition, after = json.loads(base64.urlsafe_b64decode(padded.encode()))
+        valid = partition is None or (isinstance(partition, str) and partition in (parts or []))
         valid = valid and isinstance(after, dict) and set(after) == {"PK", "SK"}
         valid = valid and all(isinstance(v, str) for v in after.values())
     except (ValueError, TypeError, binascii.Error):
         valid = False
     if not valid:
         raise InvalidInput("This cursor is not valid.", code="invalid_cursor", field="cursor")
-    return Position(index, after)
+    return Position(partition, after)
 
 
 def delete(items: list[dict[str, Any]]) -> None:
