@@ -186,3 +186,31 @@ def test_the_update_id_follows_the_session_into_the_assign_functions_log(
     assert routed and all(line.get("correlation_id") == expected for line in routed)
     (line,) = emf(capsys)
     assert metric_names(line) == {"SessionsQueued"}  # nobody to take it yet
+
+
+def test_a_reply_logs_the_correlation_id_of_the_update_its_session_took_in(
+    client: TestClient, function_log: io.StringIO
+) -> None:
+    admin = login(client)
+    project_id = create_project(client, admin)["project_id"]
+    maria = create_agent(client, admin, "maria")
+    client.post(
+        f"/api/projects/{project_id}/members", json={"agent_id": maria["agent_id"]}, headers=admin
+    )
+    session = put_session(project_id, 4242, assignee_id=maria["agent_id"], opened_at=T0)
+    expected = f"{project_id}:917"
+    pk, sk = keys.session(session["session_id"])
+    table.client().update_item(
+        TableName=table.table_name(),
+        Key=table.to_item({"PK": pk, "SK": sk}),
+        UpdateExpression="SET correlation_id = :c",
+        ExpressionAttributeValues=table.values({":c": expected}),
+    )
+    sent = client.post(
+        f"/api/sessions/{session['session_id']}/messages",
+        json={"text": "Hello!"},
+        headers=agent_login(client, "maria"),
+    )
+    assert sent.json()["delivery"]["state"] == "sent"
+    (line,) = [x for x in json_lines(function_log.getvalue()) if x["message"] == "delivery"]
+    assert line["correlation_id"] == expected

@@ -14,7 +14,7 @@ import logging
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from tgdesk import access, ids, metrics, risk_checks, secrets
+from tgdesk import access, correlation, ids, metrics, risk_checks, secrets
 from tgdesk.clock import now_ms
 from tgdesk.errors import InvalidInput, NotFound
 from tgdesk.storage import outbound
@@ -111,9 +111,11 @@ def prepare(
 def _new_message(
     sender_agent_id: str, session: dict[str, Any], body: str, client_message_id: str | None
 ) -> dict[str, Any]:
-    """An outbound message as it is first stored: `sending`, its first attempt leased."""
+    """An outbound message as it is first stored: `sending`, its first attempt leased. It
+    carries the correlation id of the update its session last took in, so that the reply's
+    log lines (and the scheduler's retries of it) join that update's."""
     now = now_ms()
-    return {
+    message: dict[str, Any] = {
         "message_id": ids.sortable_id(),
         "project_id": session["project_id"],
         "tg_user_id": session["tg_user_id"],
@@ -130,6 +132,10 @@ def _new_message(
             "next_attempt_at": now + LEASE_SECONDS * 1000,
         },
     }
+    correlation_id = correlation.of_item(session)
+    if correlation_id is not None:
+        message[correlation.ATTRIBUTE] = correlation_id
+    return message
 
 
 def _confirmed_entries(
@@ -258,6 +264,7 @@ def _log_fields(message: dict[str, Any]) -> dict[str, Any]:
     return {
         "message_id": message["message_id"],
         "session_id": message["session_id"],
+        correlation.ATTRIBUTE: correlation.of_item(message),
         "attempts": delivery.get("attempts"),
         "error_code": delivery.get("error_code"),
     }
