@@ -24,6 +24,7 @@ _ENV = {
     "TGDESK_TELEGRAM_API_URL": "https://telegram.invalid",
     "POWERTOOLS_SERVICE_NAME": "tgdesk-bench",
     "POWERTOOLS_LOG_LEVEL": "ERROR",
+    "POWERTOOLS_METRICS_DISABLED": "true",  # the figures are printed here, not as EMF lines
     "TGDESK_ADMIN_USERNAME": "bench-admin",
     "TGDESK_ADMIN_PASSWORD": "bench-admin-password-not-secret",
 }
