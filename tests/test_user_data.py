@@ -156,6 +156,23 @@ def test_a_long_history_exports_in_bounded_pages(
     assert pages[0]["profile"] == whole["profile"]
 
 
+def test_an_export_page_stays_within_its_byte_budget(
+    client: TestClient, desk: dict[str, Any], seeded: dict[str, Any], monkeypatch: Any
+) -> None:
+    for n in range(6):
+        user_writes(f"message {n}: " + "x" * 1500)
+    monkeypatch.setattr(user_data, "EXPORT_MAX_BYTES", 4000)
+
+    pages = export_all(client, desk["admin"])
+
+    texts = [m.get("text") for p in pages for m in p["messages"]]
+    assert sum(1 for t in texts if t and t.startswith("message ")) == 6
+    for page in pages:
+        items = [x for s in user_data.SECTIONS for x in page[s]]
+        size = len(json.dumps(items, ensure_ascii=False, separators=(",", ":")).encode())
+        assert size <= 4000 or len(items) == 1, size
+
+
 def test_a_bad_cursor_is_refused(client: TestClient, desk: dict[str, Any], seeded: Any) -> None:
     response = client.get(f"{USER_URL}/export", params={"cursor": "e30"}, headers=desk["admin"])
     assert (response.status_code, response.json()["code"]) == (422, "invalid_cursor")
