@@ -4,6 +4,7 @@ stored and the old ones deleted; a failure before that leaves the old token work
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterator
 from typing import Any
 
@@ -128,6 +129,33 @@ def test_another_bot_takes_over_the_project(
     assert len(released) == 1 and BOT_TOKEN in released[0].url
     listed = client.get(f"/api/projects/{pid}", headers=login(client)).json()
     assert listed["bot_username"] == "tgdesk_second_bot"
+
+
+def test_a_container_still_holding_the_old_token_reads_the_new_one_and_delivers(
+    client: TestClient,
+    project: dict[str, Any],
+    telegram: FakeBotApi,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    pid = project["project_id"]
+    admin = login(client)
+    me = client.get("/api/me", headers=admin).json()
+    session = api_helpers.put_session(pid, 4242, assignee_id=me["agent_id"])
+    monkeypatch.setitem(api_helpers.BOTS, REISSUED_TOKEN, BOT_USER)
+    monkeypatch.delitem(api_helpers.BOTS, BOT_TOKEN)
+    assert _replace(client, pid, REISSUED_TOKEN, admin).status_code == 200
+    # Another warm container read the token before the replacement and caches it.
+    name = secrets.parameter_name(pid, secrets.BOT_TOKEN)
+    secrets._cache[name] = (time.monotonic() + secrets.CACHE_SECONDS, BOT_TOKEN)
+    telegram.calls.clear()
+
+    sent = client.post(
+        f"/api/sessions/{session['session_id']}/messages", json={"text": "Hi"}, headers=admin
+    )
+
+    assert sent.json()["delivery"]["state"] == "sent", sent.text
+    tried = [BOT_TOKEN in c.url for c in telegram.calls_of("sendMessage")]
+    assert tried == [True, False]  # refused once with the old token, then sent with the new
 
 
 def test_a_failed_set_webhook_keeps_the_old_token_working(

@@ -181,8 +181,7 @@ def _digest(text: str) -> str:
 def send(message: dict[str, Any]) -> dict[str, Any]:
     """Call sendMessage for a message this caller holds (`sending`) and record the outcome."""
     try:
-        token = secrets.get_bot_token(message["project_id"])
-        sent = telegram.BotApi(token).send_message(message["tg_user_id"], message["text"])
+        sent = _send_message(message)
     except NotFound:
         outcome = outbound.mark_failed(
             message,
@@ -205,6 +204,21 @@ def send(message: dict[str, Any]) -> dict[str, Any]:
     metrics.delivery(state)
     log.info("delivery", extra={**_log_fields(outcome), "state": state})
     return outcome
+
+
+def _send_message(message: dict[str, Any]) -> dict[str, Any]:
+    """sendMessage with the project's token. A token Telegram refuses is read once more
+    past the cache: an admin may have just replaced it, and a container that still holds
+    the old one must not fail the message for good."""
+    project_id = message["project_id"]
+    token = secrets.get_bot_token(project_id)
+    try:
+        return telegram.BotApi(token).send_message(message["tg_user_id"], message["text"])
+    except telegram.InvalidToken:
+        fresh = secrets.get_bot_token(project_id, fresh=True)
+        if fresh == token:
+            raise
+        return telegram.BotApi(fresh).send_message(message["tg_user_id"], message["text"])
 
 
 def _record_error(message: dict[str, Any], err: telegram.TelegramError) -> dict[str, Any] | None:

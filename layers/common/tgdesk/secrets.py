@@ -62,8 +62,13 @@ def replace_project_secrets(project_id: str, *, bot_token: str, webhook_secret: 
     put_project_secrets(project_id, bot_token=bot_token, webhook_secret=webhook_secret)
 
 
-def get_bot_token(project_id: str) -> str:
-    return _get(parameter_name(project_id, BOT_TOKEN))
+def get_bot_token(project_id: str, *, fresh: bool = False) -> str:
+    """The project's bot token; `fresh` reads past the cache (Telegram refused the cached
+    one: it may have been replaced within the last CACHE_SECONDS)."""
+    name = parameter_name(project_id, BOT_TOKEN)
+    if fresh:
+        _cache.pop(name, None)
+    return _get(name)
 
 
 def get_webhook_secret(project_id: str) -> str:
