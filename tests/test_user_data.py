@@ -222,6 +222,24 @@ def test_erasure_removes_every_item_of_the_user(
     assert client.get(USER_URL, headers=desk["admin"]).status_code == 404
 
 
+def test_a_take_over_reason_is_blanked_and_the_new_holder_unloaded(
+    client: TestClient, desk: dict[str, Any], seeded: dict[str, Any]
+) -> None:
+    taken = client.post(
+        f"/api/sessions/{seeded['sid']}/take-over",
+        json={"reason": "Ada Lovelace threatens a chargeback"},
+        headers=desk["as_boss"],
+    )
+    assert taken.status_code == 200, taken.text
+    assert (open_sessions_of(desk["boss"]), open_sessions_of(desk["maria"])) == (1, 0)
+
+    erase(client, desk["admin"]).raise_for_status()
+
+    audit = [i for i in scan_items() if i["kind"] == "audit"]
+    assert not [a for a in audit if mentions(a, "chargeback")]
+    assert (open_sessions_of(desk["boss"]), open_sessions_of(desk["maria"])) == (0, 0)
+
+
 def test_erasing_again_changes_nothing(
     client: TestClient, desk: dict[str, Any], seeded: Any
 ) -> None:

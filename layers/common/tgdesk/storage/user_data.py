@@ -32,7 +32,7 @@ from tgdesk.storage import audit, keys, table
 from tgdesk.storage.expressions import Update, put
 
 ERASURE_SK = "ERASURE"
-CONTENT_FIELDS = ("text", "caption", "matches", "q")  # what an audit entry may quote
+CONTENT_FIELDS = ("text", "caption", "matches", "q", "reason")  # free text an entry may hold
 REDACTED = "[erased]"
 _WRITE_BATCH = 25  # BatchWriteItem's limit
 _QUERY_PAGE = 100
