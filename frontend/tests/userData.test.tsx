@@ -75,4 +75,19 @@ describe("a user's data", () => {
     await waitFor(() => expect(page.getByRole("status").textContent).toBe("The user's data was erased (12 items)."));
     expect(post).toHaveBeenCalledTimes(1);
   });
+
+  it("drops the erased user's conversations from the console and says why", async () => {
+    const post = vi.fn(async () => ({ phase: "done", items_erased: 12, audit_entries_redacted: 1 }));
+    const controller = new ConsoleController({ api: api({ post: post as Api["post"] }), me: ADMIN });
+    const erased = session();
+    const other = session({ session_id: "other", tg_user_id: 5000000002 });
+    controller.store.set({ sessions: { [erased.session_id]: erased, other }, selectedId: erased.session_id });
+    const page = render(<SidePanel controller={controller} />);
+    fireEvent.click(page.getByRole("button", { name: "Erase data" }));
+    fireEvent.input(page.getByLabelText("Telegram id of the user"), { target: { value: String(erased.tg_user_id) } });
+    fireEvent.click(page.getByRole("button", { name: "Erase for good" }));
+    await waitFor(() => expect(controller.state.selectedId).toBeNull());
+    expect(Object.keys(controller.state.sessions)).toEqual(["other"]);
+    expect(controller.state.notice).toEqual({ key: "notice.userErased" });
+  });
 });

@@ -45,7 +45,14 @@ function Profile(props: { controller: ConsoleController; session: Session }) {
           </div>
         ))}
       </dl>
-      {isAdmin && <UserDataActions api={props.controller.api} projectId={session.project_id} tgUserId={session.tg_user_id} />}
+      {isAdmin && (
+        <UserDataActions
+          api={props.controller.api}
+          projectId={session.project_id}
+          tgUserId={session.tg_user_id}
+          onErased={() => props.controller.forgetUser(session.project_id, session.tg_user_id)}
+        />
+      )}
     </section>
   );
 }

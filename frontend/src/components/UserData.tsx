@@ -7,7 +7,7 @@ import { Dialog } from "./Dialog";
 
 /** The administrators' actions on a user's data: export it as a JSON file, or erase it after
  *  typing the user's id. */
-export function UserDataActions(props: { api: Api; projectId: string; tgUserId: number }) {
+export function UserDataActions(props: { api: Api; projectId: string; tgUserId: number; onErased?: () => void }) {
   const { api, projectId, tgUserId } = props;
   const [busy, setBusy] = useState(false);
   const [confirming, setConfirming] = useState(false);
@@ -33,6 +33,7 @@ export function UserDataActions(props: { api: Api; projectId: string; tgUserId: 
     try {
       const done = await eraseUserData(api, projectId, tgUserId, (p) => setStatus(t("userData.erasing", { count: p.items_erased })));
       setStatus(t("userData.erased", { count: done.items_erased }));
+      props.onErased?.();
     } catch (error) {
       setStatus(t("userData.failed", { message: (error as Error).message }));
     } finally {

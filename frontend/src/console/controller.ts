@@ -173,6 +173,21 @@ export class ConsoleController {
     this.store.set({ notice: null });
   }
 
+  /** A user's data was erased: their sessions are gone from the server, so from here too. */
+  forgetUser(projectId: string, tgUserId: number): void {
+    this.store.set((s) => {
+      const gone = Object.values(s.sessions).filter((x) => x.project_id === projectId && x.tg_user_id === tgUserId);
+      const sessions = { ...s.sessions };
+      const chats = { ...s.chats };
+      for (const x of gone) {
+        delete sessions[x.session_id];
+        delete chats[x.session_id];
+      }
+      const selectedGone = gone.some((x) => x.session_id === s.selectedId);
+      return { sessions, chats, selectedId: selectedGone ? null : s.selectedId, notice: { key: "notice.userErased" } };
+    });
+  }
+
   private fail(error: unknown): void {
     const text = error instanceof ApiError ? error.message : String(error);
     const key = error instanceof ApiError && error.code === "network_error" ? "error.network" : "error.generic";

@@ -29,6 +29,7 @@ const en = {
 
   "error.network": "Cannot reach the server. Check the connection; tgdesk keeps trying.",
   "error.generic": "Something went wrong",
+  "notice.userErased": "The user's data was erased; their conversations are gone.",
   "notice.transferredOut": "This conversation was transferred to someone else.",
   "action.dismiss": "Dismiss",
   "action.cancel": "Cancel",

@@ -31,6 +31,7 @@ const zhCN: Record<keyof typeof en, string> = {
 
   "error.network": "无法连接服务器。请检查网络；tgdesk 会持续重试。",
   "error.generic": "出现问题",
+  "notice.userErased": "该用户的数据已删除，其会话已不存在。",
   "notice.transferredOut": "此会话已转给其他人。",
   "action.dismiss": "关闭提示",
   "action.cancel": "取消",
