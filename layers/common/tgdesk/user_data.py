@@ -13,10 +13,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from tgdesk import audit
+from tgdesk import audit, users
 from tgdesk.access import Scope
 from tgdesk.clock import now_ms
-from tgdesk.errors import Forbidden, InvalidInput, NotFound
+from tgdesk.errors import Forbidden, InvalidInput
 from tgdesk.storage import conversations, sessions, table, tags
 from tgdesk.storage import user_data as store
 
@@ -55,11 +55,11 @@ def export(
     profile = conversations.get_user(project_id, tg_user_id)
     session_ids = store.session_ids(project_id, tg_user_id)
     if profile is None and not session_ids:
-        raise _not_found()
+        raise users.user_not_found()
     parts = store.partitions(project_id, tg_user_id, session_ids)
     start = store.decode_position(cursor, parts)
     if cursor is None:
-        _audit(scope, "user.export", project_id, tg_user_id, {}, source_ip)
+        users.record_about_user("user.export", scope, project_id, tg_user_id, {}, source_ip)
     document: dict[str, Any] = {
         "format": EXPORT_FORMAT,
         "project_id": project_id,
@@ -109,7 +109,7 @@ def erase(
     if erasure is None or erasure["phase"] == DONE:
         if profile is None:
             if erasure is None:
-                raise _not_found()
+                raise users.user_not_found()
             return erasure  # erased already: asking again changes nothing
         erasure = _start(scope, project_id, tg_user_id, erasure, source_ip)
     if erasure["phase"] == ITEMS:
@@ -260,26 +260,3 @@ def _require_admin(scope: Scope, project_id: str) -> None:
     if not scope.is_admin:
         raise Forbidden("only an administrator can do this", code="admin_only")
     scope.require_project(project_id)
-
-
-def _audit(
-    scope: Scope,
-    action: str,
-    project_id: str,
-    tg_user_id: int,
-    details: dict[str, Any],
-    source_ip: str | None,
-) -> None:
-    audit.record(
-        action,
-        actor_id=scope.agent_id,
-        project_id=project_id,
-        target_type="tg_user",
-        target_id=str(tg_user_id),
-        details=details,
-        source_ip=source_ip,
-    )
-
-
-def _not_found() -> NotFound:
-    return NotFound("no such user", code="user_not_found")

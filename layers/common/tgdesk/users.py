@@ -33,12 +33,12 @@ def require_visible(
     scope.require_project(project_id)
     profile = conversations.get_user(project_id, tg_user_id)
     if profile is None:
-        raise _not_found()
+        raise user_not_found()
     if scope.supervises(project_id):
         return profile, None
     sessions = store.sessions_of(project_id, tg_user_id)
     if not any(s.get("assignee_id") == scope.agent_id for s in sessions):
-        raise _not_found()
+        raise user_not_found()
     return profile, sessions
 
 
@@ -50,7 +50,7 @@ def view(
     if sessions is None:
         sessions = store.sessions_of(project_id, tg_user_id)
     catalog = {t["tag_id"]: t for t in tags.catalog(project_id)}
-    _audit("user.view", scope, project_id, tg_user_id, {"view": "profile"}, source_ip)
+    record_about_user("user.view", scope, project_id, tg_user_id, {"view": "profile"}, source_ip)
     return {
         **profile,
         "tags": [catalog[t] for t in profile.get("tags", []) if t in catalog],
@@ -71,7 +71,9 @@ def history(
     """The user's messages across all sessions, newest first, one page at a time."""
     require_visible(scope, project_id, tg_user_id)
     if cursor is None:
-        _audit("user.view", scope, project_id, tg_user_id, {"view": "messages"}, source_ip)
+        record_about_user(
+            "user.view", scope, project_id, tg_user_id, {"view": "messages"}, source_ip
+        )
     return store.messages(project_id, tg_user_id, limit=limit, cursor=cursor, before=before)
 
 
@@ -95,7 +97,9 @@ def search(
         )
     require_visible(scope, project_id, tg_user_id)
     if cursor is None:
-        _audit("user.search", scope, project_id, tg_user_id, {"q": query.strip()}, source_ip)
+        record_about_user(
+            "user.search", scope, project_id, tg_user_id, {"q": query.strip()}, source_ip
+        )
 
     def contains(message: dict[str, Any]) -> bool:
         return any(needle in fold(message.get(f) or "") for f in ("text", "caption"))
@@ -112,7 +116,7 @@ def search(
     )
 
 
-def _audit(
+def record_about_user(
     action: str,
     scope: Scope,
     project_id: str,
@@ -131,5 +135,5 @@ def _audit(
     )
 
 
-def _not_found() -> NotFound:
+def user_not_found() -> NotFound:
     return NotFound("no such user", code="user_not_found")
