@@ -6,7 +6,6 @@ from __future__ import annotations
 import io
 import json
 import logging
-import os
 from collections.abc import Iterator
 from typing import Any
 
@@ -21,6 +20,7 @@ from api_helpers import (
     put_session,
     scheduler_handler,
 )
+from aws_lambda_powertools.logging.formatter import LambdaPowertoolsFormatter
 from conftest import lambda_context
 from fastapi.testclient import TestClient
 from ingest_support import PROJECT_ID, USER_ID, fixture, http_event, send
@@ -143,17 +143,31 @@ def test_a_job_with_nothing_due_reports_no_lag(aws: Any) -> None:
 # -- the correlation id -----------------------------------------------------------------------
 @pytest.fixture
 def function_log() -> Iterator[io.StringIO]:
-    """What the functions' Powertools loggers write (their handlers hold the stream they
-    were created with, which capsys does not see)."""
+    """What the functions' Powertools loggers write at INFO. Their handlers hold the stream they
+    were created with, which capsys does not see, and belong to whichever service name and
+    level were set when each function was first loaded in this process: every Powertools
+    handler is redirected, and its logger opened to INFO, for the test."""
     buffer = io.StringIO()
-    logger = logging.getLogger(os.environ["POWERTOOLS_SERVICE_NAME"])
-    handlers = [h for h in logger.handlers if isinstance(h, logging.StreamHandler)]
-    streams = [h.stream for h in handlers]
-    for handler in handlers:
-        handler.stream = buffer
+    loggers = [logging.getLogger(name) for name in list(logging.root.manager.loggerDict)]
+    powertools = {
+        logger: [
+            handler
+            for handler in logger.handlers
+            if isinstance(handler, logging.StreamHandler)
+            and isinstance(handler.formatter, LambdaPowertoolsFormatter)
+        ]
+        for logger in loggers
+    }
+    levels = {logger: logger.level for logger, handlers in powertools.items() if handlers}
+    shared = {h for handlers in powertools.values() for h in handlers}  # copied to many loggers
+    streams = {handler: handler.setStream(buffer) for handler in shared}
+    for logger in levels:
+        logger.setLevel(logging.INFO)
     yield buffer
-    for handler, stream in zip(handlers, streams, strict=True):
-        handler.stream = stream
+    for handler, stream in streams.items():
+        handler.setStream(stream)
+    for logger, level in levels.items():
+        logger.setLevel(level)
 
 
 def json_lines(text: str) -> list[dict[str, Any]]:
