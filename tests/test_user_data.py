@@ -140,6 +140,22 @@ def test_export_returns_everything_seeded(
     assert not mentions(page, str(OTHER_USER))
 
 
+def test_another_agents_personal_note_is_not_exported(
+    client: TestClient, desk: dict[str, Any], seeded: dict[str, Any]
+) -> None:
+    personal = client.post(
+        f"/api/sessions/{seeded['sid']}/notes",
+        json={"text": "maria's own reminder", "personal": True},
+        headers=desk["as_maria"],
+    )
+    assert personal.status_code == 201, personal.text
+
+    [page] = export_all(client, desk["admin"])
+
+    assert [n["text"] for n in page["notes"]] == ["VIP customer"]
+    assert not mentions(page, "maria's own reminder")
+
+
 def test_a_long_history_exports_in_bounded_pages(
     client: TestClient, desk: dict[str, Any], seeded: dict[str, Any], monkeypatch: Any
 ) -> None:

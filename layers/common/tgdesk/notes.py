@@ -59,7 +59,7 @@ def add(
 def visible(scope: Scope, session_id: str) -> list[dict[str, Any]]:
     """The session's notes this agent may read, oldest first."""
     scope.session(session_id)
-    return [n for n in store.list_for_session(session_id) if _readable(scope, n)]
+    return [n for n in store.list_for_session(session_id) if readable_by(scope, n)]
 
 
 def edit(
@@ -67,7 +67,7 @@ def edit(
 ) -> dict[str, Any]:
     session = scope.session(session_id)
     note = store.find(session_id, note_id)
-    if note is None or not _readable(scope, note):
+    if note is None or not readable_by(scope, note):
         raise NotFound("no such note", code="note_not_found")
     if note["author_id"] != scope.agent_id:
         raise Forbidden("only the author of a note can edit it", code="not_author")
@@ -89,7 +89,8 @@ def edit(
     return store.update_text(note, cleaned, edited_at, entry)
 
 
-def _readable(scope: Scope, note: dict[str, Any]) -> bool:
+def readable_by(scope: Scope, note: dict[str, Any]) -> bool:
+    """A shared note by whoever sees its session; a personal note by its author alone."""
     return not note.get("personal") or note["author_id"] == scope.agent_id
 
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from tgdesk import audit, users
+from tgdesk import audit, notes, users
 from tgdesk.access import Scope
 from tgdesk.clock import now_ms
 from tgdesk.errors import Forbidden, InvalidInput
@@ -78,6 +78,8 @@ def export(
             break
         size, count, last = size + weight, count + 1, position
         public = table.strip_keys(item)
+        if item.get("kind") == "note" and not notes.readable_by(scope, item):
+            continue  # another agent's personal note is theirs alone (it is erased all the same)
         if item.get("kind") == "telegram_user":
             document["profile"] = public
             catalog = {t["tag_id"]: t for t in tags.catalog(project_id)}
