@@ -40,6 +40,7 @@ ENV = {
     "TGDESK_TELEGRAM_API_URL": API_BASE,
     "POWERTOOLS_SERVICE_NAME": "tgdesk-chaos",
     "POWERTOOLS_LOG_LEVEL": "CRITICAL",
+    "POWERTOOLS_METRICS_DISABLED": "true",
     "TGDESK_ADMIN_USERNAME": "admin",
     "TGDESK_ADMIN_PASSWORD": "chaos-admin-password-1",
 }
