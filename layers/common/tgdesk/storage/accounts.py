@@ -14,7 +14,7 @@ from typing import Any
 from botocore.exceptions import ClientError
 
 from tgdesk.errors import Conflict, NotFound
-from tgdesk.storage import audit, keys, table
+from tgdesk.storage import audit, expressions, keys, table
 
 
 def _strip(item: dict[str, Any] | None) -> dict[str, Any] | None:
@@ -186,26 +186,9 @@ def _update_in_transaction(
         if before is None:
             raise NotFound("no such agent", code="agent_not_found")
         after = {k: v for k, v in {**before, **changes}.items() if k not in removed}
-        expression, names, vals = _update_expression(changes, removed)
-        conditions = ["attribute_exists(PK)"]
-        for i, name in enumerate(dict.fromkeys([*changes, *removed])):
-            names[f"#c{i}"] = name
-            if name in before:
-                vals[f":c{i}"] = before[name]
-                conditions.append(f"#c{i} = :c{i}")
-            else:
-                conditions.append(f"attribute_not_exists(#c{i})")
-        update: dict[str, Any] = {
-            "TableName": table.table_name(),
-            "Key": _key((pk, sk)),
-            "UpdateExpression": expression,
-            "ConditionExpression": " AND ".join(conditions),
-            "ExpressionAttributeNames": names,
-        }
-        if vals:
-            update["ExpressionAttributeValues"] = table.values(vals)
+        update = expressions.update_as_read(changes, removed, before).item(pk, sk)
         try:
-            _transact([{"Update": update}, *along_with(before, after)])
+            _transact([update, *along_with(before, after)])
         except ClientError as err:
             reasons = table.cancellation_reasons(err)
             if reasons and reasons[0] == "ConditionalCheckFailed":

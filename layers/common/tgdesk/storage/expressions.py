@@ -123,6 +123,20 @@ class Update(Condition):
         return {"Update": self.request(pk, sk)}
 
 
+def update_as_read(
+    set_: dict[str, Any], remove: list[str] | tuple[str, ...], before: dict[str, Any]
+) -> Update:
+    """SET and REMOVE attributes of an existing item, only if each one still holds what was
+    read as `before` (absent where `before` has none): the writer's idea of what changed is
+    then exactly what changed."""
+    update = Update().require_item()
+    for attribute in dict.fromkeys([*set_, *remove]):
+        update.require_as_read(attribute, before.get(attribute))
+    for attribute, value in set_.items():
+        update.set(attribute, value)
+    return update.remove(*remove)
+
+
 def put(item: dict[str, Any], condition: str | None = None) -> dict[str, Any]:
     """A TransactWriteItems Put operation."""
     request: dict[str, Any] = {"TableName": table.table_name(), "Item": table.to_item(item)}

@@ -12,7 +12,7 @@ from typing import Any
 from botocore.exceptions import ClientError
 
 from tgdesk.errors import Conflict, NotFound
-from tgdesk.storage import audit, keys, table
+from tgdesk.storage import audit, expressions, keys, table
 
 
 def _conditional_update(
@@ -25,41 +25,10 @@ def _conditional_update(
     missing: NotFound,
 ) -> None:
     """SET / REMOVE attributes, each condition on its `before` value (absent if None)."""
-    names: dict[str, str] = {}
-    vals: dict[str, Any] = {}
-    sets, removes, conditions = [], [], ["attribute_exists(PK)"]
-    for i, name in enumerate(dict.fromkeys([*set_, *remove])):
-        names[f"#a{i}"] = name
-        if name in set_:
-            vals[f":v{i}"] = set_[name]
-            sets.append(f"#a{i} = :v{i}")
-        else:
-            removes.append(f"#a{i}")
-        if before.get(name) is None:
-            conditions.append(f"attribute_not_exists(#a{i})")
-        else:
-            vals[f":b{i}"] = before[name]
-            conditions.append(f"#a{i} = :b{i}")
-    expression = " ".join(
-        part
-        for part in (
-            "SET " + ", ".join(sets) if sets else "",
-            "REMOVE " + ", ".join(removes) if removes else "",
-        )
-        if part
-    )
-    update: dict[str, Any] = {
-        "TableName": table.table_name(),
-        "Key": table.to_item({"PK": key[0], "SK": key[1]}),
-        "UpdateExpression": expression,
-        "ConditionExpression": " AND ".join(conditions),
-        "ExpressionAttributeNames": names,
-    }
-    if vals:
-        update["ExpressionAttributeValues"] = table.values(vals)
+    update = expressions.update_as_read(set_, remove, before).item(*key)
     try:
         table.client().transact_write_items(
-            TransactItems=[{"Update": update}, audit.put_operation(audit_entry)]
+            TransactItems=[update, audit.put_operation(audit_entry)]
         )
     except ClientError as err:
         if "ConditionalCheckFailed" not in table.cancellation_reasons(err):
