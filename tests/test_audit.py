@@ -51,7 +51,7 @@ def _npm_report(**vulnerabilities: dict[str, object]) -> str:
     )  # fmt: skip
 
 
-def _advisory(severity: str, ghsa: str = "GHSA-xxxx-yyyy-zzzz") -> dict[str, object]:
+def _advisory(severity: str, ghsa: str = "GHSA-4x8q-9f3p-7m2c") -> dict[str, object]:
     via = [{"title": "bad", "url": f"https://github.com/advisories/{ghsa}", "severity": severity}]
     return {"severity": severity, "range": "<1.2.3", "via": via}
 
