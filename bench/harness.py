@@ -71,7 +71,8 @@ def mocked_table(*, stream: bool = True) -> Iterator[None]:
 
 def _forget_process_state() -> None:
     """Drop what tgdesk caches per process (clients, secrets, projects) between sections."""
-    from tgdesk import ingest, secrets
+    from tgdesk.core import secrets
+    from tgdesk.inbound import ingest
     from tgdesk.storage import table
 
     table.reset()

@@ -25,7 +25,7 @@ Webhook = Callable[[dict[str, Any]], dict[str, Any]]
 
 
 def create_project() -> None:
-    from tgdesk import ingest
+    from tgdesk.inbound import ingest
     from tgdesk.storage import projects
 
     ingest.clear_project_cache()

@@ -60,7 +60,7 @@ class FakeBotApi(BaseAdapter):
 @contextmanager
 def stub_telegram() -> Iterator[list[str]]:
     """Route the process's Bot API session to FakeBotApi; yields the methods called."""
-    from tgdesk.settings import get_settings
+    from tgdesk.core.settings import get_settings
     from tgdesk.telegram import client
 
     fake = FakeBotApi()
@@ -97,8 +97,10 @@ class Console:
 def console_holding(session_id: str) -> Console:
     """The API handler, with the bench project's bot connected and an agent of the project
     logged in, who holds `session_id` (routed to them as the assign function does)."""
-    from tgdesk import auth, routing_service, secrets
-    from tgdesk.routing import SessionToRoute
+    from tgdesk.accounts import auth
+    from tgdesk.core import secrets
+    from tgdesk.routing import service as routing_service
+    from tgdesk.routing.policy import SessionToRoute
     from tgdesk.storage import projects
 
     secrets.put_project_secrets(

@@ -22,8 +22,9 @@ FIRST_USER = 700_000_001
 
 
 def _team() -> list[dict[str, Any]]:
-    from tgdesk import auth, team
+    from tgdesk.accounts import auth
     from tgdesk.storage import projects
+    from tgdesk.team import members as team
 
     agents = []
     for name in ("alice", "bob", "carol"):
@@ -36,8 +37,9 @@ def _team() -> list[dict[str, Any]]:
 
 
 def run(sessions: int = SESSIONS) -> list[Budget]:
-    from tgdesk import access, routing_service
-    from tgdesk.routing import SessionToRoute
+    from tgdesk.accounts import access
+    from tgdesk.routing import service as routing_service
+    from tgdesk.routing.policy import SessionToRoute
     from tgdesk.storage import accounts
 
     heading(f"DynamoDB per routed session and per transfer ({sessions} of each)")

@@ -20,8 +20,8 @@ import requests
 from requests.adapters import BaseAdapter
 
 from infra.local import cfn
-from tgdesk import ids, secrets
-from tgdesk.clock import now_ms
+from tgdesk.core import ids, secrets
+from tgdesk.core.clock import now_ms
 from tgdesk.storage import keys, table
 from tgdesk.telegram import client as telegram
 

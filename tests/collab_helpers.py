@@ -19,7 +19,7 @@ from api_helpers import (
 )
 from fastapi.testclient import TestClient
 
-from tgdesk.clock import now_ms
+from tgdesk.core.clock import now_ms
 from tgdesk.storage import keys, table
 
 MARIA_USER, ANA_USER, LI_USER = 1001, 1002, 2001

@@ -15,7 +15,8 @@ from fastapi.testclient import TestClient
 from moto import mock_aws
 
 from infra.local import cfn
-from tgdesk import auth, clock
+from tgdesk.accounts import auth
+from tgdesk.core import clock
 from tgdesk.storage import table
 
 TABLE = "tgdesk-test"

@@ -14,7 +14,7 @@ from typing import Any
 from conftest import TABLE, lambda_context
 
 from infra.local import cfn
-from tgdesk import ingest
+from tgdesk.inbound import ingest
 from tgdesk.storage import projects
 
 FIXTURES = Path(__file__).parent / "fixtures" / "updates"

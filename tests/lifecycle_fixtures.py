@@ -11,7 +11,7 @@ from fastapi.testclient import TestClient
 from ingest_support import PROJECT_ID, create_project
 from lifecycle_support import T0
 
-from tgdesk import clock
+from tgdesk.core import clock
 
 
 @pytest.fixture

@@ -8,7 +8,8 @@ from typing import Any
 
 from ingest_support import PROJECT_ID, SECRET, USER_ID, fixture
 
-from tgdesk import clock, ingest
+from tgdesk.core import clock
+from tgdesk.inbound import ingest
 from tgdesk.storage import audit as audit_store
 from tgdesk.storage import conversations, keys, sessions, table
 

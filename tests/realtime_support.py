@@ -17,7 +17,7 @@ from botocore.exceptions import ClientError
 from infra.local import cfn
 from infra.local.stream import lambda_record
 from tests.conftest import TABLE, lambda_context
-from tgdesk import websocket
+from tgdesk.realtime import connections as websocket
 from tgdesk.storage import table
 
 EVENTS = json.loads((Path(__file__).parent / "fixtures" / "websocket_events.json").read_text())

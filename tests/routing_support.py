@@ -13,7 +13,7 @@ from boto3.dynamodb.types import TypeSerializer
 from conftest import TABLE, lambda_context
 
 from infra.local import cfn
-from tgdesk import clock
+from tgdesk.core import clock
 from tgdesk.storage import keys, projects, table
 
 PROJECT = "p1"

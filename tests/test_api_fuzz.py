@@ -30,9 +30,9 @@ from hypothesis import HealthCheck
 from hypothesis import strategies as st
 from schemathesis import GenerationMode
 
-from tgdesk import auth
-from tgdesk.clock import now_ms
-from tgdesk.errors import TgdeskError
+from tgdesk.accounts import auth
+from tgdesk.core.clock import now_ms
+from tgdesk.core.errors import TgdeskError
 from tgdesk.storage import accounts, table
 
 # By "is it the first project": its secret is in a message, a note, a tag and a group; the

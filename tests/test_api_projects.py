@@ -22,7 +22,8 @@ from api_helpers import (
 )
 from fastapi.testclient import TestClient
 
-from tgdesk import project_setup, secrets
+from tgdesk.core import secrets
+from tgdesk.team import project_setup
 
 
 @pytest.fixture
@@ -91,7 +92,7 @@ def test_public_url_setting_wins_over_the_request_host(
     client: TestClient, monkeypatch: pytest.MonkeyPatch, telegram: FakeBotApi
 ) -> None:
     monkeypatch.setenv("TGDESK_PUBLIC_URL", "https://help.example.org/")
-    from tgdesk.settings import get_settings
+    from tgdesk.core.settings import get_settings
 
     get_settings.cache_clear()
     project = create_project(client, login(client))

@@ -32,8 +32,8 @@ from routing_support import (
 )
 
 from infra.local import cfn
-from tgdesk import clock
-from tgdesk.routing import (
+from tgdesk.core import clock
+from tgdesk.routing.policy import (
     Claim,
     ClaimResult,
     Outcome,
@@ -43,7 +43,7 @@ from tgdesk.routing import (
     SessionToRoute,
     routing_steps,
 )
-from tgdesk.routing_service import DynamoRoutingStore
+from tgdesk.routing.service import DynamoRoutingStore
 from tgdesk.storage import assignments, keys, table
 
 handler, count_requests = routing_support.handler, routing_support.count_requests

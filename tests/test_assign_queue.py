@@ -22,8 +22,8 @@ from routing_support import (
     update_agent,
 )
 
-from tgdesk import presence
 from tgdesk.storage import assignments, keys, table
+from tgdesk.team import presence
 
 handler = routing_support.handler
 USER = 218485655
@@ -89,7 +89,7 @@ def test_a_raised_capacity_lets_as_many_queued_sessions_through(handler) -> None
 
 
 def test_a_close_through_the_lifecycle_frees_room_for_the_queue(handler) -> None:
-    from tgdesk import audit
+    from tgdesk.audit import entries as audit
     from tgdesk.storage import sessions
 
     add_agent("a1")

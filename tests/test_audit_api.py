@@ -9,7 +9,8 @@ import pytest
 from api_helpers import scan_items
 from fastapi.testclient import TestClient
 
-from tgdesk import audit, clock
+from tgdesk.audit import entries as audit
+from tgdesk.core import clock
 from tgdesk.storage import keys as table_keys
 from tgdesk.storage import scroll
 

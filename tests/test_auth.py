@@ -22,8 +22,9 @@ from api_helpers import (
 from conftest import lambda_context
 from fastapi.testclient import TestClient
 
-from tgdesk import auth, clock
-from tgdesk.settings import get_settings
+from tgdesk.accounts import auth
+from tgdesk.core import clock
+from tgdesk.core.settings import get_settings
 from tgdesk.storage import accounts
 
 

@@ -27,8 +27,10 @@ from api_helpers import (
 )
 from fastapi.testclient import TestClient
 
-from tgdesk import ingest, project_setup, secrets
-from tgdesk.errors import Unauthorized
+from tgdesk.core import secrets
+from tgdesk.core.errors import Unauthorized
+from tgdesk.inbound import ingest
+from tgdesk.team import project_setup
 
 # @BotFather's /revoke: the same bot, a new token; the old one stops working.
 REISSUED_TOKEN = "7000001:AAFnewTokenAfterRevokeXyZ_0123456789ab"

@@ -8,8 +8,9 @@ import pytest
 from conftest import TABLE
 from ingest_support import PROJECT_ID, USER_ID
 
-from tgdesk import audit, clock
-from tgdesk.errors import Conflict, InvalidInput
+from tgdesk.audit import entries as audit
+from tgdesk.core import clock
+from tgdesk.core.errors import Conflict, InvalidInput
 from tgdesk.storage import conversations as conv
 from tgdesk.storage import keys, sessions, table
 from tgdesk.storage.conversations import Write

@@ -19,7 +19,8 @@ from api_helpers import (
 from conftest import lambda_context
 from fastapi.testclient import TestClient
 
-from tgdesk import clock, delivery
+from tgdesk.core import clock
+from tgdesk.outbound import delivery
 from tgdesk.storage import keys, outbound
 
 T0 = 1_790_000_000_000

@@ -28,7 +28,8 @@ from fastapi.testclient import TestClient
 
 from infra.local.config import HOST, free_port
 from infra.local.gateway import GatewayApp, Route, server_config
-from tgdesk import auth, client_address, clock
+from tgdesk.accounts import auth, client_address
+from tgdesk.core import clock
 from tgdesk.storage import accounts, logins
 from tgdesk.telegram import client as telegram_client
 

@@ -10,9 +10,11 @@ from typing import Any
 import pytest
 from ingest_support import PROJECT_ID, SECRET, USER_ID, create_project, fixture
 
-from tgdesk import audit, clock, ingest
-from tgdesk.errors import NotFound, Unauthorized
-from tgdesk.ingest import Outcome
+from tgdesk.audit import entries as audit
+from tgdesk.core import clock
+from tgdesk.core.errors import NotFound, Unauthorized
+from tgdesk.inbound import ingest
+from tgdesk.inbound.ingest import Outcome
 from tgdesk.storage import conversations as conv
 from tgdesk.storage import projects, sessions, table
 

@@ -25,8 +25,10 @@ from lifecycle_support import (
     user_writes,
 )
 
-from tgdesk import ingest, lifecycle, secrets
-from tgdesk.access import Scope
+from tgdesk.accounts.access import Scope
+from tgdesk.core import secrets
+from tgdesk.inbound import ingest
+from tgdesk.sessions import lifecycle
 from tgdesk.storage import projects, sessions
 
 # The desk of lifecycle_fixtures: the ingest project at T0, maria, boss and li.

@@ -14,8 +14,9 @@ from conftest import lambda_context, telegram_samples
 from fastapi.testclient import TestClient
 from ingest_support import fixture
 
-from tgdesk import ingest, media, secrets
-from tgdesk.errors import TgdeskError
+from tgdesk.core import secrets
+from tgdesk.core.errors import TgdeskError
+from tgdesk.inbound import ingest, media
 from tgdesk.storage import conversations, keys, session_messages, table
 from tgdesk.telegram.updates import InboundMessage, decode_update
 

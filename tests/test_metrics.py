@@ -28,7 +28,7 @@ from ingest_support import create_project as create_webhook_project
 from routing_support import stream_event, stream_record
 
 from infra.local import cfn
-from tgdesk import clock, metrics
+from tgdesk.core import clock, metrics
 from tgdesk.storage import conversations, keys, table
 
 T0 = 1_790_000_000_000

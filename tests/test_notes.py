@@ -9,9 +9,11 @@ from api_helpers import FakeBotApi, scan_items
 from collab_helpers import audit_entries
 from fastapi.testclient import TestClient
 
-from tgdesk import audit, clock, notes
-from tgdesk.access import Scope
-from tgdesk.errors import Conflict
+from tgdesk.accounts.access import Scope
+from tgdesk.audit import entries as audit
+from tgdesk.core import clock
+from tgdesk.core.errors import Conflict
+from tgdesk.sessions import notes
 from tgdesk.storage import accounts, keys, table
 from tgdesk.storage import notes as store
 

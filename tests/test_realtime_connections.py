@@ -20,7 +20,8 @@ from realtime_support import (
     ws_event,
 )
 
-from tgdesk import clock, websocket
+from tgdesk.core import clock
+from tgdesk.realtime import connections as websocket
 from tgdesk.storage import accounts, connections, table
 
 team = collab_helpers.team

@@ -20,7 +20,9 @@ from botocore.stub import ANY, Stubber
 from fastapi.testclient import TestClient
 from realtime_support import CALLBACK_URL, FakeConnectionsApi, StreamTap, open_connection
 
-from tgdesk import clock, realtime, websocket
+from tgdesk.core import clock
+from tgdesk.realtime import connections as websocket
+from tgdesk.realtime import fanout as realtime
 from tgdesk.storage import keys, table
 
 team = collab_helpers.team

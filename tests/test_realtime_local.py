@@ -29,7 +29,9 @@ from infra.local.websocket import (
     message_event,
     select_route,
 )
-from tgdesk import auth, clock, websocket
+from tgdesk.accounts import auth
+from tgdesk.core import clock
+from tgdesk.realtime import connections as websocket
 from tgdesk.storage import accounts, connections, table
 
 PASSWORD = "a-long-enough-password"

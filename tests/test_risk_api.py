@@ -17,8 +17,9 @@ import pytest
 from fastapi.testclient import TestClient
 from risk_support import TRC20, create_group, keywords, triggers
 
-from tgdesk import audit, risk_groups
-from tgdesk.errors import Conflict
+from tgdesk.audit import entries as audit
+from tgdesk.core.errors import Conflict
+from tgdesk.risk import groups as risk_groups
 from tgdesk.storage import risk as risk_store
 
 team = collab_helpers.team

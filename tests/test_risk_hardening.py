@@ -19,7 +19,10 @@ from api_helpers import FakeBotApi, scan_items
 from fastapi.testclient import TestClient
 from risk_support import create_group, keywords, triggers
 
-from tgdesk import audit, clock, csv_safe, risk_checks, risk_report
+from tgdesk.audit import entries as audit
+from tgdesk.core import clock, csv_safe
+from tgdesk.risk import checks as risk_checks
+from tgdesk.risk import report as risk_report
 from tgdesk.storage import table
 
 team = collab_helpers.team

@@ -21,7 +21,7 @@ from realtime_support import FakeConnectionsApi, StreamTap, open_connection
 from risk_support import BTC_BECH32, create_group, keywords, triggers
 
 from infra.local import cfn
-from tgdesk import clock
+from tgdesk.core import clock
 from tgdesk.storage import keys, table
 
 team = collab_helpers.team

@@ -11,7 +11,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tgdesk.routing import (
+from tgdesk.routing.policy import (
     Candidate,
     Claim,
     ClaimResult,

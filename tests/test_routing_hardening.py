@@ -29,8 +29,9 @@ from routing_support import (
 from test_routing_timers import later, name_of, routed, run_timers
 
 from infra.local import cfn
-from tgdesk import access, routing_service
-from tgdesk.routing import RETURNED, SessionToRoute
+from tgdesk.accounts import access
+from tgdesk.routing import service as routing_service
+from tgdesk.routing.policy import RETURNED, SessionToRoute
 from tgdesk.storage import accounts, assignments, keys, sessions, table
 
 handler = routing_support.handler

@@ -8,7 +8,7 @@ from dataclasses import replace
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tgdesk.routing import (
+from tgdesk.routing.policy import (
     BALANCED,
     ONLINE_FIRST,
     REOPENED,

@@ -15,7 +15,7 @@ from fastapi.testclient import TestClient
 from routing_support import inserts
 
 from infra.local import cfn
-from tgdesk import clock
+from tgdesk.core import clock
 from tgdesk.storage import assignments, keys, sessions, table
 
 team = collab_helpers.team

@@ -9,7 +9,7 @@ from api_helpers import scheduler_handler
 from conftest import lambda_context
 
 from infra.local import cfn
-from tgdesk import secrets
+from tgdesk.core import secrets
 
 
 @pytest.fixture

@@ -10,8 +10,9 @@ import pytest
 from api_helpers import api_module, configure_admin, login, scan_items
 from fastapi.testclient import TestClient
 
-from tgdesk import auth, clock
-from tgdesk.settings import get_settings
+from tgdesk.accounts import auth
+from tgdesk.core import clock
+from tgdesk.core.settings import get_settings
 from tgdesk.storage import accounts, table
 
 IDLE_MINUTES = 30

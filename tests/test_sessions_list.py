@@ -20,7 +20,7 @@ from api_helpers import (
 from conftest import lambda_context
 from fastapi.testclient import TestClient
 
-from tgdesk.clock import now_ms
+from tgdesk.core.clock import now_ms
 from tgdesk.storage import keys, session_list, table
 
 

@@ -9,8 +9,8 @@ from api_helpers import scan_items
 from collab_helpers import MARIA_USER, audit_entries, narrow_permissions
 from fastapi.testclient import TestClient
 
-from tgdesk import audit
-from tgdesk.errors import Conflict
+from tgdesk.audit import entries as audit
+from tgdesk.core.errors import Conflict
 from tgdesk.storage import conversations, keys
 from tgdesk.storage import tags as store
 
@@ -331,7 +331,7 @@ def test_deleting_a_tag_takes_it_off_every_session_and_user(
 def test_a_large_sweep_goes_on_with_later_requests(
     client: TestClient, team: dict[str, Any], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from tgdesk import tags
+    from tgdesk.sessions import tags
 
     gone = make_tag(client, team, "Refund")
     for owner in ("maria", "ana"):

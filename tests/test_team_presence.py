@@ -8,9 +8,10 @@ import collab_helpers
 import pytest
 from fastapi.testclient import TestClient
 
-from tgdesk import clock, presence
-from tgdesk import team as team_service
+from tgdesk.core import clock
 from tgdesk.storage import accounts, table
+from tgdesk.team import members as team_service
+from tgdesk.team import presence
 
 T0 = 1_790_000_000_000
 

@@ -7,10 +7,10 @@ from typing import Any
 import collab_helpers
 from fastapi.testclient import TestClient
 
-from tgdesk import access
-from tgdesk import team as team_service
-from tgdesk.errors import NotFound
+from tgdesk.accounts import access
+from tgdesk.core.errors import NotFound
 from tgdesk.storage import accounts, projects
+from tgdesk.team import members as team_service
 
 # The two-project team (collab_helpers): admin; p1 maria, ana, boss; p2 li, chief.
 team = collab_helpers.team
@@ -228,7 +228,7 @@ def test_a_stale_group_edit_is_refused(client: TestClient, team: dict[str, Any])
     p1, boss = team["p1"], access.Scope(accounts.get_agent(team["ids"]["boss"]) or {})
     group = team_service.create_group(boss, p1, "Finance", [])
     team_service.update_group(boss, p1, group["group_id"], name="Billing")
-    from tgdesk.errors import Conflict
+    from tgdesk.core.errors import Conflict
     from tgdesk.storage import groups
 
     try:

@@ -10,7 +10,7 @@ from typing import Any
 from infra.local import cfn
 from infra.local.config import TABLE_NAME, LocalConfig
 from infra.local.lambdas import environment, parameter_values, resolve
-from tgdesk import client_address
+from tgdesk.accounts import client_address
 
 
 def test_cfn_lint_passes_offline() -> None:
@@ -232,7 +232,7 @@ def test_the_alarm_email_is_subscribed_only_when_given() -> None:
 
 
 def test_custom_metric_alarms_name_metrics_the_code_emits() -> None:
-    from tgdesk import metrics
+    from tgdesk.core import metrics
 
     namespace = {"Fn::Sub": "tgdesk/${AWS::StackName}"}
     env = cfn.template()["Globals"]["Function"]["Environment"]["Variables"]

@@ -13,7 +13,8 @@ from api_helpers import create_agent
 from fastapi.testclient import TestClient
 from risk_support import create_group, keywords, triggers
 
-from tgdesk import clock, delivery
+from tgdesk.core import clock
+from tgdesk.outbound import delivery
 from tgdesk.storage import assignments, table
 
 team = collab_helpers.team

@@ -18,7 +18,7 @@ from ingest_support import PROJECT_ID, USER_ID, send
 from lifecycle_support import assign, open_session_id, open_sessions_of, user_writes
 from risk_support import create_group, keywords
 
-from tgdesk import user_data
+from tgdesk.privacy import user_data
 
 # The desk of lifecycle_fixtures: the ingest project at T0, maria, boss and li.
 aws, desk = lifecycle_fixtures.aws, lifecycle_fixtures.desk

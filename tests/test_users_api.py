@@ -11,8 +11,8 @@ from collab_helpers import ANA_USER, MARIA_USER, audit_entries, put_profile
 from conftest import lambda_context
 from fastapi.testclient import TestClient
 
-from tgdesk import users
-from tgdesk.clock import now_ms
+from tgdesk.core.clock import now_ms
+from tgdesk.inbound import users
 from tgdesk.storage import keys, table
 
 pytest_plugins = ["collab_helpers"]

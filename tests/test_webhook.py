@@ -24,8 +24,8 @@ from ingest_support import (
 )
 
 from infra.local import cfn
-from tgdesk import clock
-from tgdesk.errors import Conflict
+from tgdesk.core import clock
+from tgdesk.core.errors import Conflict
 from tgdesk.storage import conversations as conv
 
 T0 = 1_767_225_700_000

@@ -25,7 +25,8 @@ from ingest_support import (
     snapshot,
 )
 
-from tgdesk import clock, ingest, item_size
+from tgdesk.core import clock, item_size
+from tgdesk.inbound import ingest
 from tgdesk.storage import conversations as conv
 from tgdesk.storage import table
 from tgdesk.telegram import shapes, updates

@@ -17,7 +17,8 @@ from aws_lambda_powertools.logging.utils import copy_config_to_registered_logger
 from console_api.main import create_app  # noqa: E402
 from mangum import Mangum  # noqa: E402
 
-from tgdesk import auth, metrics  # noqa: E402
+from tgdesk.accounts import auth  # noqa: E402
+from tgdesk.core import metrics  # noqa: E402
 
 logger = Logger()
 copy_config_to_registered_loggers(source_logger=logger, include={"tgdesk", "console_api"})

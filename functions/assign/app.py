@@ -8,8 +8,8 @@
 - an agent whose load dropped, whose capacity grew or who came online (MODIFY of the agent
   item) lets the queues of their projects drain, oldest first;
 - every change an agent should see is pushed to the consoles that may see it
-  (tgdesk.realtime);
-- a user's new message is checked by risk control (tgdesk.risk_checks).
+  (tgdesk.realtime.fanout);
+- a user's new message is checked by risk control (tgdesk.risk.checks).
 
 Records arrive in order, in batches, with partial-failure reporting: a record that fails is
 reported alone, and the stream redelivers from it, so every step here is idempotent.
@@ -31,8 +31,11 @@ from aws_lambda_powertools.utilities.data_classes.dynamo_db_stream_event import 
     DynamoDBRecordEventName,
 )
 
-from tgdesk import correlation, metrics, realtime, risk_checks, routing_service
-from tgdesk.routing import REOPENED, ROUTED, Outcome, SessionToRoute
+from tgdesk.core import correlation, metrics
+from tgdesk.realtime import fanout as realtime
+from tgdesk.risk import checks as risk_checks
+from tgdesk.routing import service as routing_service
+from tgdesk.routing.policy import REOPENED, ROUTED, Outcome, SessionToRoute
 from tgdesk.storage import projects
 
 logger = Logger()
@@ -108,7 +111,7 @@ def freed_slots(record: DynamoDBRecord) -> int:
 def handle_record(record: DynamoDBRecord) -> None:
     if is_ttl_expiry(record):
         return
-    # The Telegram update that made this change, when it carries one (tgdesk.correlation).
+    # The Telegram update that made this change, when it carries one (tgdesk.core.correlation).
     image = record.dynamodb.new_image if record.dynamodb is not None else {}
     logger.set_correlation_id(correlation.of_item(image))
     if record.event_name is DynamoDBRecordEventName.INSERT and record.dynamodb is not None:

@@ -7,7 +7,7 @@
   closed from here, so the console reconnects (or signs in again) and catches up.
 - $disconnect forgets the connection.
 
-Frames to the console are pushed by the functions that see changes (tgdesk.realtime).
+Frames to the console are pushed by the functions that see changes (tgdesk.realtime.fanout).
 """
 
 from __future__ import annotations
@@ -17,8 +17,8 @@ from typing import Any
 
 from aws_lambda_powertools import Logger
 
-from tgdesk import websocket
-from tgdesk.errors import Unauthorized
+from tgdesk.core.errors import Unauthorized
+from tgdesk.realtime import connections as websocket
 
 logger = Logger()
 

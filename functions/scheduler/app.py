@@ -9,7 +9,9 @@ from typing import Any
 from aws_lambda_powertools import Logger
 from aws_lambda_powertools.logging.utils import copy_config_to_registered_loggers
 
-from tgdesk import delivery, lifecycle, metrics
+from tgdesk.core import metrics
+from tgdesk.outbound import delivery
+from tgdesk.sessions import lifecycle
 
 logger = Logger()
 copy_config_to_registered_loggers(source_logger=logger, include={"tgdesk"})

@@ -1,6 +1,6 @@
 """Telegram webhook: POST /telegram/{project_id} (API Gateway HTTP API, payload 2.0).
 
-Thin on purpose: it turns the event into a call to tgdesk.ingest and the outcome into an
+Thin on purpose: it turns the event into a call to tgdesk.inbound.ingest and the outcome into an
 HTTP answer. It imports nothing heavy and talks to DynamoDB only, so cold starts stay short.
 """
 
@@ -13,8 +13,9 @@ from typing import Any
 
 from aws_lambda_powertools import Logger
 
-from tgdesk import correlation, ingest, metrics
-from tgdesk.errors import Conflict, NotFound, Unauthorized
+from tgdesk.core import correlation, metrics
+from tgdesk.core.errors import Conflict, NotFound, Unauthorized
+from tgdesk.inbound import ingest
 
 SECRET_HEADER = "x-telegram-bot-api-secret-token"
 

@@ -1,9 +1,9 @@
 """First-start set-up of the local stack: the bot's project, made in-process.
 
-It runs the same domain code as `POST /api/projects` (tgdesk.project_setup.create_project:
+It runs the same domain code as `POST /api/projects` (tgdesk.team.project_setup.create_project:
 getMe, the secrets, setWebhook or deleteWebhook in polling mode, the project and the
 administrator's membership), on behalf of the configured administrator, whom it creates
-first exactly as the API does on its first call (tgdesk.auth.bootstrap_admin). It never
+first exactly as the API does on its first call (tgdesk.accounts.auth.bootstrap_admin). It never
 logs in: a login is single-device, so logging in as the admin at every start would sign
 out the admin's console, and any script that logged in as soon as the API answered.
 """
@@ -24,8 +24,8 @@ class BootstrapError(RuntimeError):
 
 
 def _administrator() -> dict[str, Any]:
-    from tgdesk import auth
-    from tgdesk.settings import get_settings
+    from tgdesk.accounts import auth
+    from tgdesk.core.settings import get_settings
     from tgdesk.storage import accounts
 
     auth.bootstrap_admin()
@@ -38,8 +38,8 @@ def _administrator() -> dict[str, Any]:
 
 def ensure_project(*, bot_id: int, name: str, bot_token: str, public_url: str) -> dict[str, Any]:
     """The project of this bot (as the API shows it), created on the first start."""
-    from tgdesk import project_setup
     from tgdesk.storage import projects
+    from tgdesk.team import project_setup
 
     admin = _administrator()
     for project in projects.list_projects():
@@ -52,7 +52,7 @@ def ensure_project(*, bot_id: int, name: str, bot_token: str, public_url: str) -
 
 def ensure_project_with_retries(*, attempts: int = 5, **kwargs: Any) -> dict[str, Any]:
     """As ensure_project, retried a few times (Telegram may not answer at once)."""
-    from tgdesk.errors import TgdeskError
+    from tgdesk.core.errors import TgdeskError
 
     for attempt in range(1, attempts + 1):
         try:

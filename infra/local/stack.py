@@ -205,7 +205,7 @@ class LocalStack:
 
     def _start_telegram_poller(self, project: dict[str, Any]) -> None:
         from infra.local.polling import TelegramPoller
-        from tgdesk import secrets
+        from tgdesk.core import secrets
         from tgdesk.telegram.client import BotApi
 
         project_id = project["project_id"]

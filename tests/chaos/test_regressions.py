@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from tgdesk import clock
+from tgdesk.core import clock
 from tgdesk.storage import table
 
 from .faults import DDB_THROTTLED, once

@@ -19,7 +19,8 @@ from typing import Any
 
 from api_helpers import BOT_TOKEN
 
-from tgdesk import auth, clock
+from tgdesk.accounts import auth
+from tgdesk.core import clock
 
 from .faults import Faults
 from .world import ENV, NO_ANSWER, World

@@ -23,7 +23,9 @@ from moto.dynamodb.models import DynamoDBBackend, dynamodb_backends
 
 from infra.local import cfn, moto_transactions
 from infra.local.stream import failed_index, lambda_record
-from tgdesk import auth, clock, ids, ingest, secrets
+from tgdesk.accounts import auth
+from tgdesk.core import clock, ids, secrets
+from tgdesk.inbound import ingest
 from tgdesk.storage import table
 from tgdesk.telegram import client as telegram_client
 
@@ -64,7 +66,7 @@ class _Context:
 
 
 class _SeededSecrets:
-    """tgdesk.ids draws from `secrets`; a seeded stand-in makes ids (and so the order of
+    """tgdesk.core.ids draws from `secrets`; a seeded stand-in makes ids (and so the order of
     items made in one millisecond) the same on every replay of a seed."""
 
     def __init__(self, rng: random.Random) -> None:

@@ -7,9 +7,9 @@ from typing import Annotated, Any
 from fastapi import Depends, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
-from tgdesk import access, auth, client_address
-from tgdesk.errors import Forbidden, Unauthorized
-from tgdesk.settings import get_settings
+from tgdesk.accounts import access, auth, client_address
+from tgdesk.core.errors import Forbidden, Unauthorized
+from tgdesk.core.settings import get_settings
 
 _bearer = HTTPBearer(auto_error=False, description="The token that POST /api/auth/login returns")
 
@@ -60,7 +60,7 @@ PublicUrl = Annotated[str, Depends(public_url)]
 def source_ip(request: Request) -> str | None:
     """The client's address, the one every route audits and login throttles by: the viewer's
     on a request that provably came through the stack's CloudFront distribution, else API
-    Gateway's `sourceIp` (through Mangum), else the peer's (tgdesk.client_address)."""
+    Gateway's `sourceIp` (through Mangum), else the peer's (tgdesk.accounts.client_address)."""
     event = request.scope.get("aws.event") or {}
     address = event.get("requestContext", {}).get("http", {}).get("sourceIp")
     peer = str(address) if address else (request.client.host if request.client else None)

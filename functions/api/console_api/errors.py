@@ -13,7 +13,7 @@ from starlette.exceptions import HTTPException
 from starlette.routing import Match
 
 from console_api.models import ErrorBody
-from tgdesk.errors import TgdeskError
+from tgdesk.core.errors import TgdeskError
 
 log = logging.getLogger(__name__)
 

@@ -6,7 +6,7 @@ from typing import Any, Generic, Literal, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field, SecretStr
 
-from tgdesk import auth
+from tgdesk.accounts import auth
 
 Role = Literal["admin", "supervisor", "agent"]
 T = TypeVar("T")

@@ -7,7 +7,7 @@ from typing import Any
 from pydantic import BaseModel, Field
 
 from console_api.models import Public
-from tgdesk import notes, tags
+from tgdesk.sessions import notes, tags
 
 TagIds = list[str]
 

@@ -1,4 +1,4 @@
-"""Bodies of a Telegram user's data export and erasure (tgdesk.user_data)."""
+"""Bodies of a Telegram user's data export and erasure (tgdesk.privacy.user_data)."""
 
 from __future__ import annotations
 

@@ -8,7 +8,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, SecretStr
 
 from console_api.models import AgentPublic, MemberPublic, ProjectPublic, Public
-from tgdesk import auth
+from tgdesk.accounts import auth
 
 Presence = Literal["online", "busy", "offline"]
 Permission = Literal["reply", "transfer", "edit_tags", "export", "send_files"]

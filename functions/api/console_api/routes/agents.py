@@ -15,10 +15,11 @@ from console_api.models_team import (
     PasswordReset,
     PasswordResetResult,
 )
-from tgdesk import auth, team
-from tgdesk.clock import now_ms
-from tgdesk.errors import InvalidInput
+from tgdesk.accounts import auth
+from tgdesk.core.clock import now_ms
+from tgdesk.core.errors import InvalidInput
 from tgdesk.storage import accounts
+from tgdesk.team import members as team
 
 router = APIRouter(tags=["agents"])
 

@@ -9,7 +9,7 @@ from fastapi import APIRouter, Query
 from console_api.deps import CurrentScope
 from console_api.models import Page
 from console_api.models_collab import AuditEntryPublic
-from tgdesk import audit_log
+from tgdesk.audit import log as audit_log
 
 router = APIRouter(tags=["audit"])
 

@@ -7,7 +7,7 @@ from fastapi import APIRouter, Path, Response
 from console_api.deps import BearerToken, CurrentAgent, SourceIp
 from console_api.models import AgentPublic, ErrorBody, LoginRequest, LoginResponse
 from console_api.models_team import InvitationAccept
-from tgdesk import auth
+from tgdesk.accounts import auth
 
 router = APIRouter(tags=["auth"])
 

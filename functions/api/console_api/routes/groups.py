@@ -8,7 +8,7 @@ from fastapi import APIRouter, Response
 from console_api.deps import CurrentScope, SourceIp
 from console_api.models import Items
 from console_api.models_team import GroupCreate, GroupPublic, GroupUpdate
-from tgdesk import team
+from tgdesk.team import members as team
 
 router = APIRouter(tags=["groups"])
 

@@ -8,8 +8,8 @@ from fastapi import APIRouter
 
 from console_api.deps import CurrentAgent, SourceIp
 from console_api.models_team import AgentAccount, Heartbeat, PresenceUpdate
-from tgdesk import team
-from tgdesk.clock import now_ms
+from tgdesk.core.clock import now_ms
+from tgdesk.team import members as team
 
 router = APIRouter(tags=["me"])
 

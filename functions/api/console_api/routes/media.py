@@ -13,7 +13,7 @@ from fastapi import APIRouter, Query, Response
 
 from console_api.deps import CurrentScope
 from console_api.models import ErrorBody
-from tgdesk import media
+from tgdesk.inbound import media
 
 router = APIRouter(tags=["sessions"])
 

@@ -7,7 +7,7 @@ from fastapi import APIRouter
 from console_api.deps import CurrentScope, SourceIp
 from console_api.models import Items
 from console_api.models_collab import NoteCreate, NotePublic, NoteUpdate
-from tgdesk import notes
+from tgdesk.sessions import notes
 
 router = APIRouter(tags=["notes"])
 

@@ -22,9 +22,11 @@ from console_api.models_team import (
     ProjectDetail,
     ProjectSettingsUpdate,
 )
-from tgdesk import audit, project_setup, team
-from tgdesk.errors import NotFound
+from tgdesk.audit import entries as audit
+from tgdesk.core.errors import NotFound
 from tgdesk.storage import accounts, projects
+from tgdesk.team import members as team
+from tgdesk.team import project_setup
 
 router = APIRouter(tags=["projects"])
 

@@ -6,7 +6,7 @@ from fastapi import APIRouter, Request
 
 from console_api.deps import BearerToken, CurrentAgent
 from console_api.models import Public
-from tgdesk import websocket
+from tgdesk.realtime import connections as websocket
 
 router = APIRouter(tags=["realtime"])
 

@@ -19,8 +19,10 @@ from console_api.models_risk import (
     RiskGroupUpdate,
     TriggerPublic,
 )
-from tgdesk import risk_checks, risk_groups, risk_log
-from tgdesk.errors import InvalidInput
+from tgdesk.core.errors import InvalidInput
+from tgdesk.risk import checks as risk_checks
+from tgdesk.risk import groups as risk_groups
+from tgdesk.risk import log as risk_log
 
 router = APIRouter(tags=["risk"])
 

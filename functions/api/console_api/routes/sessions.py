@@ -20,7 +20,8 @@ from console_api.models_sessions import (
     Status,
     StatusCounts,
 )
-from tgdesk import delivery, inbox, lifecycle
+from tgdesk.outbound import delivery
+from tgdesk.sessions import inbox, lifecycle
 from tgdesk.storage import conversations
 
 router = APIRouter(tags=["sessions"])

@@ -8,7 +8,7 @@ from fastapi import APIRouter, Query
 
 from console_api.deps import AdminAgent
 from console_api.models import DeadLetterPublic, Page
-from tgdesk.clock import now_ms
+from tgdesk.core.clock import now_ms
 from tgdesk.storage import conversations
 
 router = APIRouter(tags=["system"])

@@ -7,7 +7,7 @@ from fastapi import APIRouter, Response
 from console_api.deps import CurrentScope, SourceIp
 from console_api.models import Items
 from console_api.models_collab import TagCreate, TagPublic, TagsSet, TagUpdate
-from tgdesk import tags
+from tgdesk.sessions import tags
 
 router = APIRouter(tags=["tags"])
 

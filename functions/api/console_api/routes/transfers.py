@@ -8,7 +8,9 @@ from console_api.deps import CurrentScope, SourceIp
 from console_api.models import ErrorBody, Items
 from console_api.models_sessions import SessionView
 from console_api.models_transfer import Notice, TakeOverRequest, TransferRequest
-from tgdesk import delivery, risk_checks, routing_service
+from tgdesk.outbound import delivery
+from tgdesk.risk import checks as risk_checks
+from tgdesk.routing import service as routing_service
 from tgdesk.storage import assignments
 
 router = APIRouter(tags=["transfers"])

@@ -10,7 +10,9 @@ from console_api.deps import CurrentScope, SourceIp
 from console_api.models import Items, MessagePublic, Page
 from console_api.models_collab import TagPublic, TagsSet, TelegramUserPublic
 from console_api.models_privacy import ErasureProgress, ErasureRequest, UserExport
-from tgdesk import tags, user_data, users
+from tgdesk.inbound import users
+from tgdesk.privacy import user_data
+from tgdesk.sessions import tags
 
 router = APIRouter(tags=["users"])
 

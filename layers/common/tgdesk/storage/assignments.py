@@ -19,7 +19,7 @@ from typing import Any
 
 from botocore.exceptions import ClientError
 
-from tgdesk.routing import RETURNED, Claim, ClaimResult, SessionToRoute
+from tgdesk.routing.policy import RETURNED, Claim, ClaimResult, SessionToRoute
 from tgdesk.storage import audit, keys, sessions, table
 from tgdesk.storage.expressions import Update, put_new
 

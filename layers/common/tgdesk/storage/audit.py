@@ -12,7 +12,7 @@ from tgdesk.storage import keys, table
 
 
 def entry_item(entry: dict[str, Any]) -> dict[str, Any]:
-    """The table item of an audit entry (see tgdesk.audit.entry)."""
+    """The table item of an audit entry (see tgdesk.audit.entries.entry)."""
     pk, sk = keys.audit_entry(entry.get("project_id"), entry["at"], entry["entry_id"])
     return {
         "PK": pk,

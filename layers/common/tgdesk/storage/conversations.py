@@ -27,8 +27,9 @@ from typing import Any
 
 from botocore.exceptions import ClientError, HTTPClientError
 
-from tgdesk import audit, correlation, ids, item_size
-from tgdesk.errors import Conflict, InvalidInput
+from tgdesk.audit import entries as audit
+from tgdesk.core import correlation, ids, item_size
+from tgdesk.core.errors import Conflict, InvalidInput
 from tgdesk.storage import audit as audit_store
 from tgdesk.storage import keys, sessions, table
 from tgdesk.storage.expressions import Update, put, put_new

@@ -9,7 +9,7 @@ from typing import Any
 
 from botocore.exceptions import ClientError
 
-from tgdesk.errors import Conflict, NotFound
+from tgdesk.core.errors import Conflict, NotFound
 from tgdesk.storage import audit, keys, table
 
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from tgdesk.errors import Conflict
+from tgdesk.core.errors import Conflict
 from tgdesk.storage import audit, keys, table
 
 

@@ -6,7 +6,7 @@ from typing import Any
 
 from botocore.exceptions import ClientError
 
-from tgdesk.clock import now_ms
+from tgdesk.core.clock import now_ms
 from tgdesk.storage import keys, table
 
 
@@ -56,7 +56,7 @@ def update_project(project_id: str, changes: dict[str, Any]) -> dict[str, Any]:
         )
     except ClientError as err:
         if table.is_conditional_failure(err):
-            from tgdesk.errors import NotFound
+            from tgdesk.core.errors import NotFound
 
             raise NotFound("no such project", code="project_not_found") from err
         raise

@@ -16,7 +16,7 @@ from typing import Any
 
 from botocore.exceptions import ClientError
 
-from tgdesk.errors import Conflict, InvalidInput, NotFound
+from tgdesk.core.errors import Conflict, InvalidInput, NotFound
 from tgdesk.storage import audit, keys, scroll, table
 
 # DynamoDB items hold at most 400 KB; the GSI copy and the other attributes need headroom.

@@ -20,7 +20,7 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from tgdesk.errors import InvalidInput
+from tgdesk.core.errors import InvalidInput
 from tgdesk.storage import table
 
 PAGE_SIZE = 100

@@ -19,7 +19,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from typing import Any
 
-from tgdesk.errors import InvalidInput
+from tgdesk.core.errors import InvalidInput
 from tgdesk.storage import keys, table
 from tgdesk.storage.expressions import Condition
 

@@ -16,7 +16,7 @@ from typing import Any
 
 from botocore.exceptions import ClientError
 
-from tgdesk.errors import Conflict
+from tgdesk.core.errors import Conflict
 from tgdesk.storage import audit, keys, table
 from tgdesk.storage.expressions import Condition, Update, put
 

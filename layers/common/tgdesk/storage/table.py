@@ -16,8 +16,8 @@ from boto3.dynamodb.types import TypeDeserializer, TypeSerializer
 from botocore.config import Config
 from botocore.exceptions import ClientError
 
-from tgdesk.errors import Conflict
-from tgdesk.settings import get_settings
+from tgdesk.core.errors import Conflict
+from tgdesk.core.settings import get_settings
 
 _serializer = TypeSerializer()
 _deserializer = TypeDeserializer()

@@ -27,7 +27,7 @@ from typing import Any
 
 from botocore.exceptions import ClientError
 
-from tgdesk.errors import Conflict, InvalidInput
+from tgdesk.core.errors import Conflict, InvalidInput
 from tgdesk.storage import audit, keys, table
 from tgdesk.storage.expressions import Update, put
 

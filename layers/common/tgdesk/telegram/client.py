@@ -17,7 +17,7 @@ from urllib.parse import quote
 
 import requests
 
-from tgdesk.settings import get_settings
+from tgdesk.core.settings import get_settings
 
 _TOKEN_IN_TEXT = re.compile(r"bot\d+:[A-Za-z0-9_-]+")
 # What @BotFather hands out: the bot's numeric id, a colon, and a secret of URL-safe

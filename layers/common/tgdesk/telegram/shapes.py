@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from typing import Any
 
-from tgdesk.item_size import is_int64, storable_float
+from tgdesk.core.item_size import is_int64, storable_float
 
 # A check: the stored form of a value (None: nothing storable) and whether it is whole.
 Check = Callable[[Any], tuple[Any, bool]]

@@ -23,7 +23,7 @@ import re
 from dataclasses import dataclass
 from typing import Any, TypeGuard
 
-from tgdesk import item_size
+from tgdesk.core import item_size
 from tgdesk.telegram import json_body, shapes
 
 EXCERPT_LENGTH = 120

@@ -1,0 +1,6 @@
+"""What Telegram users send.
+
+- `ingest`: the webhook's work on one request: authenticate, parse, store once
+- `media`: a message's file, fetched from Telegram for the console
+- `users`: Telegram users as the console sees them: profile, sessions, history, search
+"""

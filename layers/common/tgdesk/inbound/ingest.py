@@ -1,0 +1,185 @@
+"""What the webhook does with one request from Telegram: authenticate, parse, store once.
+
+The request is checked against the project's webhook secret (constant time) before anything
+is read from the body. Everything Telegram should not send again is answered as success:
+a duplicate, an update we do not serve, even a body that is not an update or that the table
+refuses to hold (kept as a dead letter), because a failing update blocks the chat's later
+ones until it expires. Only a transient failure (Conflict) asks Telegram to deliver again.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import logging
+import re
+import time
+from dataclasses import dataclass
+from typing import Any
+
+from tgdesk.core.clock import now_ms
+from tgdesk.core.errors import NotFound, Unauthorized
+from tgdesk.sessions import lifecycle
+from tgdesk.storage import conversations, projects
+from tgdesk.storage.conversations import Write
+from tgdesk.telegram.updates import (
+    ChatMemberChange,
+    Ignored,
+    InboundMessage,
+    InvalidUpdate,
+    MessageEdit,
+    Update,
+    decode_update,
+)
+
+log = logging.getLogger(__name__)
+
+PROJECT_CACHE_SECONDS = 60.0
+_PROJECT_ID = re.compile(r"[A-Za-z0-9_-]{1,64}")
+
+
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    """What became of one request, for the log line and the tests.
+
+    `result`: stored, duplicate, ignored or dead_letter. `kind`: message, edited_message,
+    callback_query, my_chat_member, or for an ignored update the counter it adds to.
+    """
+
+    result: str
+    update_id: int | None = None
+    kind: str | None = None
+
+
+def handle_update(project_id: str, secret: str | None, body: str | bytes) -> Outcome:
+    """Raises NotFound (unknown project) or Unauthorized (missing or wrong secret)."""
+    project = _authenticate(project_id, secret)
+    now = now_ms()
+    try:
+        update = decode_update(body)
+    except InvalidUpdate as err:
+        _dead_letter(project_id, body, str(err), now)
+        return Outcome("dead_letter")
+    except Exception as err:  # parsing is pure: it would fail the same way every time
+        log.exception("an update could not be parsed")
+        _dead_letter(project_id, body, f"the update could not be read ({type(err).__name__})", now)
+        return Outcome("dead_letter")
+    try:
+        write = _store(project, update, now)
+    except conversations.Unstorable as err:
+        _dead_letter(project_id, body, f"the table refused the update: {err}", now)
+        return Outcome("dead_letter", update.update_id, update.kind)
+    if write is Write.DUPLICATE:
+        result = "duplicate"
+    else:
+        result = "ignored" if isinstance(update, Ignored) else "stored"
+    return Outcome(result, update.update_id, update.kind)
+
+
+def _dead_letter(project_id: str, body: str | bytes, reason: str, now: int) -> None:
+    text = body if isinstance(body, str) else body.decode("utf-8", errors="replace")
+    conversations.put_dead_letter(project_id, body=text, reason=reason, now=now)
+
+
+def _store(project: dict[str, Any], update: Update, now: int) -> Write:
+    project_id = project["project_id"]
+    match update:
+        case InboundMessage():
+            return _store_message(project, update, update.message, now)
+        case MessageEdit():
+            edited_at = update.edited_at or now
+            write = conversations.store_message_edit(
+                project_id,
+                update.update_id,
+                tg_user_id=update.user.id,
+                message=update.message,
+                edited_at=edited_at,
+                now=now,
+            )
+            if write is not Write.NO_ORIGINAL:
+                return write
+            # An edit of a message we never saw: its content is still news to the agent.
+            return _store_message(project, update, {**update.message, "edited_at": edited_at}, now)
+        case ChatMemberChange():
+            return conversations.store_reachability(
+                project_id,
+                update.update_id,
+                tg_user_id=update.user.id,
+                profile=update.user.profile(),
+                blocked=update.blocked,
+                now=now,
+            )
+        case Ignored():
+            return conversations.count_ignored(
+                project_id, update.update_id, kind=update.kind, now=now
+            )
+
+
+def _store_message(
+    project: dict[str, Any],
+    update: InboundMessage | MessageEdit,
+    message: dict[str, Any],
+    now: int,
+) -> Write:
+    return conversations.store_inbound_message(
+        project["project_id"],
+        update.update_id,
+        tg_user_id=update.user.id,
+        chat_id=update.chat.id,
+        profile=update.user.profile(),
+        message=message,
+        timing=lifecycle.inbound_timing(project, now),
+        now=now,
+    )
+
+
+# -- authentication -------------------------------------------------------------------
+_projects: dict[str, tuple[float, dict[str, Any]]] = {}
+
+
+def _authenticate(project_id: str, secret: str | None) -> dict[str, Any]:
+    """The project, once the request has proved it comes from its bot's webhook."""
+    if not _PROJECT_ID.fullmatch(project_id):
+        raise _unknown_project()
+    project, from_cache = _project(project_id)
+    if project is None:
+        raise _unknown_project()
+    if secret and not _secret_matches(project, secret) and from_cache:
+        # The secret may have been rotated since the project was cached.
+        project, _ = _project(project_id, fresh=True)
+    if not secret or project is None or not _secret_matches(project, secret):
+        raise Unauthorized(
+            "The X-Telegram-Bot-Api-Secret-Token header is missing or wrong.",
+            code="bad_webhook_secret",
+        )
+    return project
+
+
+def _project(project_id: str, *, fresh: bool = False) -> tuple[dict[str, Any] | None, bool]:
+    """The project item, from a per-container cache of PROJECT_CACHE_SECONDS."""
+    cached = _projects.get(project_id)
+    if cached and not fresh and cached[0] > time.monotonic():
+        return cached[1], True
+    project = projects.get_project(project_id)
+    if project is None:
+        _projects.pop(project_id, None)
+    else:
+        _projects[project_id] = (time.monotonic() + PROJECT_CACHE_SECONDS, project)
+    return project, False
+
+
+def clear_project_cache() -> None:
+    """Forget cached projects (tests switch tables under the same project ids)."""
+    _projects.clear()
+
+
+def _secret_matches(project: dict[str, Any], secret: str) -> bool:
+    expected = project.get("webhook_secret_hash")
+    if not isinstance(expected, str):
+        return False
+    digest = hashlib.sha256(secret.encode("utf-8")).hexdigest()
+    return hmac.compare_digest(digest.encode(), expected.lower().encode())
+
+
+def _unknown_project() -> NotFound:
+    return NotFound("There is no project with this id.", code="project_not_found")

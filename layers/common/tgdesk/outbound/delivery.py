@@ -1,0 +1,286 @@
+"""Agents' replies: stored first, then sent to Telegram, and never dropped silently.
+
+A reply is recorded `sending` before the Bot API is called. The outcome is `sent`,
+`failed` with a reason a person understands, or `retrying` (429, 5xx, network trouble)
+with exponential backoff or Telegram's `retry_after`; the scheduler sends due retries.
+A `sending` message also carries a lease: if this process dies mid-send, the scheduler
+takes the message over once the lease ends.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from tgdesk.accounts import access
+from tgdesk.core import correlation, ids, metrics, secrets
+from tgdesk.core.clock import now_ms
+from tgdesk.core.errors import InvalidInput, NotFound
+from tgdesk.risk import checks as risk_checks
+from tgdesk.storage import outbound
+from tgdesk.telegram import client as telegram
+
+log = logging.getLogger(__name__)
+
+MAX_TEXT_LENGTH = 4096
+MAX_ATTEMPTS = 8
+BACKOFF_FIRST_SECONDS = 5
+BACKOFF_CAP_SECONDS = 300
+# Longer than the API function's timeout, so a live sender always outlasts its lease.
+LEASE_SECONDS = 60
+
+_FAILURE_REASONS = {
+    "bot_blocked": "The user has blocked the bot.",
+    "user_deactivated": "The user's Telegram account has been deleted.",
+    "cant_initiate": "The user has not started a conversation with the bot yet.",
+    "chat_not_found": "Telegram does not know this chat; the user may have deleted it.",
+    "message_too_long": f"The message is longer than Telegram allows ({MAX_TEXT_LENGTH}).",
+    "invalid_token": "The bot's token is no longer valid; connect the bot again.",
+    "bot_not_connected": "The project has no bot token stored; connect the bot again.",
+}
+_RETRY_REASONS = {
+    "rate_limited": "Telegram asked to slow down; sending again in {s} s.",
+    "server_error": "Telegram had a server error; sending again in {s} s.",
+    "network_error": "Telegram could not be reached; sending again in {s} s.",
+}
+
+
+def validate_text(text: str) -> str:
+    """The text to send: stripped, 1 to 4096 characters, else InvalidInput on `text`."""
+    stripped = text.strip()
+    if not stripped:
+        raise InvalidInput("Write something before sending.", code="message_empty", field="text")
+    if len(stripped) > MAX_TEXT_LENGTH:
+        raise InvalidInput(
+            f"A message has at most {MAX_TEXT_LENGTH} characters; this one has "
+            f"{len(stripped)}. Split it in two.",
+            code="message_too_long",
+            field="text",
+        )
+    return stripped
+
+
+def can_reply(agent: dict[str, Any], session: dict[str, Any]) -> bool:
+    """Only the session's holder answers it (see tgdesk.accounts.access.Scope.can_send)."""
+    return access.Scope(agent).can_send(session)
+
+
+def reply(
+    agent: dict[str, Any],
+    session: dict[str, Any],
+    text: str,
+    *,
+    client_message_id: str | None = None,
+    confirm_risk: bool = False,
+) -> tuple[dict[str, Any], bool]:
+    """Record an agent's reply and try to send it at once.
+
+    Returns (message, created): with a `client_message_id` this session already used
+    for the same text, the earlier message is returned as it is now and nothing is sent
+    again; used for another text, Conflict `client_message_id_reused` (the new text is
+    neither stored nor sent, and the client knows it).
+    Risk control runs first (tgdesk.risk.checks): a `block` match, or a `confirm` match
+    without `confirm_risk`, raises before anything is stored or sent.
+    """
+    if not can_reply(agent, session):
+        raise NotFound("no such session", code="session_not_found")
+    validate_text(text)
+    agent_id = agent["agent_id"]
+    matches = risk_checks.check_outbound(agent_id, session, text, confirmed=confirm_risk)
+    return _record_and_send(agent_id, session, text, client_message_id, risk_matches=matches)
+
+
+def prepare(
+    sender_agent_id: str,
+    session: dict[str, Any],
+    text: str,
+    *,
+    risk_matches: Sequence[Mapping[str, Any]] = (),
+) -> outbound.NewMessage:
+    """A message that an authorized action allows (a transfer's message to the user), to
+    be stored by that action's own transaction, so it exists exactly when the action
+    happened; then `send` its `message`. Stored `sending` with a lease, as a reply is: if
+    the immediate send never happens, the scheduler sends it. `risk_matches` it was
+    confirmed with are audited in the same transaction. InvalidInput on a bad text."""
+    message = _new_message(sender_agent_id, session, validate_text(text), None)
+    return outbound.new_message(
+        message, audit_entries=_confirmed_entries(sender_agent_id, session, message, risk_matches)
+    )
+
+
+def _new_message(
+    sender_agent_id: str, session: dict[str, Any], body: str, client_message_id: str | None
+) -> dict[str, Any]:
+    """An outbound message as it is first stored: `sending`, its first attempt leased. It
+    carries the correlation id of the update its session last took in, so that the reply's
+    log lines (and the scheduler's retries of it) join that update's."""
+    now = now_ms()
+    message: dict[str, Any] = {
+        "message_id": ids.sortable_id(),
+        "project_id": session["project_id"],
+        "tg_user_id": session["tg_user_id"],
+        "session_id": session["session_id"],
+        "direction": "out",
+        "type": "text",
+        "text": body,
+        "created_at": now,
+        "sender_agent_id": sender_agent_id,
+        "client_message_id": client_message_id,
+        "delivery": {
+            "state": "sending",
+            "attempts": 1,
+            "next_attempt_at": now + LEASE_SECONDS * 1000,
+        },
+    }
+    correlation_id = correlation.of_item(session)
+    if correlation_id is not None:
+        message[correlation.ATTRIBUTE] = correlation_id
+    return message
+
+
+def _confirmed_entries(
+    sender_agent_id: str,
+    session: dict[str, Any],
+    message: dict[str, Any],
+    risk_matches: Sequence[Mapping[str, Any]],
+) -> list[dict[str, Any]]:
+    # A confirmed risky message's trigger entry is written with the message: a request
+    # that dies after storing it is retried into the stored message, never a second entry.
+    if not risk_matches:
+        return []
+    message_id = message["message_id"]
+    return [risk_checks.confirmed_sent_entry(sender_agent_id, session, risk_matches, message_id)]
+
+
+def _record_and_send(
+    sender_agent_id: str,
+    session: dict[str, Any],
+    text: str,
+    client_message_id: str | None,
+    *,
+    risk_matches: Sequence[Mapping[str, Any]] = (),
+) -> tuple[dict[str, Any], bool]:
+    body = validate_text(text)
+    message = _new_message(sender_agent_id, session, body, client_message_id)
+    entries = _confirmed_entries(sender_agent_id, session, message, risk_matches)
+    stored, created = outbound.create_reply(
+        session, message, content_digest=_digest(body), audit_entries=entries
+    )
+    if not created:
+        return stored, False
+    return send(stored), True
+
+
+def _digest(text: str) -> str:
+    """What tells a retried reply (same content) from a reused client_message_id: a
+    fixed-size hash of the content, kept on the idempotency claim instead of a second
+    copy of the text."""
+    return hashlib.sha256(f"text\n{text}".encode()).hexdigest()
+
+
+def send(message: dict[str, Any]) -> dict[str, Any]:
+    """Call sendMessage for a message this caller holds (`sending`) and record the outcome."""
+    try:
+        sent = _send_message(message)
+    except NotFound:
+        outcome = outbound.mark_failed(
+            message,
+            error_code="bot_not_connected",
+            reason=_FAILURE_REASONS["bot_not_connected"],
+        )
+    except telegram.TelegramError as err:
+        outcome = _record_error(message, err)
+    except Exception:
+        # Unknown trouble (SSM down...): the lease brings the message back to the scheduler.
+        log.exception("sending failed unexpectedly", extra=_log_fields(message))
+        return message
+    else:
+        outcome = outbound.mark_sent(message, telegram_message_id=sent["message_id"], at=now_ms())
+    if outcome is None:
+        # The lease ran out and another sender took over; report what is stored now.
+        current = outbound.get_message(*outbound.message_key(message))
+        return current or message
+    state = outcome["delivery"]["state"]
+    metrics.delivery(state)
+    log.info("delivery", extra={**_log_fields(outcome), "state": state})
+    return outcome
+
+
+def _send_message(message: dict[str, Any]) -> dict[str, Any]:
+    """sendMessage with the project's token. A token Telegram refuses is read once more
+    past the cache: an admin may have just replaced it, and a container that still holds
+    the old one must not fail the message for good."""
+    project_id = message["project_id"]
+    token = secrets.get_bot_token(project_id)
+    try:
+        return telegram.BotApi(token).send_message(message["tg_user_id"], message["text"])
+    except telegram.InvalidToken:
+        fresh = secrets.get_bot_token(project_id, fresh=True)
+        if fresh == token:
+            raise
+        return telegram.BotApi(fresh).send_message(message["tg_user_id"], message["text"])
+
+
+def _record_error(message: dict[str, Any], err: telegram.TelegramError) -> dict[str, Any] | None:
+    attempts = message["delivery"]["attempts"]
+    retryable = isinstance(err, telegram.RateLimited | telegram.ServerError | telegram.NetworkError)
+    if not retryable:
+        reason = _FAILURE_REASONS.get(err.code) or (
+            f"Telegram refused the message: {err.description}"
+        )
+        return outbound.mark_failed(message, error_code=err.code, reason=reason)
+    if attempts >= MAX_ATTEMPTS:
+        return outbound.mark_failed(
+            message,
+            error_code=err.code,
+            reason=f"Telegram did not accept the message after {attempts} attempts.",
+        )
+    delay = retry_delay_seconds(attempts, err.retry_after)
+    return outbound.mark_retrying(
+        message,
+        next_attempt_at=now_ms() + delay * 1000,
+        error_code=err.code,
+        reason=_RETRY_REASONS[err.code].format(s=delay),
+    )
+
+
+def retry_delay_seconds(attempts: int, retry_after: int | None = None) -> int:
+    """Telegram's `retry_after` when given, else 5 s, 10 s, 20 s ... capped at 5 minutes."""
+    if retry_after is not None:
+        return max(1, int(retry_after))
+    return min(BACKOFF_FIRST_SECONDS * 2 ** (attempts - 1), BACKOFF_CAP_SECONDS)
+
+
+def run_due_retries(*, limit: int = 100) -> dict[str, int]:
+    """Send every due retry (and take over expired `sending` leases). Returns counts.
+
+    Each message is claimed with a conditional write before it is sent, so concurrent
+    runs never send one message twice.
+    """
+    now = now_ms()
+    counts = {"due": 0, "claimed": 0, "sent": 0, "retrying": 0, "failed": 0, "sending": 0}
+    due = list(outbound.due_retries(now, limit=limit))
+    oldest = min((int(m["delivery"]["next_attempt_at"]) for m in due), default=None)
+    metrics.scheduler_job("deliveries", due=len(due), oldest_due_at=oldest, now=now)
+    for message in due:
+        counts["due"] += 1
+        claimed = outbound.claim_retry(message, now=now, lease_until=now + LEASE_SECONDS * 1000)
+        if claimed is None:
+            continue
+        counts["claimed"] += 1
+        outcome = send(claimed)
+        counts[outcome["delivery"]["state"]] += 1
+    return counts
+
+
+def _log_fields(message: dict[str, Any]) -> dict[str, Any]:
+    delivery = message.get("delivery", {})
+    return {
+        "message_id": message["message_id"],
+        "session_id": message["session_id"],
+        correlation.ATTRIBUTE: correlation.of_item(message),
+        "attempts": delivery.get("attempts"),
+        "error_code": delivery.get("error_code"),
+    }

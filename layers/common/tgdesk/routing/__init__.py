@@ -1,0 +1,6 @@
+"""Routing sessions to agents.
+
+- `policy`: the rules (round robin, online first, balanced), pure
+- `service`: the read-decide-claim loop against the table
+- `jobs`: scheduled routing work: due return timers, queue drains
+"""

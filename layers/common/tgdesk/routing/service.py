@@ -1,0 +1,340 @@
+"""Routing against the table: reads what `tgdesk.routing.policy` decides on, writes its claims.
+
+Cost per session, whatever the size of the project: one Query of the members, one
+consistent BatchGetItem (session, routing item, project, user profile, group, the members'
+agent items: up to 95 members, +1 per 100 more), one GetItem for a returning user's
+previous session, and one TransactWriteItems (with the routing item only for a new
+session's turn). A lost race repeats the read and the write, at most
+`routing.MAX_CLAIM_ATTEMPTS` times. A new session nobody can take yet gets one more
+UpdateItem: its `queued_at`. A transfer's message to the user is stored by the claim's own
+transaction: it exists exactly when the session moved.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from tgdesk.accounts import access
+from tgdesk.audit import entries as audit
+from tgdesk.core.clock import now_ms
+from tgdesk.core.errors import Conflict, InvalidInput, NotFound, TgdeskError
+from tgdesk.routing.policy import (
+    REOPENED,
+    ROUTED,
+    TAKEN_OVER,
+    TRANSFERRED,
+    Candidate,
+    Claim,
+    ClaimResult,
+    Outcome,
+    Routed,
+    RoutingState,
+    SessionToRoute,
+    Snapshot,
+    route,
+)
+from tgdesk.storage import accounts, assignments, conversations, keys, outbound, projects, sessions
+from tgdesk.team import members as team
+from tgdesk.team import presence
+
+RETURNING_USER_WINDOW_MS = 30 * 24 * 3_600_000  # "recently closed" for sticky routing
+_MINUTE_MS = 60_000
+
+
+class DynamoRoutingStore:
+    """tgdesk.routing.policy.RoutingStore on the single table. `message`, if given, is stored by
+    the claim's transaction (a transfer's message to the user)."""
+
+    message: outbound.NewMessage | None = None
+
+    def __init__(self, message: outbound.NewMessage | None = None) -> None:
+        self.message = message
+
+    def snapshot(self, session: SessionToRoute) -> Snapshot:
+        now = now_ms()
+        member_ids = [m["agent_id"] for m in projects.list_members(session.project_id)]
+        session_key = keys.session(session.session_id)
+        routing_key = keys.routing_state(session.project_id)
+        project_key = keys.project(session.project_id)
+        extra = [project_key]
+        profile_key = group_key = None
+        if session.tg_user_id is not None and session.how == ROUTED:
+            profile_key = keys.telegram_user(session.project_id, session.tg_user_id)
+            extra.append(profile_key)
+        if session.group_id is not None:
+            group_key = keys.agent_group(session.project_id, session.group_id)
+            extra.append(group_key)
+        agent_keys = {keys.agent(aid): aid for aid in member_ids}
+        items = assignments.read_consistent([session_key, routing_key, *extra, *agent_keys])
+
+        stored = items.get(session_key)
+        routable = (
+            stored is not None
+            and stored.get("status") != sessions.CLOSED
+            and stored.get("assignee_id") == session.from_agent_id
+        )
+        project = items.get(project_key) or {"project_id": session.project_id}
+        settings = team.project_settings(project)
+        eligible = set(member_ids)
+        if settings["agent_scope"] != team.ALL_AGENTS:
+            eligible &= set(settings["agent_scope"])
+        if group_key is not None:
+            group = items.get(group_key)
+            if group is None:
+                raise NotFound("no such group", code="group_not_found")
+            eligible &= set(group.get("agent_ids", []))
+        candidates = tuple(
+            _candidate(aid, items[key], now)
+            for key, aid in agent_keys.items()
+            if aid in eligible and key in items
+        )
+        routing = settings["routing"]
+        minutes = routing.get("return_after_minutes")
+        preferred = None
+        if profile_key is not None and routing["sticky_returning_users"]:
+            preferred = _previous_agent(items.get(profile_key), now)
+        routing_item = items.get(routing_key) or {}
+        cursor = routing_item.get("rr_seq")
+        return Snapshot(
+            routable=routable,
+            candidates=candidates,
+            state=RoutingState(
+                cursor=int(cursor) if cursor is not None else None,
+                last_at=int(routing_item.get("updated_at", 0)),
+            ),
+            mode=routing["mode"],
+            preferred=preferred,
+            return_after_ms=int(minutes) * _MINUTE_MS
+            if minutes and session.target is None
+            else None,
+            assigned_at=int((stored or {}).get("assigned_at", 0)),
+        )
+
+    def claim(self, claim: Claim) -> ClaimResult:
+        entry = _assign_entry(claim.session, claim.agent_id)
+        if self.message is None:
+            return assignments.claim(claim, entry)
+        return assignments.claim(
+            claim,
+            entry,
+            also=self.message.operations,
+            session_changes=self.message.touch_session,
+        )
+
+    def keep(self, session: SessionToRoute, at: int) -> None:
+        assert session.from_agent_id is not None
+        assignments.keep(
+            session, session.from_agent_id, at, _assign_entry(session, session.from_agent_id)
+        )
+
+
+def _candidate(agent_id: str, agent: dict[str, Any], now: int) -> Candidate:
+    limit = agent.get("max_open_sessions")
+    last = agent.get("last_assigned_at")
+    return Candidate(
+        agent_id=agent_id,
+        disabled=bool(agent.get("disabled")),
+        online=presence.is_online(agent, now),
+        open_sessions=int(agent.get("open_sessions", 0)),
+        max_open_sessions=int(limit) if limit is not None else None,
+        last_assigned_at=int(last) if last is not None else None,
+    )
+
+
+def _previous_agent(profile: dict[str, Any] | None, now: int) -> str | None:
+    """The agent of a returning user's latest session, if it closed recently."""
+    if not profile or not profile.get("last_session_id"):
+        return None
+    if now - int(profile.get("last_closed_at", 0)) > RETURNING_USER_WINDOW_MS:
+        return None
+    return assignments.get_assignee(profile["last_session_id"])
+
+
+def _assign_entry(session: SessionToRoute, agent_id: str) -> dict[str, Any]:
+    return audit.entry(
+        f"session.{'assign' if session.how in (ROUTED, REOPENED) else session.how}",
+        actor_id=session.by,
+        project_id=session.project_id,
+        target_type="session",
+        target_id=session.session_id,
+        before={"assignee_id": session.from_agent_id},
+        after={"assignee_id": agent_id},
+        details={"how": session.how, "reason": session.reason},
+        source_ip=session.source_ip,
+    )
+
+
+store = DynamoRoutingStore()
+
+
+# -- what the assign function and the scheduler call ---------------------------------------
+def route_session(session: SessionToRoute) -> Routed:
+    return route(session, store, now_ms)
+
+
+def route_arrival(session: SessionToRoute) -> Routed:
+    """Route a session the stream announces (new, or reopened). A session without an agent
+    that nobody can take yet is marked `queued_at`: it waits in the project's queue."""
+    result = route_session(session)
+    if result.outcome is Outcome.NO_ELIGIBLE_AGENT and session.from_agent_id is None:
+        sessions.mark_queued(session.session_id, now_ms())
+    return result
+
+
+def drain_queue(project_id: str, *, limit: int) -> int:
+    """Route up to `limit` waiting sessions of a project, oldest first; stops at the first
+    that finds nobody with room. Returns how many got an agent."""
+    assigned = 0
+    for waiting in conversations.list_queue(project_id, limit=limit):
+        result = route_session(
+            SessionToRoute(
+                session_id=waiting["session_id"],
+                project_id=project_id,
+                tg_user_id=waiting.get("tg_user_id"),
+            )
+        )
+        if result.outcome is Outcome.NO_ELIGIBLE_AGENT:
+            break
+        assigned += result.outcome is Outcome.ASSIGNED
+    return assigned
+
+
+# -- transfers and take-overs (the API) ---------------------------------------------------
+def transfer(
+    scope: access.Scope,
+    session_id: str,
+    *,
+    agent_id: str | None = None,
+    group_id: str | None = None,
+    any_online: bool = False,
+    reason: str | None = None,
+    source_ip: str | None = None,
+    message: outbound.NewMessage | None = None,
+) -> dict[str, Any]:
+    """Give the session to another agent: a named one (eligible; online or not, within
+    their capacity), the project's mode inside a group, or any online agent. By its
+    assignee with the `transfer` permission, or a supervisor of the project. `message`
+    (tgdesk.outbound.delivery.prepare) is stored with the move, in its transaction, or not at all;
+    the caller sends it once this returns."""
+    session = scope.session(session_id)
+    project_id = session["project_id"]
+    if not scope.supervises(project_id):
+        scope.require_permission(project_id, "transfer")
+    if session.get("status") == sessions.CLOSED:
+        raise Conflict("This session is closed; reopen it first.", code="session_closed")
+    current = session.get("assignee_id")
+    if agent_id is not None and agent_id == current:
+        raise InvalidInput("The session is already this agent's.", code="same_agent", field="to")
+    wanted = SessionToRoute(
+        session_id=session_id,
+        project_id=project_id,
+        how=TRANSFERRED,
+        by=scope.agent_id,
+        from_agent_id=current,
+        exclude=frozenset({current}) if current else frozenset(),
+        group_id=group_id,
+        online_only=any_online,
+        target=agent_id,
+        status=sessions.UNREAD,
+        reason=reason,
+        source_ip=source_ip,
+    )
+    return _move(wanted, DynamoRoutingStore(message) if message else store)
+
+
+def take_over(
+    scope: access.Scope, session_id: str, *, reason: str | None = None, source_ip: str | None = None
+) -> dict[str, Any]:
+    """A supervisor of the project makes the session theirs (their capacity does not apply)."""
+    session = scope.session(session_id)
+    scope.require_supervisor(session["project_id"])
+    if session.get("status") == sessions.CLOSED:
+        raise Conflict("This session is closed; reopen it first.", code="session_closed")
+    if session.get("assignee_id") == scope.agent_id:
+        return session
+    wanted = SessionToRoute(
+        session_id=session_id,
+        project_id=session["project_id"],
+        how=TAKEN_OVER,
+        by=scope.agent_id,
+        from_agent_id=session.get("assignee_id"),
+        target=scope.agent_id,
+        enforce_capacity=False,
+        status=sessions.PROCESSING,
+        reason=reason,
+        source_ip=source_ip,
+    )
+    return _move(wanted)
+
+
+def transfer_message(notify_user: bool | None, message: str | None) -> str | None:
+    """The text a transfer sends to the user, or None. A message given is always sent;
+    `notify_user: true` needs one, and `notify_user: false` cannot come with one, so a
+    message is never dropped silently."""
+    text = (message or "").strip() or None
+    if notify_user and text is None:
+        raise InvalidInput(
+            "notify_user asks to tell the user about the transfer: write the message to send.",
+            code="message_required",
+            field="message",
+        )
+    if notify_user is False and text is not None:
+        raise InvalidInput(
+            "A transfer's message is always sent to the user; drop notify_user: false to "
+            "send it, or drop the message.",
+            code="message_not_wanted",
+            field="notify_user",
+        )
+    return text
+
+
+def _move(wanted: SessionToRoute, via: DynamoRoutingStore = store) -> dict[str, Any]:
+    # A transfer never keeps the session with its agent (`same_agent`, `exclude`), so a
+    # message given to `via` is always written by a claim, never dropped by `keep`.
+    result = route(wanted, via, now_ms)
+    if result.outcome is Outcome.ALREADY_ROUTED:
+        raise Conflict(
+            "The session changed meanwhile; reload it and try again.", code="session_changed"
+        )
+    if result.outcome is Outcome.NO_ELIGIBLE_AGENT:
+        if wanted.target is not None:
+            raise _not_eligible(wanted.project_id, wanted.target)
+        raise Conflict(
+            "Nobody eligible can take this session now (offline, or at capacity).",
+            code="no_eligible_agent",
+        )
+    if result.outcome is Outcome.TARGET_FULL:
+        raise Conflict(
+            "This agent has as many open sessions as they can take.", code="agent_at_capacity"
+        )
+    moved = conversations.get_session(wanted.session_id)
+    assert moved is not None
+    if moved.get("assignee_id") != result.agent_id:
+        raise Conflict("The session changed meanwhile; reload it.", code="session_changed")
+    return moved
+
+
+def _not_eligible(project_id: str, agent_id: str) -> TgdeskError:
+    """Why a named agent cannot take the project's sessions (read only on this refusal)."""
+    field = "to.agent_id"
+    if agent_id not in {m["agent_id"] for m in projects.list_members(project_id)}:
+        return InvalidInput(
+            "This agent is not a member of this project; an admin adds members.",
+            code="agent_not_member",
+            field=field,
+        )
+    if (accounts.get_agent(agent_id) or {}).get("disabled"):
+        return InvalidInput("This agent's account is disabled.", code="agent_disabled", field=field)
+    chosen = team.project_settings(projects.get_project(project_id) or {})["agent_scope"]
+    if chosen != team.ALL_AGENTS and agent_id not in chosen:
+        return InvalidInput(
+            "This agent is a member but not in the project's agent scope (its routing "
+            "settings); a supervisor can add them.",
+            code="agent_not_in_scope",
+            field=field,
+        )
+    return InvalidInput(
+        "This agent cannot take sessions of this project now.",
+        code="agent_not_eligible",
+        field=field,
+    )

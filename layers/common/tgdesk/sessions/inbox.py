@@ -1,0 +1,119 @@
+"""The session list a caller sees: which index partitions to read for their role, and the
+filters the console offers, with counts per status.
+
+Agents see the sessions assigned to them in the projects they belong to; supervisors every
+session of their projects; admins everything. Asking for a project the caller cannot see
+answers 404, as if it did not exist.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from typing import Any
+
+from tgdesk.accounts.access import Scope
+from tgdesk.core.errors import Forbidden, InvalidInput
+from tgdesk.sessions.lifecycle import PRIORITIES, STATUSES, UNREAD
+from tgdesk.storage import session_list
+from tgdesk.storage.session_list import Partition, SessionFilter
+
+
+@dataclass(frozen=True, slots=True)
+class Query:
+    statuses: tuple[str, ...] = ()
+    unread: bool = False  # the same as statuses=("unread",)
+    queued: bool = False  # only sessions waiting in their project's queue
+    priority: str | None = None
+    tag: str | None = None
+    project_id: str | None = None
+    assignee_id: str | None = None
+    active_from: int | None = None
+    active_to: int | None = None
+    q: str | None = None  # words of the user's name or username, or the start of their id
+
+
+@dataclass(frozen=True, slots=True)
+class Listing:
+    items: list[dict[str, Any]]
+    next_cursor: str | None
+    counts: dict[str, int]  # per status, for the same filters but the status
+    counts_complete: bool
+
+
+def list_sessions(
+    scope: Scope, query: Query, *, limit: int = 50, cursor: str | None = None
+) -> Listing:
+    partitions, projects = _partitions(scope, query)
+    session_filter = replace(_filter(query), project_ids=projects)
+    if projects is not None and not projects:
+        return Listing([], None, dict.fromkeys(STATUSES, 0), True)
+    items, next_cursor = session_list.list_page(
+        partitions, session_filter, limit=limit, cursor=cursor
+    )
+    counted, complete = session_list.count_by_status(partitions, session_filter)
+    counts = {status: counted.get(status, 0) for status in STATUSES}
+    return Listing(items, next_cursor, counts, complete)
+
+
+def _filter(query: Query) -> SessionFilter:
+    statuses = tuple(dict.fromkeys(query.statuses))
+    for status in statuses:
+        if status not in STATUSES:
+            raise InvalidInput(
+                f"status is one of {', '.join(STATUSES)}", code="invalid_status", field="status"
+            )
+    if query.unread:
+        if statuses and UNREAD not in statuses:
+            raise InvalidInput(
+                "unread=true lists unread sessions; drop the other statuses or unread",
+                code="invalid_filter",
+                field="unread",
+            )
+        statuses = (UNREAD,)
+    if query.priority is not None and query.priority not in PRIORITIES:
+        raise InvalidInput(
+            f"priority is one of {', '.join(PRIORITIES)}", code="invalid_priority", field="priority"
+        )
+    if (
+        query.active_from is not None
+        and query.active_to is not None
+        and query.active_from > query.active_to
+    ):
+        raise InvalidInput(
+            "active_from is after active_to", code="invalid_range", field="active_from"
+        )
+    return SessionFilter(
+        statuses=statuses,
+        queued=query.queued,
+        priority=query.priority,
+        tag=query.tag,
+        active_from=query.active_from,
+        active_to=query.active_to,
+        search=session_list.fold_search(query.q) if query.q else None,
+    )
+
+
+def _partitions(scope: Scope, query: Query) -> tuple[list[Partition], frozenset[str] | None]:
+    """The partitions to read, and the projects whose sessions may be shown from them
+    (None: all of them, for admins)."""
+    if query.project_id is not None:
+        scope.require_project(query.project_id)
+    if scope.is_admin:
+        visible = None if query.project_id is None else frozenset({query.project_id})
+        if query.assignee_id is not None:
+            return [session_list.assignee_partition(query.assignee_id)], visible
+        project_ids = [query.project_id] if query.project_id else scope.project_ids()
+        return [session_list.project_partition(p) for p in project_ids], visible
+
+    member_of = [query.project_id] if query.project_id is not None else scope.project_ids()
+    supervised = [p for p in member_of if scope.supervises(p)]
+    if query.assignee_id is not None and query.assignee_id != scope.agent_id:
+        if not supervised:
+            raise Forbidden(
+                "only a supervisor can list another agent's sessions", code="supervisor_only"
+            )
+        return [session_list.assignee_partition(query.assignee_id)], frozenset(supervised)
+    if supervised and query.assignee_id is None:
+        # A supervisor reads their projects whole (their own sessions are in there too).
+        return [session_list.project_partition(p) for p in supervised], frozenset(supervised)
+    return [session_list.assignee_partition(scope.agent_id)], frozenset(member_of)

@@ -1,0 +1,244 @@
+"""The life of a session: status, priority, closing, reopening, and auto-close.
+
+Statuses: `unread` (new or reopened; its agent has not opened it), `processing` (the
+assignee opened it), `follow_up` (the agent promised to come back), `closed`. A session
+closes when its agent or a supervisor ends it, or after the user has been silent for the
+project's `auto_close_after_hours`; a user who writes within `reopen_within_days` of the
+close gets the same session back (tgdesk.storage.conversations does that on ingest).
+
+Every change is a conditional transaction that also appends its audit entry.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from tgdesk.accounts.access import Scope
+from tgdesk.audit import entries as audit
+from tgdesk.core import metrics
+from tgdesk.core.clock import now_ms
+from tgdesk.core.errors import Conflict, Forbidden, InvalidInput, NotFound
+from tgdesk.routing import jobs as routing_jobs
+from tgdesk.storage import conversations, projects, sessions
+from tgdesk.storage.sessions import CLOSED, FOLLOW_UP, PROCESSING, UNREAD, InboundTiming
+from tgdesk.team import members as team
+
+STATUSES = (UNREAD, PROCESSING, FOLLOW_UP, CLOSED)
+SETTABLE_STATUSES = (PROCESSING, FOLLOW_UP)  # the others follow from events
+PRIORITIES = ("urgent", "high", "medium", "low")
+TIMERS_PER_RUN = 500  # auto-closes per scheduler run; the rest wait a minute
+_HOUR_MS = 3_600_000
+
+
+# -- project settings -------------------------------------------------------------------------
+def auto_close_after_ms(project: dict[str, Any]) -> int:
+    return team.project_settings(project)["auto_close_after_hours"] * _HOUR_MS
+
+
+def inbound_timing(project: dict[str, Any], now: int) -> InboundTiming:
+    """What a user's message at `now` means for their session's timing in this project."""
+    settings = team.project_settings(project)
+    return InboundTiming(
+        autoclose_due=now + settings["auto_close_after_hours"] * _HOUR_MS,
+        reopen_since=now - settings["reopen_within_days"] * 24 * _HOUR_MS,
+    )
+
+
+# -- the console's actions ----------------------------------------------------------------------
+def note_opened(scope: Scope, session: dict[str, Any]) -> dict[str, Any]:
+    """The assignee reads the session: unread -> processing. Anybody else's read (a
+    supervisor looking in) changes nothing."""
+    if session.get("status") != UNREAD or session.get("assignee_id") != scope.agent_id:
+        return session
+    entry = _entry(
+        scope,
+        session,
+        "session.status",
+        {"status": UNREAD},
+        {"status": PROCESSING},
+        details={"cause": "opened"},
+    )
+    if sessions.mark_processing(session, scope.agent_id, entry):
+        return {**session, "status": PROCESSING}
+    return session
+
+
+def update(
+    scope: Scope,
+    session_id: str,
+    *,
+    status: str | None = None,
+    priority: str | None = None,
+    source_ip: str | None = None,
+) -> dict[str, Any]:
+    """Set the status (processing or follow_up) and/or the priority of an open session."""
+    if status is not None and status not in SETTABLE_STATUSES:
+        raise InvalidInput(
+            f"status can be set to {' or '.join(SETTABLE_STATUSES)}; close a session with "
+            "POST /api/sessions/{session_id}/close",
+            code="invalid_status",
+            field="status",
+        )
+    if priority is not None and priority not in PRIORITIES:
+        raise InvalidInput(
+            f"priority is one of {', '.join(PRIORITIES)}", code="invalid_priority", field="priority"
+        )
+    session = _held_session(scope, session_id)
+    _require_open(session)
+    wanted = {"status": status, "priority": priority}
+    changes = {k: v for k, v in wanted.items() if v is not None and session.get(k) != v}
+    if not changes:
+        return session
+    entries = [
+        _entry(
+            scope,
+            session,
+            f"session.{name}",
+            {name: session.get(name)},
+            {name: value},
+            source_ip=source_ip,
+        )
+        for name, value in changes.items()
+    ]
+    return sessions.change(session, changes, entries)
+
+
+def close(scope: Scope, session_id: str, *, source_ip: str | None = None) -> dict[str, Any]:
+    """End a session (its assignee or a supervisor of its project)."""
+    session = _held_session(scope, session_id)
+    _require_open(session)
+    at = now_ms()
+    entry = _entry(
+        scope,
+        session,
+        "session.close",
+        {"status": session["status"]},
+        {"status": CLOSED, "closed_at": at},
+        source_ip=source_ip,
+    )
+    return sessions.close(session, at=at, entry=entry)
+
+
+def reopen(scope: Scope, session_id: str, *, source_ip: str | None = None) -> dict[str, Any]:
+    """Reopen a closed session for its last assignee (or by a supervisor), when it is the
+    user's latest session and the user has no other open session."""
+    session = _held_session(scope, session_id)
+    if session["status"] != CLOSED:
+        raise Conflict("This session is not closed.", code="session_not_closed")
+    user = conversations.get_user(session["project_id"], session["tg_user_id"]) or {}
+    if user.get("open_session_id"):
+        raise Conflict(
+            "The user has another open session; continue there.",
+            code="user_has_open_session",
+            session_id=user["open_session_id"],
+        )
+    if user.get("last_session_id") != session_id:
+        raise Conflict("Only the user's latest session can be reopened.", code="not_latest_session")
+    project = projects.get_project(session["project_id"]) or {}
+    at = now_ms()
+    entry = _entry(
+        scope,
+        session,
+        "session.reopen",
+        {"status": CLOSED, "closed_at": session["closed_at"]},
+        {"status": UNREAD},
+        source_ip=source_ip,
+    )
+    return sessions.reopen(
+        session, at=at, autoclose_due=at + auto_close_after_ms(project), entry=entry
+    )
+
+
+def require_can_send(scope: Scope, session: dict[str, Any]) -> None:
+    """Only the session's holder writes to the user, and only while it is open."""
+    if not scope.can_send(session):
+        if session.get("assignee_id") == scope.agent_id:
+            scope.require_permission(session["project_id"], "reply")
+        raise Forbidden(
+            "Only the agent holding this session can write to the user; take it over first.",
+            code="not_assignee",
+        )
+    if session.get("status") == CLOSED:
+        raise Conflict("This session is closed; reopen it to write.", code="session_closed")
+
+
+# -- the scheduler ----------------------------------------------------------------------------
+def run_due_timers(now: int | None = None) -> dict[str, int]:
+    """Close the sessions whose auto-close time has come. A timer that moved meanwhile (the
+    user wrote) or whose session changed loses its condition and is left alone."""
+    now = now if now is not None else now_ms()
+    counts = {"due": 0, "closed": 0, "skipped": 0, "dropped": 0}
+    oldest: int | None = None  # timers come earliest first: the first page's first one
+    cursor = None
+    while counts["due"] < TIMERS_PER_RUN:
+        timers, cursor = sessions.due_timers(
+            sessions.AUTOCLOSE, now, limit=TIMERS_PER_RUN - counts["due"], start_key=cursor
+        )
+        counts["due"] += len(timers)
+        if oldest is None and timers:
+            oldest = int(timers[0]["due_at"])
+        for timer in timers:
+            counts[_auto_close(timer, now)] += 1
+        if cursor is None:
+            break
+    metrics.scheduler_job("autoclose", due=counts["due"], oldest_due_at=oldest, now=now)
+    routing_jobs.run_due(now)  # return timers and queues; it logs its own counts
+    return counts
+
+
+def _auto_close(timer: dict[str, Any], now: int) -> str:
+    session = sessions.get(timer["session_id"])
+    if session is None or session.get("status") == CLOSED:
+        return "dropped" if sessions.drop_timer(timer) else "skipped"
+    entry = audit.entry(
+        "session.close",
+        actor_id=audit.SYSTEM,
+        project_id=session["project_id"],
+        target_type="session",
+        target_id=session["session_id"],
+        before={"status": session["status"]},
+        after={"status": CLOSED, "closed_at": now},
+        details={"cause": "auto_close", "last_user_msg_at": session.get("last_user_msg_at")},
+    )
+    try:
+        sessions.close(session, at=now, entry=entry, due_timer=timer)
+    except Conflict:
+        return "skipped"
+    return "closed"
+
+
+# -- helpers ----------------------------------------------------------------------------------
+def _held_session(scope: Scope, session_id: str) -> dict[str, Any]:
+    """The session, if the caller is its assignee or supervises its project."""
+    session = scope.session(session_id)
+    if session.get("assignee_id") == scope.agent_id or scope.supervises(session["project_id"]):
+        return session
+    raise NotFound("no such session", code="session_not_found")
+
+
+def _require_open(session: dict[str, Any]) -> None:
+    if session["status"] == CLOSED:
+        raise Conflict("This session is closed; reopen it first.", code="session_closed")
+
+
+def _entry(
+    scope: Scope,
+    session: dict[str, Any],
+    action: str,
+    before: dict[str, Any],
+    after: dict[str, Any],
+    *,
+    details: dict[str, Any] | None = None,
+    source_ip: str | None = None,
+) -> dict[str, Any]:
+    return audit.entry(
+        action,
+        actor_id=scope.agent_id,
+        project_id=session["project_id"],
+        target_type="session",
+        target_id=session["session_id"],
+        before=before,
+        after=after,
+        details=details,
+        source_ip=source_ip,
+    )
