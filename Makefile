@@ -10,7 +10,7 @@ STACK ?= tgdesk
 CONSOLE_SOURCES := $(shell find frontend/src frontend/index.html frontend/vite.config.ts \
 	frontend/tsconfig.json -type f 2>/dev/null)
 
-.PHONY: run test bench lint format export install console publish-console clean-data audit
+.PHONY: run test bench lint format export install console publish-console clean-data audit api-types
 
 $(VENV)/.installed: pyproject.toml uv.lock
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -35,6 +35,11 @@ run: install console
 test: install console
 	cd frontend && npm test --silent
 	$(PY) -m pytest $(PYTEST_ARGS)
+
+# The console's API types, generated from the API's OpenAPI document (infra/api_types.py):
+# run after changing the API's models; `make test` fails until the checked-in ones match.
+api-types: install
+	$(PY) -m infra.api_types
 
 # Known vulnerabilities in uv.lock's and package-lock.json's packages (infra/audit.py):
 # fails on one found; says so and passes when the advisory services cannot be reached.

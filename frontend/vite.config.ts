@@ -16,6 +16,6 @@ export default defineConfig({
   test: {
     environment: "happy-dom",
     globals: true,
-    include: ["tests/**/*.test.{ts,tsx}"],
+    include: ["tests/**/*.test.{ts,tsx}", "src/**/*.test.ts"],
   },
 });

@@ -12,10 +12,12 @@ const PROJECT: Project = {
   bot_id: 7000001,
   bot_username: "tgdesk_test_bot",
   webhook_url: "https://desk.example/telegram/p1",
-  routing: { mode: "round_robin", sticky_returning_users: true },
+  routing: { mode: "round_robin", sticky_returning_users: true, max_returns: 3 },
   agent_scope: "all",
   auto_close_after_hours: 24,
   reopen_within_days: 7,
+  created_at: 1795414459464,
+  created_by: "6t2nwqeabbja",
 };
 const TOKEN = "7000002:AAGq3sWcWw1dX0Bq2yN1oQe4yU5HkJ0pL8c";
 

@@ -17,6 +17,8 @@ function group(entries: RiskEntry[]): RiskGroup {
     entry_count: entries.length,
     allowed: [],
     project_ids: null,
+    created_at: 1795414459464,
+    created_by: ADMIN.agent_id,
     updated_at: 1795414459464,
     version: "01m83gn12c75chx0rpmgvne239",
   };

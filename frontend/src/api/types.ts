@@ -1,115 +1,61 @@
-// Shapes of the REST API (GET /api/openapi.json) that the console reads.
+// Shapes of the REST API that the console reads, taken from schema.d.ts: the types
+// openapi-typescript generates from the API's own OpenAPI document (`make api-types`).
+// The console imports API types from here only. Where the document is looser than what the
+// API answers (a field typed as a plain string or an open object), the alias narrows it and
+// says so.
 
-export type Role = "admin" | "supervisor" | "agent";
-export type Presence = "online" | "busy" | "offline";
-export type SessionStatus = "unread" | "processing" | "follow_up" | "closed";
-export type Priority = "urgent" | "high" | "medium" | "low";
-export type DeliveryState = "sending" | "sent" | "retrying" | "failed";
-export type Permission = "reply" | "transfer" | "edit_tags" | "export" | "send_files";
+import type { components } from "./schema";
+
+type Schemas = components["schemas"];
+
+/**
+ * An agent as the console holds it: the login's `AgentPublic`, a project's `AgentSummary` or
+ * `/api/me`'s and the administrators' `AgentAccount`; what only some of them carry is optional.
+ */
+export type AgentAccount = Pick<Schemas["AgentPublic"], "agent_id" | "username" | "display_name" | "role"> &
+  Partial<Schemas["AgentAccount"]>;
+export type Role = Schemas["AgentAccount"]["role"];
+export type Presence = Schemas["AgentAccount"]["presence"];
+export type Permission = NonNullable<Schemas["MemberDetail"]["permissions"]>[number];
+export type Priority = NonNullable<Schemas["SessionUpdate"]["priority"]>;
+export type SessionStatus = keyof Schemas["StatusCounts"];
 
 export const STATUSES: SessionStatus[] = ["unread", "processing", "follow_up", "closed"];
 export const PRIORITIES: Priority[] = ["urgent", "high", "medium", "low"];
 export const PERMISSIONS: Permission[] = ["reply", "transfer", "edit_tags", "export", "send_files"];
 
-export interface AgentAccount {
-  agent_id: string;
-  username: string;
-  display_name: string;
-  role: Role;
-  disabled?: boolean;
-  created_at?: number;
-  presence?: Presence;
-  open_sessions?: number;
-  max_open_sessions?: number | null;
-  /** While failed sign-ins lock the account (administrators' list): until when, epoch ms. */
-  locked_until?: number | null;
-}
+export type LoginResponse = Schemas["LoginResponse"];
 
-export interface LoginResponse {
-  token: string;
-  expires_at: number;
-  agent: AgentAccount;
-}
+/** A Telegram user's profile; a session's `user` is this (an open object in the document). */
+export type TelegramProfile = Partial<
+  Pick<Schemas["TelegramUserPublic"], "first_name" | "last_name" | "username" | "language_code" | "is_premium">
+>;
 
-export interface TelegramProfile {
-  first_name?: string | null;
-  last_name?: string | null;
-  username?: string | null;
-  language_code?: string | null;
-  is_premium?: boolean;
-}
+/** The document types `status` and `priority` as strings; they are always these values. */
+type WithStates<T> = Omit<T, "status" | "priority"> & { status: SessionStatus; priority: Priority };
 
-export interface Session {
-  session_id: string;
-  project_id: string;
-  tg_user_id: number;
-  status: SessionStatus;
-  priority: Priority;
-  assignee_id?: string | null;
-  user?: TelegramProfile | null;
-  opened_at: number;
-  last_user_msg_at?: number | null;
-  last_agent_msg_at?: number | null;
-  last_activity_at: number;
-  closed_at?: number | null;
-  queued_at?: number | null;
-  tags?: string[];
-}
+export type Session = Omit<WithStates<Schemas["SessionView"]>, "user"> & { user?: TelegramProfile | null };
 
-export type StatusCounts = Partial<Record<SessionStatus, number>>;
+/** Per-status counts; the console's own tally may not know every status yet. */
+export type StatusCounts = Partial<Schemas["StatusCounts"]>;
 
-export interface SessionList {
-  items: Session[];
-  next_cursor?: string | null;
-  counts: StatusCounts;
-  counts_complete: boolean;
-}
+export type SessionList = Omit<Schemas["SessionList"], "items" | "counts"> & { items: Session[]; counts: StatusCounts };
 
-export interface Delivery {
-  state: DeliveryState;
-  attempts: number;
-  next_attempt_at?: number | null;
-  sent_at?: number | null;
-  error_code?: string | null;
-  reason?: string | null;
-}
+export type Delivery = Schemas["DeliveryPublic"];
+export type DeliveryState = Delivery["state"];
 
 export type Json = Record<string, unknown>;
 
+/** One earlier version of an edited message (an open object in the document). */
 export interface MessageVersion {
   at?: number;
   text?: string;
   caption?: string;
 }
 
-export interface Message {
-  message_id: string;
-  session_id: string;
-  project_id: string;
-  tg_user_id: number;
-  direction: "in" | "out";
-  type: string;
-  created_at: number;
-  text?: string | null;
-  caption?: string | null;
-  media?: Json | null;
-  location?: Json | null;
-  contact?: Json | null;
-  poll?: Json | null;
-  dice?: Json | null;
-  callback_query?: Json | null;
-  forward?: Json | null;
-  reply_to?: Json | null;
-  telegram_date?: number | null;
-  edited_at?: number | null;
-  edits?: MessageVersion[] | null;
-  edits_dropped?: number | null;
-  cut?: string[] | null;
-  sender_agent_id?: string | null;
-  client_message_id?: string | null;
-  delivery?: Delivery | null;
-}
+export type Message = Omit<Schemas["MessagePublic"], "edits"> & { edits?: MessageVersion[] | null };
 
+/** `Page_X_` and `Items_X_` in the document: one page of a list, or a whole list. */
 export interface Page<T> {
   items: T[];
   next_cursor?: string | null;
@@ -119,96 +65,32 @@ export interface Items<T> {
   items: T[];
 }
 
-export interface Tag {
-  tag_id: string;
-  project_id: string;
-  name: string;
-  colour: string;
-}
+export type Tag = Schemas["TagPublic"];
+export type Note = Schemas["NotePublic"];
+export type UserSession = WithStates<Schemas["UserSessionPublic"]>;
+export type TelegramUser = Omit<Schemas["TelegramUserPublic"], "sessions"> & { sessions: UserSession[] };
 
-export interface Note {
-  note_id: string;
-  session_id: string;
-  project_id: string;
-  author_id: string;
-  text: string;
-  personal: boolean;
-  created_at: number;
-  edited_at?: number | null;
-}
+export type RoutingMode = Schemas["RoutingSettings"]["mode"];
+export type Project = Schemas["ProjectDetail"];
+export type Member = Schemas["MemberDetail"];
+export type Group = Schemas["GroupPublic"];
+export type Invitation = Schemas["InvitationPublic"];
+export type RealtimeTicket = Schemas["RealtimeTicket"];
 
-export interface UserSession {
-  session_id: string;
-  status: SessionStatus;
-  priority: Priority;
-  assignee_id?: string | null;
-  opened_at: number;
-  closed_at?: number | null;
-  last_activity_at: number;
-}
-
-export interface TelegramUser extends TelegramProfile {
-  project_id: string;
-  tg_user_id: number;
-  first_seen_at?: number | null;
-  last_seen_at?: number | null;
-  unreachable?: boolean;
-  tags?: Tag[];
-  sessions?: UserSession[];
-}
-
-export type RoutingMode = "round_robin" | "online_first" | "balanced";
-
-export interface Project {
-  project_id: string;
-  name: string;
-  bot_id: number;
-  bot_username?: string | null;
-  webhook_url: string;
-  routing: { mode: RoutingMode; return_after_minutes?: number | null; sticky_returning_users: boolean; max_returns?: number };
-  agent_scope: "all" | string[];
-  auto_close_after_hours: number;
-  reopen_within_days: number;
-}
-
-export interface Member {
-  project_id: string;
-  agent_id: string;
-  username?: string | null;
-  display_name?: string | null;
-  role?: Role | null;
-  disabled?: boolean | null;
-  permissions?: Permission[] | null;
-}
-
-export interface Group {
-  group_id: string;
-  project_id: string;
-  name: string;
-  agent_ids: string[];
-  updated_at: number;
-}
-
-export interface Invitation {
-  url: string;
-  expires_at: number;
-}
-
-export interface RealtimeTicket {
-  ticket: string;
-  url: string;
-  expires_at: number;
-}
-
+/** What the console sends as `TransferRequest.to`: exactly one of the three. */
 export type TransferTarget = { agent_id: string } | { group_id: string } | { any_online: true };
 
 // -- risk control ----------------------------------------------------------------------------
-export type RiskAction = "confirm" | "block";
-export type RiskKind = "keyword" | "trc20" | "erc20" | "btc";
+export type RiskAction = Schemas["RiskGroupSummary"]["action"];
+export type RiskEntry = Schemas["RiskEntry"];
+export type RiskKind = RiskEntry["kind"];
 export const RISK_ACTIONS: RiskAction[] = ["confirm", "block"];
 export const RISK_KINDS: RiskKind[] = ["keyword", "trc20", "erc20", "btc"];
 
-/** One hit of a risk group in a text; `start`/`end` count Unicode code points of that text. */
+/**
+ * One hit of a risk group in a text; `start`/`end` count Unicode code points of that text.
+ * (`ErrorBody.matches` and a trigger's `details.matches`: open objects in the document.)
+ */
 export interface RiskMatch {
   group_id: string;
   group_name: string;
@@ -220,42 +102,20 @@ export interface RiskMatch {
   matched?: string;
 }
 
-export interface RiskEntry {
-  value: string;
-  kind: RiskKind;
-}
-
-export interface RiskGroup {
-  group_id: string;
-  name: string;
-  action: RiskAction;
-  /** Only in a single group's answer; lists carry `entry_count`. */
-  entries?: RiskEntry[];
-  entry_count?: number;
-  allowed: string[];
-  /** null: every project. */
-  project_ids: string[] | null;
-  updated_at: number;
-  version: string;
-}
+/**
+ * A risk group as listed; a single group's answer also carries its `entries`. `project_ids`
+ * is always in the answer (null: every project), though the document makes it optional.
+ */
+export type RiskGroup = Omit<Schemas["RiskGroupSummary"], "project_ids"> &
+  Partial<Pick<Schemas["RiskGroupPublic"], "entries">> & { project_ids: string[] | null };
 
 /** What a bulk paste or a CSV import did; `invalid_lines` numbers the unusable lines. */
-export interface EntryCounts {
-  added: number;
-  duplicates: number;
-  invalid: number;
-  invalid_lines?: number[];
-}
+export type EntryCounts = Schemas["EntryCounts"];
 
 export type RiskOutcome = "blocked" | "confirmation_required" | "confirmed_sent" | "cancelled" | "flagged";
 
-/** A trigger: an audit entry with action `risk.trigger`. */
-export interface RiskTrigger {
-  entry_id: string;
-  at: number;
-  actor_id: string;
-  project_id?: string | null;
-  target_id?: string | null;
+/** A trigger: an audit entry with action `risk.trigger` (`details` is an open object in the document). */
+export type RiskTrigger = Omit<Schemas["TriggerPublic"], "details"> & {
   details: {
     direction: "in" | "out";
     outcome: RiskOutcome;
@@ -269,4 +129,4 @@ export interface RiskTrigger {
     /** ...of this many in all. */
     match_count?: number;
   };
-}
+};
