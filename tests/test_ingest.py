@@ -14,7 +14,7 @@ from tgdesk.audit import entries as audit
 from tgdesk.core import clock
 from tgdesk.core.errors import NotFound, Unauthorized
 from tgdesk.inbound import ingest
-from tgdesk.inbound.ingest import Outcome
+from tgdesk.inbound.ingest import IngestResult
 from tgdesk.storage import conversations as conv
 from tgdesk.storage import projects, sessions, table
 
@@ -41,7 +41,7 @@ def requests() -> Iterator[list[str]]:
     events.unregister("before-call.dynamodb", count)
 
 
-def handle(update: dict[str, Any] | str, secret: str | None = SECRET) -> Outcome:
+def handle(update: dict[str, Any] | str, secret: str | None = SECRET) -> IngestResult:
     body = json.dumps(fixture(update) if isinstance(update, str) else update)
     return ingest.handle_update(PROJECT_ID, secret, body)
 
@@ -49,22 +49,22 @@ def handle(update: dict[str, Any] | str, secret: str | None = SECRET) -> Outcome
 @pytest.mark.parametrize(
     ("name", "expected"),
     [
-        ("text_entities", Outcome("stored", 881000001, "message")),
-        ("callback_query", Outcome("stored", 881000021, "callback_query")),
-        ("edited_message", Outcome("stored", 881000020, "edited_message")),
-        ("my_chat_member_kicked", Outcome("stored", 881000022, "my_chat_member")),
-        ("group_message", Outcome("ignored", 881000024, "group_message")),
-        ("channel_post", Outcome("ignored", 881000025, "channel_post")),
-        ("unknown_kind", Outcome("ignored", 881000026, "message_reaction")),
+        ("text_entities", IngestResult("stored", 881000001, "message")),
+        ("callback_query", IngestResult("stored", 881000021, "callback_query")),
+        ("edited_message", IngestResult("stored", 881000020, "edited_message")),
+        ("my_chat_member_kicked", IngestResult("stored", 881000022, "my_chat_member")),
+        ("group_message", IngestResult("ignored", 881000024, "group_message")),
+        ("channel_post", IngestResult("ignored", 881000025, "channel_post")),
+        ("unknown_kind", IngestResult("ignored", 881000026, "message_reaction")),
     ],
 )
-def test_outcomes(name: str, expected: Outcome) -> None:
+def test_outcomes(name: str, expected: IngestResult) -> None:
     assert handle(name) == expected
-    assert handle(name) == Outcome("duplicate", expected.update_id, expected.kind)
+    assert handle(name) == IngestResult("duplicate", expected.update_id, expected.kind)
 
 
 def test_an_invalid_body_becomes_a_dead_letter() -> None:
-    assert ingest.handle_update(PROJECT_ID, SECRET, b"\xff{oops") == Outcome("dead_letter")
+    assert ingest.handle_update(PROJECT_ID, SECRET, b"\xff{oops") == IngestResult("dead_letter")
     [letter], _ = conv.list_dead_letters()
     assert letter["body"] == "\ufffd{oops"
 

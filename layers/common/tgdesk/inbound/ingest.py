@@ -39,7 +39,7 @@ _PROJECT_ID = re.compile(r"[A-Za-z0-9_-]{1,64}")
 
 
 @dataclass(frozen=True, slots=True)
-class Outcome:
+class IngestResult:
     """What became of one request, for the log line and the tests.
 
     `result`: stored, duplicate, ignored or dead_letter. `kind`: message, edited_message,
@@ -51,7 +51,7 @@ class Outcome:
     kind: str | None = None
 
 
-def handle_update(project_id: str, secret: str | None, body: str | bytes) -> Outcome:
+def handle_update(project_id: str, secret: str | None, body: str | bytes) -> IngestResult:
     """Raises NotFound (unknown project) or Unauthorized (missing or wrong secret)."""
     project = _authenticate(project_id, secret)
     now = now_ms()
@@ -59,21 +59,21 @@ def handle_update(project_id: str, secret: str | None, body: str | bytes) -> Out
         update = decode_update(body)
     except InvalidUpdate as err:
         _dead_letter(project_id, body, str(err), now)
-        return Outcome("dead_letter")
+        return IngestResult("dead_letter")
     except Exception as err:  # parsing is pure: it would fail the same way every time
         log.exception("an update could not be parsed")
         _dead_letter(project_id, body, f"the update could not be read ({type(err).__name__})", now)
-        return Outcome("dead_letter")
+        return IngestResult("dead_letter")
     try:
         write = _store(project, update, now)
     except conversations.Unstorable as err:
         _dead_letter(project_id, body, f"the table refused the update: {err}", now)
-        return Outcome("dead_letter", update.update_id, update.kind)
+        return IngestResult("dead_letter", update.update_id, update.kind)
     if write is Write.DUPLICATE:
         result = "duplicate"
     else:
         result = "ignored" if isinstance(update, Ignored) else "stored"
-    return Outcome(result, update.update_id, update.kind)
+    return IngestResult(result, update.update_id, update.kind)
 
 
 def _dead_letter(project_id: str, body: str | bytes, reason: str, now: int) -> None:

@@ -21,7 +21,7 @@ from botocore.exceptions import ClientError
 
 from tgdesk.routing.policy import RETURNED, Claim, ClaimResult, SessionToRoute
 from tgdesk.storage import audit, keys, sessions, table
-from tgdesk.storage.expressions import Update, put_new
+from tgdesk.storage.expressions import Changes, put_new
 
 ASSIGNMENT_PREFIX = "ASSIGNMENT#"
 RETURN_TIMER = sessions.RETURN
@@ -118,7 +118,7 @@ def claim(
     entry: dict[str, Any],
     *,
     also: Sequence[dict[str, Any]] = (),
-    session_changes: Callable[[Update], Update] | None = None,
+    session_changes: Callable[[Changes], Changes] | None = None,
 ) -> ClaimResult:
     """Write a claim and its audit entry in one transaction (see the module docstring).
 
@@ -179,7 +179,7 @@ def keep(session: SessionToRoute, agent_id: str, at: int, entry: dict[str, Any])
 
 def _advance_cursor(claim: Claim) -> dict[str, Any]:
     update = (
-        Update()
+        Changes()
         .set("rr_seq", (claim.cursor_read or 0) + 1)
         .set("kind", "routing")
         .set("project_id", claim.session.project_id)
@@ -190,14 +190,14 @@ def _advance_cursor(claim: Claim) -> dict[str, Any]:
 
 
 def _assign_session(
-    claim: Claim, changes: Callable[[Update], Update] | None = None
+    claim: Claim, changes: Callable[[Changes], Changes] | None = None
 ) -> dict[str, Any]:
     # GSI1SK keeps the activity key: the session moves from the queue (or the previous
     # agent's list) to the new agent's list at the same place in activity order (unless
     # `changes` record new activity, such as a message sent with the move).
     wanted = claim.session
     update = (
-        Update()
+        Changes()
         .set("assignee_id", claim.agent_id)
         .set("assigned_at", claim.at)
         .set("GSI1PK", keys.assignee_sessions_index(claim.agent_id))
@@ -238,7 +238,7 @@ def _record(session: SessionToRoute, agent_id: str, at: int) -> dict[str, Any]:
 def _load_agent(claim: Claim) -> dict[str, Any]:
     """+1 on the new agent's `open_sessions`: the agent must still exist, be enabled and,
     when they have a capacity, be below it (compared inside DynamoDB, not as read)."""
-    update = Update().add("open_sessions", 1).set("last_assigned_at", claim.at).require_item()
+    update = Changes().add("open_sessions", 1).set("last_assigned_at", claim.at).require_item()
     disabled = update.name("disabled")
     update.require(f"(attribute_not_exists({disabled}) OR {disabled} = {update.value(False)})")
     if claim.session.enforce_capacity:

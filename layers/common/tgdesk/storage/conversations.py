@@ -32,7 +32,7 @@ from tgdesk.core import correlation, ids, item_size
 from tgdesk.core.errors import Conflict, InvalidInput
 from tgdesk.storage import audit as audit_store
 from tgdesk.storage import keys, sessions, table
-from tgdesk.storage.expressions import Update, put, put_new
+from tgdesk.storage.expressions import Changes, put, put_new
 from tgdesk.storage.sessions import InboundTiming
 
 MARKER_TTL_SECONDS = 48 * 3600  # Telegram stops redelivering an update after 24 h
@@ -168,7 +168,7 @@ def store_message_edit(
             [*stored.get("edits", []), _version_of(stored)],
             room=EDITED_ITEM_BUDGET - item_size.item_size(after),
         )
-        update = Update().require_item()
+        update = Changes().require_item()
         for name, value in latest.items():
             update.set_or_remove(name, value)
         update.set_or_remove("edits", edits or None)
@@ -208,7 +208,7 @@ def store_reachability(
 
 def count_ignored(project_id: str, update_id: int, *, kind: str, now: int) -> Write:
     """Acknowledge an update that is not served, adding one to its kind's counter."""
-    update = Update()
+    update = Changes()
     update.set("kind", "ignored_counter")
     update.set("project_id", project_id)
     update.set("updated_at", now)
@@ -327,9 +327,9 @@ def _marker(project_id: str, update_id: int, now: int) -> dict[str, Any]:
     return put_new(item)
 
 
-def _profile_update(project_id: str, tg_user_id: int, profile: dict[str, Any]) -> Update:
+def _profile_update(project_id: str, tg_user_id: int, profile: dict[str, Any]) -> Changes:
     """Current names of the user, and the attributes a new profile needs."""
-    update = Update()
+    update = Changes()
     for name in PROFILE_FIELDS:
         update.set_or_remove(name, profile.get(name))
     update.set("kind", "telegram_user")
@@ -457,7 +457,7 @@ def _session_opened(
 
 
 def _session_touched(session_id: str, card: dict[str, Any], now: int, cid: str) -> dict[str, Any]:
-    update = Update()
+    update = Changes()
     activity = keys.activity_sort_key(now, session_id)
     update.set("user", card)
     update.set(correlation.ATTRIBUTE, cid)

@@ -71,7 +71,7 @@ class Condition:
         return {"Delete": self._expression({"TableName": table.table_name(), "Key": key})}
 
 
-class Update(Condition):
+class Changes(Condition):
     """One UpdateItem: SET, REMOVE and ADD clauses, and the conditions they need."""
 
     def __init__(self) -> None:
@@ -125,11 +125,11 @@ class Update(Condition):
 
 def update_as_read(
     set_: dict[str, Any], remove: list[str] | tuple[str, ...], before: dict[str, Any]
-) -> Update:
+) -> Changes:
     """SET and REMOVE attributes of an existing item, only if each one still holds what was
     read as `before` (absent where `before` has none): the writer's idea of what changed is
     then exactly what changed."""
-    update = Update().require_item()
+    update = Changes().require_item()
     for attribute in dict.fromkeys([*set_, *remove]):
         update.require_as_read(attribute, before.get(attribute))
     for attribute, value in set_.items():

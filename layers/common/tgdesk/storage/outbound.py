@@ -21,7 +21,7 @@ from botocore.exceptions import ClientError
 
 from tgdesk.core.errors import Conflict, NotFound
 from tgdesk.storage import audit, keys, table
-from tgdesk.storage.expressions import Update, put_new
+from tgdesk.storage.expressions import Changes, put_new
 
 CLAIM_TTL_SECONDS = 7 * 24 * 3600
 # Recording `sent` is tried this many times: Telegram already has the message, and a
@@ -53,7 +53,7 @@ class NewMessage:
     message: dict[str, Any]
     operations: tuple[dict[str, Any], ...]
 
-    def touch_session(self, update: Update) -> Update:
+    def touch_session(self, update: Changes) -> Changes:
         """Add what an agent's message changes on its session to `update`."""
         at = self.message["created_at"]
         activity = keys.activity_sort_key(at, self.message["session_id"])
@@ -118,7 +118,7 @@ def create_reply(
     operations += [
         *new.operations,
         # the session, last: a failed condition here means it does not exist
-        new.touch_session(Update().require_item()).item(*keys.session(session["session_id"])),
+        new.touch_session(Changes().require_item()).item(*keys.session(session["session_id"])),
     ]
     try:
         table.client().transact_write_items(TransactItems=operations)

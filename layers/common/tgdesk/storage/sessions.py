@@ -18,7 +18,7 @@ from botocore.exceptions import ClientError
 
 from tgdesk.core.errors import Conflict
 from tgdesk.storage import audit, keys, table
-from tgdesk.storage.expressions import Condition, Update, put
+from tgdesk.storage.expressions import Changes, Condition, put
 
 UNREAD, PROCESSING, FOLLOW_UP, CLOSED = "unread", "processing", "follow_up", "closed"
 AUTOCLOSE = "autoclose"  # the timer that closes a session after the user's silence
@@ -70,10 +70,10 @@ def timer_delete(session_id: str, timer: str, *, due_by: int | None = None) -> d
 
 def agent_load(agent_id: str, delta: int) -> dict[str, Any]:
     """Add `delta` to the agent's `open_sessions` counter."""
-    return Update().add("open_sessions", delta).require_item().item(*keys.agent(agent_id))
+    return Changes().add("open_sessions", delta).require_item().item(*keys.agent(agent_id))
 
 
-def reopened_session(session: dict[str, Any], at: int) -> Update:
+def reopened_session(session: dict[str, Any], at: int) -> Changes:
     """The session back to `unread` with its assignee, if it is still closed as read.
 
     The caller may add changes (ingest adds the user's message times) before `.item(...)`.
@@ -81,7 +81,7 @@ def reopened_session(session: dict[str, Any], at: int) -> Update:
     session_id = session["session_id"]
     activity = keys.activity_sort_key(at, session_id)
     update = (
-        Update()
+        Changes()
         .set("status", UNREAD)
         .remove("closed_at")
         .set("reopened_at", at)
@@ -103,7 +103,7 @@ def change(
 ) -> dict[str, Any]:
     """Set plain attributes of an open session (status, priority) if they still hold the
     values read. Returns the session as it is now."""
-    update = Update().require_item().require_not_equal("status", CLOSED)
+    update = Changes().require_item().require_not_equal("status", CLOSED)
     for name, value in changes.items():
         update.require_as_read(name, session.get(name))
         update.set(name, value)
@@ -118,7 +118,7 @@ def mark_processing(session: dict[str, Any], agent_id: str, entry: dict[str, Any
     read never changes the status)."""
     session_id = session["session_id"]
     update = (
-        Update()
+        Changes()
         .set("status", PROCESSING)
         .require_equal("status", UNREAD)
         .require_equal("assignee_id", agent_id)
@@ -139,7 +139,7 @@ def mark_queued(session_id: str, at: int) -> bool:
     """Mark an open, unassigned session as waiting in its project's queue since `at` (once:
     a redelivered record or a later drain that found nobody keeps the first time)."""
     update = (
-        Update()
+        Changes()
         .set(QUEUED_AT, at)
         .require_item()
         .require_absent(QUEUED_AT)
@@ -172,7 +172,7 @@ def close(
     session_id = session["session_id"]
     assignee = session.get("assignee_id")
     closing = (
-        Update()
+        Changes()
         .set("status", CLOSED)
         .set("closed_at", at)
         .require_item()
@@ -183,7 +183,7 @@ def close(
         # out of the project's queue of waiting sessions
         closing.remove("GSI1PK", "GSI1SK", QUEUED_AT)
     profile = (
-        Update()
+        Changes()
         .remove("open_session_id")
         .set("last_session_id", session_id)
         .set("last_closed_at", at)
@@ -212,7 +212,7 @@ def reopen(
     while the user has no other open session. Returns the reopened session."""
     session_id = session["session_id"]
     profile = (
-        Update()
+        Changes()
         .set("open_session_id", session_id)
         .require_absent("open_session_id")
         .require_equal("last_session_id", session_id)
@@ -266,7 +266,7 @@ def drop_timer(timer: dict[str, Any]) -> bool:
 def move_timer(timer: dict[str, Any], due_at: int) -> bool:
     """Move a timer to `due_at` if nobody moved or removed it since it was read."""
     update = (
-        Update()
+        Changes()
         .set("due_at", due_at)
         .set("GSI2SK", keys.timer_sort_key(due_at, timer["session_id"]))
         .require_equal("due_at", timer["due_at"])

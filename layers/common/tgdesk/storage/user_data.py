@@ -29,7 +29,7 @@ from botocore.exceptions import ClientError
 
 from tgdesk.core.errors import Conflict, InvalidInput
 from tgdesk.storage import audit, keys, table
-from tgdesk.storage.expressions import Update, put
+from tgdesk.storage.expressions import Changes, put
 
 ERASURE_SK = "ERASURE"
 CONTENT_FIELDS = ("text", "caption", "matches", "q", "reason")  # free text an entry may hold
@@ -145,7 +145,7 @@ def audit_page(
 def redact(entry: dict[str, Any], at: int) -> bool:
     """Blank the content fields of one audit entry (in `before`, `after` and `details`).
     False when the entry quotes nothing."""
-    update = Update().require_item().set("redacted_at", at)
+    update = Changes().require_item().set("redacted_at", at)
     changed = False
     for part in ("before", "after", "details"):
         value = entry.get(part)
