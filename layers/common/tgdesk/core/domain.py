@@ -1,0 +1,58 @@
+"""The words of the domain, each defined once: a session's status and priority, an agent's
+role and presence, a project's routing mode.
+
+They are `StrEnum`s: a member equals its stored string (`Status.CLOSED == "closed"`), so items
+read from the table compare without conversion and members serialise as plain strings.
+Storage, the feature packages, the API models and the console's generated types all take
+their values from here.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+
+class Status(StrEnum):
+    """Where a session stands. Only `processing` and `follow_up` are set by hand; `unread`
+    (new or reopened, not yet opened by its agent) and `closed` follow from events."""
+
+    UNREAD = "unread"
+    PROCESSING = "processing"
+    FOLLOW_UP = "follow_up"
+    CLOSED = "closed"
+
+
+SETTABLE_STATUSES = (Status.PROCESSING, Status.FOLLOW_UP)
+
+
+class Priority(StrEnum):
+    URGENT = "urgent"
+    HIGH = "high"
+    MEDIUM = "medium"
+    LOW = "low"
+
+
+class Role(StrEnum):
+    """An agent's role: admins run the whole desk; supervisors see and steer every session of
+    their projects; agents see what is theirs."""
+
+    ADMIN = "admin"
+    SUPERVISOR = "supervisor"
+    AGENT = "agent"
+
+
+class Presence(StrEnum):
+    ONLINE = "online"
+    BUSY = "busy"
+    OFFLINE = "offline"
+
+
+class RoutingMode(StrEnum):
+    ROUND_ROBIN = "round_robin"
+    ONLINE_FIRST = "online_first"
+    BALANCED = "balanced"
+
+
+def values(enum: type[StrEnum]) -> tuple[str, ...]:
+    """The stored strings of an enum, in declaration order (for messages and validation)."""
+    return tuple(member.value for member in enum)
