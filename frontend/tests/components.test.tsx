@@ -25,7 +25,7 @@ beforeEach(() => {
 describe("the composer", () => {
   it("sends with Enter, keeps Shift+Enter for a new line, and clears the draft", () => {
     const c = controller();
-    const send = vi.spyOn(c, "send").mockResolvedValue();
+    const send = vi.spyOn(c.chat, "send").mockResolvedValue();
     const s = session();
     const page = render(<Composer controller={c} session={s} />);
     const box = page.getByLabelText("Reply") as HTMLTextAreaElement;
@@ -54,7 +54,7 @@ describe("the composer", () => {
 describe("the transfer dialog", () => {
   it("tells the user only with a message, and sends that message", async () => {
     const c = controller();
-    const transfer = vi.spyOn(c, "transfer").mockResolvedValue(null);
+    const transfer = vi.spyOn(c.sessions, "transfer").mockResolvedValue(null);
     const page = render(<TransferDialog controller={c} session={session()} onClose={() => undefined} />);
     fireEvent.click(page.getByLabelText("Any online agent"));
     const submit = page.getByRole("button", { name: "Transfer" }) as HTMLButtonElement;
@@ -78,7 +78,7 @@ describe("the transfer dialog", () => {
 describe("delivery states on screen", () => {
   it("sending, sent, retrying and failed with the reason and a retry button", () => {
     const c = controller();
-    const retry = vi.spyOn(c, "retry").mockResolvedValue();
+    const retry = vi.spyOn(c.chat, "retry").mockResolvedValue();
     const none = new Set<string>();
     const sending = render(<MessageRow controller={c} message={localReply("s", "x", "c", 1)} retried={none} />).container;
     expect(sending.querySelector("[data-delivery=sending]")!.textContent).toContain("Sending…");
@@ -87,9 +87,9 @@ describe("delivery states on screen", () => {
     expect(sent.querySelector("button")).toBeNull();
     const retrying = render(<MessageRow controller={c} message={outbound({ delivery: { state: "retrying", attempts: 2 } })} retried={none} />).container;
     expect(retrying.textContent).toContain("Retrying (2)");
-    const failed = outbound({ delivery: { state: "failed", attempts: 1, reason: "The user blocked the bot." } });
+    const failed = outbound({ delivery: { state: "failed", attempts: 1, error_code: "bot_blocked", reason: "Stored by the server" } });
     const page = render(<MessageRow controller={c} message={failed} retried={none} />);
-    expect(page.getByRole("alert").textContent).toContain("Not delivered: The user blocked the bot.");
+    expect(page.getByRole("alert").textContent).toContain("Not delivered: The user has blocked the bot.");
     fireEvent.click(page.getByRole("button", { name: "Retry" }));
     expect(retry).toHaveBeenCalledWith(failed);
   });

@@ -44,30 +44,30 @@ describe("frames and catch-up together", () => {
   it("a message seen in a frame and again in the catch-up is shown once", async () => {
     const backend = fakeBackend();
     const { controller } = controllerWith(backend);
-    await controller.loadSessions();
+    await controller.sessions.load();
     controller.select(session().session_id);
-    await vi.waitFor(() => expect(controller.state.chats[session().session_id]?.loading).toBe(false));
+    await vi.waitFor(() => expect(controller.chat.state.chats[session().session_id]?.loading).toBe(false));
 
     const inbound = message({ message_id: "02", text: "second", created_at: message().created_at + 5 });
-    controller.applyFrame({ type: "message.created", project_id: "p", session_id: session().session_id, at: 1, data: inbound });
-    controller.applyFrame({ type: "message.created", project_id: "p", session_id: session().session_id, at: 1, data: inbound });
+    controller.realtime.applyFrame({ type: "message.created", project_id: "p", session_id: session().session_id, at: 1, data: inbound });
+    controller.realtime.applyFrame({ type: "message.created", project_id: "p", session_id: session().session_id, at: 1, data: inbound });
     backend.state.messages = [message(), inbound];
-    await controller.catchUp();
+    await controller.realtime.catchUp();
 
-    const ids = controller.state.chats[session().session_id].messages.map((m) => (isLocal(m) ? m.client_message_id : m.message_id));
+    const ids = controller.chat.state.chats[session().session_id].messages.map((m) => (isLocal(m) ? m.client_message_id : m.message_id));
     expect(ids).toEqual([message().message_id, "02"]);
   });
 
   it("what was missed while disconnected appears after the catch-up", async () => {
     const backend = fakeBackend();
     const { controller, onNewSession } = controllerWith(backend);
-    await controller.loadSessions();
+    await controller.sessions.load();
     const fresh = session({ session_id: "01new", tg_user_id: 42, last_activity_at: session().last_activity_at + 10 });
     backend.state.sessions = [fresh, session()];
-    await controller.catchUp();
-    expect(Object.keys(controller.state.sessions).sort()).toEqual(["01m83gn12c75chx0rpmgvne239", "01new"]);
+    await controller.realtime.catchUp();
+    expect(Object.keys(controller.sessions.state.sessions).sort()).toEqual(["01m83gn12c75chx0rpmgvne239", "01new"]);
     expect(onNewSession).toHaveBeenCalledTimes(1);
-    await controller.catchUp();
+    await controller.realtime.catchUp();
     expect(onNewSession).toHaveBeenCalledTimes(1);
   });
 
@@ -76,49 +76,49 @@ describe("frames and catch-up together", () => {
     const { controller, onNewSession } = controllerWith(backend);
     const fresh = session({ session_id: "01new" });
     const frame = { type: "session.assigned" as const, project_id: "p", session_id: "01new", at: 1, data: fresh };
-    controller.applyFrame(frame);
-    controller.applyFrame(frame);
+    controller.realtime.applyFrame(frame);
+    controller.realtime.applyFrame(frame);
     expect(onNewSession).toHaveBeenCalledTimes(1);
-    controller.applyFrame({ type: "message.created", project_id: "p", session_id: "01new", at: 2, data: message({ session_id: "01new" }) });
-    expect(controller.state.unseen["01new"]).toBe(1);
+    controller.realtime.applyFrame({ type: "message.created", project_id: "p", session_id: "01new", at: 2, data: message({ session_id: "01new" }) });
+    expect(controller.sessions.state.unseen["01new"]).toBe(1);
   });
 
   it("a session transferred away leaves the list, and the catch-up drops it too", async () => {
     const backend = fakeBackend();
     const { controller } = controllerWith(backend);
-    await controller.loadSessions();
-    controller.applyFrame({ type: "session.removed", project_id: "p", session_id: session().session_id, at: 2, data: {} });
-    expect(controller.state.sessions).toEqual({});
+    await controller.sessions.load();
+    controller.realtime.applyFrame({ type: "session.removed", project_id: "p", session_id: session().session_id, at: 2, data: {} });
+    expect(controller.sessions.state.sessions).toEqual({});
     backend.state.sessions = [];
-    await controller.catchUp();
-    expect(controller.state.sessions).toEqual({});
+    await controller.realtime.catchUp();
+    expect(controller.sessions.state.sessions).toEqual({});
   });
 
   it("a status change by frame moves the session between the count chips", async () => {
     const backend = fakeBackend();
     const { controller } = controllerWith(backend);
-    await controller.loadSessions();
-    expect(controller.state.counts).toEqual({ unread: 1 });
+    await controller.sessions.load();
+    expect(controller.sessions.state.counts).toEqual({ unread: 1 });
     const frame = (data: ReturnType<typeof session>, type: "session.updated" | "session.assigned" = "session.updated") =>
-      controller.applyFrame({ type, project_id: "p", session_id: data.session_id, at: 2, data });
+      controller.realtime.applyFrame({ type, project_id: "p", session_id: data.session_id, at: 2, data });
 
     frame(session({ status: "processing", last_activity_at: session().last_activity_at + 1 }));
-    expect(controller.state.counts).toEqual({ unread: 0, processing: 1 });
+    expect(controller.sessions.state.counts).toEqual({ unread: 0, processing: 1 });
     frame(session({ status: "processing", last_activity_at: session().last_activity_at + 2, priority: "high" }));
-    expect(controller.state.counts).toEqual({ unread: 0, processing: 1 });
+    expect(controller.sessions.state.counts).toEqual({ unread: 0, processing: 1 });
     frame(session({ session_id: "01new" }), "session.assigned");
-    expect(controller.state.counts).toEqual({ unread: 1, processing: 1 });
+    expect(controller.sessions.state.counts).toEqual({ unread: 1, processing: 1 });
     frame(session({ status: "unread", last_activity_at: 1 }));
-    expect(controller.state.counts).toEqual({ unread: 1, processing: 1 });
+    expect(controller.sessions.state.counts).toEqual({ unread: 1, processing: 1 });
   });
 
   it("an older session state never replaces a newer one", () => {
     const backend = fakeBackend();
     const { controller } = controllerWith(backend);
     const newer = session({ status: "processing", last_activity_at: 20 });
-    controller.applyFrame({ type: "session.updated", project_id: "p", session_id: newer.session_id, at: 2, data: newer });
-    controller.applyFrame({ type: "session.updated", project_id: "p", session_id: newer.session_id, at: 1, data: session({ last_activity_at: 10 }) });
-    expect(controller.state.sessions[newer.session_id].status).toBe("processing");
+    controller.realtime.applyFrame({ type: "session.updated", project_id: "p", session_id: newer.session_id, at: 2, data: newer });
+    controller.realtime.applyFrame({ type: "session.updated", project_id: "p", session_id: newer.session_id, at: 1, data: session({ last_activity_at: 10 }) });
+    expect(controller.sessions.state.sessions[newer.session_id].status).toBe("processing");
   });
 });
 
@@ -126,14 +126,14 @@ describe("replies", () => {
   it("shows the reply at once and replaces it by the server's message", async () => {
     const backend = fakeBackend();
     const { controller } = controllerWith(backend);
-    await controller.loadSessions();
+    await controller.sessions.load();
     controller.select(session().session_id);
-    await vi.waitFor(() => expect(controller.state.chats[session().session_id]?.loading).toBe(false));
-    const sending = controller.send(session().session_id, "hi there");
-    const during = controller.state.chats[session().session_id].messages;
+    await vi.waitFor(() => expect(controller.chat.state.chats[session().session_id]?.loading).toBe(false));
+    const sending = controller.chat.send(session().session_id, "hi there");
+    const during = controller.chat.state.chats[session().session_id].messages;
     expect(during.some((m) => isLocal(m) && m.state === "sending")).toBe(true);
     await sending;
-    const after = controller.state.chats[session().session_id].messages;
+    const after = controller.chat.state.chats[session().session_id].messages;
     expect(after.filter((m) => !isLocal(m) && m.direction === "out")).toHaveLength(1);
     expect(after.some(isLocal)).toBe(false);
   });
@@ -160,15 +160,15 @@ describe("the search box", () => {
     // The fake reads only the path; the query is the call's second argument.
     const calls = () => backend.get.mock.calls as unknown as [string, unknown][];
     const searches = () => calls().filter(([path]) => path === "/api/sessions").map(([, query]) => query);
-    controller.setSearch("al");
-    controller.setSearch("alice ");
+    controller.sessions.setSearch("al");
+    controller.sessions.setSearch("alice ");
     expect(searches()).toEqual([]);
     await vi.advanceTimersByTimeAsync(300);
     expect(searches()).toEqual([{ limit: 100, q: "alice" }]);
-    controller.setSearch("alice");
+    controller.sessions.setSearch("alice");
     await vi.advanceTimersByTimeAsync(300);
     expect(searches()).toHaveLength(1);
-    controller.setSearch("");
+    controller.sessions.setSearch("");
     await vi.advanceTimersByTimeAsync(300);
     expect(searches()[1]).toEqual({ limit: 100, q: undefined });
   });

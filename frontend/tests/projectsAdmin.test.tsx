@@ -27,7 +27,7 @@ function fakeApi(put: Api["put"]): Api {
 }
 
 function controller(role: string) {
-  return { state: { me: { role } }, reloadProjects: vi.fn(async () => undefined) } as unknown as ConsoleController;
+  return { workspace: { state: { me: { role } }, reloadProjects: vi.fn(async () => undefined) } } as unknown as ConsoleController;
 }
 
 async function replace(page: ReturnType<typeof render>, label: string, button: string) {
@@ -49,7 +49,7 @@ describe("replacing a project's bot token", () => {
     );
     expect((page.getByLabelText("New bot token") as HTMLInputElement).value).toBe("");
     expect(page.container.innerHTML).not.toContain(TOKEN);
-    expect(c.reloadProjects).toHaveBeenCalled();
+    expect(c.workspace.reloadProjects).toHaveBeenCalled();
   });
 
   it("shows Telegram's failure and speaks Chinese", async () => {

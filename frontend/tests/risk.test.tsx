@@ -2,9 +2,10 @@ import { fireEvent, render, waitFor } from "@testing-library/preact";
 import { ApiError, type Api } from "../src/api/client";
 import type { RiskMatch } from "../src/api/types";
 import { localReply } from "../src/chat/outbox";
+import type { RiskPrompt } from "../src/chat/store";
 import { Composer } from "../src/components/Composer";
 import { RiskDialog } from "../src/components/RiskDialog";
-import { ConsoleController, type RiskPrompt } from "../src/console/controller";
+import { ConsoleController } from "../src/console/controller";
 import { setLang } from "../src/i18n";
 import { highlight } from "../src/risk/highlight";
 import { outbound, session, XSS } from "./fixtures";
@@ -126,7 +127,7 @@ describe("a refusal with more matches than reported", () => {
     fireEvent.input(page.getByLabelText("Reply"), { target: { value: text } });
     fireEvent.keyDown(page.getByLabelText("Reply"), { key: "Enter" });
     const dialog = await page.findByRole("dialog", { name: "Send this message?" });
-    expect(controller.state.riskPrompt?.count).toBe(2730);
+    expect(controller.chat.state.riskPrompt?.count).toBe(2730);
     expect(dialog.querySelector(".risk-count")!.textContent).toContain("2730 matches in all; 1 are marked");
   });
 
@@ -177,11 +178,11 @@ describe("a refused reply in the composer", () => {
     fireEvent.keyDown(page.getByLabelText("Reply"), { key: "Enter" });
     const dialog = await page.findByRole("dialog", { name: "Send this message?" });
     expect(dialog.querySelector("mark")!.textContent).toBe(ADDRESS);
-    expect(controller.state.chats[session().session_id].messages).toEqual([]);
+    expect(controller.chat.state.chats[session().session_id].messages).toEqual([]);
 
     fireEvent.click(page.getByRole("button", { name: "Send anyway" }));
     await waitFor(() => expect(page.queryByRole("dialog")).toBeNull());
-    await waitFor(() => expect(controller.state.chats[session().session_id].messages).toHaveLength(1));
+    await waitFor(() => expect(controller.chat.state.chats[session().session_id].messages).toHaveLength(1));
     expect(posted.map((p) => p.body)).toEqual([
       { text, client_message_id: posted[0].body.client_message_id },
       { text, client_message_id: posted[0].body.client_message_id, confirm_risk: true },
@@ -213,6 +214,6 @@ describe("a refused reply in the composer", () => {
     fireEvent.click(page.getByRole("button", { name: "Edit the message" }));
     expect(box.value).toBe(text);
     expect(posted).toHaveLength(1);
-    expect(controller.state.chats[session().session_id].messages).toEqual([]);
+    expect(controller.chat.state.chats[session().session_id].messages).toEqual([]);
   });
 });

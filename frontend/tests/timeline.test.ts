@@ -1,4 +1,5 @@
-import { canRetry, deliveryState, failureReason, isRefusal, localReply, postReply as post, retryOf } from "../src/chat/outbox";
+import { failureText } from "../src/chat/failure";
+import { canRetry, deliveryState, isRefusal, localReply, postReply as post, retryOf } from "../src/chat/outbox";
 import { isLocal, mergeMessages, timelineRows, upsertLocal, type TimelineMessage } from "../src/chat/timeline";
 import { ApiError, type Api } from "../src/api/client";
 import { message, outbound } from "./fixtures";
@@ -64,12 +65,12 @@ describe("delivery states", () => {
     const calls: unknown[] = [];
     const api = fakeApi(async (_path, body) => {
       calls.push(body);
-      return outbound({ delivery: { state: "failed", attempts: 1, error_code: "blocked", reason: "The user blocked the bot." } });
+      return outbound({ delivery: { state: "failed", attempts: 1, error_code: "bot_blocked", reason: "The user has blocked the bot." } });
     });
     const result = await postReply(api, localReply("s1", "hi there", "c-1", 1));
     expect(calls).toEqual([{ text: "hi there", client_message_id: "c-1" }]);
     expect(deliveryState(result)).toBe("failed");
-    expect(failureReason(result)).toBe("The user blocked the bot.");
+    expect(failureText(result).text).toBe("The user has blocked the bot.");
     expect(deliveryState(outbound({ delivery: { state: "retrying", attempts: 2 } }))).toBe("retrying");
     expect(deliveryState(message())).toBeNull();
   });
@@ -80,7 +81,7 @@ describe("delivery states", () => {
     });
     const failed = await postReply(api, localReply("s1", "hello", "c-9", 1));
     expect(isLocal(failed) && failed.state).toBe("failed");
-    expect(failureReason(failed)).toBe("network_error");
+    expect(failureText(failed).text).toBe("Cannot reach the server. Check the connection; tgdesk keeps trying.");
     expect(canRetry(failed, new Set())).toBe(true);
     const again = retryOf(failed, 2, () => "new-id");
     expect(again.client_message_id).toBe("c-9");
@@ -102,6 +103,6 @@ describe("delivery states", () => {
       throw new ApiError(403, "forbidden", "Only the session's holder writes to the user");
     });
     const failed = await postReply(api, localReply("s1", "x", "c-2", 1));
-    expect(failureReason(failed)).toBe("Only the session's holder writes to the user");
+    expect(failureText(failed).text).toBe("Only the session's holder writes to the user");
   });
 });

@@ -24,7 +24,7 @@ function api(overrides: Partial<Api> = {}): Api {
 function panel(me: typeof ADMIN | typeof AGENT) {
   const controller = new ConsoleController({ api: api(), me });
   const s = session();
-  controller.store.set({ sessions: { [s.session_id]: s }, selectedId: s.session_id });
+  controller.sessions.store.set({ sessions: { [s.session_id]: s }, selectedId: s.session_id });
   return render(<SidePanel controller={controller} />);
 }
 
@@ -81,13 +81,13 @@ describe("a user's data", () => {
     const controller = new ConsoleController({ api: api({ post: post as Api["post"] }), me: ADMIN });
     const erased = session();
     const other = session({ session_id: "other", tg_user_id: 5000000002 });
-    controller.store.set({ sessions: { [erased.session_id]: erased, other }, selectedId: erased.session_id });
+    controller.sessions.store.set({ sessions: { [erased.session_id]: erased, other }, selectedId: erased.session_id });
     const page = render(<SidePanel controller={controller} />);
     fireEvent.click(page.getByRole("button", { name: "Erase data" }));
     fireEvent.input(page.getByLabelText("Telegram id of the user"), { target: { value: String(erased.tg_user_id) } });
     fireEvent.click(page.getByRole("button", { name: "Erase for good" }));
-    await waitFor(() => expect(controller.state.selectedId).toBeNull());
-    expect(Object.keys(controller.state.sessions)).toEqual(["other"]);
-    expect(controller.state.notice).toEqual({ key: "notice.userErased" });
+    await waitFor(() => expect(controller.sessions.state.selectedId).toBeNull());
+    expect(Object.keys(controller.sessions.state.sessions)).toEqual(["other"]);
+    expect(controller.workspace.state.notice).toEqual({ key: "notice.userErased" });
   });
 });

@@ -13,7 +13,7 @@ import { TagsAdmin } from "./TagsAdmin";
 type Tab = "agents" | "projects" | "tags" | "risk" | "triggers";
 
 export function Admin(props: { api: HttpApi; controller: ConsoleController }) {
-  const isAdmin = props.controller.state.me.role === "admin";
+  const isAdmin = props.controller.workspace.state.me.role === "admin";
   const tabs: Tab[] = isAdmin ? ["agents", "projects", "tags", "risk", "triggers"] : ["projects", "tags", "risk", "triggers"];
   const [tab, setTab] = useState<Tab>(tabs[0]);
   return (

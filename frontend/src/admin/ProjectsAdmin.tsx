@@ -16,7 +16,7 @@ export function ProjectsAdmin(props: { api: Api; controller: ConsoleController }
   const [bot, setBot] = useState({ name: "", bot_token: "" });
   const projects = data?.items ?? [];
   const project = projects.find((p) => p.project_id === selected) ?? projects[0];
-  const isAdmin = props.controller.state.me.role === "admin";
+  const isAdmin = props.controller.workspace.state.me.role === "admin";
 
   async function connect(event: Event) {
     event.preventDefault();
@@ -51,7 +51,7 @@ export function ProjectsAdmin(props: { api: Api; controller: ConsoleController }
           project={project}
           onSaved={() => {
             reload();
-            void props.controller.reloadProjects();
+            void props.controller.workspace.reloadProjects();
           }}
         />
       )}
@@ -62,7 +62,7 @@ export function ProjectsAdmin(props: { api: Api; controller: ConsoleController }
           project={project}
           onReplaced={() => {
             reload();
-            void props.controller.reloadProjects();
+            void props.controller.workspace.reloadProjects();
           }}
         />
       )}

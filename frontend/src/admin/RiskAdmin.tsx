@@ -16,7 +16,7 @@ export function projectNames(projectIds: string[] | null, projects: Project[]): 
 
 export function RiskAdmin(props: { api: HttpApi; controller: ConsoleController }) {
   const { api, controller } = props;
-  const canEdit = controller.state.me.role === "admin";
+  const canEdit = controller.workspace.state.me.role === "admin";
   const groups = useLoad(() => api.get<Items<RiskGroup>>("/api/risk/groups"), [api]);
   const [openId, setOpenId] = useState<string | null>(null);
   const [draft, setDraft] = useState({ name: "", action: "confirm" as RiskAction });
@@ -72,7 +72,7 @@ export function RiskAdmin(props: { api: HttpApi; controller: ConsoleController }
               <td>{group.name}</td>
               <td>{t(`risk.action.${group.action}`)}</td>
               <td>{group.entry_count ?? group.entries?.length ?? 0}</td>
-              <td>{projectNames(group.project_ids, controller.state.projects)}</td>
+              <td>{projectNames(group.project_ids, controller.workspace.state.projects)}</td>
               <td>
                 <button type="button" aria-label={`${t("risk.open")}: ${group.name}`} onClick={() => setOpenId(group.group_id)}>
                   {t("risk.open")}

@@ -10,7 +10,7 @@ import { attempt, useLoad } from "./useLoad";
 
 export function RiskGroupEditor(props: { api: HttpApi; controller: ConsoleController; groupId: string; onClose: () => void }) {
   const { api, controller, groupId } = props;
-  const canEdit = controller.state.me.role === "admin";
+  const canEdit = controller.workspace.state.me.role === "admin";
   const group = useLoad(() => api.get<RiskGroup>(path`/api/risk/groups/${groupId}`), [api, groupId]);
   return (
     <div class="stack risk-group">
@@ -31,7 +31,7 @@ export function RiskGroupEditor(props: { api: HttpApi; controller: ConsoleContro
             key={group.data.version}
             api={api}
             group={group.data}
-            projects={controller.state.projects}
+            projects={controller.workspace.state.projects}
             canEdit={canEdit}
             onSaved={group.reload}
             onDeleted={props.onClose}

@@ -43,7 +43,7 @@ export function triggerQuery(filters: TriggerFilters): Query {
 
 export function RiskTriggers(props: { api: HttpApi; controller: ConsoleController }) {
   const { api, controller } = props;
-  const projects = controller.state.projects;
+  const projects = controller.workspace.state.projects;
   const [filters, setFilters] = useState(NO_FILTERS);
   const [items, setItems] = useState<RiskTrigger[]>([]);
   const [cursor, setCursor] = useState<string | null>(null);

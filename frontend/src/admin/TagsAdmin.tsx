@@ -7,7 +7,7 @@ import { attempt, useLoad } from "./useLoad";
 
 export function TagsAdmin(props: { api: Api; controller: ConsoleController }) {
   const { api, controller } = props;
-  const projects = controller.state.projects;
+  const projects = controller.workspace.state.projects;
   const [projectId, setProjectId] = useState(projects[0]?.project_id ?? "");
   const tags = useLoad(
     () => (projectId ? api.get<Items<Tag>>(path`/api/projects/${projectId}/tags`) : Promise.resolve({ items: [] as Tag[] })),
@@ -19,7 +19,7 @@ export function TagsAdmin(props: { api: Api; controller: ConsoleController }) {
   async function run(work: () => Promise<unknown>) {
     setProblem(await attempt(work));
     tags.reload();
-    void controller.loadTags();
+    void controller.workspace.loadTags();
   }
 
   return (

@@ -55,11 +55,6 @@ export function deliveryState(message: TimelineMessage): DeliveryState | null {
   return message.delivery?.state ?? "sent";
 }
 
-export function failureReason(message: TimelineMessage): string | undefined {
-  if (isLocal(message)) return message.reason;
-  return message.delivery?.reason ?? message.delivery?.error_code ?? undefined;
-}
-
 export function canRetry(message: TimelineMessage, retried: ReadonlySet<string>): boolean {
   if (deliveryState(message) !== "failed") return false;
   return isLocal(message) || !retried.has(message.message_id);

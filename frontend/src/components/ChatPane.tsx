@@ -1,7 +1,8 @@
 import { useEffect, useLayoutEffect, useRef, useState } from "preact/hooks";
 import { PRIORITIES, type Priority, type Session } from "../api/types";
 import { MessageBody, messageTimeTitle } from "../chat/MessageBody";
-import { canRetry, deliveryState, failureReason } from "../chat/outbox";
+import { failureText } from "../chat/failure";
+import { canRetry, deliveryState } from "../chat/outbox";
 import { isLocal, timelineRows, type TimelineMessage } from "../chat/timeline";
 import type { ConsoleController } from "../console/controller";
 import { t } from "../i18n";
@@ -12,8 +13,8 @@ import { TransferDialog } from "./TransferDialog";
 
 export function ChatPane(props: { controller: ConsoleController }) {
   const { controller } = props;
-  const selectedId = useStore(controller.store, (s) => s.selectedId);
-  const session = useStore(controller.store, (s) => (s.selectedId ? s.sessions[s.selectedId] : undefined));
+  const selectedId = useStore(controller.sessions.store, (s) => s.selectedId);
+  const session = useStore(controller.sessions.store, (s) => (s.selectedId ? s.sessions[s.selectedId] : undefined));
   if (!selectedId || !session) {
     return (
       <main class="chat chat-empty" id="chat-main" tabIndex={-1}>
@@ -32,7 +33,7 @@ export function ChatPane(props: { controller: ConsoleController }) {
 
 function ChatHeader(props: { controller: ConsoleController; session: Session }) {
   const { controller, session } = props;
-  const me = useStore(controller.store, (s) => s.me);
+  const me = useStore(controller.workspace.store, (s) => s.me);
   const [transferring, setTransferring] = useState(false);
   const closed = session.status === "closed";
   const mine = session.assignee_id === me.agent_id;
@@ -47,7 +48,7 @@ function ChatHeader(props: { controller: ConsoleController; session: Session }) 
             aria-label={t("filter.status")}
             value={session.status}
             disabled={closed}
-            onChange={(e) => void controller.update(session.session_id, { status: e.currentTarget.value as "processing" | "follow_up" })}
+            onChange={(e) => void controller.sessions.update(session.session_id, { status: e.currentTarget.value as "processing" | "follow_up" })}
           >
             {session.status === "unread" && <option value="unread">{t("status.unread")}</option>}
             <option value="processing">{t("status.processing")}</option>
@@ -60,7 +61,7 @@ function ChatHeader(props: { controller: ConsoleController; session: Session }) 
           <select
             aria-label={t("filter.priority")}
             value={session.priority}
-            onChange={(e) => void controller.update(session.session_id, { priority: e.currentTarget.value as Priority })}
+            onChange={(e) => void controller.sessions.update(session.session_id, { priority: e.currentTarget.value as Priority })}
           >
             {PRIORITIES.map((p) => (
               <option key={p} value={p}>
@@ -75,16 +76,16 @@ function ChatHeader(props: { controller: ConsoleController; session: Session }) 
           </button>
         )}
         {!closed && supervisor && !mine && (
-          <button type="button" onClick={() => void controller.takeOver(session.session_id)}>
+          <button type="button" onClick={() => void controller.sessions.takeOver(session.session_id)}>
             {t("action.takeOver")}
           </button>
         )}
         {closed ? (
-          <button type="button" onClick={() => void controller.reopen(session.session_id)}>
+          <button type="button" onClick={() => void controller.sessions.reopen(session.session_id)}>
             {t("action.reopen")}
           </button>
         ) : (
-          <button type="button" data-action="close" onClick={() => void controller.close(session.session_id)}>
+          <button type="button" data-action="close" onClick={() => void controller.sessions.close(session.session_id)}>
             {t("action.close")}
           </button>
         )}
@@ -96,8 +97,8 @@ function ChatHeader(props: { controller: ConsoleController; session: Session }) 
 
 function Timeline(props: { controller: ConsoleController; session: Session }) {
   const { controller, session } = props;
-  const chat = useStore(controller.store, (s) => s.chats[session.session_id]);
-  const retried = useStore(controller.store, (s) => s.retried);
+  const chat = useStore(controller.chat.store, (s) => s.chats[session.session_id]);
+  const retried = useStore(controller.chat.store, (s) => s.retried);
   const scroller = useRef<HTMLDivElement>(null);
   const pinned = useRef(true);
   const anchor = useRef<{ height: number; top: number } | null>(null);
@@ -119,7 +120,7 @@ function Timeline(props: { controller: ConsoleController; session: Session }) {
   function loadOlder() {
     const element = scroller.current;
     if (element) anchor.current = { height: element.scrollHeight, top: element.scrollTop };
-    void controller.loadOlder(session.session_id);
+    void controller.chat.loadOlder(session.session_id);
   }
 
   useEffect(() => {
@@ -185,7 +186,7 @@ export function MessageRow(props: {
   const { message } = props;
   const outbound = isLocal(message) || message.direction === "out";
   const state = deliveryState(message);
-  const reason = failureReason(message);
+  const failure = state === "failed" ? failureText(message) : null;
   const earlier = props.current && message.session_id !== props.current;
   return (
     <li class={`message ${outbound ? "out" : "in"}${earlier ? " earlier" : ""}`} data-delivery={state ?? undefined}>
@@ -197,11 +198,11 @@ export function MessageRow(props: {
           </time>
           {state && <DeliveryBadge state={state} attempts={isLocal(message) ? undefined : message.delivery?.attempts} />}
         </div>
-        {state === "failed" && (
+        {failure && (
           <div class="delivery-failure" role="alert">
-            <span>{t("delivery.failedBecause", { reason: reason ? translateReason(reason) : t("delivery.unknownReason") })}</span>
+            <span title={failure.title}>{t("delivery.failedBecause", { reason: failure.text })}</span>
             {props.controller && canRetry(message, props.retried) && (
-              <button type="button" class="retry" onClick={() => void props.controller!.retry(message)}>
+              <button type="button" class="retry" onClick={() => void props.controller!.chat.retry(message)}>
                 {t("delivery.retry")}
               </button>
             )}
@@ -210,10 +211,6 @@ export function MessageRow(props: {
       </div>
     </li>
   );
-}
-
-function translateReason(reason: string): string {
-  return reason === "network_error" ? t("error.network") : reason;
 }
 
 function DeliveryBadge(props: { state: string; attempts?: number }) {

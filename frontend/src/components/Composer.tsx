@@ -17,7 +17,7 @@ export function Composer(props: { controller: ConsoleController; session: Sessio
   const [text, setText] = useState(() => drafts.get(session.session_id));
   const field = useRef<HTMLTextAreaElement>(null);
   const closed = session.status === "closed";
-  const riskPrompt = useStore(controller.store, (s) =>
+  const riskPrompt = useStore(controller.chat.store, (s) =>
     s.riskPrompt?.reply.session_id === session.session_id ? s.riskPrompt : null,
   );
 
@@ -27,12 +27,12 @@ export function Composer(props: { controller: ConsoleController; session: Sessio
     const body = text.trim();
     if (!body || closed || body.length > MAX_TEXT) return;
     setText("");
-    void controller.send(session.session_id, body);
+    void controller.chat.send(session.session_id, body);
     field.current?.focus();
   }
 
   function dropRisky() {
-    const refused = controller.dropRisky();
+    const refused = controller.chat.dropRisky();
     if (refused) setText((current) => (current.trim() ? current : refused));
     field.current?.focus();
   }
@@ -75,7 +75,7 @@ export function Composer(props: { controller: ConsoleController; session: Sessio
           {t("composer.send")}
         </button>
       </div>
-      {riskPrompt && <RiskDialog prompt={riskPrompt} onSendAnyway={() => void controller.sendAnyway()} onClose={dropRisky} />}
+      {riskPrompt && <RiskDialog prompt={riskPrompt} onSendAnyway={() => void controller.chat.sendAnyway()} onClose={dropRisky} />}
     </form>
   );
 }

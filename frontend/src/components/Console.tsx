@@ -45,7 +45,10 @@ export function Console(props: { login: Login; onEnded: (code: string) => void }
   const [view, setView] = useHashView();
   const [Admin, setAdmin] = useState<AdminArea | null>(null);
   const [notifyAsk, setNotifyAsk] = useState(canAskNotifications);
-  const state = useStore(controller.store, (s) => s);
+  const state = useStore(controller.sessions.store, (s) => s);
+  // The whole workspace: the admin area reads its agent, projects and tags without subscribing.
+  const { me, notice } = useStore(controller.workspace.store, (s) => s);
+  const canAdmin = me.role !== "agent";
 
   useEffect(() => {
     void controller.start();
@@ -71,7 +74,6 @@ export function Console(props: { login: Login; onEnded: (code: string) => void }
     props.onEnded("logged_out");
   }
 
-  const canAdmin = state.me.role !== "agent";
   return (
     <div class="console">
       <a class="skip-link" href="#chat-main">
@@ -86,13 +88,13 @@ export function Console(props: { login: Login; onEnded: (code: string) => void }
         notifyAsk={notifyAsk}
         onAskNotify={() => void askNotifications().then(() => setNotifyAsk(canAskNotifications()))}
       />
-      {state.notice && (
+      {notice && (
         <div class="notice" role="alert">
           <span>
-            {isMessageKey(state.notice.key) ? t(state.notice.key) : state.notice.key}
-            {state.notice.text ? `: ${state.notice.text}` : ""}
+            {isMessageKey(notice.key) ? t(notice.key) : notice.key}
+            {notice.text ? `: ${notice.text}` : ""}
           </span>
-          <button type="button" class="ghost" onClick={() => controller.dismissNotice()} aria-label={t("action.dismiss")}>
+          <button type="button" class="ghost" onClick={() => controller.workspace.dismissNotice()} aria-label={t("action.dismiss")}>
             ×
           </button>
         </div>

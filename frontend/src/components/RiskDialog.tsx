@@ -2,7 +2,7 @@
 // cancel) and block (not sent). The reply's text is the agent's and the matches come from the
 // API: both are only ever rendered as text nodes.
 import type { RiskMatch } from "../api/types";
-import type { RiskPrompt } from "../console/controller";
+import type { RiskPrompt } from "../chat/store";
 import { t } from "../i18n";
 import { highlight, matchSummary } from "../risk/highlight";
 import { Dialog } from "./Dialog";

@@ -11,7 +11,9 @@ export const ROW_HEIGHT = 68;
 
 export function SessionList(props: { controller: ConsoleController; sessions: Session[] }) {
   const { controller, sessions } = props;
-  const state = useStore(controller.store, (s) => s);
+  const state = useStore(controller.sessions.store, (s) => s);
+  const projects = useStore(controller.workspace.store, (s) => s.projects);
+  const tags = useStore(controller.workspace.store, (s) => s.tags);
   const viewport = useRef<HTMLDivElement>(null);
   const [scrollTop, setScrollTop] = useState(0);
   const [height, setHeight] = useState(600);
@@ -28,7 +30,7 @@ export function SessionList(props: { controller: ConsoleController; sessions: Se
 
   const { start, end } = visibleRange(scrollTop, height, ROW_HEIGHT, sessions.length);
   useEffect(() => {
-    if (end >= sessions.length - 10) void controller.loadMoreSessions();
+    if (end >= sessions.length - 10) void controller.sessions.loadMore();
   }, [end, sessions.length, state.listCursor]);
 
   // Keep the open session in view when the keyboard moves through the list.
@@ -41,10 +43,7 @@ export function SessionList(props: { controller: ConsoleController; sessions: Se
     else if (top + ROW_HEIGHT > element.scrollTop + element.clientHeight) element.scrollTop = top + ROW_HEIGHT - element.clientHeight;
   }, [state.selectedId]);
 
-  const projects = state.projects;
-  const tagChoices = state.filters.project_id
-    ? state.tags[state.filters.project_id] ?? []
-    : Object.values(state.tags).flat();
+  const tagChoices = state.filters.project_id ? tags[state.filters.project_id] ?? [] : Object.values(tags).flat();
 
   return (
     <section class="sessions" aria-labelledby="sessions-title">
@@ -60,7 +59,7 @@ export function SessionList(props: { controller: ConsoleController; sessions: Se
           type="search"
           placeholder={t("sessions.searchPlaceholder")}
           value={state.search}
-          onInput={(e) => controller.setSearch(e.currentTarget.value)}
+          onInput={(e) => controller.sessions.setSearch(e.currentTarget.value)}
         />
       </div>
       <div class="status-counts" role="group" aria-label={t("sessions.counts")}>
@@ -70,7 +69,7 @@ export function SessionList(props: { controller: ConsoleController; sessions: Se
             type="button"
             class="count"
             aria-pressed={state.filters.status === status}
-            onClick={() => controller.setFilters({ status: state.filters.status === status ? "" : status })}
+            onClick={() => controller.sessions.setFilters({ status: state.filters.status === status ? "" : status })}
           >
             {t(`status.${status}`)} <span class="count-number">{state.counts[status] ?? 0}</span>
           </button>
@@ -81,7 +80,7 @@ export function SessionList(props: { controller: ConsoleController; sessions: Se
         <div class="filter-grid">
           <label>
             {t("filter.project")}
-            <select value={state.filters.project_id} onChange={(e) => controller.setFilters({ project_id: e.currentTarget.value, tag: "" })}>
+            <select value={state.filters.project_id} onChange={(e) => controller.sessions.setFilters({ project_id: e.currentTarget.value, tag: "" })}>
               <option value="">{t("filter.all")}</option>
               {projects.map((p) => (
                 <option key={p.project_id} value={p.project_id}>
@@ -92,7 +91,7 @@ export function SessionList(props: { controller: ConsoleController; sessions: Se
           </label>
           <label>
             {t("filter.status")}
-            <select value={state.filters.status} onChange={(e) => controller.setFilters({ status: e.currentTarget.value as SessionStatus | "" })}>
+            <select value={state.filters.status} onChange={(e) => controller.sessions.setFilters({ status: e.currentTarget.value as SessionStatus | "" })}>
               <option value="">{t("filter.all")}</option>
               {STATUSES.map((s) => (
                 <option key={s} value={s}>
@@ -103,7 +102,7 @@ export function SessionList(props: { controller: ConsoleController; sessions: Se
           </label>
           <label>
             {t("filter.tag")}
-            <select value={state.filters.tag} onChange={(e) => controller.setFilters({ tag: e.currentTarget.value })}>
+            <select value={state.filters.tag} onChange={(e) => controller.sessions.setFilters({ tag: e.currentTarget.value })}>
               <option value="">{t("filter.all")}</option>
               {tagChoices.map((tag) => (
                 <option key={tag.tag_id} value={tag.tag_id}>
@@ -114,7 +113,7 @@ export function SessionList(props: { controller: ConsoleController; sessions: Se
           </label>
           <label>
             {t("filter.priority")}
-            <select value={state.filters.priority} onChange={(e) => controller.setFilters({ priority: e.currentTarget.value as Priority | "" })}>
+            <select value={state.filters.priority} onChange={(e) => controller.sessions.setFilters({ priority: e.currentTarget.value as Priority | "" })}>
               <option value="">{t("filter.all")}</option>
               {PRIORITIES.map((p) => (
                 <option key={p} value={p}>
@@ -124,7 +123,7 @@ export function SessionList(props: { controller: ConsoleController; sessions: Se
             </select>
           </label>
           <label class="check">
-            <input type="checkbox" checked={state.filters.unread} onChange={(e) => controller.setFilters({ unread: e.currentTarget.checked })} />
+            <input type="checkbox" checked={state.filters.unread} onChange={(e) => controller.sessions.setFilters({ unread: e.currentTarget.checked })} />
             {t("filter.unread")}
           </label>
         </div>

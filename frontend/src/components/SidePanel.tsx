@@ -1,6 +1,7 @@
 import { useState } from "preact/hooks";
 import type { Note, Session, Tag } from "../api/types";
-import { profileKey, type ConsoleController } from "../console/controller";
+import type { ConsoleController } from "../console/controller";
+import { profileOf } from "../sidepanel/store";
 import { t } from "../i18n";
 import { dateTime, displayName } from "../lib/format";
 import { useStore } from "../lib/store";
@@ -8,7 +9,7 @@ import { UserDataActions } from "./UserData";
 
 export function SidePanel(props: { controller: ConsoleController }) {
   const { controller } = props;
-  const session = useStore(controller.store, (s) => (s.selectedId ? s.sessions[s.selectedId] : undefined));
+  const session = useStore(controller.sessions.store, (s) => (s.selectedId ? s.sessions[s.selectedId] : undefined));
   if (!session) return <aside class="side" aria-label={t("side.title")} />;
   return (
     <aside class="side" aria-label={t("side.title")}>
@@ -22,9 +23,9 @@ export function SidePanel(props: { controller: ConsoleController }) {
 
 function Profile(props: { controller: ConsoleController; session: Session }) {
   const { session } = props;
-  const profile = useStore(props.controller.store, (s) => s.profiles[profileKey(session.project_id, session.tg_user_id)]);
+  const profile = useStore(props.controller.side.store, (s) => profileOf(s, session));
   const user = profile ?? session.user ?? {};
-  const isAdmin = useStore(props.controller.store, (s) => s.me.role === "admin");
+  const isAdmin = useStore(props.controller.workspace.store, (s) => s.me.role === "admin");
   const rows: [string, string][] = [
     [t("profile.name"), displayName(user, session.tg_user_id)],
     [t("profile.username"), user.username ? `@${user.username}` : "—"],
@@ -81,8 +82,8 @@ function TagChips(props: { label: string; all: Tag[]; chosen: string[]; onChange
 
 function Tags(props: { controller: ConsoleController; session: Session }) {
   const { controller, session } = props;
-  const all = useStore(controller.store, (s) => s.tags[session.project_id] ?? []);
-  const profile = useStore(controller.store, (s) => s.profiles[profileKey(session.project_id, session.tg_user_id)]);
+  const all = useStore(controller.workspace.store, (s) => s.tags[session.project_id] ?? []);
+  const profile = useStore(controller.side.store, (s) => profileOf(s, session));
   return (
     <section aria-labelledby="tags-title">
       <h3 id="tags-title">{t("side.tags")}</h3>
@@ -90,14 +91,14 @@ function Tags(props: { controller: ConsoleController; session: Session }) {
         label={t("tags.session")}
         all={all}
         chosen={session.tags ?? []}
-        onChange={(ids) => void controller.setSessionTags(session.session_id, ids)}
+        onChange={(ids) => void controller.side.setSessionTags(session.session_id, ids)}
       />
       {profile && (
         <TagChips
           label={t("tags.user")}
           all={all}
           chosen={(profile.tags ?? []).map((tag) => tag.tag_id)}
-          onChange={(ids) => void controller.setUserTags(session.project_id, session.tg_user_id, ids)}
+          onChange={(ids) => void controller.side.setUserTags(session.project_id, session.tg_user_id, ids)}
         />
       )}
     </section>
@@ -106,15 +107,15 @@ function Tags(props: { controller: ConsoleController; session: Session }) {
 
 function Notes(props: { controller: ConsoleController; session: Session }) {
   const { controller, session } = props;
-  const notes = useStore(controller.store, (s) => s.notes[session.session_id] ?? []);
-  const me = useStore(controller.store, (s) => s.me);
+  const notes = useStore(controller.side.store, (s) => s.notes[session.session_id] ?? []);
+  const me = useStore(controller.workspace.store, (s) => s.me);
   const [text, setText] = useState("");
   const [personal, setPersonal] = useState(false);
 
   async function add(event: Event) {
     event.preventDefault();
     if (!text.trim()) return;
-    if (await controller.addNote(session.session_id, text.trim(), personal)) setText("");
+    if (await controller.side.addNote(session.session_id, text.trim(), personal)) setText("");
   }
 
   return (
@@ -155,7 +156,7 @@ function NoteItem(props: { controller: ConsoleController; note: Note; mine: bool
           class="stack"
           onSubmit={async (e) => {
             e.preventDefault();
-            if (await props.controller.editNote(note, text.trim())) setEditing(false);
+            if (await props.controller.side.editNote(note, text.trim())) setEditing(false);
           }}
         >
           <label>
@@ -199,7 +200,7 @@ function NoteItem(props: { controller: ConsoleController; note: Note; mine: bool
 
 function EarlierSessions(props: { controller: ConsoleController; session: Session }) {
   const { controller, session } = props;
-  const profile = useStore(controller.store, (s) => s.profiles[profileKey(session.project_id, session.tg_user_id)]);
+  const profile = useStore(controller.side.store, (s) => profileOf(s, session));
   const earlier = (profile?.sessions ?? []).filter((s) => s.session_id !== session.session_id);
   return (
     <section aria-labelledby="earlier-title">

@@ -16,8 +16,8 @@ export function TopBar(props: {
   onAskNotify: () => void;
 }) {
   const { controller } = props;
-  const me = useStore(controller.store, (s) => s.me);
-  const connection = useStore(controller.store, (s) => s.connection);
+  const me = useStore(controller.workspace.store, (s) => s.me);
+  const connection = useStore(controller.realtime.store, (s) => s.connection);
   const presence = me.presence ?? "offline";
   return (
     <header class="topbar">
@@ -39,7 +39,7 @@ export function TopBar(props: {
         <legend class="visually-hidden">{t("presence.label")}</legend>
         {PRESENCES.map((p) => (
           <label key={p} class={`presence-option presence-${p}`}>
-            <input type="radio" name="presence" value={p} checked={presence === p} onChange={() => void controller.setPresence(p)} />
+            <input type="radio" name="presence" value={p} checked={presence === p} onChange={() => void controller.realtime.setPresence(p)} />
             {t(`presence.${p}`)}
           </label>
         ))}

@@ -42,7 +42,7 @@ export function TransferDialog(props: { controller: ConsoleController; session: 
     event.preventDefault();
     if (!target || busy || messageMissing) return;
     setBusy(true);
-    const failure = await controller.transfer(session.session_id, {
+    const failure = await controller.sessions.transfer(session.session_id, {
       to: target,
       reason: reason.trim() || undefined,
       notify_user: notify,

@@ -19,7 +19,7 @@ export function useShortcuts(controller: ConsoleController, sessions: Session[])
         event.preventDefault();
         const items = list.current;
         if (!items.length) return;
-        const index = items.findIndex((s) => s.session_id === controller.state.selectedId);
+        const index = items.findIndex((s) => s.session_id === controller.sessions.state.selectedId);
         const next = key === "arrowdown" ? Math.min(items.length - 1, index + 1) : Math.max(0, index < 0 ? 0 : index - 1);
         controller.select(items[next].session_id);
         return;
@@ -40,10 +40,10 @@ export function useShortcuts(controller: ConsoleController, sessions: Session[])
         return;
       }
       if (event.altKey && event.code === "KeyX") {
-        const open = controller.selected;
+        const open = controller.sessions.selected;
         if (open && open.status !== "closed") {
           event.preventDefault();
-          void controller.close(open.session_id);
+          void controller.sessions.close(open.session_id);
         }
       }
     }

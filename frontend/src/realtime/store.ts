@@ -1,0 +1,115 @@
+// The console live: the connection's state, the agent's presence and heartbeats, and each frame
+// (or catch-up after missed ones) handed to the store it changes.
+import type { Api } from "../api/client";
+import type { AgentAccount, Presence, RealtimeTicket } from "../api/types";
+import type { ChatStore } from "../chat/store";
+import type { Workspace } from "../console/workspace";
+import { Store } from "../lib/store";
+import type { SessionsStore } from "../sessions/store";
+import type { SidePanelStore } from "../sidepanel/store";
+import { HEARTBEAT_MS, RealtimeClient, type ConnectionState, type Frame, type SocketLike } from "./client";
+
+export interface RealtimeState {
+  connection: ConnectionState;
+}
+
+export interface RealtimeStores {
+  workspace: Workspace;
+  sessions: SessionsStore;
+  chat: ChatStore;
+  side: SidePanelStore;
+}
+
+export interface RealtimeOptions {
+  openSocket?: (url: string) => SocketLike;
+  /** Heartbeats are sent only while the console is on screen. */
+  isVisible?: () => boolean;
+}
+
+export class RealtimeStore {
+  readonly store = new Store<RealtimeState>({ connection: "stopped" });
+  readonly client: RealtimeClient;
+  private heartbeatTimer: ReturnType<typeof setInterval> | null = null;
+
+  constructor(
+    private readonly api: Api,
+    private readonly stores: RealtimeStores,
+    private readonly options: RealtimeOptions = {},
+  ) {
+    this.client = new RealtimeClient(
+      {
+        ticket: () => this.api.post<RealtimeTicket>("/api/realtime/ticket"),
+        openSocket: options.openSocket ?? ((url) => new WebSocket(url) as unknown as SocketLike),
+      },
+      {
+        onFrame: (frame) => this.applyFrame(frame),
+        catchUp: () => this.catchUp(),
+        onState: (connection) => this.store.set({ connection }),
+      },
+    );
+  }
+
+  get state(): RealtimeState {
+    return this.store.get();
+  }
+
+  start(): void {
+    this.client.start();
+    this.heartbeat();
+    this.heartbeatTimer = setInterval(() => this.heartbeat(), HEARTBEAT_MS);
+  }
+
+  stop(): void {
+    this.client.stop();
+    if (this.heartbeatTimer) clearInterval(this.heartbeatTimer);
+    this.heartbeatTimer = null;
+  }
+
+  // -- presence ----------------------------------------------------------------------------
+  /** Over the socket when there is one, else over REST. */
+  private heartbeat(): void {
+    const visible = this.options.isVisible?.() ?? true;
+    if (!visible) return;
+    if (!this.client.sendHeartbeat()) void this.api.post("/api/me/heartbeat").catch(() => undefined);
+  }
+
+  async setPresence(state: Presence): Promise<void> {
+    const { workspace } = this.stores;
+    const me = await workspace.guard(() => this.api.put<AgentAccount>("/api/me/presence", { state }));
+    if (me) workspace.store.set({ me });
+  }
+
+  // -- frames --------------------------------------------------------------------------------
+  /** Re-reads what a missed frame could have changed: the list's first page, the open chat. */
+  async catchUp(): Promise<void> {
+    const { sessions, chat } = this.stores;
+    await sessions.catchUp();
+    const selected = sessions.state.selectedId;
+    if (selected) await chat.load(selected);
+  }
+
+  applyFrame(frame: Frame): void {
+    const { sessions, chat, side } = this.stores;
+    switch (frame.type) {
+      case "session.assigned":
+      case "session.updated":
+        sessions.applySession(frame.data, frame.type === "session.assigned");
+        return;
+      case "session.removed":
+        sessions.remove(frame.session_id);
+        return;
+      case "message.created":
+      case "message.updated": {
+        const message = frame.data;
+        const known = chat.has(frame.session_id, message.message_id);
+        chat.applyMessage(frame.session_id, message);
+        if (frame.type === "message.created" && message.direction === "in" && !known) sessions.markUnseen(frame.session_id);
+        return;
+      }
+      case "note.created":
+      case "note.updated":
+        side.applyNote(frame.session_id, frame.data);
+        return;
+    }
+  }
+}
