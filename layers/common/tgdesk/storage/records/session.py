@@ -1,0 +1,112 @@
+"""A session: its item shape, key, index keys, and the conversions to and from its item.
+
+A session sits in two lists, each ordered by its last activity: GSI1, its assignee's
+sessions (or its project's queue while it has no assignee), and GSI2, its project's
+sessions. `index_keys` is the one place these keys are made.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypedDict, cast
+
+from tgdesk.core.domain import Priority, Status
+from tgdesk.storage import keys, table
+
+KIND = "session"
+
+
+class UserCard(TypedDict, total=False):
+    """The user's display fields copied onto their session for the session lists."""
+
+    first_name: str
+    last_name: str
+    username: str
+    language_code: str
+
+
+class SessionShown(TypedDict, total=False):
+    """What the console is shown of a session (the API and the realtime frames alike)."""
+
+    session_id: str
+    project_id: str
+    tg_user_id: int
+    chat_id: int
+    status: Status
+    priority: Priority
+    assignee_id: str
+    assigned_at: int
+    user: UserCard
+    opened_at: int
+    first_inbound_at: int
+    first_reply_at: int
+    last_user_msg_at: int
+    last_agent_msg_at: int
+    last_activity_at: int
+    closed_at: int
+    tags: list[str]
+    reopened_at: int
+    queued_at: int  # set while the session waits in its project's queue for room
+
+
+class Session(SessionShown, total=False):
+    """A session item without its key attributes, as storage returns it."""
+
+    kind: str
+    return_count: int  # returns in a row by the return timer, nobody having opened it
+    correlation_id: str  # the update or request that last wrote it (core.correlation)
+
+
+# The shown attributes and what a view holds when the item has none.
+SHOWN_FIELDS: dict[str, Any] = dict.fromkeys(SessionShown.__annotations__) | {"tags": []}
+
+
+def key(session_id: str) -> tuple[str, str]:
+    return keys.session(session_id)
+
+
+def index_keys(session: Mapping[str, Any], activity: int | None = None) -> dict[str, str]:
+    """The session's GSI key attributes that follow from what `session` holds.
+
+    With `activity` (its last activity, epoch ms): both sort keys, which place it in its
+    lists. With a `project_id`: the partitions, GSI1 its assignee's list (`assignee_id`) or
+    else its project's queue, and GSI2 its project's sessions. A write that knows only the
+    session id (a message on it) passes just that and moves it within its lists.
+    """
+    out: dict[str, str] = {}
+    if "project_id" in session:
+        assignee = session.get("assignee_id")
+        project_id = session["project_id"]
+        out["GSI1PK"] = (
+            keys.assignee_sessions_index(assignee)
+            if assignee
+            else keys.project_queue_index(project_id)
+        )
+        out["GSI2PK"] = keys.project_sessions_index(project_id)
+    if activity is not None:
+        sort_key = keys.activity_sort_key(activity, session["session_id"])
+        out["GSI1SK"] = sort_key
+        out["GSI2SK"] = sort_key
+    return out
+
+
+def to_item(session: Session) -> dict[str, Any]:
+    """The table item of a new session: key, index keys at its last activity, attributes."""
+    pk, sk = key(session["session_id"])
+    return {
+        "PK": pk,
+        "SK": sk,
+        **index_keys(session, session["last_activity_at"]),
+        "kind": KIND,
+        **session,
+    }
+
+
+def from_item(item: Mapping[str, Any]) -> Session:
+    """The session of a table item: every attribute but the key attributes."""
+    return cast(Session, table.strip_keys(dict(item)))
+
+
+def shown(session: Mapping[str, Any]) -> dict[str, Any]:
+    """What the console is shown of a session, every shown attribute present."""
+    return {name: session.get(name, default) for name, default in SHOWN_FIELDS.items()}
