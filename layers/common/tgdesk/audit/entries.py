@@ -8,39 +8,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from tgdesk.core.clock import now_ms
-from tgdesk.core.ids import sortable_id
 from tgdesk.storage import audit as store
+from tgdesk.storage.records.audit_entry import SYSTEM, entry
 
-SYSTEM = "system"  # the actor of automatic actions (routing, auto-close, timers)
-
-
-def entry(
-    action: str,
-    *,
-    actor_id: str,
-    project_id: str | None = None,
-    target_type: str | None = None,
-    target_id: str | None = None,
-    before: Any = None,
-    after: Any = None,
-    details: dict[str, Any] | None = None,
-    source_ip: str | None = None,
-) -> dict[str, Any]:
-    """Build an entry. `action` is a dotted verb such as `session.transfer` or `auth.login`."""
-    return {
-        "entry_id": sortable_id(),
-        "at": now_ms(),
-        "action": action,
-        "actor_id": actor_id,
-        "project_id": project_id,
-        "target_type": target_type,
-        "target_id": target_id,
-        "before": before,
-        "after": after,
-        "details": details,
-        "source_ip": source_ip,
-    }
+__all__ = ["SYSTEM", "entry", "record"]
 
 
 def record(action: str, **fields: Any) -> dict[str, Any]:
