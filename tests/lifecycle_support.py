@@ -10,8 +10,7 @@ from ingest_support import PROJECT_ID, SECRET, USER_ID, fixture
 
 from tgdesk.core import clock
 from tgdesk.inbound import ingest
-from tgdesk.storage import audit as audit_store
-from tgdesk.storage import conversations, keys, sessions, table
+from tgdesk.storage import audit_feed, conversations, keys, sessions, table
 
 T0 = 1_767_225_700_000
 HOUR = 3_600_000
@@ -89,5 +88,5 @@ def autoclose_timer(session_id: str) -> dict[str, Any] | None:
 
 def audit_actions(session_id: str) -> list[dict[str, Any]]:
     """The project's audit entries about one session, oldest first."""
-    entries, _ = audit_store.list_entries(project_id=PROJECT_ID, limit=200)
+    entries, _ = audit_feed.entries([PROJECT_ID], limit=200)
     return [e for e in reversed(entries) if e.get("target_id") == session_id]
