@@ -7,9 +7,9 @@ import { Store } from "../lib/store";
 import { filterQuery, mergeSessions, NO_FILTERS, type Filters } from "./model";
 import { reconcileFirstPage } from "./reconcile";
 
-export const LIST_PAGE = 100;
+const LIST_PAGE = 100;
 /** The search box asks the server once typing pauses; the loaded list filters at once. */
-export const SEARCH_DELAY_MS = 250;
+const SEARCH_DELAY_MS = 250;
 
 export interface SessionsState {
   sessions: Record<string, Session>;
