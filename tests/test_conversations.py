@@ -11,10 +11,12 @@ from ingest_support import PROJECT_ID, USER_ID
 from tgdesk.audit import entries as audit
 from tgdesk.core import clock
 from tgdesk.core.errors import Conflict, InvalidInput
+from tgdesk.inbound import ingest
+from tgdesk.sessions.opening import InboundTiming
 from tgdesk.storage import conversations as conv
-from tgdesk.storage import keys, sessions, table
+from tgdesk.storage import keys, session_list, sessions, table
 from tgdesk.storage.conversations import Write
-from tgdesk.storage.sessions import InboundTiming
+from tgdesk.storage.session_list import SessionFilter
 
 T0 = 1_767_225_700_000
 PROFILE = {"first_name": "Ada", "last_name": "Lovelace", "username": "ada_l", "is_premium": False}
@@ -40,7 +42,7 @@ def text(body: str, telegram_message_id: int | None = None) -> dict[str, Any]:
 def inbound(
     message: dict[str, Any], *, user: int = USER_ID, now: int = T0, update_id: int | None = None
 ) -> Write:
-    return conv.store_inbound_message(
+    return ingest.store_user_message(
         PROJECT_ID,
         update_id if update_id is not None else next(_update_ids),
         tg_user_id=user,
@@ -239,7 +241,9 @@ def test_project_sessions_page_newest_activity_first() -> None:
     seen: list[int] = []
     cursor = None
     while True:
-        items, cursor = conv.list_sessions_for_project(PROJECT_ID, limit=2, cursor=cursor)
+        items, cursor = session_list.list_page(
+            [session_list.project_partition(PROJECT_ID)], SessionFilter(), limit=2, cursor=cursor
+        )
         seen.extend(s["tg_user_id"] for s in items)
         assert not {"PK", "SK", "GSI1PK", "GSI2SK"} & {k for s in items for k in s}
         if cursor is None:
@@ -263,7 +267,9 @@ def test_an_agents_sessions() -> None:
                 {":a": "agent7", ":pk": keys.assignee_sessions_index("agent7")}
             ),
         )
-    items, cursor = conv.list_sessions_for_assignee("agent7")
+    items, cursor = session_list.list_page(
+        [session_list.assignee_partition("agent7")], SessionFilter()
+    )
     assert [s["tg_user_id"] for s in items] == [2002, 2000] and cursor is None
     assert [s["tg_user_id"] for s in conv.list_queue(PROJECT_ID)] == [2001]
 
@@ -288,14 +294,13 @@ def test_a_broken_cursor_is_invalid_input(cursor: str) -> None:
 
 
 def test_a_cursor_of_another_list_is_refused() -> None:
-    for n in range(3):
-        inbound(text("hi"), user=3000 + n, now=T0 + n)
-    _, cursor = conv.list_sessions_for_project(PROJECT_ID, limit=1)
+    inbound(text("hi"))
+    for n in range(2):
+        conv.put_dead_letter(PROJECT_ID, body=f"body {n}", reason="not JSON", now=T0 + n)
+    _, cursor = conv.list_dead_letters(limit=1)
     assert cursor is not None
     with pytest.raises(InvalidInput):
-        conv.list_sessions_for_project("another-project", cursor=cursor)
-    with pytest.raises(InvalidInput):
-        conv.list_sessions_for_assignee("agent7", cursor=cursor)
+        conv.list_session_messages(open_session(), cursor=cursor)
 
 
 def test_reads_of_missing_things() -> None:
@@ -303,7 +308,9 @@ def test_reads_of_missing_things() -> None:
     assert conv.get_user(PROJECT_ID, 1) is None
     assert conv.list_user_sessions(PROJECT_ID, 1) == []
     assert conv.list_queue(PROJECT_ID) == []
-    assert conv.list_sessions_for_project(PROJECT_ID) == ([], None)
+    assert session_list.list_page(
+        [session_list.project_partition(PROJECT_ID)], SessionFilter()
+    ) == ([], None)
 
 
 # -- reopening ----------------------------------------------------------------------------

@@ -27,6 +27,7 @@ from infra.local import cfn
 from tgdesk.core import clock
 from tgdesk.core.errors import Conflict
 from tgdesk.storage import conversations as conv
+from tgdesk.storage import session_list
 
 T0 = 1_767_225_700_000
 OK = (200, {"ok": True})
@@ -137,7 +138,9 @@ def test_one_open_session_for_many_messages() -> None:
     assert [m["type"] for m in messages()] == ["text", "photo", "voice", "sticker", "dice"]
     assert session["opened_at"] == session["first_inbound_at"] == T0
     assert session["last_user_msg_at"] == session["last_activity_at"] == last
-    items, _ = conv.list_sessions_for_project(PROJECT_ID)
+    items, _ = session_list.list_page(
+        [session_list.project_partition(PROJECT_ID)], session_list.SessionFilter()
+    )
     assert [s["last_activity_at"] for s in items] == [last]
     assert [s["last_activity_at"] for s in conv.list_queue(PROJECT_ID)] == [last]
 

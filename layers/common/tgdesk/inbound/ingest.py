@@ -17,10 +17,12 @@ import time
 from dataclasses import dataclass
 from typing import Any
 
+from tgdesk.core import ids
 from tgdesk.core.clock import now_ms
 from tgdesk.core.errors import NotFound, Unauthorized
-from tgdesk.sessions import lifecycle
-from tgdesk.storage import conversations, projects
+from tgdesk.sessions import lifecycle, opening
+from tgdesk.sessions.opening import InboundTiming
+from tgdesk.storage import conversations, projects, sessions
 from tgdesk.storage.conversations import Write
 from tgdesk.telegram.updates import (
     ChatMemberChange,
@@ -121,7 +123,7 @@ def _store_message(
     message: dict[str, Any],
     now: int,
 ) -> Write:
-    return conversations.store_inbound_message(
+    return store_user_message(
         project["project_id"],
         update.update_id,
         tg_user_id=update.user.id,
@@ -131,6 +133,44 @@ def _store_message(
         timing=lifecycle.inbound_timing(project, now),
         now=now,
     )
+
+
+def store_user_message(
+    project_id: str,
+    update_id: int,
+    *,
+    tg_user_id: int,
+    chat_id: int,
+    profile: dict[str, Any],
+    message: dict[str, Any],
+    timing: InboundTiming,
+    now: int,
+) -> Write:
+    """Store a user's message in the session the rules choose (tgdesk.sessions.opening):
+    read the user's profile (and their last session when it may be reopened), decide, write
+    one transaction; again from the reading when another write got in between.
+
+    `profile` holds the user's current names; `message` is a normalised Telegram message
+    with its `raw` object; `timing` comes from the project's settings.
+    """
+
+    def attempt() -> Write | None:
+        user = conversations.get_user(project_id, tg_user_id, consistent=True)
+        last_id = opening.reopen_candidate(user, timing)
+        last = sessions.get(last_id) if last_id else None
+        placement = opening.place_message(user, last, timing, new_session_id=ids.sortable_id())
+        return conversations.store_inbound_message(
+            project_id,
+            update_id,
+            tg_user_id=tg_user_id,
+            chat_id=chat_id,
+            profile=profile,
+            message=message,
+            placement=placement,
+            now=now,
+        )
+
+    return conversations.retrying(attempt, "inbound message")
 
 
 # -- authentication -------------------------------------------------------------------

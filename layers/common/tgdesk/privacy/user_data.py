@@ -16,6 +16,7 @@ from typing import Any
 from tgdesk.accounts.access import Scope
 from tgdesk.audit import entries as audit
 from tgdesk.core.clock import now_ms
+from tgdesk.core.domain import Status
 from tgdesk.core.errors import Forbidden, InvalidInput
 from tgdesk.inbound import users
 from tgdesk.sessions import notes
@@ -155,7 +156,7 @@ def _close_open_session(scope: Scope, session_id: str, source_ip: str | None) ->
     """Close an open session of the user as a close from the console would (one transaction:
     the session, the profile, the assignee's `open_sessions`, the timers, the audit entry)."""
     session = sessions.get(session_id)
-    if session is None or session.get("status") == sessions.CLOSED:
+    if session is None or session.get("status") == Status.CLOSED:
         return
     at = now_ms()
     entry = audit.entry(
@@ -165,7 +166,7 @@ def _close_open_session(scope: Scope, session_id: str, source_ip: str | None) ->
         target_type="session",
         target_id=session_id,
         before={"status": session["status"]},
-        after={"status": sessions.CLOSED, "closed_at": at},
+        after={"status": Status.CLOSED, "closed_at": at},
         details={"cause": "erasure"},
         source_ip=source_ip,
     )
@@ -194,7 +195,7 @@ def _erase_items(scope: Scope, erasure: dict[str, Any], source_ip: str | None) -
         if len(batch) >= ERASE_BATCH:
             break
     for item in batch:
-        if item.get("kind") == "session" and item.get("status") != sessions.CLOSED:
+        if item.get("kind") == "session" and item.get("status") != Status.CLOSED:
             _close_open_session(scope, item["session_id"], source_ip)
     store.delete(batch)
     finished = len(batch) < ERASE_BATCH

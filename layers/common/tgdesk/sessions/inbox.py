@@ -9,21 +9,21 @@ answers 404, as if it did not exist.
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from typing import Any
 
 from tgdesk.accounts.access import Scope
+from tgdesk.core.domain import Priority, Status, values
 from tgdesk.core.errors import Forbidden, InvalidInput
-from tgdesk.sessions.lifecycle import PRIORITIES, STATUSES, UNREAD
 from tgdesk.storage import session_list
+from tgdesk.storage.records.session import Session
 from tgdesk.storage.session_list import Partition, SessionFilter
 
 
 @dataclass(frozen=True, slots=True)
 class Query:
-    statuses: tuple[str, ...] = ()
+    statuses: tuple[str, ...] = ()  # checked: each one a Status
     unread: bool = False  # the same as statuses=("unread",)
     queued: bool = False  # only sessions waiting in their project's queue
-    priority: str | None = None
+    priority: str | None = None  # checked: a Priority
     tag: str | None = None
     project_id: str | None = None
     assignee_id: str | None = None
@@ -34,7 +34,7 @@ class Query:
 
 @dataclass(frozen=True, slots=True)
 class Listing:
-    items: list[dict[str, Any]]
+    items: list[Session]
     next_cursor: str | None
     counts: dict[str, int]  # per status, for the same filters but the status
     counts_complete: bool
@@ -46,33 +46,37 @@ def list_sessions(
     partitions, projects = _partitions(scope, query)
     session_filter = replace(_filter(query), project_ids=projects)
     if projects is not None and not projects:
-        return Listing([], None, dict.fromkeys(STATUSES, 0), True)
+        return Listing([], None, dict.fromkeys(values(Status), 0), True)
     items, next_cursor = session_list.list_page(
         partitions, session_filter, limit=limit, cursor=cursor
     )
     counted, complete = session_list.count_by_status(partitions, session_filter)
-    counts = {status: counted.get(status, 0) for status in STATUSES}
+    counts = {status: counted.get(status, 0) for status in values(Status)}
     return Listing(items, next_cursor, counts, complete)
 
 
 def _filter(query: Query) -> SessionFilter:
-    statuses = tuple(dict.fromkeys(query.statuses))
-    for status in statuses:
-        if status not in STATUSES:
+    for status in query.statuses:
+        if status not in values(Status):
             raise InvalidInput(
-                f"status is one of {', '.join(STATUSES)}", code="invalid_status", field="status"
+                f"status is one of {', '.join(values(Status))}",
+                code="invalid_status",
+                field="status",
             )
+    statuses = tuple(Status(s) for s in dict.fromkeys(query.statuses))
     if query.unread:
-        if statuses and UNREAD not in statuses:
+        if statuses and Status.UNREAD not in statuses:
             raise InvalidInput(
                 "unread=true lists unread sessions; drop the other statuses or unread",
                 code="invalid_filter",
                 field="unread",
             )
-        statuses = (UNREAD,)
-    if query.priority is not None and query.priority not in PRIORITIES:
+        statuses = (Status.UNREAD,)
+    if query.priority is not None and query.priority not in values(Priority):
         raise InvalidInput(
-            f"priority is one of {', '.join(PRIORITIES)}", code="invalid_priority", field="priority"
+            f"priority is one of {', '.join(values(Priority))}",
+            code="invalid_priority",
+            field="priority",
         )
     if (
         query.active_from is not None
@@ -85,7 +89,7 @@ def _filter(query: Query) -> SessionFilter:
     return SessionFilter(
         statuses=statuses,
         queued=query.queued,
-        priority=query.priority,
+        priority=Priority(query.priority) if query.priority is not None else None,
         tag=query.tag,
         active_from=query.active_from,
         active_to=query.active_to,

@@ -4,9 +4,10 @@ Key layout: docs/data-model.md. Every ingest write is ONE TransactWriteItems who
 is the update's exactly-once marker, so a redelivered update writes nothing at all. A write
 that loses a race on another item (a session closed or opened meanwhile) re-reads and retries.
 
-An inbound message goes to the user's open session; else it reopens their last session if
-that closed recently enough; else it opens a new one. Either way it (re)sets the session's
-auto-close timer in the same transaction.
+Where an inbound message goes (the user's open session, their last session reopened, or a
+new one) and when its auto-close timer falls are decided by tgdesk.sessions.opening from
+what was read; `store_inbound_message` writes that placement as one transaction whose
+conditions hold only while what was read is still so.
 
 What DynamoDB refuses for its content (a ValidationException) raises Unstorable: writing it
 again would fail the same way, so the webhook keeps the update as a dead letter. Throttling
@@ -15,25 +16,26 @@ and other transient failures raise Conflict `ingest_unavailable`: Telegram deliv
 
 from __future__ import annotations
 
-import base64
-import binascii
 import json
 import random
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from enum import StrEnum
-from typing import Any
+from typing import Any, Protocol
 
 from botocore.exceptions import ClientError, HTTPClientError
 
-from tgdesk.audit import entries as audit
 from tgdesk.core import correlation, ids, item_size
-from tgdesk.core.errors import Conflict, InvalidInput
-from tgdesk.storage import audit as audit_store
-from tgdesk.storage import keys, sessions, table
+from tgdesk.core.domain import Priority, Status
+from tgdesk.core.errors import Conflict
+from tgdesk.storage import audit, keys, scroll, sessions, table
 from tgdesk.storage.expressions import Changes, put, put_new
-from tgdesk.storage.sessions import InboundTiming
+from tgdesk.storage.records import audit_entry
+from tgdesk.storage.records import message as message_record
+from tgdesk.storage.records import session as session_record
+from tgdesk.storage.records.message import Message
+from tgdesk.storage.records.session import Session, UserCard
 
 MARKER_TTL_SECONDS = 48 * 3600  # Telegram stops redelivering an update after 24 h
 DEAD_LETTER_TTL_SECONDS = 30 * 24 * 3600
@@ -72,6 +74,24 @@ class Unstorable(Exception):
     would fail the same way."""
 
 
+class Placement(Protocol):
+    """Where a user's message goes, decided from what was read (tgdesk.sessions.opening):
+    the user's open session (neither `opens` nor `reopens`), their last session reopened
+    (`reopens`: that closed session as read), or a new session (`opens`)."""
+
+    @property
+    def session_id(self) -> str: ...
+
+    @property
+    def opens(self) -> bool: ...
+
+    @property
+    def reopens(self) -> Mapping[str, Any] | None: ...
+
+    @property
+    def autoclose_due(self) -> int: ...  # the session's auto-close timer moves there
+
+
 class Write(StrEnum):
     STORED = "stored"
     DUPLICATE = "duplicate"  # the update was stored before: nothing written
@@ -97,47 +117,49 @@ def store_inbound_message(
     chat_id: int,
     profile: dict[str, Any],
     message: dict[str, Any],
-    timing: InboundTiming,
+    placement: Placement,
     now: int,
-) -> Write:
-    """Append a user's message to their open session, reopening or opening one if needed.
+) -> Write | None:
+    """Append a user's message to the session `placement` names, opening or reopening it as
+    decided, and move its auto-close timer: one transaction. None when what the placement
+    was decided from changed meanwhile (read again, decide again: see `retrying`).
 
     `profile` holds the user's current names (PROFILE_FIELDS); `message` is a normalised
-    Telegram message with its `raw` object; `timing` comes from the project's settings.
+    Telegram message with its `raw` object.
     """
+    card = _user_card(profile)
+    cid = correlation.of_update(project_id, update_id)  # logged by the stream's readers
+    session_id = placement.session_id
+    items = [_marker(project_id, update_id, now)]
+    if placement.reopens is not None:
+        items.append(_profile_reopening(project_id, tg_user_id, profile, now, placement.reopens))
+        items.extend(_session_reopened(placement.reopens, card, now, cid))
+    elif placement.opens:
+        items.append(_profile_opening(project_id, tg_user_id, profile, now, session_id))
+        items.extend(_session_opened(project_id, tg_user_id, chat_id, session_id, card, now, cid))
+    else:
+        items.append(_profile_seen(project_id, tg_user_id, profile, now, session_id))
+        items.append(_session_touched(session_id, card, now, cid))
+    timed = {"session_id": session_id, "project_id": project_id}
+    items.append(sessions.timer_put(timed, sessions.AUTOCLOSE, placement.autoclose_due))
+    items.extend(_message_puts(project_id, tg_user_id, session_id, message, now, cid))
+    return _transact(items)
 
-    def attempt() -> Write | None:
-        user_pk, user_sk = keys.telegram_user(project_id, tg_user_id)
-        current = table.get(user_pk, user_sk, consistent=True) or {}
-        open_session_id = current.get("open_session_id")
-        card = _user_card(profile)
-        cid = correlation.of_update(project_id, update_id)  # logged by the stream's readers
-        items = [_marker(project_id, update_id, now)]
-        if open_session_id:
-            session = {"session_id": open_session_id, "project_id": project_id}
-            items.append(_profile_seen(project_id, tg_user_id, profile, now, open_session_id))
-            items.append(_session_touched(open_session_id, card, now, cid))
-        elif (closed := _reopenable(current, timing)) is not None:
-            session = closed
-            items.append(_profile_reopening(project_id, tg_user_id, profile, now, closed))
-            items.extend(_session_reopened(closed, card, now, cid))
-        else:
-            session = {"session_id": ids.sortable_id(), "project_id": project_id}
-            items.append(
-                _profile_opening(project_id, tg_user_id, profile, now, session["session_id"])
-            )
-            items.extend(
-                _session_opened(
-                    project_id, tg_user_id, chat_id, session["session_id"], card, now, cid
-                )
-            )
-        items.append(sessions.timer_put(session, sessions.AUTOCLOSE, timing.autoclose_due))
-        items.extend(
-            _message_puts(project_id, tg_user_id, session["session_id"], message, now, cid)
-        )
-        return _transact(items)
 
-    return _with_retries(attempt, "inbound message")
+def retrying(attempt: Callable[[], Write | None], what: str) -> Write:
+    """Run `attempt` (reads, then one transaction) until it does not lose a race (None),
+    at most MAX_ATTEMPTS times; the table's refusals and passing troubles are classified
+    as Unstorable and Conflict `ingest_unavailable`."""
+    with _failures_classified(what):
+        for tries in range(MAX_ATTEMPTS):
+            result = attempt()
+            if result is not None:
+                return result
+            time.sleep(random.uniform(0, 0.01 * 2**tries))
+    raise Conflict(
+        f"The {what} kept losing races with other writes; Telegram will deliver it again.",
+        code="ingest_conflict",
+    )
 
 
 def store_message_edit(
@@ -179,7 +201,7 @@ def store_message_edit(
         update.require_as_read("edited_at", stored.get("edited_at"))
         return _transact([_marker(project_id, update_id, now), update.item(chat_pk, stored["SK"])])
 
-    return _with_retries(attempt, "message edit")
+    return retrying(attempt, "message edit")
 
 
 def store_reachability(
@@ -203,7 +225,7 @@ def store_reachability(
         update.remove("unreachable", "unreachable_at")
     pk, sk = keys.telegram_user(project_id, tg_user_id)
     items = [_marker(project_id, update_id, now), update.item(pk, sk)]
-    return _with_retries(lambda: _transact(items), "reachability change")
+    return retrying(lambda: _transact(items), "reachability change")
 
 
 def count_ignored(project_id: str, update_id: int, *, kind: str, now: int) -> Write:
@@ -215,7 +237,7 @@ def count_ignored(project_id: str, update_id: int, *, kind: str, now: int) -> Wr
     update.add(kind, 1)
     pk, sk = keys.ignored_counter(project_id)
     items = [_marker(project_id, update_id, now), update.item(pk, sk)]
-    return _with_retries(lambda: _transact(items), "ignored update")
+    return retrying(lambda: _transact(items), "ignored update")
 
 
 def put_dead_letter(project_id: str, *, body: str, reason: str, now: int) -> str:
@@ -245,37 +267,24 @@ def put_dead_letter(project_id: str, *, body: str, reason: str, now: int) -> str
 
 
 # -- reads for the console ------------------------------------------------------------
-def get_session(session_id: str) -> dict[str, Any] | None:
-    return public(table.get(*keys.session(session_id)))
+def get_session(session_id: str) -> Session | None:
+    item = table.get(*session_record.key(session_id))
+    return session_record.from_item(item) if item is not None else None
 
 
-def list_sessions_for_assignee(
-    agent_id: str, *, limit: int = 50, cursor: str | None = None
-) -> tuple[list[dict[str, Any]], str | None]:
-    """An agent's sessions, most recent activity first."""
-    return _page(keys.assignee_sessions_index(agent_id), "GSI1", limit, cursor, forward=False)
-
-
-def list_sessions_for_project(
-    project_id: str, *, limit: int = 50, cursor: str | None = None
-) -> tuple[list[dict[str, Any]], str | None]:
-    """A project's sessions, most recent activity first."""
-    return _page(keys.project_sessions_index(project_id), "GSI2", limit, cursor, forward=False)
-
-
-def list_queue(project_id: str, *, limit: int = 100) -> list[dict[str, Any]]:
+def list_queue(project_id: str, *, limit: int = 100) -> list[Session]:
     """Sessions waiting for an assignee, the longest waiting first."""
     items, _ = table.query(
         pk=keys.project_queue_index(project_id), index="GSI1", limit=_clamp(limit)
     )
-    return [_public(i) for i in items]
+    return [session_record.from_item(i) for i in items]
 
 
 def list_session_messages(
-    session: dict[str, Any], *, limit: int = 50, cursor: str | None = None
-) -> tuple[list[dict[str, Any]], str | None]:
+    session: Session, *, limit: int = 50, cursor: str | None = None
+) -> tuple[list[Message], str | None]:
     """A session's messages, oldest first (a range of its user's chat partition)."""
-    return _page(
+    items, next_cursor = _page(
         keys.chat(session["project_id"], session["tg_user_id"]),
         None,
         limit,
@@ -283,6 +292,7 @@ def list_session_messages(
         forward=True,
         sk_between=keys.message_range(session["opened_at"], session.get("closed_at")),
     )
+    return [message_record.from_item(i) for i in items], next_cursor
 
 
 def list_user_sessions(project_id: str, tg_user_id: int) -> list[dict[str, Any]]:
@@ -292,8 +302,10 @@ def list_user_sessions(project_id: str, tg_user_id: int) -> list[dict[str, Any]]
     return [_public(i) for i in items]
 
 
-def get_user(project_id: str, tg_user_id: int) -> dict[str, Any] | None:
-    return public(table.get(*keys.telegram_user(project_id, tg_user_id)))
+def get_user(
+    project_id: str, tg_user_id: int, *, consistent: bool = False
+) -> dict[str, Any] | None:
+    return public(table.get(*keys.telegram_user(project_id, tg_user_id), consistent=consistent))
 
 
 def list_dead_letters(
@@ -304,6 +316,7 @@ def list_dead_letters(
 
 
 def get_ignored_counts(project_id: str) -> dict[str, int]:
+    """How many updates of each kind the project acknowledged without serving them."""
     item = table.get(*keys.ignored_counter(project_id)) or {}
     return {
         k: v
@@ -361,19 +374,8 @@ def _profile_opening(
     return update.item(*keys.telegram_user(project_id, tg_user_id))
 
 
-def _reopenable(profile: dict[str, Any], timing: InboundTiming) -> dict[str, Any] | None:
-    """The user's last session if it closed after `timing.reopen_since` and is still closed."""
-    last_id, closed_at = profile.get("last_session_id"), profile.get("last_closed_at")
-    if not last_id or closed_at is None or closed_at <= timing.reopen_since:
-        return None
-    session = sessions.get(last_id)
-    if session is None or session.get("status") != sessions.CLOSED:
-        return None
-    return session
-
-
 def _profile_reopening(
-    project_id: str, tg_user_id: int, profile: dict[str, Any], now: int, session: dict[str, Any]
+    project_id: str, tg_user_id: int, profile: dict[str, Any], now: int, session: Mapping[str, Any]
 ) -> dict[str, Any]:
     update = _profile_update(project_id, tg_user_id, profile)
     update.set("last_seen_at", now)
@@ -386,7 +388,7 @@ def _profile_reopening(
 
 
 def _session_reopened(
-    session: dict[str, Any], card: dict[str, Any], now: int, cid: str
+    session: Mapping[str, Any], card: UserCard, now: int, cid: str
 ) -> list[dict[str, Any]]:
     """The closed session back to unread with its assignee (the assign function checks
     that they are still eligible), their load counter, and the audit entry."""
@@ -394,20 +396,20 @@ def _session_reopened(
     update.set("user", card)
     update.set("last_user_msg_at", now)
     update.set(correlation.ATTRIBUTE, cid)
-    items = [update.item(*keys.session(session["session_id"]))]
+    items = [update.item(*session_record.key(session["session_id"]))]
     if session.get("assignee_id"):
         items.append(sessions.agent_load(session["assignee_id"], 1))
-    entry = audit.entry(
+    entry = audit_entry.entry(
         "session.reopen",
-        actor_id=audit.SYSTEM,
+        actor_id=audit_entry.SYSTEM,
         project_id=session["project_id"],
         target_type="session",
         target_id=session["session_id"],
-        before={"status": sessions.CLOSED, "closed_at": session["closed_at"]},
-        after={"status": sessions.UNREAD},
+        before={"status": Status.CLOSED, "closed_at": session["closed_at"]},
+        after={"status": Status.UNREAD},
         details={"cause": "user_message", "assignee_id": session.get("assignee_id")},
     )
-    items.append(audit_store.put_operation(entry))
+    items.append(audit.put_operation(entry))
     return items
 
 
@@ -416,32 +418,23 @@ def _session_opened(
     tg_user_id: int,
     chat_id: int,
     session_id: str,
-    card: dict[str, Any],
+    card: UserCard,
     now: int,
     cid: str,
 ) -> list[dict[str, Any]]:
-    pk, sk = keys.session(session_id)
-    activity = keys.activity_sort_key(now, session_id)
-    session = {
-        "PK": pk,
-        "SK": sk,
-        "GSI1PK": keys.project_queue_index(project_id),
-        "GSI1SK": activity,
-        "GSI2PK": keys.project_sessions_index(project_id),
-        "GSI2SK": activity,
-        "kind": "session",
+    session: Session = {
         "session_id": session_id,
         "project_id": project_id,
         "tg_user_id": tg_user_id,
         "chat_id": chat_id,
-        "status": "unread",
-        "priority": "medium",
+        "status": Status.UNREAD,
+        "priority": Priority.MEDIUM,
         "user": card,
         "opened_at": now,
         "first_inbound_at": now,
         "last_user_msg_at": now,
         "last_activity_at": now,
-        correlation.ATTRIBUTE: cid,
+        "correlation_id": cid,
     }
     ref_pk, ref_sk = keys.user_session_ref(project_id, tg_user_id, now, session_id)
     ref = {
@@ -453,22 +446,21 @@ def _session_opened(
         "tg_user_id": tg_user_id,
         "opened_at": now,
     }
-    return [put_new(session), put(ref)]
+    return [put_new(session_record.to_item(session)), put(ref)]
 
 
-def _session_touched(session_id: str, card: dict[str, Any], now: int, cid: str) -> dict[str, Any]:
+def _session_touched(session_id: str, card: UserCard, now: int, cid: str) -> dict[str, Any]:
     update = Changes()
-    activity = keys.activity_sort_key(now, session_id)
     update.set("user", card)
     update.set(correlation.ATTRIBUTE, cid)
     update.set_if_absent("first_inbound_at", now)
     update.set("last_user_msg_at", now)
     update.set("last_activity_at", now)
-    update.set("GSI1SK", activity)
-    update.set("GSI2SK", activity)
+    for name, value in session_record.index_keys({"session_id": session_id}, now).items():
+        update.set(name, value)
     update.require_item()
-    update.require_not_equal("status", sessions.CLOSED)
-    return update.item(*keys.session(session_id))
+    update.require_not_equal("status", Status.CLOSED)
+    return update.item(*session_record.key(session_id))
 
 
 def _message_puts(
@@ -480,21 +472,18 @@ def _message_puts(
     cid: str,
 ) -> list[dict[str, Any]]:
     message_id = ids.sortable_id()
-    pk, sk = keys.message(project_id, tg_user_id, now, message_id)
-    item = {
-        **{k: v for k, v in message.items() if k != "raw"},
-        "PK": pk,
-        "SK": sk,
-        "kind": "message",
+    stored: Message = {
+        **message,  # type: ignore[typeddict-item]
         "message_id": message_id,
         "project_id": project_id,
         "tg_user_id": tg_user_id,
         "session_id": session_id,
         "direction": "in",
         "created_at": now,
-        correlation.ATTRIBUTE: cid,
-        "raw": table.dumps(message["raw"]) if "raw" in message else None,
+        "correlation_id": cid,
     }
+    item = message_record.to_item(stored)
+    sk = item["SK"]
     puts = [put(item)]
     telegram_message_id = message.get("telegram_message_id")
     if telegram_message_id is not None and message.get("type") != "callback_query":
@@ -511,13 +500,11 @@ def _message_puts(
     return puts
 
 
-def _user_card(profile: dict[str, Any]) -> dict[str, Any]:
+def _user_card(profile: dict[str, Any]) -> UserCard:
     """The user's display fields copied onto their session for the session lists."""
-    return {
-        k: profile[k]
-        for k in ("first_name", "last_name", "username", "language_code")
-        if profile.get(k) is not None
-    }
+    return UserCard(
+        **{k: profile[k] for k in UserCard.__annotations__ if profile.get(k) is not None}
+    )
 
 
 def _version_of(stored: dict[str, Any]) -> dict[str, Any]:
@@ -563,19 +550,6 @@ def _transact(items: list[dict[str, Any]]) -> Write | None:
             raise _unavailable("transaction") from err
         raise
     return Write.STORED
-
-
-def _with_retries(attempt: Callable[[], Write | None], what: str) -> Write:
-    with _failures_classified(what):
-        for tries in range(MAX_ATTEMPTS):
-            result = attempt()
-            if result is not None:
-                return result
-            time.sleep(random.uniform(0, 0.01 * 2**tries))
-    raise Conflict(
-        f"The {what} kept losing races with other writes; Telegram will deliver it again.",
-        code="ingest_conflict",
-    )
 
 
 @contextmanager
@@ -633,40 +607,32 @@ def _clamp(limit: int) -> int:
 
 
 def _encode_cursor(last_key: dict[str, Any] | None) -> str | None:
+    """A cursor for a Query's LastEvaluatedKey (string attributes only): the key as JSON."""
     if not last_key:
         return None
     plain = {name: value["S"] for name, value in last_key.items()}
-    raw = json.dumps(plain, separators=(",", ":"), sort_keys=True).encode()
-    return base64.urlsafe_b64encode(raw).decode().rstrip("=")
+    return scroll.encode_cursor(json.dumps(plain, separators=(",", ":"), sort_keys=True))
 
 
 def _decode_cursor(
     cursor: str | None, partition_attribute: str, partition: str
 ) -> dict[str, Any] | None:
     """The start key a cursor stands for; it must belong to the list being read."""
-    if cursor is None:
+    text = scroll.decode_cursor(cursor)
+    if text is None:
         return None
     try:
-        raw = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4))
-        plain = json.loads(raw)
-    except (ValueError, binascii.Error) as err:
-        raise _bad_cursor() from err
+        plain = json.loads(text)
+    except ValueError as err:
+        raise scroll.bad_cursor() from err
     if (
         not isinstance(plain, dict)
         or not all(isinstance(k, str) and isinstance(v, str) for k, v in plain.items())
         or not {"PK", "SK"} <= plain.keys()
         or plain.get(partition_attribute) != partition
     ):
-        raise _bad_cursor()
+        raise scroll.bad_cursor()
     return {name: {"S": value} for name, value in plain.items()}
-
-
-def _bad_cursor() -> InvalidInput:
-    return InvalidInput(
-        "This cursor does not belong to this list; start again without it.",
-        code="invalid_cursor",
-        field="cursor",
-    )
 
 
 def _public(item: dict[str, Any]) -> dict[str, Any]:

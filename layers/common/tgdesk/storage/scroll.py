@@ -137,24 +137,27 @@ def _read(
     return found, (table.from_item(last) or {}).get(sk_name, "")
 
 
-def encode_cursor(sort_key: str) -> str:
-    return base64.urlsafe_b64encode(sort_key.encode()).decode().rstrip("=")
+# -- cursors: the one codec of the table's list cursors -------------------------------------
+def encode_cursor(text: str) -> str:
+    """A cursor for `text` (a sort key, or a start key as JSON): URL-safe base64, unpadded."""
+    return base64.urlsafe_b64encode(text.encode()).decode().rstrip("=")
 
 
-def decode_cursor(cursor: str | None, pattern: re.Pattern[str]) -> str | None:
-    """The sort key a cursor stands for; it must have the shape of this list's sort keys."""
+def decode_cursor(cursor: str | None, pattern: re.Pattern[str] | None = None) -> str | None:
+    """The text a cursor stands for; with `pattern`, it must have the shape of this list's
+    sort keys. A cursor that is not one raises InvalidInput `invalid_cursor`."""
     if cursor is None:
         return None
     try:
-        sort_key = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)).decode()
+        text = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)).decode()
     except (ValueError, binascii.Error, UnicodeDecodeError) as err:
-        raise _bad_cursor() from err
-    if not pattern.fullmatch(sort_key):
-        raise _bad_cursor()
-    return sort_key
+        raise bad_cursor() from err
+    if pattern is not None and not pattern.fullmatch(text):
+        raise bad_cursor()
+    return text
 
 
-def _bad_cursor() -> InvalidInput:
+def bad_cursor() -> InvalidInput:
     return InvalidInput(
         "This cursor does not belong to this list; start again without it.",
         code="invalid_cursor",

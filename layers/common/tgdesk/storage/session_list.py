@@ -11,22 +11,25 @@ continues exactly where it stopped.
 
 from __future__ import annotations
 
-import base64
-import binascii
 import heapq
+import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from typing import Any
 
-from tgdesk.core.errors import InvalidInput
-from tgdesk.storage import keys, table
+from tgdesk.core.domain import Priority, Status
+from tgdesk.storage import keys, scroll, table
 from tgdesk.storage.expressions import Condition
+from tgdesk.storage.records import session as session_record
+from tgdesk.storage.records.session import Session
 
 MAX_PAGE = 200
 READS_PER_PARTITION = 5  # requests per partition and page; an emptier page still has a cursor
 READ_SIZE = 200  # items evaluated per request
 MAX_COUNTED = 20_000  # sessions looked at for the status counts of one request
+# A cursor is the activity sort key a page ended at: `{13-digit epoch ms}#{session id}`.
+_ACTIVITY_KEY = re.compile(r"\d{13}#.+", re.DOTALL)
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,9 +52,9 @@ def assignee_partition(agent_id: str) -> Partition:
 
 @dataclass(frozen=True, slots=True)
 class SessionFilter:
-    statuses: tuple[str, ...] = ()
+    statuses: tuple[Status, ...] = ()
     queued: bool = False  # only sessions with `queued_at`
-    priority: str | None = None
+    priority: Priority | None = None
     tag: str | None = None
     project_ids: frozenset[str] | None = None  # None: whatever project the partition holds
     active_from: int | None = None  # last activity at or after (epoch ms)
@@ -98,10 +101,10 @@ def list_page(
     *,
     limit: int = 50,
     cursor: str | None = None,
-) -> tuple[list[dict[str, Any]], str | None]:
+) -> tuple[list[Session], str | None]:
     """One page of sessions, newest activity first, and the cursor of the next page."""
     limit = max(1, min(int(limit), MAX_PAGE))
-    below = _decode(cursor)
+    below = scroll.decode_cursor(cursor, _ACTIVITY_KEY)
     pages: list[list[dict[str, Any]]] = []
     floors: list[str] = []  # how far down each unfinished partition was read
     for partition in dict.fromkeys(partitions):
@@ -118,9 +121,9 @@ def list_page(
     ]
     page = merged[:limit]
     if len(merged) > limit:
-        next_cursor: str | None = _encode(page[-1]["_sort"])
+        next_cursor: str | None = scroll.encode_cursor(page[-1]["_sort"])
     elif boundary is not None:
-        next_cursor = _encode(boundary)
+        next_cursor = scroll.encode_cursor(boundary)
     else:
         next_cursor = None
     return [_public(i) for i in page], next_cursor
@@ -234,8 +237,8 @@ def _filter_expression(session_filter: SessionFilter) -> Condition:
     return condition
 
 
-def _public(item: dict[str, Any]) -> dict[str, Any]:
-    return {k: v for k, v in table.strip_keys(item).items() if k != "_sort"}
+def _public(item: dict[str, Any]) -> Session:
+    return session_record.from_item({k: v for k, v in item.items() if k != "_sort"})
 
 
 # -- cursors ----------------------------------------------------------------------------------
@@ -244,28 +247,3 @@ def _just_below(sort_key: str) -> str:
     key: its last character lowered by one, then "~", which sorts after every character
     of a session id (lower-case base32)."""
     return sort_key[:-1] + chr(ord(sort_key[-1]) - 1) + "~"
-
-
-def _encode(sort_key: str) -> str:
-    return base64.urlsafe_b64encode(sort_key.encode()).decode().rstrip("=")
-
-
-def _decode(cursor: str | None) -> str | None:
-    if cursor is None:
-        return None
-    try:
-        sort_key = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)).decode()
-    except (ValueError, binascii.Error, UnicodeDecodeError) as err:
-        raise _bad_cursor() from err
-    moment, _, session_id = sort_key.partition("#")
-    if len(moment) != 13 or not moment.isdigit() or not session_id:
-        raise _bad_cursor()
-    return sort_key
-
-
-def _bad_cursor() -> InvalidInput:
-    return InvalidInput(
-        "This cursor does not belong to this list; start again without it.",
-        code="invalid_cursor",
-        field="cursor",
-    )

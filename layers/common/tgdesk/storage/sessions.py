@@ -11,16 +11,17 @@ which reopens a session inside the transaction that stores the user's message.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
 from typing import Any
 
 from botocore.exceptions import ClientError
 
+from tgdesk.core.domain import Status
 from tgdesk.core.errors import Conflict
 from tgdesk.storage import audit, keys, table
 from tgdesk.storage.expressions import Changes, Condition, put
+from tgdesk.storage.records import session as session_record
 
-UNREAD, PROCESSING, FOLLOW_UP, CLOSED = "unread", "processing", "follow_up", "closed"
 AUTOCLOSE = "autoclose"  # the timer that closes a session after the user's silence
 RETURN = "return"  # the timer that routes a session its assignee has not opened elsewhere
 QUEUED_AT = "queued_at"  # set while a session waits in its project's queue for room
@@ -29,21 +30,13 @@ _TIMER_PREFIX = keys.session_timer("", "")[1]
 _LOST_RACE = frozenset({"None", "ConditionalCheckFailed", "TransactionConflict"})
 
 
-@dataclass(frozen=True, slots=True)
-class InboundTiming:
-    """What an inbound message does to session timing, per its project's settings."""
-
-    autoclose_due: int  # the session closes then unless the user writes again
-    reopen_since: int  # a session closed after this moment is reopened, not replaced
-
-
 def get(session_id: str) -> dict[str, Any] | None:
     """The session as stored now (a consistent read), key attributes included."""
-    return table.get(*keys.session(session_id), consistent=True)
+    return table.get(*session_record.key(session_id), consistent=True)
 
 
 # -- transaction items ----------------------------------------------------------------------
-def timer_put(session: dict[str, Any], timer: str, due_at: int) -> dict[str, Any]:
+def timer_put(session: Mapping[str, Any], timer: str, due_at: int) -> dict[str, Any]:
     """Set (or move) one of the session's timers."""
     pk, sk = keys.session_timer(session["session_id"], timer)
     item = {
@@ -73,27 +66,24 @@ def agent_load(agent_id: str, delta: int) -> dict[str, Any]:
     return Changes().add("open_sessions", delta).require_item().item(*keys.agent(agent_id))
 
 
-def reopened_session(session: dict[str, Any], at: int) -> Changes:
-    """The session back to `unread` with its assignee, if it is still closed as read.
+def reopened_session(session: Mapping[str, Any], at: int) -> Changes:
+    """The session back to `unread` with its assignee, if it is still closed as read: in
+    its lists again (its project's queue when it has no assignee) at its new activity.
 
     The caller may add changes (ingest adds the user's message times) before `.item(...)`.
     """
-    session_id = session["session_id"]
-    activity = keys.activity_sort_key(at, session_id)
     update = (
         Changes()
-        .set("status", UNREAD)
+        .set("status", Status.UNREAD)
         .remove("closed_at")
         .set("reopened_at", at)
         .set("last_activity_at", at)
-        .set("GSI1SK", activity)
-        .set("GSI2SK", activity)
-        .require_equal("status", CLOSED)
+        .require_equal("status", Status.CLOSED)
         .require_equal("closed_at", session["closed_at"])
         .require_as_read("assignee_id", session.get("assignee_id"))
     )
-    if not session.get("assignee_id"):
-        update.set("GSI1PK", keys.project_queue_index(session["project_id"]))
+    for name, value in session_record.index_keys(session, at).items():
+        update.set(name, value)
     return update
 
 
@@ -103,11 +93,11 @@ def change(
 ) -> dict[str, Any]:
     """Set plain attributes of an open session (status, priority) if they still hold the
     values read. Returns the session as it is now."""
-    update = Changes().require_item().require_not_equal("status", CLOSED)
+    update = Changes().require_item().require_not_equal("status", Status.CLOSED)
     for name, value in changes.items():
         update.require_as_read(name, session.get(name))
         update.set(name, value)
-    operations = [update.item(*keys.session(session["session_id"]))]
+    operations = [update.item(*session_record.key(session["session_id"]))]
     _commit(operations + [audit.put_operation(e) for e in entries])
     return {**session, **changes}
 
@@ -119,12 +109,12 @@ def mark_processing(session: dict[str, Any], agent_id: str, entry: dict[str, Any
     session_id = session["session_id"]
     update = (
         Changes()
-        .set("status", PROCESSING)
-        .require_equal("status", UNREAD)
+        .set("status", Status.PROCESSING)
+        .require_equal("status", Status.UNREAD)
         .require_equal("assignee_id", agent_id)
     )
     operations = [
-        update.item(*keys.session(session_id)),
+        update.item(*session_record.key(session_id)),
         timer_delete(session_id, RETURN),
         audit.put_operation(entry),
     ]
@@ -144,10 +134,10 @@ def mark_queued(session_id: str, at: int) -> bool:
         .require_item()
         .require_absent(QUEUED_AT)
         .require_absent("assignee_id")
-        .require_not_equal("status", CLOSED)
+        .require_not_equal("status", Status.CLOSED)
     )
     try:
-        table.client().update_item(**update.request(*keys.session(session_id)))
+        table.client().update_item(**update.request(*session_record.key(session_id)))
     except ClientError as err:
         if table.is_conditional_failure(err):
             return False
@@ -173,10 +163,10 @@ def close(
     assignee = session.get("assignee_id")
     closing = (
         Changes()
-        .set("status", CLOSED)
+        .set("status", Status.CLOSED)
         .set("closed_at", at)
         .require_item()
-        .require_not_equal("status", CLOSED)
+        .require_not_equal("status", Status.CLOSED)
         .require_as_read("assignee_id", assignee)
     )
     if not assignee:
@@ -190,7 +180,7 @@ def close(
         .require_equal("open_session_id", session_id)
     )
     operations = [
-        closing.item(*keys.session(session_id)),
+        closing.item(*session_record.key(session_id)),
         profile.item(*keys.telegram_user(session["project_id"], session["tg_user_id"])),
     ]
     if assignee:
@@ -202,7 +192,7 @@ def close(
     operations += [timer_delete(session_id, t) for t in sorted(timers)]
     operations.append(audit.put_operation(entry))
     _commit(operations)
-    return {**session, "status": CLOSED, "closed_at": at}
+    return {**session, "status": Status.CLOSED, "closed_at": at}
 
 
 def reopen(
@@ -218,7 +208,7 @@ def reopen(
         .require_equal("last_session_id", session_id)
     )
     operations = [
-        reopened_session(session, at).item(*keys.session(session_id)),
+        reopened_session(session, at).item(*session_record.key(session_id)),
         profile.item(*keys.telegram_user(session["project_id"], session["tg_user_id"])),
         timer_put(session, AUTOCLOSE, autoclose_due),
         audit.put_operation(entry),
@@ -227,12 +217,12 @@ def reopen(
         operations.append(agent_load(session["assignee_id"], 1))
     _commit(operations)
     reopened = {k: v for k, v in session.items() if k != "closed_at"}
-    return {**reopened, "status": UNREAD, "reopened_at": at, "last_activity_at": at}
+    return {**reopened, "status": Status.UNREAD, "reopened_at": at, "last_activity_at": at}
 
 
 # -- timers ---------------------------------------------------------------------------------
 def list_timers(session_id: str) -> list[dict[str, Any]]:
-    pk, _ = keys.session(session_id)
+    pk, _ = session_record.key(session_id)
     return table.query_all(pk=pk, sk_prefix=_TIMER_PREFIX)
 
 
