@@ -97,7 +97,7 @@ class Console:
 def console_holding(session_id: str) -> Console:
     """The API handler, with the bench project's bot connected and an agent of the project
     logged in, who holds `session_id` (routed to them as the assign function does)."""
-    from tgdesk.accounts import auth
+    from tgdesk.accounts import agents
     from tgdesk.core import secrets
     from tgdesk.routing import service as routing_service
     from tgdesk.routing.policy import SessionToRoute
@@ -106,7 +106,7 @@ def console_holding(session_id: str) -> Console:
     secrets.put_project_secrets(
         inbound.PROJECT_ID, bot_token=BOT_TOKEN, webhook_secret=inbound.SECRET
     )
-    agent = auth.create_agent(username=AGENT_USERNAME, password=AGENT_PASSWORD)
+    agent = agents.create_agent(username=AGENT_USERNAME, password=AGENT_PASSWORD)
     projects.add_member(inbound.PROJECT_ID, agent["agent_id"])
     session = SessionToRoute(session_id=session_id, project_id=inbound.PROJECT_ID)
     routed = routing_service.route_session(session)

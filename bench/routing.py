@@ -22,17 +22,17 @@ FIRST_USER = 700_000_001
 
 
 def _team() -> list[dict[str, Any]]:
-    from tgdesk.accounts import auth
+    from tgdesk.accounts.agents import create_agent
     from tgdesk.storage import projects
-    from tgdesk.team import members as team
+    from tgdesk.team import presence
 
     agents = []
     for name in ("alice", "bob", "carol"):
-        agent = auth.create_agent(username=f"bench-{name}", password="bench-password-not-secret")
+        agent = create_agent(username=f"bench-{name}", password="bench-password-not-secret")
         projects.add_member(inbound.PROJECT_ID, agent["agent_id"])
         agents.append(agent)
     for agent in (agents[0], agents[2]):
-        team.set_presence(agent["agent_id"], "online")
+        presence.set_presence(agent["agent_id"], "online")
     return agents
 
 

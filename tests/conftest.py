@@ -15,7 +15,7 @@ from fastapi.testclient import TestClient
 from moto import mock_aws
 
 from infra.local import cfn
-from tgdesk.accounts import auth
+from tgdesk.accounts import agents
 from tgdesk.core import clock
 from tgdesk.storage import table
 
@@ -55,7 +55,7 @@ def aws() -> Iterator[Any]:
 def telegram(aws: Any, monkeypatch: pytest.MonkeyPatch) -> Iterator[FakeBotApi]:
     """The admin account bootstrapped, and every Bot API call answered by a fake."""
     configure_admin(monkeypatch)
-    auth.bootstrap_admin()
+    agents.bootstrap_admin()
     with fake_bot_api() as fake:
         yield fake
 

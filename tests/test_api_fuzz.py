@@ -30,7 +30,7 @@ from hypothesis import HealthCheck
 from hypothesis import strategies as st
 from schemathesis import GenerationMode
 
-from tgdesk.accounts import auth
+from tgdesk.accounts import agents, logins
 from tgdesk.core.clock import now_ms
 from tgdesk.core.errors import TgdeskError
 from tgdesk.storage import accounts, table
@@ -137,18 +137,18 @@ class Login:
         if response.status_code != 401:
             return
         try:
-            auth.authenticate(self.headers["Authorization"].removeprefix("Bearer "))
+            logins.authenticate(self.headers["Authorization"].removeprefix("Bearer "))
             return
         except TgdeskError:
             pass
         try:
-            token = auth.login(self.username, self.password, source_ip=RELOGIN_ADDRESS)[0]
+            token = logins.login(self.username, self.password, source_ip=RELOGIN_ADDRESS)[0]
         except TgdeskError:  # a password reset: set it back
             agent = accounts.get_agent_by_username(self.username) or {}
-            auth.reset_password(
+            agents.reset_password(
                 agent["agent_id"], actor_id=agent["agent_id"], password=self.password
             )
-            token = auth.login(self.username, self.password, source_ip=RELOGIN_ADDRESS)[0]
+            token = logins.login(self.username, self.password, source_ip=RELOGIN_ADDRESS)[0]
         self.headers["Authorization"] = f"Bearer {token}"
 
 

@@ -22,7 +22,7 @@ from api_helpers import (
 from conftest import lambda_context
 from fastapi.testclient import TestClient
 
-from tgdesk.accounts import auth
+from tgdesk.accounts import agents, logins, passwords
 from tgdesk.core import clock
 from tgdesk.core.settings import get_settings
 from tgdesk.storage import accounts
@@ -31,25 +31,28 @@ from tgdesk.storage import accounts
 @pytest.fixture
 def client(aws: Any, monkeypatch: pytest.MonkeyPatch) -> Iterator[TestClient]:
     configure_admin(monkeypatch)
-    auth.bootstrap_admin()
+    agents.bootstrap_admin()
     with TestClient(api_module().app) as test_client:
         yield test_client
 
 
 # -- passwords ----------------------------------------------------------------------------
 def test_password_hash_is_salted_scrypt_with_its_parameters() -> None:
-    first, second = auth.hash_password("hunter2hunter2"), auth.hash_password("hunter2hunter2")
+    first, second = (
+        passwords.hash_password("hunter2hunter2"),
+        passwords.hash_password("hunter2hunter2"),
+    )
     assert first != second  # a fresh salt each time
     scheme, n, r, p, salt, digest = first.split("$")
     assert (scheme, n, r, p) == ("scrypt", "16384", "8", "1")
     assert "hunter2" not in first
-    assert auth.verify_password("hunter2hunter2", first)
-    assert not auth.verify_password("hunter2hunter3", first)
+    assert passwords.verify_password("hunter2hunter2", first)
+    assert not passwords.verify_password("hunter2hunter3", first)
 
 
 @pytest.mark.parametrize("stored", ["", "scrypt$1$2", "bcrypt$16384$8$1$c2FsdA$aGFzaA", "x" * 50])
 def test_malformed_hashes_never_verify(stored: str) -> None:
-    assert not auth.verify_password("anything", stored)
+    assert not passwords.verify_password("anything", stored)
 
 
 # -- login and tokens -----------------------------------------------------------------------
@@ -95,13 +98,13 @@ def test_unknown_username_still_runs_the_kdf(
     client: TestClient, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     verified: list[str] = []
-    real = auth.verify_password
+    real = passwords.verify_password
 
     def spy(password: str, stored: str) -> bool:
         verified.append(stored)
         return real(password, stored)
 
-    monkeypatch.setattr(auth, "verify_password", spy)
+    monkeypatch.setattr(passwords, "verify_password", spy)
     client.post("/api/auth/login", json={"username": "ghost", "password": "whatever12345"})
     assert len(verified) == 1 and verified[0].startswith("scrypt$")
 
@@ -157,17 +160,17 @@ def test_an_admin_cannot_disable_themselves(client: TestClient) -> None:
 
 # -- the administrator and agent accounts ---------------------------------------------------
 def test_admin_bootstrap_is_idempotent(client: TestClient) -> None:
-    assert auth.bootstrap_admin() is False  # the fixture already created it
-    assert auth.bootstrap_admin() is False
-    agents = [i for i in scan_items() if i["kind"] == "agent"]
+    assert agents.bootstrap_admin() is False  # the fixture already created it
+    assert agents.bootstrap_admin() is False
+    stored = [i for i in scan_items() if i["kind"] == "agent"]
     claims = [i for i in scan_items() if i["kind"] == "username"]
-    assert len(agents) == 1 and agents[0]["role"] == "admin"
+    assert len(stored) == 1 and stored[0]["role"] == "admin"
     assert claims == [
         {
             "PK": "USERNAME#admin",
             "SK": "USERNAME",
             "kind": "username",
-            "agent_id": agents[0]["agent_id"],
+            "agent_id": stored[0]["agent_id"],
         }
     ]
 
@@ -177,7 +180,7 @@ def test_bootstrap_without_configured_admin_creates_nothing(
 ) -> None:
     monkeypatch.delenv("TGDESK_ADMIN_PASSWORD", raising=False)
     get_settings.cache_clear()
-    assert auth.bootstrap_admin() is False
+    assert agents.bootstrap_admin() is False
     assert scan_items() == []
 
 
@@ -257,13 +260,13 @@ def test_a_stale_agent_read_does_not_reject_the_newest_token(client: TestClient)
     still names the old token, but the new token is younger than `token_since`."""
     login(client)
     stale = next(i for i in scan_items() if i["kind"] == "agent")
-    token, _, _ = auth.login(ADMIN_USERNAME, ADMIN_PASSWORD)
+    token, _, _ = logins.login(ADMIN_USERNAME, ADMIN_PASSWORD)
     fresh = accounts.get_agent(stale["agent_id"]) or {}
     accounts.update_agent(
         stale["agent_id"],
         {"token_digest": stale["token_digest"], "token_since": stale["token_since"]},
     )
-    assert auth.authenticate(token)["agent_id"] == fresh["agent_id"]
+    assert logins.authenticate(token)["agent_id"] == fresh["agent_id"]
 
 
 def test_logout_and_login_are_audited(client: TestClient) -> None:

@@ -28,7 +28,8 @@ from fastapi.testclient import TestClient
 
 from infra.local.config import HOST, free_port
 from infra.local.gateway import GatewayApp, Route, server_config
-from tgdesk.accounts import auth, client_address
+from tgdesk.accounts import agents, client_address
+from tgdesk.accounts import logins as account_logins
 from tgdesk.core import clock
 from tgdesk.storage import accounts, logins
 from tgdesk.telegram import client as telegram_client
@@ -38,7 +39,7 @@ from tgdesk.telegram import client as telegram_client
 @pytest.fixture
 def accounts_api(aws: Any, monkeypatch: pytest.MonkeyPatch) -> Iterator[TestClient]:
     configure_admin(monkeypatch)
-    auth.bootstrap_admin()
+    agents.bootstrap_admin()
     with TestClient(api_module().app) as test_client:
         yield test_client
 
@@ -63,8 +64,8 @@ def locked_maria(accounts_api: TestClient, monkeypatch: pytest.MonkeyPatch) -> d
     one address would be locked too, and that lock is not the administrator's to lift."""
     admin = login(accounts_api)
     maria = create_agent(accounts_api, admin, "maria")
-    original = auth._subjects
-    monkeypatch.setattr(auth, "_subjects", lambda username, _ip: original(username, None))
+    original = account_logins._subjects
+    monkeypatch.setattr(account_logins, "_subjects", lambda username, _ip: original(username, None))
     now = _lock_out(accounts_api, "maria", 1_790_000_000_000)
     locked = _attempt(accounts_api, "maria", "maria-password-1")
     assert locked.status_code == 429 and locked.json()["code"] == "account_locked"

@@ -29,7 +29,7 @@ from infra.local.websocket import (
     message_event,
     select_route,
 )
-from tgdesk.accounts import auth
+from tgdesk.accounts import agents, logins
 from tgdesk.core import clock
 from tgdesk.realtime import connections as websocket
 from tgdesk.storage import accounts, connections, table
@@ -79,8 +79,8 @@ def server(aws: Any, monkeypatch: pytest.MonkeyPatch) -> Iterator[tuple[str, Web
 
 @pytest.fixture
 def agent(aws: Any) -> dict[str, Any]:
-    made = auth.create_agent(username="maria", password=PASSWORD, role="agent")
-    token, _, _ = auth.login("maria", PASSWORD)
+    made = agents.create_agent(username="maria", password=PASSWORD, role="agent")
+    token, _, _ = logins.login("maria", PASSWORD)
     return {**made, "token": token}
 
 

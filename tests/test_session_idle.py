@@ -10,7 +10,7 @@ import pytest
 from api_helpers import api_module, configure_admin, login, scan_items
 from fastapi.testclient import TestClient
 
-from tgdesk.accounts import auth
+from tgdesk.accounts import agents, logins
 from tgdesk.core import clock
 from tgdesk.core.settings import get_settings
 from tgdesk.storage import accounts, table
@@ -26,7 +26,7 @@ def client(aws: Any, monkeypatch: pytest.MonkeyPatch) -> Iterator[TestClient]:
     get_settings.cache_clear()
     configure_admin(monkeypatch)
     clock.set_now_for_tests(START)
-    auth.bootstrap_admin()
+    agents.bootstrap_admin()
     with TestClient(api_module().app) as test_client:
         yield test_client
     get_settings.cache_clear()
@@ -79,14 +79,14 @@ def test_a_login_in_use_outlives_the_idle_time(client: TestClient) -> None:
 
 def test_use_is_written_at_most_every_few_minutes(client: TestClient, touches: list[bool]) -> None:
     headers = login(client)
-    every = auth.LAST_SEEN_EVERY_MS / MINUTE
+    every = logins.LAST_SEEN_EVERY_MS / MINUTE
     for second in range(0, int(every * 60) - 1, 10):  # many requests inside one interval
         _at(second / 60)
         assert _me(client, headers).status_code == 200
     assert touches == [] and _last_seen() == START
     _at(every)
     assert _me(client, headers).status_code == 200
-    assert touches == [True] and _last_seen() == START + auth.LAST_SEEN_EVERY_MS
+    assert touches == [True] and _last_seen() == START + logins.LAST_SEEN_EVERY_MS
     assert _me(client, headers).status_code == 200
     assert touches == [True]
 

@@ -17,7 +17,7 @@ from aws_lambda_powertools.logging.utils import copy_config_to_registered_logger
 from console_api.main import create_app  # noqa: E402
 from mangum import Mangum  # noqa: E402
 
-from tgdesk.accounts import auth  # noqa: E402
+from tgdesk.accounts import agents  # noqa: E402
 from tgdesk.core import metrics  # noqa: E402
 
 logger = Logger()
@@ -34,6 +34,6 @@ def handler(event: dict[str, Any], context: Any) -> dict[str, Any]:
     global _admin_ready
     if not _admin_ready:
         # Once per container: create the configured administrator if it does not exist.
-        auth.bootstrap_admin()
+        agents.bootstrap_admin()
         _admin_ready = True
     return _asgi(event, context)

@@ -3,7 +3,7 @@
 It runs the same domain code as `POST /api/projects` (tgdesk.team.project_setup.create_project:
 getMe, the secrets, setWebhook or deleteWebhook in polling mode, the project and the
 administrator's membership), on behalf of the configured administrator, whom it creates
-first exactly as the API does on its first call (tgdesk.accounts.auth.bootstrap_admin). It never
+first exactly as the API does on its first call (tgdesk.accounts.agents.bootstrap_admin). It never
 logs in: a login is single-device, so logging in as the admin at every start would sign
 out the admin's console, and any script that logged in as soon as the API answered.
 """
@@ -24,22 +24,21 @@ class BootstrapError(RuntimeError):
 
 
 def _administrator() -> dict[str, Any]:
-    from tgdesk.accounts import auth
+    from tgdesk.accounts import agents
+    from tgdesk.core.domain import Role
     from tgdesk.core.settings import get_settings
-    from tgdesk.storage import accounts
 
-    auth.bootstrap_admin()
+    agents.bootstrap_admin()
     username = get_settings().admin_username
-    admin = accounts.get_agent_by_username(username) if username else None
-    if admin is None or admin.get("role") != "admin" or admin.get("disabled"):
+    admin = agents.find_by_username(username) if username else None
+    if admin is None or admin.get("role") != Role.ADMIN or admin.get("disabled"):
         raise BootstrapError(f"there is no enabled administrator named {username!r}")
     return admin
 
 
 def ensure_project(*, bot_id: int, name: str, bot_token: str, public_url: str) -> dict[str, Any]:
     """The project of this bot (as the API shows it), created on the first start."""
-    from tgdesk.storage import projects
-    from tgdesk.team import project_setup
+    from tgdesk.team import project_setup, projects
 
     admin = _administrator()
     for project in projects.list_projects():

@@ -19,7 +19,7 @@ from typing import Any
 
 from api_helpers import BOT_TOKEN
 
-from tgdesk.accounts import auth
+from tgdesk.accounts import agents
 from tgdesk.core import clock
 
 from .faults import Faults
@@ -116,7 +116,7 @@ class Workload:
     # -- the set-up (no faults) -----------------------------------------------------------
     def setup(self) -> None:
         clock.set_now_for_tests(T0)
-        auth.bootstrap_admin()
+        agents.bootstrap_admin()
         admin = self._login(ADMIN, ENV["TGDESK_ADMIN_PASSWORD"])
         out = self.out
         out.tokens[ADMIN] = admin

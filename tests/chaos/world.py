@@ -23,7 +23,7 @@ from moto.dynamodb.models import DynamoDBBackend, dynamodb_backends
 
 from infra.local import cfn, moto_transactions
 from infra.local.stream import failed_index, lambda_record
-from tgdesk.accounts import auth
+from tgdesk.accounts import passwords
 from tgdesk.core import clock, ids, secrets
 from tgdesk.inbound import ingest
 from tgdesk.storage import table
@@ -213,7 +213,7 @@ def world(seed: int) -> Iterator[World]:
     saved_env = dict(os.environ)
     stock_transactions = DynamoDBBackend.transact_write_items
     saved_secrets = ids.secrets
-    saved_cost = auth._SCRYPT_N
+    saved_cost = passwords._SCRYPT_N
     os.environ.clear()
     os.environ.update({k: v for k, v in saved_env.items() if k not in _DROPPED_ENV})
     os.environ.update(ENV)
@@ -222,7 +222,7 @@ def world(seed: int) -> Iterator[World]:
     ids.secrets = _SeededSecrets(random.Random(f"{seed}:ids"))  # type: ignore[assignment]
     ids._last_ms, ids._last_random = -1, 0
     # Password hashing is not what is tried here; the cost is stored with each hash.
-    auth._SCRYPT_N = 2**10
+    passwords._SCRYPT_N = 2**10
     faults = Faults()
     fake = FlakyBotApi(faults=faults)
     session = telegram_client.http_session()
@@ -248,7 +248,7 @@ def world(seed: int) -> Iterator[World]:
         session.adapters.pop(f"{API_BASE}/", None)
         DynamoDBBackend.transact_write_items = stock_transactions  # type: ignore[method-assign]
         ids.secrets = saved_secrets  # type: ignore[assignment]
-        auth._SCRYPT_N = saved_cost
+        passwords._SCRYPT_N = saved_cost
         clock.set_now_for_tests(None)
         _forget_process_state()
         os.environ.clear()

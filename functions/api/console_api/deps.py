@@ -7,7 +7,8 @@ from typing import Annotated, Any
 from fastapi import Depends, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
-from tgdesk.accounts import access, auth, client_address
+from tgdesk.accounts import access, client_address, logins
+from tgdesk.core.domain import Role
 from tgdesk.core.errors import Forbidden, Unauthorized
 from tgdesk.core.settings import get_settings
 
@@ -26,14 +27,14 @@ BearerToken = Annotated[str, Depends(bearer_token)]
 
 
 def current_agent(token: BearerToken) -> dict[str, Any]:
-    return auth.authenticate(token)
+    return logins.authenticate(token)
 
 
 CurrentAgent = Annotated[dict[str, Any], Depends(current_agent)]
 
 
 def admin_agent(agent: CurrentAgent) -> dict[str, Any]:
-    if agent["role"] != "admin":
+    if agent["role"] != Role.ADMIN:
         raise Forbidden("only an administrator can do this", code="admin_only")
     return agent
 

@@ -6,9 +6,9 @@ from typing import Any, Generic, Literal, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field, SecretStr
 
-from tgdesk.accounts import auth
+from tgdesk.accounts import passwords
+from tgdesk.core.domain import Role
 
-Role = Literal["admin", "supervisor", "agent"]
 T = TypeVar("T")
 
 
@@ -60,26 +60,17 @@ class AgentPublic(Public):
 
 
 class AgentCreate(BaseModel):
-    username: str = Field(pattern=auth.USERNAME_PATTERN, examples=["maria"])
+    username: str = Field(pattern=passwords.USERNAME_PATTERN, examples=["maria"])
     password: SecretStr = Field(
-        min_length=auth.PASSWORD_MIN_LENGTH, max_length=auth.PASSWORD_MAX_LENGTH
+        min_length=passwords.PASSWORD_MIN_LENGTH, max_length=passwords.PASSWORD_MAX_LENGTH
     )
     display_name: str | None = Field(default=None, max_length=80)
-    role: Role = "agent"
-
-
-class AgentUpdate(BaseModel):
-    display_name: str | None = Field(default=None, max_length=80)
-    role: Role | None = None
-    disabled: bool | None = None
-    password: SecretStr | None = Field(
-        default=None, min_length=auth.PASSWORD_MIN_LENGTH, max_length=auth.PASSWORD_MAX_LENGTH
-    )
+    role: Role = Role.AGENT
 
 
 class LoginRequest(BaseModel):
     username: str = Field(max_length=64)
-    password: SecretStr = Field(max_length=auth.PASSWORD_MAX_LENGTH)
+    password: SecretStr = Field(max_length=passwords.PASSWORD_MAX_LENGTH)
 
 
 class LoginResponse(Public):

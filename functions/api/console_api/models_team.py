@@ -8,11 +8,10 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, SecretStr
 
 from console_api.models import AgentPublic, MemberPublic, ProjectPublic, Public
-from tgdesk.accounts import auth
+from tgdesk.accounts import passwords
+from tgdesk.core.domain import Presence, Role, RoutingMode
 
-Presence = Literal["online", "busy", "offline"]
 Permission = Literal["reply", "transfer", "edit_tags", "export", "send_files"]
-RoutingMode = Literal["round_robin", "online_first", "balanced"]
 
 
 class Strict(BaseModel):
@@ -28,9 +27,9 @@ class AgentSummary(Public):
     agent_id: str
     username: str
     display_name: str
-    role: Literal["admin", "supervisor", "agent"]
+    role: Role
     disabled: bool = False
-    presence: Presence = "offline"
+    presence: Presence = Presence.OFFLINE
     open_sessions: int = 0
     max_open_sessions: int | None = None
 
@@ -38,7 +37,7 @@ class AgentSummary(Public):
 class AgentAccount(AgentPublic):
     """An account with its effective presence and load (administrators, and oneself)."""
 
-    presence: Presence = "offline"
+    presence: Presence = Presence.OFFLINE
     open_sessions: int = 0
     max_open_sessions: int | None = None
     locked_until: int | None = Field(
@@ -50,10 +49,12 @@ class AgentAccount(AgentPublic):
 
 class AgentChange(Strict):
     display_name: str | None = Field(default=None, max_length=80)
-    role: Literal["admin", "supervisor", "agent"] | None = None
+    role: Role | None = None
     disabled: bool | None = None
     password: SecretStr | None = Field(
-        default=None, min_length=auth.PASSWORD_MIN_LENGTH, max_length=auth.PASSWORD_MAX_LENGTH
+        default=None,
+        min_length=passwords.PASSWORD_MIN_LENGTH,
+        max_length=passwords.PASSWORD_MAX_LENGTH,
     )
     max_open_sessions: int | None = Field(
         default=None, ge=1, le=1000, description="Most open sessions at once; null: no limit"
@@ -63,8 +64,8 @@ class AgentChange(Strict):
 class PasswordReset(Strict):
     password: SecretStr | None = Field(
         default=None,
-        min_length=auth.PASSWORD_MIN_LENGTH,
-        max_length=auth.PASSWORD_MAX_LENGTH,
+        min_length=passwords.PASSWORD_MIN_LENGTH,
+        max_length=passwords.PASSWORD_MAX_LENGTH,
         description="The new password; without it the old one stops working and an "
         "invitation link is returned for the agent to choose one",
     )
@@ -82,7 +83,7 @@ class PasswordResetResult(Public):
 
 class InvitationAccept(Strict):
     password: SecretStr = Field(
-        min_length=auth.PASSWORD_MIN_LENGTH, max_length=auth.PASSWORD_MAX_LENGTH
+        min_length=passwords.PASSWORD_MIN_LENGTH, max_length=passwords.PASSWORD_MAX_LENGTH
     )
 
 

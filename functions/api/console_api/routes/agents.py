@@ -15,18 +15,18 @@ from console_api.models_team import (
     PasswordReset,
     PasswordResetResult,
 )
-from tgdesk.accounts import auth
+from tgdesk.accounts import agents, invitations
 from tgdesk.core.clock import now_ms
+from tgdesk.core.domain import Role
 from tgdesk.core.errors import InvalidInput
-from tgdesk.storage import accounts
-from tgdesk.team import members as team
+from tgdesk.team import members
 
 router = APIRouter(tags=["agents"])
 
 
 @router.post("/agents", status_code=201)
 def create_agent(body: AgentCreate, admin: AdminAgent, source_ip: SourceIp) -> AgentPublic:
-    agent = auth.create_agent(
+    agent = agents.create_agent(
         username=body.username,
         password=body.password.get_secret_value(),
         display_name=body.display_name,
@@ -37,26 +37,26 @@ def create_agent(body: AgentCreate, admin: AdminAgent, source_ip: SourceIp) -> A
     return AgentPublic(**agent)
 
 
-def _accounts(agents: list[dict[str, Any]]) -> list[AgentAccount]:
+def _accounts(found: list[dict[str, Any]]) -> list[AgentAccount]:
     """Accounts as administrators see them: presence, load, and any lock."""
     now = now_ms()
-    locks = auth.locks(agents)
+    locks = agents.locks(found)
     return [
         AgentAccount(
             **{
-                **auth.public_agent(a),
-                **team.agent_summary(a, now),
+                **agents.public_agent(a),
+                **members.agent_summary(a, now),
                 "locked_until": locks.get(a["agent_id"]),
             }
         )
-        for a in agents
+        for a in found
     ]
 
 
 @router.get("/agents")
 def list_agents(_: AdminAgent) -> Items[AgentAccount]:
     """Every agent, by username, with effective presence, load and any lock."""
-    return Items[AgentAccount](items=_accounts(accounts.list_agents()))
+    return Items[AgentAccount](items=_accounts(agents.list_agents()))
 
 
 @router.patch("/agents/{agent_id}", responses={404: {"model": ErrorBody}})
@@ -65,12 +65,12 @@ def update_agent(
 ) -> AgentAccount:
     """Change an account. `max_open_sessions: null` removes the limit; a new password or
     disabling the account ends the agent's login."""
-    if agent_id == admin["agent_id"] and (body.disabled or body.role not in (None, "admin")):
+    if agent_id == admin["agent_id"] and (body.disabled or body.role not in (None, Role.ADMIN)):
         raise InvalidInput(
             "You cannot disable or demote yourself; ask another administrator.",
             code="cannot_demote_self",
         )
-    agent = auth.update_agent(
+    agent = agents.update_agent(
         agent_id,
         actor_id=admin["agent_id"],
         display_name=body.display_name,
@@ -92,7 +92,7 @@ def update_agent(
 def unlock_agent(agent_id: str, admin: AdminAgent, source_ip: SourceIp) -> AgentAccount:
     """Lift the account's lock after failed logins and forget its failures (a password
     reset does this too). A lock on an address is not lifted: it expires by itself."""
-    agent = auth.unlock(agent_id, actor_id=admin["agent_id"], source_ip=source_ip)
+    agent = agents.unlock(agent_id, actor_id=admin["agent_id"], source_ip=source_ip)
     return _accounts([agent])[0]
 
 
@@ -107,12 +107,12 @@ def reset_password(
     """End the agent's login and set a new password, or (without one) void the old
     password and answer an invitation link with which the agent chooses a new one."""
     password = body.password.get_secret_value() if body.password else None
-    agent = auth.reset_password(
+    agent = agents.reset_password(
         agent_id, actor_id=admin["agent_id"], password=password, source_ip=source_ip
     )
     invitation = None
     if password is None:
-        invitation = auth.invite(
+        invitation = invitations.invite(
             agent_id, actor_id=admin["agent_id"], public_url=public_url, source_ip=source_ip
         )
     return PasswordResetResult(
@@ -127,7 +127,7 @@ def invite(
 ) -> InvitationPublic:
     """A one-time link (valid 72 h) with which the agent sets their password."""
     return InvitationPublic(
-        **auth.invite(
+        **invitations.invite(
             agent_id, actor_id=admin["agent_id"], public_url=public_url, source_ip=source_ip
         )
     )

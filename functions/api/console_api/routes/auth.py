@@ -7,7 +7,7 @@ from fastapi import APIRouter, Path, Response
 from console_api.deps import BearerToken, CurrentAgent, SourceIp
 from console_api.models import AgentPublic, ErrorBody, LoginRequest, LoginResponse
 from console_api.models_team import InvitationAccept
-from tgdesk.accounts import auth
+from tgdesk.accounts import invitations, logins
 
 router = APIRouter(tags=["auth"])
 
@@ -24,7 +24,7 @@ router = APIRouter(tags=["auth"])
 )
 def login(body: LoginRequest, source_ip: SourceIp) -> LoginResponse:
     """Log in. The new token ends the agent's login on any other device."""
-    token, agent, expires_at = auth.login(
+    token, agent, expires_at = logins.login(
         body.username, body.password.get_secret_value(), source_ip=source_ip
     )
     return LoginResponse(token=token, expires_at=expires_at, agent=AgentPublic(**agent))
@@ -32,7 +32,7 @@ def login(body: LoginRequest, source_ip: SourceIp) -> LoginResponse:
 
 @router.post("/auth/logout", status_code=204)
 def logout(token: BearerToken, agent: CurrentAgent, source_ip: SourceIp) -> Response:
-    auth.logout(token, agent["agent_id"], source_ip=source_ip)
+    logins.logout(token, agent["agent_id"], source_ip=source_ip)
     return Response(status_code=204)
 
 
@@ -47,5 +47,5 @@ def accept_invitation(
     token: str = Path(min_length=20, max_length=128),
 ) -> Response:
     """Set your password with the link an administrator gave you (once); then log in."""
-    auth.accept_invitation(token, body.password.get_secret_value(), source_ip=source_ip)
+    invitations.accept_invitation(token, body.password.get_secret_value(), source_ip=source_ip)
     return Response(status_code=204)

@@ -8,7 +8,7 @@ from fastapi import APIRouter, Response
 from console_api.deps import CurrentScope, SourceIp
 from console_api.models import Items
 from console_api.models_team import GroupCreate, GroupPublic, GroupUpdate
-from tgdesk.team import members as team
+from tgdesk.team import groups
 
 router = APIRouter(tags=["groups"])
 
@@ -19,18 +19,20 @@ def create_group(
 ) -> GroupPublic:
     """A new group; `agent_ids` must be members of the project."""
     return GroupPublic(
-        **team.create_group(scope, project_id, body.name, body.agent_ids, source_ip=source_ip)
+        **groups.create_group(scope, project_id, body.name, body.agent_ids, source_ip=source_ip)
     )
 
 
 @router.get("/projects/{project_id}/groups")
 def list_groups(project_id: str, scope: CurrentScope) -> Items[GroupPublic]:
-    return Items[GroupPublic](items=[GroupPublic(**g) for g in team.list_groups(scope, project_id)])
+    return Items[GroupPublic](
+        items=[GroupPublic(**g) for g in groups.list_groups(scope, project_id)]
+    )
 
 
 @router.get("/projects/{project_id}/groups/{group_id}")
 def get_group(project_id: str, group_id: str, scope: CurrentScope) -> GroupPublic:
-    return GroupPublic(**team.get_group(scope, project_id, group_id))
+    return GroupPublic(**groups.get_group(scope, project_id, group_id))
 
 
 @router.patch("/projects/{project_id}/groups/{group_id}")
@@ -39,7 +41,7 @@ def update_group(
 ) -> GroupPublic:
     """Rename the group or replace its agents (members of the project)."""
     return GroupPublic(
-        **team.update_group(
+        **groups.update_group(
             scope,
             project_id,
             group_id,
@@ -54,5 +56,5 @@ def update_group(
 def delete_group(
     project_id: str, group_id: str, scope: CurrentScope, source_ip: SourceIp
 ) -> Response:
-    team.delete_group(scope, project_id, group_id, source_ip=source_ip)
+    groups.delete_group(scope, project_id, group_id, source_ip=source_ip)
     return Response(status_code=204)

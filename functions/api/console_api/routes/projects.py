@@ -22,35 +22,22 @@ from console_api.models_team import (
     ProjectDetail,
     ProjectSettingsUpdate,
 )
-from tgdesk.audit import entries as audit
-from tgdesk.core.errors import NotFound
-from tgdesk.storage import accounts, projects
-from tgdesk.team import members as team
-from tgdesk.team import project_setup
+from tgdesk.team import members, project_setup, projects, settings
 
 router = APIRouter(tags=["projects"])
-
-
-def _project(project_id: str) -> dict[str, Any]:
-    project = projects.get_project(project_id)
-    if project is None:
-        raise NotFound("no such project", code="project_not_found")
-    return project
 
 
 def _detail(project: dict[str, Any], public_url: str) -> ProjectDetail:
     return ProjectDetail(
         **{
             **project_setup.public_project(project, public_url),
-            **team.project_settings(project),
+            **settings.project_settings(project),
         }
     )
 
 
 def _members(project_id: str) -> list[MemberDetail]:
-    members = projects.list_members(project_id)
-    agents = accounts.get_agents([m["agent_id"] for m in members])
-    return [MemberDetail(**{**agents.get(m["agent_id"], {}), **m}) for m in members]
+    return [MemberDetail(**m) for m in members.member_details(project_id)]
 
 
 @router.post("/projects", status_code=201)
@@ -89,7 +76,7 @@ def replace_bot_token(
         public_url=public_url,
         source_ip=source_ip,
     )
-    return BotTokenReplaced(**{**project, **team.project_settings(project)}, new_bot=new_bot)
+    return BotTokenReplaced(**{**project, **settings.project_settings(project)}, new_bot=new_bot)
 
 
 @router.get("/projects")
@@ -108,7 +95,7 @@ def list_projects(scope: CurrentScope, public_url: PublicUrl) -> Items[ProjectDe
 def get_project(project_id: str, scope: CurrentScope, public_url: PublicUrl) -> ProjectDetail:
     """The project with its settings, defaults filled in."""
     scope.require_project(project_id)
-    return _detail(_project(project_id), public_url)
+    return _detail(projects.get_project(project_id), public_url)
 
 
 @router.patch("/projects/{project_id}")
@@ -121,10 +108,10 @@ def update_project(
 ) -> ProjectDetail:
     """Change the name, routing, agent scope, auto-close and reopen windows (a supervisor
     of the project). Send only what changes; `routing` may be partial."""
-    team.update_project_settings(
+    settings.update_project_settings(
         scope, project_id, body.model_dump(exclude_unset=True), source_ip=source_ip
     )
-    return _detail(_project(project_id), public_url)
+    return _detail(projects.get_project(project_id), public_url)
 
 
 @router.post("/projects/{project_id}/members", status_code=201)
@@ -135,20 +122,10 @@ def add_member(
     response: Response,
     source_ip: SourceIp,
 ) -> MemberDetail:
-    _project(project_id)
-    agent = accounts.get_agent(body.agent_id)
-    if agent is None:
-        raise NotFound("no such agent", code="agent_not_found", field="agent_id")
-    if projects.add_member(project_id, body.agent_id):
-        audit.record(
-            "member.add",
-            actor_id=admin["agent_id"],
-            project_id=project_id,
-            target_type="agent",
-            target_id=body.agent_id,
-            source_ip=source_ip,
-        )
-    else:
+    added = members.add_member(
+        project_id, body.agent_id, actor_id=admin["agent_id"], source_ip=source_ip
+    )
+    if not added:
         response.status_code = 200
     return next(m for m in _members(project_id) if m.agent_id == body.agent_id)
 
@@ -157,7 +134,7 @@ def add_member(
 def list_members(project_id: str, scope: CurrentScope) -> Items[MemberDetail]:
     """Members with their permissions (a supervisor of the project)."""
     scope.require_supervisor(project_id)
-    _project(project_id)
+    projects.get_project(project_id)
     return Items[MemberDetail](items=_members(project_id))
 
 
@@ -170,7 +147,9 @@ def set_member_permissions(
     source_ip: SourceIp,
 ) -> MemberDetail:
     """Narrow what a member may do in this project (`permissions: null`: everything)."""
-    team.set_member_permissions(scope, project_id, agent_id, body.permissions, source_ip=source_ip)
+    members.set_member_permissions(
+        scope, project_id, agent_id, body.permissions, source_ip=source_ip
+    )
     return next(m for m in _members(project_id) if m.agent_id == agent_id)
 
 
@@ -178,5 +157,7 @@ def set_member_permissions(
 def list_project_agents(project_id: str, scope: CurrentScope) -> Items[AgentSummary]:
     """The project's agents with effective presence, open sessions and capacity."""
     scope.require_project(project_id)
-    _project(project_id)
-    return Items[AgentSummary](items=[AgentSummary(**a) for a in team.project_agents(project_id)])
+    projects.get_project(project_id)
+    return Items[AgentSummary](
+        items=[AgentSummary(**a) for a in members.project_agents(project_id)]
+    )

@@ -1,9 +1,9 @@
 """Who may see and do what: every authorization decision of the API, in one module.
 
-Roles are global (`admin`, `supervisor`, `agent`); projects scope them. An admin sees
-everything. A supervisor sees every session of the projects they are a member of. An
-agent sees the sessions assigned to them. Per project, a member's permissions can be
-narrowed (`permissions` on the member item; absent means all of them).
+Roles are global (tgdesk.core.domain.Role); projects scope them. An admin sees everything.
+A supervisor sees every session of the projects they are a member of. An agent sees the
+sessions assigned to them. Per project, a member's permissions can be narrowed
+(`permissions` on the member item; absent means all of them).
 
 Anything the caller may not see answers 404, exactly like a thing that does not exist, so
 that guessed ids tell nothing.
@@ -11,13 +11,15 @@ that guessed ids tell nothing.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
+from tgdesk.core.domain import Role
 from tgdesk.core.errors import Forbidden, NotFound
 from tgdesk.storage import conversations, projects
+from tgdesk.storage.records.project import Member
+from tgdesk.storage.records.session import Session
 
-ADMIN, SUPERVISOR, AGENT = "admin", "supervisor", "agent"
-ROLES = (ADMIN, SUPERVISOR, AGENT)
 PERMISSIONS = ("reply", "transfer", "edit_tags", "export", "send_files")
 
 
@@ -26,7 +28,7 @@ class Scope:
 
     def __init__(self, agent: dict[str, Any]) -> None:
         self.agent = agent
-        self._members: dict[str, dict[str, Any]] | None = None
+        self._members: dict[str, Member] | None = None
 
     @property
     def agent_id(self) -> str:
@@ -34,9 +36,9 @@ class Scope:
 
     @property
     def is_admin(self) -> bool:
-        return self.agent["role"] == ADMIN
+        return self.agent["role"] == Role.ADMIN
 
-    def memberships(self) -> dict[str, dict[str, Any]]:
+    def memberships(self) -> dict[str, Member]:
         if self._members is None:
             self._members = {
                 m["project_id"]: m for m in projects.memberships_of_agent(self.agent_id)
@@ -56,7 +58,7 @@ class Scope:
         """Admins supervise everything; supervisors the projects they belong to."""
         if self.is_admin:
             return True
-        return self.agent["role"] == SUPERVISOR and project_id in self.memberships()
+        return self.agent["role"] == Role.SUPERVISOR and project_id in self.memberships()
 
     def has_permission(self, project_id: str, permission: str) -> bool:
         if self.is_admin:
@@ -84,19 +86,19 @@ class Scope:
                 permission=permission,
             )
 
-    def can_view_session(self, session: dict[str, Any]) -> bool:
+    def can_view_session(self, session: Mapping[str, Any]) -> bool:
         if session.get("assignee_id") == self.agent_id and self.is_member(session["project_id"]):
             return True
         return self.supervises(session["project_id"])
 
-    def session(self, session_id: str) -> dict[str, Any]:
+    def session(self, session_id: str) -> Session:
         """The session if this agent may see it; NotFound otherwise."""
         found = conversations.get_session(session_id)
         if found is None or not self.can_view_session(found):
             raise NotFound("no such session", code="session_not_found")
         return found
 
-    def can_send(self, session: dict[str, Any]) -> bool:
+    def can_send(self, session: Mapping[str, Any]) -> bool:
         """Only the session's current holder talks to the user: two agents never answer
         the same user at once. A supervisor takes the session over first."""
         return session.get("assignee_id") == self.agent_id and self.has_permission(

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from tgdesk.accounts.access import SUPERVISOR, Scope
+from tgdesk.accounts.access import Scope
+from tgdesk.core.domain import Role
 from tgdesk.core.errors import Forbidden
 from tgdesk.risk import report as risk_report
 from tgdesk.storage import audit_feed
@@ -27,7 +28,7 @@ def read(
     actor_id: str | None = None,
 ) -> tuple[list[dict[str, Any]], str | None]:
     """A page of entries, newest first, and the cursor of the next one."""
-    if not scope.is_admin and scope.agent["role"] != SUPERVISOR:
+    if not scope.is_admin and scope.agent["role"] != Role.SUPERVISOR:
         raise Forbidden(
             "only supervisors and administrators can read the audit log", code="supervisor_only"
         )

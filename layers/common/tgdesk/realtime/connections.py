@@ -21,12 +21,12 @@ import boto3
 from botocore.config import Config
 from botocore.exceptions import ClientError
 
-from tgdesk.accounts.auth import token_digest
+from tgdesk.accounts.passwords import token_digest
 from tgdesk.core.clock import now_ms
 from tgdesk.core.errors import Unauthorized
 from tgdesk.core.settings import get_settings
 from tgdesk.storage import accounts, connections
-from tgdesk.team import members as team
+from tgdesk.team import presence
 
 log = logging.getLogger(__name__)
 
@@ -98,7 +98,7 @@ def heartbeat(connection_id: str) -> bool:
     agent = accounts.get_agent(connection["agent_id"])
     if agent is None or agent.get("disabled") or not is_current_login(agent, connection):
         return False
-    team.heartbeat(agent["agent_id"])
+    presence.heartbeat(agent["agent_id"])
     return True
 
 

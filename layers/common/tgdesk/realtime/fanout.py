@@ -21,9 +21,10 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from tgdesk.accounts.access import ADMIN, SUPERVISOR, Scope
+from tgdesk.accounts.access import Scope
 from tgdesk.core import correlation, metrics
 from tgdesk.core.clock import now_ms
+from tgdesk.core.domain import Role
 from tgdesk.realtime import connections as websocket
 from tgdesk.storage import accounts, connections, conversations, projects, table
 
@@ -227,14 +228,16 @@ class Audience:
     def staff(self, project_id: str) -> tuple[str, ...]:
         """The project's supervisors and every admin: they see all its sessions."""
         if self._admins is None:
-            admins = [a for a in accounts.list_agents() if a.get("role") == ADMIN]
+            admins = [a for a in accounts.list_agents() if a.get("role") == Role.ADMIN]
             self._agents.update({a["agent_id"]: a for a in admins})
             self._admins = tuple(a["agent_id"] for a in admins)
         if project_id not in self._staff:
             members = [m["agent_id"] for m in projects.list_members(project_id)]
             found = accounts.get_agents(a for a in members if a not in self._agents)
             self._agents.update(found)
-            supervisors = [a for a in members if (self.agent(a) or {}).get("role") == SUPERVISOR]
+            supervisors = [
+                a for a in members if (self.agent(a) or {}).get("role") == Role.SUPERVISOR
+            ]
             self._staff[project_id] = tuple(dict.fromkeys([*supervisors, *self._admins]))
         return self._staff[project_id]
 

@@ -14,10 +14,11 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from tgdesk.accounts.access import SUPERVISOR, Scope
+from tgdesk.accounts.access import Scope
 from tgdesk.audit import entries as audit
 from tgdesk.core import csv_safe, ids
 from tgdesk.core.clock import now_ms
+from tgdesk.core.domain import Role
 from tgdesk.core.errors import Forbidden, InvalidInput, NotFound
 from tgdesk.risk import detectors, matcher, normalize
 from tgdesk.storage import projects
@@ -62,7 +63,7 @@ def _require_admin(scope: Scope) -> None:
 
 
 def _require_reader(scope: Scope) -> None:
-    if not scope.is_admin and scope.agent["role"] != SUPERVISOR:
+    if not scope.is_admin and scope.agent["role"] != Role.SUPERVISOR:
         raise Forbidden(
             "only supervisors and administrators can see risk control", code="supervisor_only"
         )

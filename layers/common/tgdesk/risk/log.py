@@ -11,8 +11,9 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from tgdesk.accounts.access import SUPERVISOR, Scope
+from tgdesk.accounts.access import Scope
 from tgdesk.core import csv_safe
+from tgdesk.core.domain import Role
 from tgdesk.core.errors import Forbidden
 from tgdesk.risk import report as risk_report
 from tgdesk.storage import risk as store
@@ -52,7 +53,7 @@ class Filters:
 
 
 def _project_ids(scope: Scope, project_id: str | None) -> list[str] | None:
-    if not scope.is_admin and scope.agent["role"] != SUPERVISOR:
+    if not scope.is_admin and scope.agent["role"] != Role.SUPERVISOR:
         raise Forbidden(
             "only supervisors and administrators can read the trigger log",
             code="supervisor_only",

@@ -14,14 +14,14 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-from tgdesk.accounts import access
 from tgdesk.audit import entries as audit
 from tgdesk.core import metrics
 from tgdesk.core.clock import now_ms
+from tgdesk.core.domain import Role
 from tgdesk.routing.policy import RETURNED, SYSTEM, Outcome, SessionToRoute
 from tgdesk.routing.service import drain_queue, route_session
 from tgdesk.storage import accounts, assignments, projects, sessions
-from tgdesk.team import members as team
+from tgdesk.team import settings as team
 
 RETURNS_PER_RUN = 200
 QUEUED_PER_PROJECT = 25
@@ -156,12 +156,12 @@ def supervisors_of(project_id: str) -> list[str]:
     found = [
         aid
         for aid, agent in sorted(members.items())
-        if agent.get("role") == access.SUPERVISOR and not agent.get("disabled")
+        if agent.get("role") == Role.SUPERVISOR and not agent.get("disabled")
     ]
     if found:
         return found
     return [
         a["agent_id"]
         for a in accounts.list_agents()
-        if a.get("role") == access.ADMIN and not a.get("disabled")
+        if a.get("role") == Role.ADMIN and not a.get("disabled")
     ]

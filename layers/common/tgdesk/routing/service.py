@@ -34,8 +34,8 @@ from tgdesk.routing.policy import (
     route,
 )
 from tgdesk.storage import accounts, assignments, conversations, keys, outbound, projects, sessions
-from tgdesk.team import members as team
 from tgdesk.team import presence
+from tgdesk.team import settings as team
 
 RETURNING_USER_WINDOW_MS = 30 * 24 * 3_600_000  # "recently closed" for sticky routing
 _MINUTE_MS = 60_000

@@ -21,7 +21,7 @@ from tgdesk.core.errors import Conflict, Forbidden, InvalidInput, NotFound
 from tgdesk.routing import jobs as routing_jobs
 from tgdesk.storage import conversations, projects, sessions
 from tgdesk.storage.sessions import CLOSED, FOLLOW_UP, PROCESSING, UNREAD, InboundTiming
-from tgdesk.team import members as team
+from tgdesk.team import settings as team
 
 STATUSES = (UNREAD, PROCESSING, FOLLOW_UP, CLOSED)
 SETTABLE_STATUSES = (PROCESSING, FOLLOW_UP)  # the others follow from events

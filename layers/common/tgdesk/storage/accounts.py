@@ -9,58 +9,42 @@ is the only one that authenticates, whatever the interleaving.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from typing import Any
+from typing import Any, cast
 
 from botocore.exceptions import ClientError
 
 from tgdesk.core.errors import Conflict, NotFound
 from tgdesk.storage import audit, expressions, keys, table
+from tgdesk.storage.expressions import Changes, Condition
+from tgdesk.storage.records import agent as agent_record
+from tgdesk.storage.records.agent import Agent
+
+
+def _agent(item: dict[str, Any] | None) -> Agent | None:
+    return None if item is None else agent_record.from_item(item)
 
 
 def _strip(item: dict[str, Any] | None) -> dict[str, Any] | None:
     return None if item is None else table.strip_keys(item)
 
 
-def _key(pk_sk: tuple[str, str]) -> dict[str, Any]:
-    return table.to_item({"PK": pk_sk[0], "SK": pk_sk[1]})
-
-
 def _transact(operations: list[dict[str, Any]]) -> None:
     table.client().transact_write_items(TransactItems=operations)
 
 
-def create_agent(agent: dict[str, Any], audit_entry: dict[str, Any] | None = None) -> None:
+def _no_such_agent() -> NotFound:
+    return NotFound("no such agent", code="agent_not_found")
+
+
+def create_agent(agent: Agent, audit_entry: dict[str, Any] | None = None) -> None:
     """Store a new agent and claim its username in one transaction (with its audit entry).
 
     `agent` holds agent_id, username, display_name, role, password_hash, disabled,
     created_at. Raises Conflict (code `username_taken`) if the username is in use.
     """
-    pk, sk = keys.agent(agent["agent_id"])
-    claim_pk, claim_sk = keys.username(agent["username"])
-    item = {
-        "PK": pk,
-        "SK": sk,
-        "kind": "agent",
-        "GSI1PK": keys.AGENTS_INDEX_PK,
-        "GSI1SK": agent["username"],
-        **agent,
-    }
-    claim = {"PK": claim_pk, "SK": claim_sk, "kind": "username", "agent_id": agent["agent_id"]}
     operations = [
-        {
-            "Put": {
-                "TableName": table.table_name(),
-                "Item": table.to_item(claim),
-                "ConditionExpression": "attribute_not_exists(PK)",
-            }
-        },
-        {
-            "Put": {
-                "TableName": table.table_name(),
-                "Item": table.to_item(item),
-                "ConditionExpression": "attribute_not_exists(PK)",
-            }
-        },
+        expressions.put_new(agent_record.username_claim(agent)),
+        expressions.put_new(agent_record.to_item(agent)),
     ]
     if audit_entry is not None:
         operations.append(audit.put_operation(audit_entry))
@@ -75,65 +59,48 @@ def create_agent(agent: dict[str, Any], audit_entry: dict[str, Any] | None = Non
         raise table.conflict_from(err, "this agent already exists") from err
 
 
-def get_agent(agent_id: str, *, consistent: bool = False) -> dict[str, Any] | None:
-    pk, sk = keys.agent(agent_id)
-    return _strip(table.get(pk, sk, consistent=consistent))
+def get_agent(agent_id: str, *, consistent: bool = False) -> Agent | None:
+    return _agent(table.get(*agent_record.key(agent_id), consistent=consistent))
 
 
-def get_agents(agent_ids: Iterable[str]) -> dict[str, dict[str, Any]]:
+def get_agents(agent_ids: Iterable[str]) -> dict[str, Agent]:
     """Several agents by id (BatchGetItem, 100 per request), keyed by agent id."""
-    found: dict[str, dict[str, Any]] = {}
+    found: dict[str, Agent] = {}
     unique = list(dict.fromkeys(agent_ids))
     for start in range(0, len(unique), 100):
+        wanted = [agent_record.key(a) for a in unique[start : start + 100]]
         request: dict[str, Any] = {
-            table.table_name(): {"Keys": [_key(keys.agent(a)) for a in unique[start : start + 100]]}
+            table.table_name(): {"Keys": [table.to_item({"PK": pk, "SK": sk}) for pk, sk in wanted]}
         }
         while request:
             resp = table.client().batch_get_item(RequestItems=request)
             for raw in resp.get("Responses", {}).get(table.table_name(), []):
-                agent = _strip(table.from_item(raw))
+                agent = _agent(table.from_item(raw))
                 if agent:
                     found[agent["agent_id"]] = agent
             request = resp.get("UnprocessedKeys") or {}
     return found
 
 
-def get_agent_by_username(username: str) -> dict[str, Any] | None:
+def get_agent_by_username(username: str) -> Agent | None:
     pk, sk = keys.username(username)
     claim = table.get(pk, sk)
     return get_agent(claim["agent_id"]) if claim else None
 
 
-def list_agents() -> list[dict[str, Any]]:
+def list_agents() -> list[Agent]:
     """Every agent, ordered by username."""
-    items = table.query_all(pk=keys.AGENTS_INDEX_PK, index="GSI1")
-    return [a for a in (_strip(i) for i in items) if a]
-
-
-def _update_expression(
-    changes: dict[str, Any], remove: Iterable[str]
-) -> tuple[str, dict[str, str], dict[str, Any]]:
-    names: dict[str, str] = {}
-    vals: dict[str, Any] = {}
-    sets, removes = [], []
-    for i, (name, value) in enumerate(changes.items()):
-        names[f"#s{i}"] = name
-        vals[f":s{i}"] = value
-        sets.append(f"#s{i} = :s{i}")
-    for i, name in enumerate(remove):
-        names[f"#r{i}"] = name
-        removes.append(f"#r{i}")
-    parts = []
-    if sets:
-        parts.append("SET " + ", ".join(sets))
-    if removes:
-        parts.append("REMOVE " + ", ".join(removes))
-    return " ".join(parts), names, vals
+    items = table.query_all(pk=agent_record.INDEX_PK, index="GSI1")
+    return [agent_record.from_item(i) for i in items]
 
 
 # Writes that ride along with an agent's change, made from its state (before, after).
-AlongWith = Callable[[dict[str, Any], dict[str, Any]], list[dict[str, Any]]]
+AlongWith = Callable[[Agent, Agent], list[dict[str, Any]]]
 _ATTEMPTS = 3  # an account changed between the read and the transaction: read again
+
+
+def _after(before: Agent, changes: dict[str, Any], removed: list[str]) -> Agent:
+    return cast(Agent, {k: v for k, v in {**before, **changes}.items() if k not in removed})
 
 
 def update_agent(
@@ -142,7 +109,7 @@ def update_agent(
     remove: Iterable[str] = (),
     *,
     along_with: AlongWith | None = None,
-) -> tuple[dict[str, Any], dict[str, Any]]:
+) -> tuple[Agent, Agent]:
     """Set (and remove) attributes of an existing agent, never its username.
 
     Returns (before, after). Raises NotFound (`agent_not_found`) for an unknown agent.
@@ -152,41 +119,34 @@ def update_agent(
     removed = [r for r in remove if r not in changes]
     if along_with is not None:
         return _update_in_transaction(agent_id, changes, removed, along_with)
-    expression, names, vals = _update_expression(changes, removed)
-    pk, sk = keys.agent(agent_id)
-    request: dict[str, Any] = {
-        "TableName": table.table_name(),
-        "Key": _key((pk, sk)),
-        "UpdateExpression": expression,
-        "ConditionExpression": "attribute_exists(PK)",
-        "ExpressionAttributeNames": names,
-        "ReturnValues": "ALL_OLD",
-    }
-    if vals:
-        request["ExpressionAttributeValues"] = table.values(vals)
+    update = Changes().require_item()
+    for attribute, value in changes.items():
+        update.set(attribute, value)
+    update.remove(*removed)
     try:
-        resp = table.client().update_item(**request)
+        resp = table.client().update_item(
+            **update.request(*agent_record.key(agent_id)), ReturnValues="ALL_OLD"
+        )
     except ClientError as err:
         if table.is_conditional_failure(err):
-            raise NotFound("no such agent", code="agent_not_found") from err
+            raise _no_such_agent() from err
         raise
-    before = _strip(table.from_item(resp["Attributes"])) or {}
-    after = {k: v for k, v in {**before, **changes}.items() if k not in removed}
-    return before, after
+    before = _agent(table.from_item(resp["Attributes"])) or Agent()
+    return before, _after(before, changes, removed)
 
 
 def _update_in_transaction(
     agent_id: str, changes: dict[str, Any], removed: list[str], along_with: AlongWith
-) -> tuple[dict[str, Any], dict[str, Any]]:
+) -> tuple[Agent, Agent]:
     """Read the agent, then change it in a transaction conditioned on every attribute it
     touches being as read, so the writes made from (before, after) describe what changed."""
-    pk, sk = keys.agent(agent_id)
+    pk, sk = agent_record.key(agent_id)
     for _ in range(_ATTEMPTS):
         before = get_agent(agent_id, consistent=True)
         if before is None:
-            raise NotFound("no such agent", code="agent_not_found")
-        after = {k: v for k, v in {**before, **changes}.items() if k not in removed}
-        update = expressions.update_as_read(changes, removed, before).item(pk, sk)
+            raise _no_such_agent()
+        after = _after(before, changes, removed)
+        update = expressions.update_as_read(changes, removed, dict(before)).item(pk, sk)
         try:
             _transact([update, *along_with(before, after)])
         except ClientError as err:
@@ -200,18 +160,12 @@ def _update_in_transaction(
 
 def touch_heartbeat(agent_id: str, now: int) -> None:
     """The console is still open: one UpdateItem, nothing read."""
-    pk, sk = keys.agent(agent_id)
+    update = Changes().set("heartbeat_at", now).require_item()
     try:
-        table.client().update_item(
-            TableName=table.table_name(),
-            Key=_key((pk, sk)),
-            UpdateExpression="SET heartbeat_at = :now",
-            ConditionExpression="attribute_exists(PK)",
-            ExpressionAttributeValues=table.values({":now": now}),
-        )
+        table.client().update_item(**update.request(*agent_record.key(agent_id)))
     except ClientError as err:
         if table.is_conditional_failure(err):
-            raise NotFound("no such agent", code="agent_not_found") from err
+            raise _no_such_agent() from err
         raise
 
 
@@ -240,26 +194,12 @@ def start_login(
         "expires_at": expires_at,
         "ttl": expires_at // 1000 + 1,
     }
-    agent_pk, agent_sk = keys.agent(agent_id)
+    current_login = (
+        Changes().set("token_digest", token_hash).set("token_since", created_at).require_item()
+    )
     operations = [
-        {
-            "Put": {
-                "TableName": table.table_name(),
-                "Item": table.to_item(token),
-                "ConditionExpression": "attribute_not_exists(PK)",
-            }
-        },
-        {
-            "Update": {
-                "TableName": table.table_name(),
-                "Key": _key((agent_pk, agent_sk)),
-                "UpdateExpression": "SET token_digest = :digest, token_since = :since",
-                "ConditionExpression": "attribute_exists(PK)",
-                "ExpressionAttributeValues": table.values(
-                    {":digest": token_hash, ":since": created_at}
-                ),
-            }
-        },
+        expressions.put_new(token),
+        current_login.item(*agent_record.key(agent_id)),
         audit.put_operation(audit_entry),
         *extra_operations,
     ]
@@ -280,21 +220,9 @@ def touch_token(token_hash: str, *, seen: int | None, now: int) -> bool:
     The condition is the `last_seen_at` the caller read (`seen`, None when the item has
     none), so of several requests racing to record the same use, one writes. False when
     another got there first or the token is gone."""
-    pk, sk = keys.auth_token(token_hash)
-    condition = "attribute_exists(PK) AND " + (
-        "last_seen_at = :seen" if seen is not None else "attribute_not_exists(last_seen_at)"
-    )
-    values: dict[str, Any] = {":now": now}
-    if seen is not None:
-        values[":seen"] = seen
+    update = Changes().set("last_seen_at", now).require_item().require_as_read("last_seen_at", seen)
     try:
-        table.client().update_item(
-            TableName=table.table_name(),
-            Key=_key((pk, sk)),
-            UpdateExpression="SET last_seen_at = :now",
-            ConditionExpression=condition,
-            ExpressionAttributeValues=table.values(values),
-        )
+        table.client().update_item(**update.request(*keys.auth_token(token_hash)))
     except ClientError as err:
         if table.is_conditional_failure(err):
             return False
@@ -304,12 +232,7 @@ def touch_token(token_hash: str, *, seen: int | None, now: int) -> bool:
 
 def end_login(token_hash: str, audit_entry: dict[str, Any]) -> None:
     """Forget a token (logging out), with its audit entry."""
-    _transact(
-        [
-            {"Delete": {"TableName": table.table_name(), "Key": _key(keys.auth_token(token_hash))}},
-            audit.put_operation(audit_entry),
-        ]
-    )
+    _transact([Condition().delete(*keys.auth_token(token_hash)), audit.put_operation(audit_entry)])
 
 
 # -- invitations ------------------------------------------------------------------------
@@ -324,18 +247,7 @@ def put_invitation(invitation: dict[str, Any], audit_entry: dict[str, Any]) -> N
         "ttl": invitation["expires_at"] // 1000 + 1,
     }
     try:
-        _transact(
-            [
-                {
-                    "Put": {
-                        "TableName": table.table_name(),
-                        "Item": table.to_item(item),
-                        "ConditionExpression": "attribute_not_exists(PK)",
-                    }
-                },
-                audit.put_operation(audit_entry),
-            ]
-        )
+        _transact([expressions.put_new(item), audit.put_operation(audit_entry)])
     except ClientError as err:
         raise table.conflict_from(err, "this invitation already exists") from err
 
@@ -350,34 +262,20 @@ def redeem_invitation(
 ) -> None:
     """Use an invitation once: it is deleted (if still there and unexpired) in the
     transaction that sets the password and ends every login of the agent."""
+    unused = Condition().require_item().require_equal("agent_id", agent_id)
+    unused.require(f"{unused.name('expires_at')} > {unused.value(now)}")
+    new_password = (
+        Changes()
+        .set("password_hash", password_hash)
+        .set("token_since", now)
+        .remove("token_digest")
+        .require_item()
+    )
     try:
         _transact(
             [
-                {
-                    "Delete": {
-                        "TableName": table.table_name(),
-                        "Key": _key(keys.invitation(token_hash)),
-                        "ConditionExpression": (
-                            "attribute_exists(PK) AND agent_id = :agent AND expires_at > :now"
-                        ),
-                        "ExpressionAttributeValues": table.values(
-                            {":agent": agent_id, ":now": now}
-                        ),
-                    }
-                },
-                {
-                    "Update": {
-                        "TableName": table.table_name(),
-                        "Key": _key(keys.agent(agent_id)),
-                        "UpdateExpression": (
-                            "SET password_hash = :hash, token_since = :now REMOVE token_digest"
-                        ),
-                        "ConditionExpression": "attribute_exists(PK)",
-                        "ExpressionAttributeValues": table.values(
-                            {":hash": password_hash, ":now": now}
-                        ),
-                    }
-                },
+                unused.delete(*keys.invitation(token_hash)),
+                new_password.item(*agent_record.key(agent_id)),
                 audit.put_operation(audit_entry),
             ]
         )

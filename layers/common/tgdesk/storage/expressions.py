@@ -70,6 +70,11 @@ class Condition:
         key = table.to_item({"PK": pk, "SK": sk})
         return {"Delete": self._expression({"TableName": table.table_name(), "Key": key})}
 
+    def put(self, item: dict[str, Any]) -> dict[str, Any]:
+        """A TransactWriteItems Put that happens only if the conditions hold."""
+        request = {"TableName": table.table_name(), "Item": table.to_item(item)}
+        return {"Put": self._expression(request)}
+
 
 class Changes(Condition):
     """One UpdateItem: SET, REMOVE and ADD clauses, and the conditions they need."""

@@ -10,16 +10,12 @@ from typing import Any
 from botocore.exceptions import ClientError
 
 from tgdesk.core.errors import Conflict, NotFound
-from tgdesk.storage import audit, keys, table
+from tgdesk.storage import audit, expressions, keys, table
+from tgdesk.storage.expressions import Changes, Condition
 
 
 def _not_found() -> NotFound:
     return NotFound("no such group", code="group_not_found")
-
-
-def _key(project_id: str, group_id: str) -> dict[str, Any]:
-    pk, sk = keys.agent_group(project_id, group_id)
-    return table.to_item({"PK": pk, "SK": sk})
 
 
 def get_group(project_id: str, group_id: str) -> dict[str, Any] | None:
@@ -38,16 +34,7 @@ def create_group(group: dict[str, Any], audit_entry: dict[str, Any]) -> None:
     pk, sk = keys.agent_group(group["project_id"], group["group_id"])
     item = {"PK": pk, "SK": sk, "kind": "group", **group}
     table.client().transact_write_items(
-        TransactItems=[
-            {
-                "Put": {
-                    "TableName": table.table_name(),
-                    "Item": table.to_item(item),
-                    "ConditionExpression": "attribute_not_exists(PK)",
-                }
-            },
-            audit.put_operation(audit_entry),
-        ]
+        TransactItems=[expressions.put_new(item), audit.put_operation(audit_entry)]
     )
 
 
@@ -61,24 +48,13 @@ def update_group(
 ) -> None:
     """Apply `changes` (which set a new `updated_at`) if nobody changed the group since it
     was read at `seen_updated_at`: Conflict otherwise, NotFound once it is gone."""
-    names = {f"#a{i}": k for i, k in enumerate(changes)}
-    names["#seen"] = "updated_at"
-    vals = {f":v{i}": v for i, v in enumerate(changes.values())}
-    vals[":seen"] = seen_updated_at
+    update = Changes().require_item().require_equal("updated_at", seen_updated_at)
+    for attribute, value in changes.items():
+        update.set(attribute, value)
     try:
         table.client().transact_write_items(
             TransactItems=[
-                {
-                    "Update": {
-                        "TableName": table.table_name(),
-                        "Key": _key(project_id, group_id),
-                        "UpdateExpression": "SET "
-                        + ", ".join(f"#a{i} = :v{i}" for i in range(len(changes))),
-                        "ConditionExpression": "attribute_exists(PK) AND #seen = :seen",
-                        "ExpressionAttributeNames": names,
-                        "ExpressionAttributeValues": table.values(vals),
-                    }
-                },
+                update.item(*keys.agent_group(project_id, group_id)),
                 audit.put_operation(audit_entry),
             ]
         )
@@ -93,16 +69,11 @@ def update_group(
 
 
 def delete_group(project_id: str, group_id: str, audit_entry: dict[str, Any]) -> None:
+    existing = Condition().require_item()
     try:
         table.client().transact_write_items(
             TransactItems=[
-                {
-                    "Delete": {
-                        "TableName": table.table_name(),
-                        "Key": _key(project_id, group_id),
-                        "ConditionExpression": "attribute_exists(PK)",
-                    }
-                },
+                existing.delete(*keys.agent_group(project_id, group_id)),
                 audit.put_operation(audit_entry),
             ]
         )

@@ -14,6 +14,7 @@ from typing import Any
 from botocore.exceptions import ClientError
 
 from tgdesk.storage import audit, keys, table
+from tgdesk.storage.expressions import Changes, Condition
 
 ACCOUNT, ADDRESS = "account", "address"
 _ATTEMPTS = 4  # a new window raced by another failure: count again
@@ -42,29 +43,41 @@ def get_counters(subjects: list[tuple[str, str]]) -> dict[tuple[str, str], dict[
     return found
 
 
+def _count_in_window(
+    subject: str, value: str, *, now: int, cutoff: int, expires_at_s: int
+) -> Changes:
+    """ADD one failure to a counter whose window is still open (started after `cutoff`)."""
+    update = Changes().set("last_failed_at", now).set("ttl", expires_at_s).add("failures", 1)
+    update.require_item()
+    return update.require(f"{update.name('window_started_at')} > {update.value(cutoff)}")
+
+
+def _new_window(*, now: int, cutoff: int) -> Condition:
+    """A counter may start over when there is none, or its window has passed and it holds
+    no lock that still runs."""
+    condition = Condition()
+    started, locked = condition.name("window_started_at"), condition.name("locked_until")
+    cutoff_value, now_value = condition.value(cutoff), condition.value(now)
+    return condition.require(
+        f"attribute_not_exists(PK) OR ({started} <= {cutoff_value} AND "
+        f"(attribute_not_exists({locked}) OR {locked} <= {now_value}))"
+    )
+
+
 def record_failure(
     subject: str, value: str, *, now: int, window_ms: int, expires_at_s: int
 ) -> dict[str, Any]:
     """Count one failure; returns the counter after it (failures, window_started_at, ...)."""
     cutoff = now - window_ms
+    pk, sk = keys.login_failures(subject, value)
     for _ in range(_ATTEMPTS):
+        update = _count_in_window(subject, value, now=now, cutoff=cutoff, expires_at_s=expires_at_s)
         try:
-            resp = table.client().update_item(
-                TableName=table.table_name(),
-                Key=_key(subject, value),
-                UpdateExpression="SET last_failed_at = :now, #ttl = :ttl ADD failures :one",
-                ConditionExpression="attribute_exists(PK) AND window_started_at > :cutoff",
-                ExpressionAttributeNames={"#ttl": "ttl"},
-                ExpressionAttributeValues=table.values(
-                    {":now": now, ":ttl": expires_at_s, ":one": 1, ":cutoff": cutoff}
-                ),
-                ReturnValues="ALL_NEW",
-            )
+            resp = table.client().update_item(**update.request(pk, sk), ReturnValues="ALL_NEW")
             return table.strip_keys(table.from_item(resp["Attributes"]) or {})
         except ClientError as err:
             if not table.is_conditional_failure(err):
                 raise
-        pk, sk = keys.login_failures(subject, value)
         fresh = {
             "subject": subject,
             "failures": 1,
@@ -72,16 +85,9 @@ def record_failure(
             "last_failed_at": now,
             "ttl": expires_at_s,
         }
+        item = {"PK": pk, "SK": sk, "kind": "login_failures", **fresh}
         try:
-            table.client().put_item(
-                TableName=table.table_name(),
-                Item=table.to_item({"PK": pk, "SK": sk, "kind": "login_failures", **fresh}),
-                ConditionExpression=(
-                    "attribute_not_exists(PK) OR (window_started_at <= :cutoff AND "
-                    "(attribute_not_exists(locked_until) OR locked_until <= :now))"
-                ),
-                ExpressionAttributeValues=table.values({":cutoff": cutoff, ":now": now}),
-            )
+            table.client().put_item(**_new_window(now=now, cutoff=cutoff).put(item)["Put"])
             return fresh
         except ClientError as err:
             if not table.is_conditional_failure(err):
@@ -91,20 +97,11 @@ def record_failure(
 
 def lock(subject: str, value: str, *, now: int, until: int, expires_at_s: int) -> bool:
     """Lock the subject until `until`; False if it was already locked (nothing changed)."""
+    update = Changes().set("locked_until", until).set("ttl", expires_at_s).require_item()
+    locked = update.name("locked_until")
+    update.require(f"(attribute_not_exists({locked}) OR {locked} <= {update.value(now)})")
     try:
-        table.client().update_item(
-            TableName=table.table_name(),
-            Key=_key(subject, value),
-            UpdateExpression="SET locked_until = :until, #ttl = :ttl",
-            ConditionExpression=(
-                "attribute_exists(PK) AND "
-                "(attribute_not_exists(locked_until) OR locked_until <= :now)"
-            ),
-            ExpressionAttributeNames={"#ttl": "ttl"},
-            ExpressionAttributeValues=table.values(
-                {":until": until, ":now": now, ":ttl": expires_at_s}
-            ),
-        )
+        table.client().update_item(**update.request(*keys.login_failures(subject, value)))
     except ClientError as err:
         if table.is_conditional_failure(err):
             return False
@@ -120,13 +117,11 @@ def clear_operation(
     With `seen` (the counter as read), the transaction is cancelled if a failure was counted
     since, so what the caller reports as cleared is exactly what was cleared.
     """
-    operation: dict[str, Any] = {"TableName": table.table_name(), "Key": _key(subject, value)}
+    condition = Condition()
     if seen is not None:
-        operation["ConditionExpression"] = "failures = :failures AND last_failed_at = :last"
-        operation["ExpressionAttributeValues"] = table.values(
-            {":failures": seen["failures"], ":last": seen["last_failed_at"]}
-        )
-    return {"Delete": operation}
+        condition.require_equal("failures", seen["failures"])
+        condition.require_equal("last_failed_at", seen["last_failed_at"])
+    return condition.delete(*keys.login_failures(subject, value))
 
 
 def clear(subject: str, value: str, *, seen: dict[str, Any], audit_entry: dict[str, Any]) -> bool:

@@ -7,85 +7,55 @@ from typing import Any
 from botocore.exceptions import ClientError
 
 from tgdesk.core.clock import now_ms
-from tgdesk.storage import keys, table
+from tgdesk.core.errors import NotFound
+from tgdesk.storage import expressions, keys, table
+from tgdesk.storage.expressions import Changes
+from tgdesk.storage.records import project as project_record
+from tgdesk.storage.records.project import Member, Project
 
 
-def get_project(project_id: str) -> dict[str, Any] | None:
-    pk, sk = keys.project(project_id)
-    return table.get(pk, sk)
+def get_project(project_id: str) -> Project | None:
+    item = table.get(*project_record.key(project_id))
+    return None if item is None else project_record.from_item(item)
 
 
-def create_project(project: dict[str, Any]) -> None:
+def create_project(project: Project) -> None:
     """Store a new project item. `project` holds project_id, name, bot_id, bot_username,
-    webhook_secret_hash, created_by; the key attributes are added here."""
-    pk, sk = keys.project(project["project_id"])
-    created_at = project.setdefault("created_at", now_ms())
-    item = {
-        "PK": pk,
-        "SK": sk,
-        "kind": "project",
-        "GSI1PK": keys.PROJECTS_INDEX_PK,
-        "GSI1SK": f"{keys.ts(created_at)}#{project['project_id']}",
-        **project,
-    }
+    webhook_secret_hash, created_by; `created_at` is set here unless given."""
+    project.setdefault("created_at", now_ms())
     try:
-        table.client().put_item(
-            TableName=table.table_name(),
-            Item=table.to_item(item),
-            ConditionExpression="attribute_not_exists(PK)",
-        )
+        table.client().put_item(**expressions.put_new(project_record.to_item(project))["Put"])
     except ClientError as err:
         raise table.conflict_from(err, "this project already exists") from err
 
 
-def update_project(project_id: str, changes: dict[str, Any]) -> dict[str, Any]:
+def update_project(project_id: str, changes: dict[str, Any]) -> Project:
     """Set attributes of an existing project; returns the new item."""
-    pk, sk = keys.project(project_id)
-    names = {f"#a{i}": k for i, k in enumerate(changes)}
-    vals = {f":v{i}": v for i, v in enumerate(changes.values())}
-    expr = "SET " + ", ".join(f"#a{i} = :v{i}" for i in range(len(changes)))
+    update = Changes().require_item()
+    for attribute, value in changes.items():
+        update.set(attribute, value)
     try:
         resp = table.client().update_item(
-            TableName=table.table_name(),
-            Key=table.to_item({"PK": pk, "SK": sk}),
-            UpdateExpression=expr,
-            ConditionExpression="attribute_exists(PK)",
-            ExpressionAttributeNames=names,
-            ExpressionAttributeValues=table.values(vals),
-            ReturnValues="ALL_NEW",
+            **update.request(*project_record.key(project_id)), ReturnValues="ALL_NEW"
         )
     except ClientError as err:
         if table.is_conditional_failure(err):
-            from tgdesk.core.errors import NotFound
-
             raise NotFound("no such project", code="project_not_found") from err
         raise
-    return table.from_item(resp["Attributes"]) or {}
+    return project_record.from_item(table.from_item(resp["Attributes"]) or {})
 
 
-def list_projects() -> list[dict[str, Any]]:
-    return table.query_all(pk=keys.PROJECTS_INDEX_PK, index="GSI1")
+def list_projects() -> list[Project]:
+    """Every project, by creation."""
+    items = table.query_all(pk=project_record.INDEX_PK, index="GSI1")
+    return [project_record.from_item(i) for i in items]
 
 
 def add_member(project_id: str, agent_id: str) -> bool:
     """Make an agent a member of a project. Returns False if they already were."""
-    pk, sk = keys.project_member(project_id, agent_id)
-    item = {
-        "PK": pk,
-        "SK": sk,
-        "kind": "member",
-        "project_id": project_id,
-        "agent_id": agent_id,
-        "joined_at": now_ms(),
-        "GSI1PK": keys.agent_projects_index(agent_id),
-        "GSI1SK": f"PROJECT#{project_id}",
-    }
+    member = Member(project_id=project_id, agent_id=agent_id, joined_at=now_ms())
     try:
-        table.client().put_item(
-            TableName=table.table_name(),
-            Item=table.to_item(item),
-            ConditionExpression="attribute_not_exists(PK)",
-        )
+        table.client().put_item(**expressions.put_new(project_record.member_to_item(member))["Put"])
     except ClientError as err:
         if table.is_conditional_failure(err):
             return False
@@ -93,22 +63,17 @@ def add_member(project_id: str, agent_id: str) -> bool:
     return True
 
 
-def remove_member(project_id: str, agent_id: str) -> None:
-    pk, sk = keys.project_member(project_id, agent_id)
-    table.client().delete_item(
-        TableName=table.table_name(), Key=table.to_item({"PK": pk, "SK": sk})
-    )
-
-
-def list_members(project_id: str) -> list[dict[str, Any]]:
+def list_members(project_id: str) -> list[Member]:
     """Members of a project, ordered by agent id (a stable order for round robin)."""
-    pk, _ = keys.project(project_id)
-    return table.query_all(pk=pk, sk_prefix=keys.MEMBER_PREFIX)
+    pk, _ = project_record.key(project_id)
+    items = table.query_all(pk=pk, sk_prefix=keys.MEMBER_PREFIX)
+    return [project_record.member_from_item(i) for i in items]
 
 
-def memberships_of_agent(agent_id: str) -> list[dict[str, Any]]:
+def memberships_of_agent(agent_id: str) -> list[Member]:
     """The member items of an agent, one per project they belong to."""
-    return table.query_all(pk=keys.agent_projects_index(agent_id), index="GSI1")
+    items = table.query_all(pk=keys.agent_projects_index(agent_id), index="GSI1")
+    return [project_record.member_from_item(i) for i in items]
 
 
 def projects_of_agent(agent_id: str) -> list[str]:

@@ -12,7 +12,9 @@ from typing import Any
 from botocore.exceptions import ClientError
 
 from tgdesk.core.errors import Conflict, NotFound
-from tgdesk.storage import audit, expressions, keys, table
+from tgdesk.storage import audit, expressions, table
+from tgdesk.storage.records import project as project_record
+from tgdesk.storage.records.project import Member
 
 
 def _conditional_update(
@@ -48,7 +50,7 @@ def update_project_settings(
 ) -> None:
     """Write project attributes (name, routing, agent_scope, ...) read as `before`."""
     _conditional_update(
-        keys.project(project_id),
+        project_record.key(project_id),
         set_=set_,
         remove=remove,
         before=before,
@@ -57,9 +59,9 @@ def update_project_settings(
     )
 
 
-def get_member(project_id: str, agent_id: str) -> dict[str, Any] | None:
-    item = table.get(*keys.project_member(project_id, agent_id), consistent=True)
-    return table.strip_keys(item) if item else None
+def get_member(project_id: str, agent_id: str) -> Member | None:
+    item = table.get(*project_record.member_key(project_id, agent_id), consistent=True)
+    return project_record.member_from_item(item) if item else None
 
 
 def set_member_permissions(
@@ -72,7 +74,7 @@ def set_member_permissions(
 ) -> None:
     """Narrow a member's permissions (a list) or give them all back (None)."""
     _conditional_update(
-        keys.project_member(project_id, agent_id),
+        project_record.member_key(project_id, agent_id),
         set_={} if permissions is None else {"permissions": permissions},
         remove=["permissions"] if permissions is None else [],
         before={"permissions": before},

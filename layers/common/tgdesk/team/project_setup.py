@@ -14,6 +14,7 @@ from tgdesk.core import ids, secrets
 from tgdesk.core.clock import now_ms
 from tgdesk.core.errors import Conflict, InvalidInput, NotFound, TgdeskError
 from tgdesk.storage import projects
+from tgdesk.storage.records.project import Project
 from tgdesk.telegram import client as telegram
 
 log = logging.getLogger(__name__)
@@ -35,7 +36,7 @@ def polling_mode() -> bool:
     return os.environ.get("TGDESK_TELEGRAM_MODE", "webhook").lower() == "polling"
 
 
-def public_project(project: dict[str, Any], public_url: str) -> dict[str, Any]:
+def public_project(project: Project, public_url: str) -> dict[str, Any]:
     """A project as the console sees it: never a token, a secret or a secret's hash."""
     shown = {k: v for k, v in project.items() if k not in ("webhook_secret_hash", "kind")}
     shown["webhook_url"] = webhook_url(public_url, project["project_id"])
@@ -62,14 +63,14 @@ def create_project(name: str, bot_token: str, created_by: str, public_url: str) 
         secrets.delete_project_secrets(project_id)
         raise
 
-    project = {
-        "project_id": project_id,
-        "name": name,
-        "bot_id": me["id"],
-        "bot_username": me.get("username"),
-        "webhook_secret_hash": secret_hash(webhook_secret),
-        "created_by": created_by,
-    }
+    project = Project(
+        project_id=project_id,
+        name=name,
+        bot_id=me["id"],
+        bot_username=me.get("username"),
+        webhook_secret_hash=secret_hash(webhook_secret),
+        created_by=created_by,
+    )
     projects.create_project(project)
     projects.add_member(project_id, created_by)
     log.info(

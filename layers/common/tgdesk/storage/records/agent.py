@@ -1,0 +1,61 @@
+"""An agent's account item, and the claim that keeps its username unique.
+
+PK `AGENT#{agent_id}`, SK `AGENT`; every agent is on GSI1 under `AGENTS`, sorted by
+username (the administrators' list). The username claim (`USERNAME#{lower-cased name}`)
+is written in the same transaction as the agent.
+"""
+
+from __future__ import annotations
+
+from typing import Any, TypedDict, cast
+
+from tgdesk.core.domain import Presence, Role
+from tgdesk.storage import keys, table
+
+KIND = "agent"
+USERNAME_KIND = "username"
+INDEX_PK = keys.AGENTS_INDEX_PK  # GSI1: every agent, by username
+
+
+class Agent(TypedDict, total=False):
+    agent_id: str
+    username: str
+    display_name: str
+    role: Role
+    password_hash: str  # absent once an administrator voided it (an invitation sets one)
+    disabled: bool
+    created_at: int
+    # the one valid login (single device): its token's digest and when it started
+    token_digest: str
+    token_since: int
+    # presence and load, kept by the console and by routing
+    presence: Presence
+    presence_at: int
+    heartbeat_at: int
+    open_sessions: int
+    max_open_sessions: int
+    last_assigned_at: int
+
+
+def key(agent_id: str) -> tuple[str, str]:
+    return keys.agent(agent_id)
+
+
+def index_keys(username: str) -> dict[str, str]:
+    """GSI1: every agent, by username."""
+    return {"GSI1PK": INDEX_PK, "GSI1SK": username}
+
+
+def to_item(agent: Agent) -> dict[str, Any]:
+    pk, sk = key(agent["agent_id"])
+    return {"PK": pk, "SK": sk, "kind": KIND, **index_keys(agent["username"]), **agent}
+
+
+def from_item(item: dict[str, Any]) -> Agent:
+    return cast(Agent, table.strip_keys(item))
+
+
+def username_claim(agent: Agent) -> dict[str, Any]:
+    """The item that makes the agent's username theirs (put only if absent)."""
+    pk, sk = keys.username(agent["username"])
+    return {"PK": pk, "SK": sk, "kind": USERNAME_KIND, "agent_id": agent["agent_id"]}
