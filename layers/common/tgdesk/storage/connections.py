@@ -14,6 +14,7 @@ from typing import Any
 from botocore.exceptions import ClientError
 
 from tgdesk.storage import keys, table
+from tgdesk.storage.expressions import Changes, Condition, put_new
 
 _PRIVATE = frozenset({"kind", "ttl"})
 
@@ -22,11 +23,6 @@ def _public(item: dict[str, Any] | None) -> dict[str, Any] | None:
     if item is None:
         return None
     return {k: v for k, v in table.strip_keys(item).items() if k not in _PRIVATE}
-
-
-def _key(pk_sk: tuple[str, str]) -> dict[str, Any]:
-    pk, sk = pk_sk
-    return table.to_item({"PK": pk, "SK": sk})
 
 
 # -- tickets ----------------------------------------------------------------------------
@@ -41,23 +37,16 @@ def put_ticket(ticket_hash: str, agent_id: str, *, login_digest: str, expires_at
         "expires_at": expires_at,
         "ttl": expires_at // 1000 + 1,
     }
-    table.client().put_item(
-        TableName=table.table_name(),
-        Item=table.to_item(item),
-        ConditionExpression="attribute_not_exists(PK)",
-    )
+    table.client().put_item(**put_new(item)["Put"])
 
 
 def take_ticket(ticket_hash: str, now: int) -> dict[str, Any] | None:
     """Delete the ticket if it exists and has not expired; returns it, or None (unknown,
     expired or already used)."""
+    unexpired = Condition().require_item().require_greater("expires_at", now)
     try:
         resp = table.client().delete_item(
-            TableName=table.table_name(),
-            Key=_key(keys.ws_ticket(ticket_hash)),
-            ConditionExpression="attribute_exists(PK) AND expires_at > :now",
-            ExpressionAttributeValues=table.values({":now": now}),
-            ReturnValues="ALL_OLD",
+            **unexpired.delete(*keys.ws_ticket(ticket_hash))["Delete"], ReturnValues="ALL_OLD"
         )
     except ClientError as err:
         if table.is_conditional_failure(err):
@@ -89,17 +78,17 @@ def put_connection(connection: dict[str, Any], *, ttl_seconds: int) -> None:
 def touch_connection(connection_id: str, now: int, *, ttl_seconds: int) -> dict[str, Any] | None:
     """Move a live connection's expiry forward; None when it is unknown or has expired."""
     expires_at = now + ttl_seconds * 1000
+    update = (
+        Changes()
+        .require_item()
+        .require_greater("expires_at", now)
+        .set("last_seen_at", now)
+        .set("expires_at", expires_at)
+        .set("ttl", expires_at // 1000)
+    )
     try:
         resp = table.client().update_item(
-            TableName=table.table_name(),
-            Key=_key(keys.ws_connection(connection_id)),
-            UpdateExpression="SET last_seen_at = :now, expires_at = :exp, #ttl = :ttl",
-            ConditionExpression="attribute_exists(PK) AND expires_at > :now",
-            ExpressionAttributeNames={"#ttl": "ttl"},
-            ExpressionAttributeValues=table.values(
-                {":now": now, ":exp": expires_at, ":ttl": expires_at // 1000}
-            ),
-            ReturnValues="ALL_NEW",
+            **update.request(*keys.ws_connection(connection_id)), ReturnValues="ALL_NEW"
         )
     except ClientError as err:
         if table.is_conditional_failure(err):
@@ -110,9 +99,10 @@ def touch_connection(connection_id: str, now: int, *, ttl_seconds: int) -> dict[
 
 def delete_connection(connection_id: str) -> dict[str, Any] | None:
     """Forget a connection; returns what was stored (None if nothing was)."""
+    pk, sk = keys.ws_connection(connection_id)
     resp = table.client().delete_item(
         TableName=table.table_name(),
-        Key=_key(keys.ws_connection(connection_id)),
+        Key=table.to_item({"PK": pk, "SK": sk}),
         ReturnValues="ALL_OLD",
     )
     return _public(table.from_item(resp.get("Attributes")))

@@ -50,11 +50,22 @@ class Condition:
     def require_at_most(self, attribute: str, value: Any) -> Self:
         return self.require(f"{self.name(attribute)} <= {self.value(value)}")
 
+    def require_greater(self, attribute: str, value: Any) -> Self:
+        return self.require(f"{self.name(attribute)} > {self.value(value)}")
+
     def require_as_read(self, attribute: str, value: Any) -> Self:
         """The attribute still holds what was read (absent when `value` is None)."""
         if value is None:
             return self.require_absent(attribute)
         return self.require_equal(attribute, value)
+
+    def require_list_as_read(self, attribute: str, value: list[Any]) -> Self:
+        """The list attribute still holds what was read; an empty list was read as absent
+        or empty (either may be stored)."""
+        if value:
+            return self.require_equal(attribute, value)
+        name = self.name(attribute)
+        return self.require(f"(attribute_not_exists({name}) OR size({name}) = {self.value(0)})")
 
     def _expression(self, request: dict[str, Any]) -> dict[str, Any]:
         if self.conditions:
@@ -74,6 +85,11 @@ class Condition:
         """A TransactWriteItems Put that happens only if the conditions hold."""
         request = {"TableName": table.table_name(), "Item": table.to_item(item)}
         return {"Put": self._expression(request)}
+
+    def check(self, pk: str, sk: str) -> dict[str, Any]:
+        """A TransactWriteItems ConditionCheck: the transaction happens only if they hold."""
+        key = table.to_item({"PK": pk, "SK": sk})
+        return {"ConditionCheck": self._expression({"TableName": table.table_name(), "Key": key})}
 
 
 class Changes(Condition):

@@ -9,19 +9,14 @@ from typing import Any
 
 from tgdesk.core.errors import Conflict
 from tgdesk.storage import audit, keys, table
+from tgdesk.storage.expressions import Changes, put_new
 
 
 def create(note: dict[str, Any], entry: dict[str, Any]) -> None:
     """Store a new note (note_id, session_id, project_id, author_id, text, personal,
     created_at) together with its audit entry."""
     pk, sk = keys.session_note(note["session_id"], note["created_at"], note["note_id"])
-    put = {
-        "Put": {
-            "TableName": table.table_name(),
-            "Item": table.to_item({"PK": pk, "SK": sk, "kind": "note", **note}),
-            "ConditionExpression": "attribute_not_exists(PK)",
-        }
-    }
+    put = put_new({"PK": pk, "SK": sk, "kind": "note", **note})
     table.client().transact_write_items(TransactItems=[put, audit.put_operation(entry)])
 
 
@@ -57,25 +52,16 @@ def update_text(
 ) -> dict[str, Any]:
     """Replace a note's text as its author, if nobody changed it since `note` was read."""
     pk, sk = keys.session_note(note["session_id"], note["created_at"], note["note_id"])
-    vals: dict[str, Any] = {":text": text, ":at": edited_at, ":author": note["author_id"]}
-    condition = "attribute_exists(PK) AND author_id = :author AND "
-    if "edited_at" in note:
-        condition += "edited_at = :seen"
-        vals[":seen"] = note["edited_at"]
-    else:
-        condition += "attribute_not_exists(edited_at)"
-    update = {
-        "Update": {
-            "TableName": table.table_name(),
-            "Key": table.to_item({"PK": pk, "SK": sk}),
-            "UpdateExpression": "SET #text = :text, edited_at = :at",
-            "ConditionExpression": condition,
-            "ExpressionAttributeNames": {"#text": "text"},
-            "ExpressionAttributeValues": table.values(vals),
-        }
-    }
+    update = (
+        Changes()
+        .require_item()
+        .require_equal("author_id", note["author_id"])
+        .require_as_read("edited_at", note.get("edited_at"))
+        .set("text", text)
+        .set("edited_at", edited_at)
+    )
     table.transact(
-        [update, audit.put_operation(entry)],
+        [update.item(pk, sk), audit.put_operation(entry)],
         conflict=Conflict(
             "This note was changed meanwhile; reload it and edit again.", code="note_changed"
         ),

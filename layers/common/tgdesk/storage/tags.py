@@ -16,6 +16,7 @@ from botocore.exceptions import ClientError
 
 from tgdesk.core.errors import Conflict, NotFound
 from tgdesk.storage import audit, keys, table
+from tgdesk.storage.expressions import Changes, Condition, put_new
 
 _FAILED = "ConditionalCheckFailed"
 
@@ -34,7 +35,7 @@ def create(tag: dict[str, Any], entry: dict[str, Any]) -> None:
     """Store a new tag (tag_id, project_id, name, name_key, colour, created_at, created_by)."""
     pk, sk = keys.project_tag(tag["project_id"], tag["tag_id"])
     operations = [
-        _put({"PK": pk, "SK": sk, "kind": "tag", **tag}),
+        put_new({"PK": pk, "SK": sk, "kind": "tag", **tag}),
         _claim(tag),
         audit.put_operation(entry),
     ]
@@ -44,27 +45,10 @@ def create(tag: dict[str, Any], entry: dict[str, Any]) -> None:
 def update(before: dict[str, Any], after: dict[str, Any], entry: dict[str, Any]) -> None:
     """Rename or recolour a tag, moving its name claim when the folded name changes."""
     pk, sk = keys.project_tag(before["project_id"], before["tag_id"])
-    operations: list[dict[str, Any]] = [
-        {
-            "Update": {
-                "TableName": table.table_name(),
-                "Key": table.to_item({"PK": pk, "SK": sk}),
-                "UpdateExpression": "SET #name = :name, name_key = :key, colour = :colour, "
-                "updated_at = :at",
-                "ConditionExpression": "attribute_exists(PK) AND name_key = :seen",
-                "ExpressionAttributeNames": {"#name": "name"},
-                "ExpressionAttributeValues": table.values(
-                    {
-                        ":name": after["name"],
-                        ":key": after["name_key"],
-                        ":colour": after["colour"],
-                        ":at": after["updated_at"],
-                        ":seen": before["name_key"],
-                    }
-                ),
-            }
-        }
-    ]
+    update = Changes().require_item().require_equal("name_key", before["name_key"])
+    for attribute in ("name", "name_key", "colour", "updated_at"):
+        update.set(attribute, after[attribute])
+    operations = [update.item(pk, sk)]
     claim_at = None
     if after["name_key"] != before["name_key"]:
         operations.append(_release(before))
@@ -80,16 +64,10 @@ def delete(tag: dict[str, Any], entry: dict[str, Any], sweep: dict[str, Any]) ->
     pk, sk = keys.project_tag(tag["project_id"], tag["tag_id"])
     sweep_pk, sweep_sk = keys.tag_sweep(tag["project_id"], tag["tag_id"])
     operations = [
-        {
-            "Delete": {
-                "TableName": table.table_name(),
-                "Key": table.to_item({"PK": pk, "SK": sk}),
-                "ConditionExpression": "attribute_exists(PK)",
-            }
-        },
+        Condition().require_item().delete(pk, sk),
         _release(tag),
         audit.put_operation(entry),
-        _put(
+        put_new(
             {
                 "PK": sweep_pk,
                 "SK": sweep_sk,
@@ -163,13 +141,9 @@ def advance_sweep(sweep: dict[str, Any], *, phase: str, cursor: str | None) -> d
     after = {**sweep, "phase": phase, "cursor": cursor, "step": sweep["step"] + 1}
     if cursor is None:
         after.pop("cursor")
+    put = _unmoved(sweep).put({"PK": pk, "SK": sk, "kind": "tag_sweep", **after})
     try:
-        table.client().put_item(
-            TableName=table.table_name(),
-            Item=table.to_item({"PK": pk, "SK": sk, "kind": "tag_sweep", **after}),
-            ConditionExpression="step = :step",
-            ExpressionAttributeValues=table.values({":step": sweep["step"]}),
-        )
+        table.client().put_item(**put["Put"])
     except ClientError as err:
         raise table.conflict_from(err, "the sweep was moved on meanwhile") from err
     return after
@@ -179,14 +153,14 @@ def finish_sweep(sweep: dict[str, Any]) -> None:
     """Remove a finished sweep, if nobody moved it since it was read; else Conflict."""
     pk, sk = keys.tag_sweep(sweep["project_id"], sweep["tag_id"])
     try:
-        table.client().delete_item(
-            TableName=table.table_name(),
-            Key=table.to_item({"PK": pk, "SK": sk}),
-            ConditionExpression="step = :step",
-            ExpressionAttributeValues=table.values({":step": sweep["step"]}),
-        )
+        table.client().delete_item(**_unmoved(sweep).delete(pk, sk)["Delete"])
     except ClientError as err:
         raise table.conflict_from(err, "the sweep was moved on meanwhile") from err
+
+
+def _unmoved(sweep: dict[str, Any]) -> Condition:
+    """Nobody moved the sweep on since it was read."""
+    return Condition().require_equal("step", sweep["step"])
 
 
 # -- tags of a session or a user --------------------------------------------------------
@@ -207,15 +181,19 @@ def set_on_user(
     _set_tags(key, before, after, entry, project_id=project_id)
 
 
+def replace_operation(key: tuple[str, str], before: list[str], after: list[str]) -> dict[str, Any]:
+    """A TransactWriteItems Update that replaces an item's `tags` with `after` (removes them
+    when empty), if they are still `before`."""
+    update = Changes().require_item().require_list_as_read("tags", before)
+    if after:
+        update.set("tags", after)
+    else:
+        update.remove("tags")
+    return update.item(*key)
+
+
 def _tag_exists(project_id: str, tag_id: str) -> dict[str, Any]:
-    pk, sk = keys.project_tag(project_id, tag_id)
-    return {
-        "ConditionCheck": {
-            "TableName": table.table_name(),
-            "Key": table.to_item({"PK": pk, "SK": sk}),
-            "ConditionExpression": "attribute_exists(PK)",
-        }
-    }
+    return Condition().require_item().check(*keys.project_tag(project_id, tag_id))
 
 
 def _set_tags(
@@ -228,50 +206,18 @@ def _set_tags(
 ) -> None:
     """`project_id` given: each tag of `after` must still exist (a tag deleted meanwhile
     would otherwise come back on a carrier its sweep has already passed)."""
-    vals: dict[str, Any] = {}
-    if before:
-        seen = "#tags = :before"
-        vals[":before"] = before
-    else:
-        seen = "(attribute_not_exists(#tags) OR size(#tags) = :zero)"
-        vals[":zero"] = 0
-    if after:
-        expression = "SET #tags = :after"
-        vals[":after"] = after
-    else:
-        expression = "REMOVE #tags"
-    update = {
-        "Update": {
-            "TableName": table.table_name(),
-            "Key": table.to_item({"PK": key[0], "SK": key[1]}),
-            "UpdateExpression": expression,
-            "ConditionExpression": f"attribute_exists(PK) AND {seen}",
-            "ExpressionAttributeNames": {"#tags": "tags"},
-            "ExpressionAttributeValues": table.values(vals),
-        }
-    }
     checks = [_tag_exists(project_id, t) for t in after] if project_id else []
     table.transact(
-        [update, audit.put_operation(entry), *checks],
+        [replace_operation(key, before, after), audit.put_operation(entry), *checks],
         conflict=Conflict(
             "The tags were changed meanwhile; reload and try again.", code="tags_changed"
         ),
     )
 
 
-def _put(item: dict[str, Any], condition: str = "attribute_not_exists(PK)") -> dict[str, Any]:
-    return {
-        "Put": {
-            "TableName": table.table_name(),
-            "Item": table.to_item(item),
-            "ConditionExpression": condition,
-        }
-    }
-
-
 def _claim(tag: dict[str, Any]) -> dict[str, Any]:
     pk, sk = keys.tag_name_claim(tag["project_id"], tag["name_key"])
-    return _put(
+    return put_new(
         {
             "PK": pk,
             "SK": sk,
@@ -284,14 +230,7 @@ def _claim(tag: dict[str, Any]) -> dict[str, Any]:
 
 def _release(tag: dict[str, Any]) -> dict[str, Any]:
     pk, sk = keys.tag_name_claim(tag["project_id"], tag["name_key"])
-    return {
-        "Delete": {
-            "TableName": table.table_name(),
-            "Key": table.to_item({"PK": pk, "SK": sk}),
-            "ConditionExpression": "tag_id = :id",
-            "ExpressionAttributeValues": table.values({":id": tag["tag_id"]}),
-        }
-    }
+    return Condition().require_equal("tag_id", tag["tag_id"]).delete(pk, sk)
 
 
 def _transact(

@@ -29,7 +29,7 @@ from botocore.exceptions import ClientError
 
 from tgdesk.core.errors import Conflict, InvalidInput
 from tgdesk.storage import audit, keys, table
-from tgdesk.storage.expressions import Changes, put
+from tgdesk.storage.expressions import Changes, Condition, put_new
 
 ERASURE_SK = "ERASURE"
 CONTENT_FIELDS = ("text", "caption", "matches", "q", "reason")  # free text an entry may hold
@@ -170,13 +170,10 @@ def get_erasure(project_id: str, tg_user_id: int) -> dict[str, Any] | None:
 def save_erasure(erasure: dict[str, Any], *, step_read: int | None) -> None:
     """Write the tombstone as given, if nobody moved it since it was read at `step_read`
     (None: it must not exist yet)."""
-    condition = "attribute_not_exists(PK)" if step_read is None else "step = :step"
-    own, _ = keys.telegram_user(erasure["project_id"], erasure["tg_user_id"])
-    request = put({"PK": own, "SK": ERASURE_SK, "kind": "erasure", **erasure}, condition)["Put"]
-    if step_read is not None:
-        request["ExpressionAttributeValues"] = table.values({":step": step_read})
+    item = _tombstone(erasure)
+    put = put_new(item) if step_read is None else _at_step(step_read).put(item)
     try:
-        table.client().put_item(**request)
+        table.client().put_item(**put["Put"])
     except ClientError as err:
         if table.is_conditional_failure(err):
             raise _busy() from err
@@ -185,10 +182,18 @@ def save_erasure(erasure: dict[str, Any], *, step_read: int | None) -> None:
 
 def finish_erasure(erasure: dict[str, Any], *, step_read: int, entry: dict[str, Any]) -> None:
     """The tombstone's last move and the erasure's audit entry, in one transaction."""
-    own, _ = keys.telegram_user(erasure["project_id"], erasure["tg_user_id"])
-    tombstone = put({"PK": own, "SK": ERASURE_SK, "kind": "erasure", **erasure}, "step = :step")
-    tombstone["Put"]["ExpressionAttributeValues"] = table.values({":step": step_read})
+    tombstone = _at_step(step_read).put(_tombstone(erasure))
     table.transact([tombstone, audit.put_operation(entry)], conflict=_busy())
+
+
+def _tombstone(erasure: dict[str, Any]) -> dict[str, Any]:
+    own, _ = keys.telegram_user(erasure["project_id"], erasure["tg_user_id"])
+    return {"PK": own, "SK": ERASURE_SK, "kind": "erasure", **erasure}
+
+
+def _at_step(step_read: int) -> Condition:
+    """Nobody moved the tombstone since it was read at `step_read`."""
+    return Condition().require_equal("step", step_read)
 
 
 def _busy() -> Conflict:
