@@ -1078,17 +1078,9 @@ export interface components {
              * @default 0
              */
             open_sessions: number;
-            /**
-             * Presence
-             * @default offline
-             * @enum {string}
-             */
-            presence: "online" | "busy" | "offline";
-            /**
-             * Role
-             * @enum {string}
-             */
-            role: "admin" | "supervisor" | "agent";
+            /** @default offline */
+            presence: components["schemas"]["Presence"];
+            role: components["schemas"]["Role"];
             /** Username */
             username: string;
         };
@@ -1105,8 +1097,7 @@ export interface components {
             max_open_sessions?: number | null;
             /** Password */
             password?: string | null;
-            /** Role */
-            role?: ("admin" | "supervisor" | "agent") | null;
+            role?: components["schemas"]["Role"] | null;
         };
         /** AgentCreate */
         AgentCreate: {
@@ -1117,12 +1108,8 @@ export interface components {
              * Format: password
              */
             password: string;
-            /**
-             * Role
-             * @default agent
-             * @enum {string}
-             */
-            role: "admin" | "supervisor" | "agent";
+            /** @default agent */
+            role: components["schemas"]["Role"];
             /**
              * Username
              * @example maria
@@ -1142,11 +1129,7 @@ export interface components {
             disabled: boolean;
             /** Display Name */
             display_name: string;
-            /**
-             * Role
-             * @enum {string}
-             */
-            role: "admin" | "supervisor" | "agent";
+            role: components["schemas"]["Role"];
             /** Username */
             username: string;
         };
@@ -1171,17 +1154,9 @@ export interface components {
              * @default 0
              */
             open_sessions: number;
-            /**
-             * Presence
-             * @default offline
-             * @enum {string}
-             */
-            presence: "online" | "busy" | "offline";
-            /**
-             * Role
-             * @enum {string}
-             */
-            role: "admin" | "supervisor" | "agent";
+            /** @default offline */
+            presence: components["schemas"]["Presence"];
+            role: components["schemas"]["Role"];
             /** Username */
             username: string;
         };
@@ -1515,8 +1490,7 @@ export interface components {
             permissions?: ("reply" | "transfer" | "edit_tags" | "export" | "send_files")[] | null;
             /** Project Id */
             project_id: string;
-            /** Role */
-            role?: ("admin" | "supervisor" | "agent") | null;
+            role?: components["schemas"]["Role"] | null;
             /** Username */
             username?: string | null;
         };
@@ -1742,13 +1716,14 @@ export interface components {
             agent: components["schemas"]["AgentPublic"];
             invitation?: components["schemas"]["InvitationPublic"] | null;
         };
+        /**
+         * Presence
+         * @enum {string}
+         */
+        Presence: "online" | "busy" | "offline";
         /** PresenceUpdate */
         PresenceUpdate: {
-            /**
-             * State
-             * @enum {string}
-             */
-            state: "online" | "busy" | "offline";
+            state: components["schemas"]["Presence"];
         };
         /** ProjectCreate */
         ProjectCreate: {
@@ -1954,6 +1929,18 @@ export interface components {
             /** Project Ids */
             project_ids?: string[] | null;
         };
+        /**
+         * Role
+         * @description An agent's role: admins run the whole desk; supervisors see and steer every session of
+         *     their projects; agents see what is theirs.
+         * @enum {string}
+         */
+        Role: "admin" | "supervisor" | "agent";
+        /**
+         * RoutingMode
+         * @enum {string}
+         */
+        RoutingMode: "round_robin" | "online_first" | "balanced";
         /** RoutingSettings */
         RoutingSettings: {
             /**
@@ -1962,11 +1949,7 @@ export interface components {
              * @default 3
              */
             max_returns: number;
-            /**
-             * Mode
-             * @enum {string}
-             */
-            mode: "round_robin" | "online_first" | "balanced";
+            mode: components["schemas"]["RoutingMode"];
             /** Return After Minutes */
             return_after_minutes?: number | null;
             /** Sticky Returning Users */
@@ -1976,8 +1959,7 @@ export interface components {
         RoutingUpdate: {
             /** Max Returns */
             max_returns?: number | null;
-            /** Mode */
-            mode?: ("round_robin" | "online_first" | "balanced") | null;
+            mode?: components["schemas"]["RoutingMode"] | null;
             /** Return After Minutes */
             return_after_minutes?: number | null;
             /** Sticky Returning Users */
