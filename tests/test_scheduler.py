@@ -7,9 +7,11 @@ from typing import Any
 import pytest
 from api_helpers import scheduler_handler
 from conftest import lambda_context
+from routing_support import PROJECT, add_agent, new_session, put, stored_session
 
 from infra.local import cfn
 from tgdesk.core import secrets
+from tgdesk.storage import projects
 
 
 @pytest.fixture
@@ -28,6 +30,11 @@ def test_the_template_runs_the_session_timers_every_minute() -> None:
     assert (60, {"job": "timers"}) in schedules
 
 
+def test_the_template_drains_the_queues_every_minute() -> None:
+    schedules = cfn.functions()["SchedulerFunction"].schedules
+    assert (60, {"job": "queues"}) in schedules
+
+
 def test_timers_job_with_nothing_due_returns_zero_counts(handler: Any) -> None:
     assert handler({"job": "timers"}, lambda_context()) == {
         "job": "timers",
@@ -36,6 +43,32 @@ def test_timers_job_with_nothing_due_returns_zero_counts(handler: Any) -> None:
         "skipped": 0,
         "dropped": 0,
     }
+
+
+def test_queues_job_with_no_project_returns_zero_counts(handler: Any) -> None:
+    assert handler({"job": "queues"}, lambda_context()) == {
+        "job": "queues",
+        "projects": 0,
+        "dequeued": 0,
+    }
+
+
+def test_the_queues_job_drains_a_waiting_session_and_the_timers_job_does_not(
+    handler: Any,
+) -> None:
+    projects.create_project({"project_id": PROJECT, "name": "Support", "created_by": "admin"})
+    put(new_session("s-waiting"))  # in the project's queue: nobody was there to take it
+    add_agent("maria")
+
+    assert handler({"job": "timers"}, lambda_context())["job"] == "timers"
+    assert stored_session("s-waiting").get("assignee_id") is None
+
+    assert handler({"job": "queues"}, lambda_context()) == {
+        "job": "queues",
+        "projects": 1,
+        "dequeued": 1,
+    }
+    assert stored_session("s-waiting")["assignee_id"] == "maria"
 
 
 def test_deliveries_job_with_nothing_due_returns_zero_counts(handler: Any) -> None:

@@ -12,16 +12,14 @@ _HERE = str(Path(__file__).resolve().parent)
 if _HERE not in sys.path:
     sys.path.insert(0, _HERE)
 
-from aws_lambda_powertools import Logger  # noqa: E402
-from aws_lambda_powertools.logging.utils import copy_config_to_registered_loggers  # noqa: E402
 from console_api.main import create_app  # noqa: E402
 from mangum import Mangum  # noqa: E402
 
 from tgdesk.accounts import agents  # noqa: E402
 from tgdesk.core import metrics  # noqa: E402
+from tgdesk.core.logs import function_logger  # noqa: E402
 
-logger = Logger()
-copy_config_to_registered_loggers(source_logger=logger, include={"tgdesk", "console_api"})
+logger = function_logger("console_api")
 
 app = create_app()
 _asgi = Mangum(app, lifespan="off")

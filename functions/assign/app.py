@@ -19,8 +19,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from aws_lambda_powertools import Logger
-from aws_lambda_powertools.logging.utils import copy_config_to_registered_loggers
 from aws_lambda_powertools.utilities.batch import (
     BatchProcessor,
     EventType,
@@ -32,15 +30,14 @@ from aws_lambda_powertools.utilities.data_classes.dynamo_db_stream_event import 
 )
 
 from tgdesk.core import correlation, metrics
+from tgdesk.core.logs import function_logger
 from tgdesk.realtime import fanout as realtime
 from tgdesk.risk import checks as risk_checks
 from tgdesk.routing import service as routing_service
 from tgdesk.routing.policy import REOPENED, ROUTED, Outcome, SessionToRoute
-from tgdesk.storage import projects
 
-logger = Logger()
 # tgdesk's own lines (pushes, risk checks) carry the same keys, the correlation id among them.
-copy_config_to_registered_loggers(source_logger=logger, include={"tgdesk"})
+logger = function_logger()
 processor = BatchProcessor(event_type=EventType.DynamoDBStreams)
 
 _DYNAMODB_SERVICE = "dynamodb.amazonaws.com"
@@ -120,8 +117,8 @@ def handle_record(record: DynamoDBRecord) -> None:
     slots = freed_slots(record)
     if slots:
         agent_id = record.dynamodb.new_image["agent_id"]  # type: ignore[union-attr]
-        for project_id in projects.projects_of_agent(agent_id):
-            n = routing_service.drain_queue(project_id, limit=slots * QUEUED_PER_FREED_SLOT)
+        drained = routing_service.drain_queues_of(agent_id, limit=slots * QUEUED_PER_FREED_SLOT)
+        for project_id, n in drained:
             if n:
                 metrics.sessions_dequeued(n)
                 logger.info("queue drained", extra={"project_id": project_id, "assigned": n})

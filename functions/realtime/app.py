@@ -15,12 +15,11 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from aws_lambda_powertools import Logger
-
 from tgdesk.core.errors import Unauthorized
+from tgdesk.core.logs import function_logger
 from tgdesk.realtime import connections as websocket
 
-logger = Logger()
+logger = function_logger()
 
 HEARTBEAT = "heartbeat"
 

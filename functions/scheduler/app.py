@@ -6,19 +6,28 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from aws_lambda_powertools import Logger
-from aws_lambda_powertools.logging.utils import copy_config_to_registered_loggers
-
 from tgdesk.core import metrics
+from tgdesk.core.clock import now_ms
+from tgdesk.core.logs import function_logger
 from tgdesk.outbound import delivery
+from tgdesk.routing import jobs as routing_jobs
 from tgdesk.sessions import lifecycle
 
-logger = Logger()
-copy_config_to_registered_loggers(source_logger=logger, include={"tgdesk"})
+logger = function_logger()
+
+
+def run_due_timers() -> dict[str, int]:
+    """Sessions' due timers: auto-close, then `return` (which logs its own counts)."""
+    now = now_ms()
+    counts = lifecycle.run_due_timers(now)
+    routing_jobs.run_due_returns(now)
+    return counts
+
 
 JOBS: dict[str, Callable[[], dict[str, int]]] = {
     "deliveries": delivery.run_due_retries,
-    "timers": lifecycle.run_due_timers,
+    "timers": run_due_timers,
+    "queues": routing_jobs.drain_queues,
 }
 
 

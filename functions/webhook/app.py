@@ -11,15 +11,14 @@ import binascii
 import json
 from typing import Any
 
-from aws_lambda_powertools import Logger
-
 from tgdesk.core import correlation, metrics
 from tgdesk.core.errors import Conflict, NotFound, Unauthorized
+from tgdesk.core.logs import function_logger
 from tgdesk.inbound import ingest
 
 SECRET_HEADER = "x-telegram-bot-api-secret-token"
 
-logger = Logger()
+logger = function_logger()
 
 
 @logger.inject_lambda_context(log_event=False, clear_state=True)

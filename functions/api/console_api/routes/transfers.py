@@ -10,8 +10,8 @@ from console_api.models_sessions import SessionView
 from console_api.models_transfer import Notice, TakeOverRequest, TransferRequest
 from tgdesk.outbound import delivery
 from tgdesk.risk import checks as risk_checks
+from tgdesk.routing import notices
 from tgdesk.routing import service as routing_service
-from tgdesk.storage import assignments
 
 router = APIRouter(tags=["transfers"])
 
@@ -84,4 +84,4 @@ def list_notices(scope: CurrentScope) -> Items[Notice]:
     """What the caller should know: sessions of theirs routed to someone else because
     they were not opened or answered in time; for supervisors, sessions of their projects
     returned as often as the project allows. Newest first; kept 14 days."""
-    return Items[Notice](items=[Notice(**n) for n in assignments.list_notices(scope.agent_id)])
+    return Items[Notice](items=[Notice(**n) for n in notices.of_agent(scope.agent_id)])

@@ -3,4 +3,5 @@
 - `policy`: the rules (round robin, online first, balanced), pure
 - `service`: the read-decide-claim loop against the table
 - `jobs`: scheduled routing work: due return timers, queue drains
+- `notices`: what agents are told about their sessions' routing
 """

@@ -1,4 +1,5 @@
-"""Scheduled routing work: due `return` timers, and the queues as a safety net.
+"""Scheduled routing work: due `return` timers (the scheduler's `timers` job), and the
+queues as a safety net (its `queues` job).
 
 Queues drain as soon as capacity frees, from the agent's MODIFY record in the assign
 function; the scheduler drains them too, each minute, in case such a reaction was lost.
@@ -30,8 +31,8 @@ _MINUTE_MS = 60_000
 log = logging.getLogger(__name__)
 
 
-def run_due(now: int | None = None) -> dict[str, int]:
-    """Route again the sessions whose `return` timer is due, then drain the queues."""
+def run_due_returns(now: int | None = None) -> dict[str, int]:
+    """Route again the sessions whose `return` timer is due (the `timers` job)."""
     now = now if now is not None else now_ms()
     counts = {
         "returns_due": 0,
@@ -39,7 +40,6 @@ def run_due(now: int | None = None) -> dict[str, int]:
         "returns_dropped": 0,
         "returns_postponed": 0,
         "returns_stopped": 0,
-        "dequeued": 0,
     }
     timers, _ = sessions.due_timers(assignments.RETURN_TIMER, now, limit=RETURNS_PER_RUN)
     counts["returns_due"] = len(timers)
@@ -48,10 +48,18 @@ def run_due(now: int | None = None) -> dict[str, int]:
     settings = _Settings()
     for timer in timers:
         counts[_handle_return(timer, now, settings)] += 1
+    log.info("return timers", extra=counts)
+    return counts
+
+
+def drain_queues() -> dict[str, int]:
+    """Route up to `QUEUED_PER_PROJECT` waiting sessions of every project (the `queues`
+    job). No lag is reported: a session may rightly wait while nobody has room."""
+    counts = {"projects": 0, "dequeued": 0}
     for project in projects.list_projects():
+        counts["projects"] += 1
         counts["dequeued"] += drain_queue(project["project_id"], limit=QUEUED_PER_PROJECT)
     metrics.sessions_dequeued(counts["dequeued"])
-    log.info("routing jobs", extra=counts)
     return counts
 
 

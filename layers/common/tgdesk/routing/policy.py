@@ -1,8 +1,8 @@
 """Routing of sessions to agents: the rules, and the read-decide-claim loop around them.
 
 Pure: no AWS types. Storage is reached through the `RoutingStore` protocol
-(tgdesk.storage.assignments implements it on DynamoDB); `pick` and `decide` are the whole
-policy.
+(tgdesk.routing.service implements it with tgdesk.storage); `pick` and `decide` are the
+whole policy.
 
 The policy, for every mode: among the eligible agents (members in the project's agent scope,
 enabled, in the group for a group transfer, not excluded), a returning user's previous agent
@@ -21,19 +21,26 @@ from dataclasses import dataclass
 from enum import Enum
 from typing import Any, Protocol
 
+# The claim's shapes live in core (storage writes them too); routing's callers take them here.
+from tgdesk.core.claims import (  # noqa: F401
+    REOPENED,
+    RETURNED,
+    ROUTED,
+    SYSTEM,
+    TAKEN_OVER,
+    TRANSFERRED,
+    Claim,
+    ClaimResult,
+    SessionToRoute,
+)
+from tgdesk.core.domain import RoutingMode
 from tgdesk.core.errors import TgdeskError
 
-ROUND_ROBIN, ONLINE_FIRST, BALANCED = "round_robin", "online_first", "balanced"
-
-# How a session came to its agent (assignment records and audit entries say this).
-ROUTED, TRANSFERRED, TAKEN_OVER, RETURNED, REOPENED = (
-    "routed",
-    "transferred",
-    "taken_over",
-    "returned",
-    "reopened",
+ROUND_ROBIN, ONLINE_FIRST, BALANCED = (
+    RoutingMode.ROUND_ROBIN,
+    RoutingMode.ONLINE_FIRST,
+    RoutingMode.BALANCED,
 )
-SYSTEM = "system"
 
 
 @dataclass(frozen=True, slots=True)
@@ -124,37 +131,6 @@ def choose(candidates: Sequence[Candidate], state: RoutingState, **options: Any)
 
 # -- the claim protocol -----------------------------------------------------------------
 @dataclass(frozen=True, slots=True)
-class SessionToRoute:
-    """A session to give an owner, and why.
-
-    `from_agent_id` is the assignee it is taken from (None: unassigned); the claim happens
-    only while the session still has exactly that assignee. `target` is the one agent to
-    give it to (a transfer to a named agent, a take-over); else `pick` decides.
-
-    Only a new session (`how` ROUTED) picked by the project's mode takes a round-robin
-    turn: transfers, take-overs, returns, reopens and a returning user's agent leave the
-    cursor where it is, so they never skip anyone's turn for new sessions.
-    """
-
-    session_id: str
-    project_id: str
-    tg_user_id: int | None = None
-    how: str = ROUTED
-    by: str = SYSTEM
-    from_agent_id: str | None = None
-    exclude: frozenset[str] = frozenset()
-    group_id: str | None = None
-    online_only: bool = False
-    target: str | None = None
-    enforce_capacity: bool = True
-    status: str | None = None  # the status the session gets with its new agent
-    reason: str | None = None
-    source_ip: str | None = None
-    keep_if_eligible: bool = False  # a reopened session stays with its agent while eligible
-    since: int | None = None  # when the change that asks for routing happened (a reopen)
-
-
-@dataclass(frozen=True, slots=True)
 class Snapshot:
     """What routing reads before deciding. `routable` is False once the session is gone,
     closed or no longer has the assignee expected: then there is nothing left to do."""
@@ -166,23 +142,6 @@ class Snapshot:
     preferred: str | None = None
     return_after_ms: int | None = None
     assigned_at: int = 0  # when the session got its current agent (0: never)
-
-
-@dataclass(frozen=True, slots=True)
-class Claim:
-    session: SessionToRoute
-    agent_id: str
-    cursor_read: int | None  # with `takes_turn`: the cursor must still hold this value
-    at: int
-    return_due_at: int | None = None  # when the new agent's return timer fires
-    takes_turn: bool = False  # advance the round-robin cursor (a new session's mode pick)
-
-
-class ClaimResult(Enum):
-    CLAIMED = "claimed"
-    SESSION_TAKEN = "session_taken"  # assigned meanwhile (or closed, or gone): nothing to do
-    CONTENDED = "contended"  # the cursor moved (another session was routed): re-read, retry
-    AGENT_UNAVAILABLE = "agent_unavailable"  # disabled or full since the snapshot
 
 
 class RoutingStore(Protocol):

@@ -12,11 +12,13 @@ transaction: it exists exactly when the session moved.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Any
 
 from tgdesk.accounts import access
 from tgdesk.audit import entries as audit
 from tgdesk.core.clock import now_ms
+from tgdesk.core.domain import Status
 from tgdesk.core.errors import Conflict, InvalidInput, NotFound, TgdeskError
 from tgdesk.routing.policy import (
     REOPENED,
@@ -33,7 +35,7 @@ from tgdesk.routing.policy import (
     Snapshot,
     route,
 )
-from tgdesk.storage import accounts, assignments, conversations, keys, outbound, projects, sessions
+from tgdesk.storage import accounts, assignments, conversations, outbound, projects, sessions
 from tgdesk.team import presence
 from tgdesk.team import settings as team
 
@@ -53,54 +55,43 @@ class DynamoRoutingStore:
     def snapshot(self, session: SessionToRoute) -> Snapshot:
         now = now_ms()
         member_ids = [m["agent_id"] for m in projects.list_members(session.project_id)]
-        session_key = keys.session(session.session_id)
-        routing_key = keys.routing_state(session.project_id)
-        project_key = keys.project(session.project_id)
-        extra = [project_key]
-        profile_key = group_key = None
-        if session.tg_user_id is not None and session.how == ROUTED:
-            profile_key = keys.telegram_user(session.project_id, session.tg_user_id)
-            extra.append(profile_key)
-        if session.group_id is not None:
-            group_key = keys.agent_group(session.project_id, session.group_id)
-            extra.append(group_key)
-        agent_keys = {keys.agent(aid): aid for aid in member_ids}
-        items = assignments.read_consistent([session_key, routing_key, *extra, *agent_keys])
-
-        stored = items.get(session_key)
+        read = assignments.read_for_routing(
+            session.session_id,
+            session.project_id,
+            member_ids,
+            # a returning user's previous agent matters only to a new session
+            tg_user_id=session.tg_user_id if session.how == ROUTED else None,
+            group_id=session.group_id,
+        )
+        stored = read.session
         routable = (
             stored is not None
-            and stored.get("status") != sessions.CLOSED
+            and stored.get("status") != Status.CLOSED
             and stored.get("assignee_id") == session.from_agent_id
         )
-        project = items.get(project_key) or {"project_id": session.project_id}
-        settings = team.project_settings(project)
+        settings = team.project_settings(read.project or {"project_id": session.project_id})
         eligible = set(member_ids)
         if settings["agent_scope"] != team.ALL_AGENTS:
             eligible &= set(settings["agent_scope"])
-        if group_key is not None:
-            group = items.get(group_key)
-            if group is None:
+        if session.group_id is not None:
+            if read.group is None:
                 raise NotFound("no such group", code="group_not_found")
-            eligible &= set(group.get("agent_ids", []))
+            eligible &= set(read.group.get("agent_ids", []))
         candidates = tuple(
-            _candidate(aid, items[key], now)
-            for key, aid in agent_keys.items()
-            if aid in eligible and key in items
+            _candidate(aid, agent, now) for aid, agent in read.agents.items() if aid in eligible
         )
         routing = settings["routing"]
         minutes = routing.get("return_after_minutes")
         preferred = None
-        if profile_key is not None and routing["sticky_returning_users"]:
-            preferred = _previous_agent(items.get(profile_key), now)
-        routing_item = items.get(routing_key) or {}
-        cursor = routing_item.get("rr_seq")
+        if read.profile is not None and routing["sticky_returning_users"]:
+            preferred = _previous_agent(read.profile, now)
+        cursor = read.routing.get("rr_seq")
         return Snapshot(
             routable=routable,
             candidates=candidates,
             state=RoutingState(
                 cursor=int(cursor) if cursor is not None else None,
-                last_at=int(routing_item.get("updated_at", 0)),
+                last_at=int(read.routing.get("updated_at", 0)),
             ),
             mode=routing["mode"],
             preferred=preferred,
@@ -181,6 +172,13 @@ def route_arrival(session: SessionToRoute) -> Routed:
     return result
 
 
+def drain_queues_of(agent_id: str, *, limit: int) -> Iterator[tuple[str, int]]:
+    """Drain the queue of each project the agent is a member of, one after the other (up
+    to `limit` sessions each): each project, with how many got an agent."""
+    for project_id in projects.projects_of_agent(agent_id):
+        yield project_id, drain_queue(project_id, limit=limit)
+
+
 def drain_queue(project_id: str, *, limit: int) -> int:
     """Route up to `limit` waiting sessions of a project, oldest first; stops at the first
     that finds nobody with room. Returns how many got an agent."""
@@ -220,7 +218,7 @@ def transfer(
     project_id = session["project_id"]
     if not scope.supervises(project_id):
         scope.require_permission(project_id, "transfer")
-    if session.get("status") == sessions.CLOSED:
+    if session.get("status") == Status.CLOSED:
         raise Conflict("This session is closed; reopen it first.", code="session_closed")
     current = session.get("assignee_id")
     if agent_id is not None and agent_id == current:
@@ -235,7 +233,7 @@ def transfer(
         group_id=group_id,
         online_only=any_online,
         target=agent_id,
-        status=sessions.UNREAD,
+        status=Status.UNREAD,
         reason=reason,
         source_ip=source_ip,
     )
@@ -248,7 +246,7 @@ def take_over(
     """A supervisor of the project makes the session theirs (their capacity does not apply)."""
     session = scope.session(session_id)
     scope.require_supervisor(session["project_id"])
-    if session.get("status") == sessions.CLOSED:
+    if session.get("status") == Status.CLOSED:
         raise Conflict("This session is closed; reopen it first.", code="session_closed")
     if session.get("assignee_id") == scope.agent_id:
         return session
@@ -260,7 +258,7 @@ def take_over(
         from_agent_id=session.get("assignee_id"),
         target=scope.agent_id,
         enforce_capacity=False,
-        status=sessions.PROCESSING,
+        status=Status.PROCESSING,
         reason=reason,
         source_ip=source_ip,
     )

@@ -18,7 +18,6 @@ from tgdesk.audit import entries as audit
 from tgdesk.core import metrics
 from tgdesk.core.clock import now_ms
 from tgdesk.core.errors import Conflict, Forbidden, InvalidInput, NotFound
-from tgdesk.routing import jobs as routing_jobs
 from tgdesk.storage import conversations, projects, sessions
 from tgdesk.storage.sessions import CLOSED, FOLLOW_UP, PROCESSING, UNREAD, InboundTiming
 from tgdesk.team import settings as team
@@ -182,7 +181,6 @@ def run_due_timers(now: int | None = None) -> dict[str, int]:
         if cursor is None:
             break
     metrics.scheduler_job("autoclose", due=counts["due"], oldest_due_at=oldest, now=now)
-    routing_jobs.run_due(now)  # return timers and queues; it logs its own counts
     return counts
 
 
