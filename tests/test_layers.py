@@ -22,9 +22,6 @@ _REPORTED_IMPORT = re.compile(r"([\w.]+) -> ([\w.]+) \(l\.")
 PENDING = {
     ("tgdesk.storage.assignments", "tgdesk.routing.policy"),
     ("tgdesk.storage.conversations", "tgdesk.audit.entries"),
-    ("console_api.routes.agents", "tgdesk.storage.accounts"),
-    ("console_api.routes.projects", "tgdesk.storage.accounts"),
-    ("console_api.routes.projects", "tgdesk.storage.projects"),
     ("console_api.routes.sessions", "tgdesk.storage.conversations"),
     ("console_api.routes.system", "tgdesk.storage.conversations"),
     ("console_api.routes.transfers", "tgdesk.storage.assignments"),
