@@ -57,6 +57,7 @@ ROUTES: dict[tuple[str, str], tuple[str, Any]] = {
     ("POST", "/api/projects/{project_id}/members"): (ADMIN, {"agent_id": "{agent_id}"}),
     ("PUT", "/api/projects/{project_id}/bot-token"): (ADMIN, {"bot_token": "7000002:AAGq3sW"}),
     ("GET", "/api/dead-letters"): (ADMIN, None),
+    ("GET", "/api/projects/{project_id}/ignored-updates"): (ADMIN, None),
     # projects and their team
     ("GET", "/api/projects/{project_id}"): (MEMBER, None),
     ("PATCH", "/api/projects/{project_id}"): (SUPERVISOR, {"name": "Taken over"}),

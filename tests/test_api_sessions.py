@@ -26,6 +26,7 @@ from conftest import lambda_context
 from fastapi.testclient import TestClient
 
 from tgdesk.core.clock import now_ms
+from tgdesk.storage import conversations
 
 
 @pytest.fixture
@@ -242,3 +243,23 @@ def test_lambda_handler_bootstraps_the_admin_and_serves_sessions(handler: Any) -
 
     status, denied = call(handler, http_event("GET", "/api/sessions"))
     assert status == 401 and denied["code"] == "unauthorized"
+
+
+def test_an_admin_reads_a_projects_ignored_update_counts(
+    client: TestClient, desk: dict[str, Any]
+) -> None:
+    p1 = desk["p1"]
+    for update_id, kind in enumerate(("group_message", "group_message", "channel_post"), 1):
+        conversations.count_ignored(p1, update_id, kind=kind, now=now_ms())
+    url = f"/api/projects/{p1}/ignored-updates"
+
+    answer = client.get(url, headers=desk["admin"])
+    assert answer.status_code == 200, answer.text
+    assert answer.json() == {"counts": {"group_message": 2, "channel_post": 1}}
+    empty = client.get(f"/api/projects/{desk['p2']}/ignored-updates", headers=desk["admin"])
+    assert empty.json() == {"counts": {}}
+    missing = client.get("/api/projects/nope/ignored-updates", headers=desk["admin"])
+    assert (missing.status_code, missing.json()["code"]) == (404, "project_not_found")
+    for name in ("boss", "maria", "li"):
+        refused = client.get(url, headers=agent_login(client, name))
+        assert (refused.status_code, refused.json()["code"]) == (403, "admin_only")

@@ -24,6 +24,8 @@ from tgdesk.core import clock
 from tgdesk.realtime import connections as websocket
 from tgdesk.realtime import fanout as realtime
 from tgdesk.storage import keys, table
+from tgdesk.storage.records import message as message_record
+from tgdesk.storage.records import session as session_record
 
 team = collab_helpers.team
 pushes = realtime_support.pushes
@@ -270,7 +272,7 @@ def test_without_a_callback_url_nothing_is_read_or_pushed(
 
 def test_frames_name_the_fields_the_rest_api_shows() -> None:
     models = api_module().app.openapi()["components"]["schemas"]
-    assert set(realtime.SESSION_FIELDS) == set(models["SessionView"]["properties"])
-    assert set(realtime.MESSAGE_FIELDS) == set(models["MessagePublic"]["properties"])
-    assert set(realtime.DELIVERY_FIELDS) == set(models["DeliveryPublic"]["properties"])
+    assert set(session_record.SHOWN_FIELDS) == set(models["SessionView"]["properties"])
+    assert set(message_record.SHOWN_FIELDS) == set(models["MessagePublic"]["properties"])
+    assert set(message_record.DELIVERY_FIELDS) == set(models["DeliveryPublic"]["properties"])
     assert set(realtime.NOTE_FIELDS) == set(models["NotePublic"]["properties"])

@@ -7,13 +7,16 @@ from typing import Literal, Self
 from pydantic import BaseModel, Field, model_validator
 
 from console_api.models import Public, SessionPublic
+from tgdesk.core.domain import Priority, Status
 
-Status = Literal["unread", "processing", "follow_up", "closed"]
-Priority = Literal["urgent", "high", "medium", "low"]
+__all__ = ["Priority", "SessionList", "SessionUpdate", "SessionView", "Status", "StatusCounts"]
 
 
 class SessionView(SessionPublic):
     """A session with its lifecycle and tag attributes."""
+
+    status: Status
+    priority: Priority
 
     tags: list[str] = Field(default=[], description="Ids of the project's tags")
     reopened_at: int | None = None
@@ -25,7 +28,7 @@ class SessionView(SessionPublic):
 
 
 class SessionUpdate(BaseModel):
-    status: Literal["processing", "follow_up"] | None = Field(
+    status: Literal[Status.PROCESSING, Status.FOLLOW_UP] | None = Field(
         default=None, description="Close and reopen have their own endpoints"
     )
     priority: Priority | None = None

@@ -22,7 +22,6 @@ from console_api.models_sessions import (
 )
 from tgdesk.outbound import delivery
 from tgdesk.sessions import inbox, lifecycle
-from tgdesk.storage import conversations
 
 router = APIRouter(tags=["sessions"])
 
@@ -126,7 +125,7 @@ def list_messages(
     """The session's messages, oldest first; follow `next_cursor` for newer ones. The
     assignee reading an unread session moves it to `processing`."""
     session = scope.session(session_id)
-    items, next_cursor = conversations.list_session_messages(session, limit=limit, cursor=cursor)
+    items, next_cursor = inbox.session_messages(session, limit=limit, cursor=cursor)
     lifecycle.note_opened(scope, session)
     return Page[MessagePublic](items=[MessagePublic(**m) for m in items], next_cursor=next_cursor)
 

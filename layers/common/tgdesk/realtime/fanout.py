@@ -27,6 +27,8 @@ from tgdesk.core.clock import now_ms
 from tgdesk.core.domain import Role
 from tgdesk.realtime import connections as websocket
 from tgdesk.storage import accounts, connections, conversations, projects, table
+from tgdesk.storage.records import message as message_record
+from tgdesk.storage.records import session as session_record
 
 log = logging.getLogger(__name__)
 
@@ -39,75 +41,8 @@ NOTE_CREATED = "note.created"
 NOTE_UPDATED = "note.updated"
 RISK_FLAGGED = "risk.flagged"
 
-# The public attributes of each item and their defaults: what GET /api/sessions/{sid},
-# GET /api/sessions/{sid}/messages and GET /api/sessions/{sid}/notes answer.
-SESSION_FIELDS: dict[str, Any] = {
-    "session_id": None,
-    "project_id": None,
-    "tg_user_id": None,
-    "chat_id": None,
-    "status": None,
-    "priority": None,
-    "assignee_id": None,
-    "assigned_at": None,
-    "user": None,
-    "opened_at": None,
-    "first_inbound_at": None,
-    "first_reply_at": None,
-    "last_user_msg_at": None,
-    "last_agent_msg_at": None,
-    "last_activity_at": None,
-    "closed_at": None,
-    "tags": [],
-    "reopened_at": None,
-    "queued_at": None,
-}
-MESSAGE_FIELDS: dict[str, Any] = dict.fromkeys(
-    (
-        "message_id",
-        "session_id",
-        "project_id",
-        "tg_user_id",
-        "direction",
-        "type",
-        "created_at",
-        "text",
-        "caption",
-        "entities",
-        "caption_entities",
-        "media",
-        "location",
-        "venue",
-        "contact",
-        "poll",
-        "dice",
-        "callback_query",
-        "forward",
-        "reply_to",
-        "media_group_id",
-        "telegram_message_id",
-        "telegram_date",
-        "edited_at",
-        "edits",
-        "sender_agent_id",
-        "client_message_id",
-        "delivery",
-        "risk",
-        "cut",
-        "edits_dropped",
-    )
-)
-DELIVERY_FIELDS: dict[str, Any] = dict.fromkeys(
-    (
-        "state",
-        "attempts",
-        "next_attempt_at",
-        "sent_at",
-        "telegram_message_id",
-        "error_code",
-        "reason",
-    )
-)
+# The public attributes of a note and their defaults: what GET /api/sessions/{sid}/notes
+# answers. Sessions and messages show what their records name (storage.records).
 NOTE_FIELDS: dict[str, Any] = dict.fromkeys(
     ("note_id", "session_id", "project_id", "author_id", "text", "personal", "created_at")
 ) | {"edited_at": None}
@@ -118,14 +53,11 @@ def _project(item: Mapping[str, Any], fields: Mapping[str, Any]) -> dict[str, An
 
 
 def session_view(item: Mapping[str, Any]) -> dict[str, Any]:
-    return _project(item, SESSION_FIELDS)
+    return session_record.shown(item)
 
 
 def message_view(item: Mapping[str, Any]) -> dict[str, Any]:
-    view = _project(item, MESSAGE_FIELDS)
-    if view["delivery"] is not None:
-        view["delivery"] = _project(view["delivery"], DELIVERY_FIELDS)
-    return view
+    return message_record.shown(item)
 
 
 def note_view(item: Mapping[str, Any]) -> dict[str, Any]:

@@ -1,5 +1,5 @@
 """The session list a caller sees: which index partitions to read for their role, and the
-filters the console offers, with counts per status.
+filters the console offers, with counts per status; and a session's messages.
 
 Agents see the sessions assigned to them in the projects they belong to; supervisors every
 session of their projects; admins everything. Asking for a project the caller cannot see
@@ -13,7 +13,8 @@ from dataclasses import dataclass, replace
 from tgdesk.accounts.access import Scope
 from tgdesk.core.domain import Priority, Status, values
 from tgdesk.core.errors import Forbidden, InvalidInput
-from tgdesk.storage import session_list
+from tgdesk.storage import conversations, session_list
+from tgdesk.storage.records.message import Message
 from tgdesk.storage.records.session import Session
 from tgdesk.storage.session_list import Partition, SessionFilter
 
@@ -121,3 +122,11 @@ def _partitions(scope: Scope, query: Query) -> tuple[list[Partition], frozenset[
         # A supervisor reads their projects whole (their own sessions are in there too).
         return [session_list.project_partition(p) for p in supervised], frozenset(supervised)
     return [session_list.assignee_partition(scope.agent_id)], frozenset(member_of)
+
+
+def session_messages(
+    session: Session, *, limit: int = 50, cursor: str | None = None
+) -> tuple[list[Message], str | None]:
+    """A session the caller may see (`Scope.session`): its messages, oldest first, and the
+    cursor of the next page."""
+    return conversations.list_session_messages(session, limit=limit, cursor=cursor)
