@@ -4,7 +4,7 @@ Statuses: `unread` (new or reopened; its agent has not opened it), `processing` 
 assignee opened it), `follow_up` (the agent promised to come back), `closed`. A session
 closes when its agent or a supervisor ends it, or after the user has been silent for the
 project's `auto_close_after_hours`; a user who writes within `reopen_within_days` of the
-close gets the same session back (tgdesk.storage.conversations does that on ingest).
+close gets the same session back (tgdesk.sessions.opening decides it on ingest).
 
 Every change is a conditional transaction that also appends its audit entry.
 """
@@ -17,14 +17,12 @@ from tgdesk.accounts.access import Scope
 from tgdesk.audit import entries as audit
 from tgdesk.core import metrics
 from tgdesk.core.clock import now_ms
+from tgdesk.core.domain import SETTABLE_STATUSES, Priority, Status, values
 from tgdesk.core.errors import Conflict, Forbidden, InvalidInput, NotFound
+from tgdesk.sessions.opening import InboundTiming
 from tgdesk.storage import conversations, projects, sessions
-from tgdesk.storage.sessions import CLOSED, FOLLOW_UP, PROCESSING, UNREAD, InboundTiming
 from tgdesk.team import settings as team
 
-STATUSES = (UNREAD, PROCESSING, FOLLOW_UP, CLOSED)
-SETTABLE_STATUSES = (PROCESSING, FOLLOW_UP)  # the others follow from events
-PRIORITIES = ("urgent", "high", "medium", "low")
 TIMERS_PER_RUN = 500  # auto-closes per scheduler run; the rest wait a minute
 _HOUR_MS = 3_600_000
 
@@ -47,18 +45,18 @@ def inbound_timing(project: dict[str, Any], now: int) -> InboundTiming:
 def note_opened(scope: Scope, session: dict[str, Any]) -> dict[str, Any]:
     """The assignee reads the session: unread -> processing. Anybody else's read (a
     supervisor looking in) changes nothing."""
-    if session.get("status") != UNREAD or session.get("assignee_id") != scope.agent_id:
+    if session.get("status") != Status.UNREAD or session.get("assignee_id") != scope.agent_id:
         return session
     entry = _entry(
         scope,
         session,
         "session.status",
-        {"status": UNREAD},
-        {"status": PROCESSING},
+        {"status": Status.UNREAD},
+        {"status": Status.PROCESSING},
         details={"cause": "opened"},
     )
     if sessions.mark_processing(session, scope.agent_id, entry):
-        return {**session, "status": PROCESSING}
+        return {**session, "status": Status.PROCESSING}
     return session
 
 
@@ -78,9 +76,11 @@ def update(
             code="invalid_status",
             field="status",
         )
-    if priority is not None and priority not in PRIORITIES:
+    if priority is not None and priority not in values(Priority):
         raise InvalidInput(
-            f"priority is one of {', '.join(PRIORITIES)}", code="invalid_priority", field="priority"
+            f"priority is one of {', '.join(values(Priority))}",
+            code="invalid_priority",
+            field="priority",
         )
     session = _held_session(scope, session_id)
     _require_open(session)
@@ -112,7 +112,7 @@ def close(scope: Scope, session_id: str, *, source_ip: str | None = None) -> dic
         session,
         "session.close",
         {"status": session["status"]},
-        {"status": CLOSED, "closed_at": at},
+        {"status": Status.CLOSED, "closed_at": at},
         source_ip=source_ip,
     )
     return sessions.close(session, at=at, entry=entry)
@@ -122,7 +122,7 @@ def reopen(scope: Scope, session_id: str, *, source_ip: str | None = None) -> di
     """Reopen a closed session for its last assignee (or by a supervisor), when it is the
     user's latest session and the user has no other open session."""
     session = _held_session(scope, session_id)
-    if session["status"] != CLOSED:
+    if session["status"] != Status.CLOSED:
         raise Conflict("This session is not closed.", code="session_not_closed")
     user = conversations.get_user(session["project_id"], session["tg_user_id"]) or {}
     if user.get("open_session_id"):
@@ -139,8 +139,8 @@ def reopen(scope: Scope, session_id: str, *, source_ip: str | None = None) -> di
         scope,
         session,
         "session.reopen",
-        {"status": CLOSED, "closed_at": session["closed_at"]},
-        {"status": UNREAD},
+        {"status": Status.CLOSED, "closed_at": session["closed_at"]},
+        {"status": Status.UNREAD},
         source_ip=source_ip,
     )
     return sessions.reopen(
@@ -157,7 +157,7 @@ def require_can_send(scope: Scope, session: dict[str, Any]) -> None:
             "Only the agent holding this session can write to the user; take it over first.",
             code="not_assignee",
         )
-    if session.get("status") == CLOSED:
+    if session.get("status") == Status.CLOSED:
         raise Conflict("This session is closed; reopen it to write.", code="session_closed")
 
 
@@ -186,7 +186,7 @@ def run_due_timers(now: int | None = None) -> dict[str, int]:
 
 def _auto_close(timer: dict[str, Any], now: int) -> str:
     session = sessions.get(timer["session_id"])
-    if session is None or session.get("status") == CLOSED:
+    if session is None or session.get("status") == Status.CLOSED:
         return "dropped" if sessions.drop_timer(timer) else "skipped"
     entry = audit.entry(
         "session.close",
@@ -195,7 +195,7 @@ def _auto_close(timer: dict[str, Any], now: int) -> str:
         target_type="session",
         target_id=session["session_id"],
         before={"status": session["status"]},
-        after={"status": CLOSED, "closed_at": now},
+        after={"status": Status.CLOSED, "closed_at": now},
         details={"cause": "auto_close", "last_user_msg_at": session.get("last_user_msg_at")},
     )
     try:
@@ -215,7 +215,7 @@ def _held_session(scope: Scope, session_id: str) -> dict[str, Any]:
 
 
 def _require_open(session: dict[str, Any]) -> None:
-    if session["status"] == CLOSED:
+    if session["status"] == Status.CLOSED:
         raise Conflict("This session is closed; reopen it first.", code="session_closed")
 
 
