@@ -21,8 +21,10 @@ from typing import Any
 from botocore.exceptions import ClientError
 
 from tgdesk.core.claims import RETURNED, Claim, ClaimResult, SessionToRoute
+from tgdesk.core.domain import Status
 from tgdesk.storage import audit, keys, sessions, table
 from tgdesk.storage.expressions import Changes, put_new
+from tgdesk.storage.records import session as session_record
 
 ASSIGNMENT_PREFIX = "ASSIGNMENT#"
 RETURN_TIMER = sessions.RETURN
@@ -242,11 +244,11 @@ def _assign_session(
         Changes()
         .set("assignee_id", claim.agent_id)
         .set("assigned_at", claim.at)
-        .set("GSI1PK", keys.assignee_sessions_index(claim.agent_id))
+        .set("GSI1PK", _assignee_list(wanted.project_id, claim.agent_id))
         .remove(sessions.QUEUED_AT)
         .require_item()
         .require_as_read("assignee_id", wanted.from_agent_id)
-        .require_not_equal("status", sessions.CLOSED)
+        .require_not_equal("status", Status.CLOSED)
     )
     if wanted.how == RETURNED:
         update.add(sessions.RETURN_COUNT, 1)  # returns in a row, nobody having opened it
@@ -257,6 +259,11 @@ def _assign_session(
     if changes is not None:
         changes(update)
     return update.item(*keys.session(wanted.session_id))
+
+
+def _assignee_list(project_id: str, agent_id: str) -> str:
+    held = {"project_id": project_id, "assignee_id": agent_id}
+    return session_record.index_keys(held)["GSI1PK"]
 
 
 def _record(session: SessionToRoute, agent_id: str, at: int) -> dict[str, Any]:
