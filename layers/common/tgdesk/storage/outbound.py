@@ -22,6 +22,7 @@ from botocore.exceptions import ClientError
 from tgdesk.core.errors import Conflict, NotFound
 from tgdesk.storage import audit, keys, table
 from tgdesk.storage.expressions import Changes, put_new
+from tgdesk.storage.records import session as session_record
 
 CLAIM_TTL_SECONDS = 7 * 24 * 3600
 # Recording `sent` is tried this many times: Telegram already has the message, and a
@@ -56,14 +57,12 @@ class NewMessage:
     def touch_session(self, update: Changes) -> Changes:
         """Add what an agent's message changes on its session to `update`."""
         at = self.message["created_at"]
-        activity = keys.activity_sort_key(at, self.message["session_id"])
-        return (
-            update.set("last_agent_msg_at", at)
-            .set("last_activity_at", at)
-            .set_if_absent("first_reply_at", at)
-            .set("GSI1SK", activity)
-            .set("GSI2SK", activity)
-        )
+        update.set("last_agent_msg_at", at).set("last_activity_at", at)
+        update.set_if_absent("first_reply_at", at)
+        moved = session_record.index_keys({"session_id": self.message["session_id"]}, at)
+        for name, value in moved.items():
+            update.set(name, value)
+        return update
 
 
 def new_message(
