@@ -21,7 +21,7 @@ from botocore.exceptions import ClientError
 
 from tgdesk.core.errors import Conflict, NotFound
 from tgdesk.storage import audit, keys, table
-from tgdesk.storage.expressions import Changes, put_new
+from tgdesk.storage.expressions import Changes, put, put_new
 from tgdesk.storage.records import session as session_record
 
 CLAIM_TTL_SECONDS = 7 * 24 * 3600
@@ -169,6 +169,14 @@ def due_retries(now: int, *, limit: int = 100) -> list[dict[str, Any]]:
     return [table.strip_keys(i) for i in items]
 
 
+class _DeliveryChanges(Changes):
+    """Changes of a message where `delivery.state` names the `state` attribute of the
+    `delivery` map (no attribute of a message has a dot in its name)."""
+
+    def name(self, attribute: str) -> str:
+        return ".".join(super(_DeliveryChanges, self).name(part) for part in attribute.split("."))
+
+
 def _transition(
     message: dict[str, Any],
     *,
@@ -185,54 +193,26 @@ def _transition(
     Returns the message as now stored, or None when another sender got there first.
     """
     pk, sk = message_key(message)
-    names: dict[str, str] = {}
-    vals: dict[str, Any] = {":attempts": message["delivery"]["attempts"]}
-    assignments = []
-    for i, (path, value) in enumerate(set_values.items()):
-        assignments.append(f"{_path(path, names)} = :s{i}")
-        vals[f":s{i}"] = value
-    expression = "SET " + ", ".join(assignments)
-    if remove:
-        expression += " REMOVE " + ", ".join(_path(p, names) for p in remove)
-    states = []
-    for i, state in enumerate(expect_states):
-        vals[f":e{i}"] = state
-        states.append(f":e{i}")
-    condition = (
-        f"{_path('delivery.state', names)} IN ({', '.join(states)})"
-        f" AND {_path('delivery.attempts', names)} = :attempts"
-    )
+    update = _DeliveryChanges()
+    for path, value in set_values.items():
+        update.set(path, value)
+    update.remove(*remove)
+    states = ", ".join(update.value(state) for state in expect_states)
+    update.require(f"{update.name('delivery.state')} IN ({states})")
+    update.require_equal("delivery.attempts", message["delivery"]["attempts"])
     if due_by is not None:
-        condition += f" AND {_path('delivery.next_attempt_at', names)} <= :due_by"
-        vals[":due_by"] = due_by
-    update = {
-        "TableName": table.table_name(),
-        "Key": table.to_item({"PK": pk, "SK": sk}),
-        "UpdateExpression": expression,
-        "ConditionExpression": condition,
-        "ExpressionAttributeNames": names,
-        "ExpressionAttributeValues": table.values(vals),
-    }
+        update.require_at_most("delivery.next_attempt_at", due_by)
     try:
         if also:
-            table.client().transact_write_items(TransactItems=[{"Update": update}, *also])
+            table.client().transact_write_items(TransactItems=[update.item(pk, sk), *also])
             return get_message(pk, sk)
-        resp = table.client().update_item(**update, ReturnValues="ALL_NEW")
+        resp = table.client().update_item(**update.request(pk, sk), ReturnValues="ALL_NEW")
     except ClientError as err:
         reasons = table.cancellation_reasons(err)
         if table.is_conditional_failure(err) or reasons[:1] == ["ConditionalCheckFailed"]:
             return None
         raise
     return table.strip_keys(table.from_item(resp["Attributes"]) or {})
-
-
-def _path(path: str, names: dict[str, str]) -> str:
-    """`delivery.state` -> `#delivery.#state`, registering the names it uses."""
-    aliases = []
-    for part in path.split("."):
-        names[f"#{part}"] = part
-        aliases.append(f"#{part}")
-    return ".".join(aliases)
 
 
 def claim_retry(message: dict[str, Any], *, now: int, lease_until: int) -> dict[str, Any] | None:
@@ -288,7 +268,7 @@ def mark_sent(
                     "GSI2PK",
                     "GSI2SK",
                 ),
-                also=[{"Put": {"TableName": table.table_name(), "Item": table.to_item(ref)}}],
+                also=[put(ref)],
             )
         except ClientError as err:
             # A retry after a write that did land finds the state changed: None, as for a
