@@ -434,6 +434,27 @@ export interface paths {
         patch: operations["update_group_api_projects__project_id__groups__group_id__patch"];
         trace?: never;
     };
+    "/api/projects/{project_id}/ignored-updates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Ignored Updates
+         * @description The updates of this project's bot that were acknowledged without being served
+         *     (groups, channels, reactions, ...), counted by kind. Administrators only.
+         */
+        get: operations["ignored_updates_api_projects__project_id__ignored_updates_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/projects/{project_id}/members": {
         parameters: {
             query?: never;
@@ -1390,6 +1411,16 @@ export interface components {
             /** Heartbeat At */
             heartbeat_at: number;
         };
+        /** IgnoredUpdates */
+        IgnoredUpdates: {
+            /**
+             * Counts
+             * @description Per update kind (`group_message`, `channel_post`, ..., or the update's field name; `unknown` for a name that is not one), how many were acknowledged
+             */
+            counts: {
+                [key: string]: number;
+            };
+        };
         /** InvitationAccept */
         InvitationAccept: {
             /**
@@ -1725,6 +1756,11 @@ export interface components {
         PresenceUpdate: {
             state: components["schemas"]["Presence"];
         };
+        /**
+         * Priority
+         * @enum {string}
+         */
+        Priority: "urgent" | "high" | "medium" | "low";
         /** ProjectCreate */
         ProjectCreate: {
             /**
@@ -1981,8 +2017,7 @@ export interface components {
         };
         /** SessionUpdate */
         SessionUpdate: {
-            /** Priority */
-            priority?: ("urgent" | "high" | "medium" | "low") | null;
+            priority?: components["schemas"]["Priority"] | null;
             /**
              * Status
              * @description Close and reopen have their own endpoints
@@ -2014,8 +2049,7 @@ export interface components {
             last_user_msg_at?: number | null;
             /** Opened At */
             opened_at: number;
-            /** Priority */
-            priority: string;
+            priority: components["schemas"]["Priority"];
             /** Project Id */
             project_id: string;
             /**
@@ -2027,8 +2061,7 @@ export interface components {
             reopened_at?: number | null;
             /** Session Id */
             session_id: string;
-            /** Status */
-            status: string;
+            status: components["schemas"]["Status"];
             /**
              * Tags
              * @description Ids of the project's tags
@@ -2042,6 +2075,13 @@ export interface components {
                 [key: string]: unknown;
             } | null;
         };
+        /**
+         * Status
+         * @description Where a session stands. Only `processing` and `follow_up` are set by hand; `unread`
+         *     (new or reopened, not yet opened by its agent) and `closed` follow from events.
+         * @enum {string}
+         */
+        Status: "unread" | "processing" | "follow_up" | "closed";
         /** StatusCounts */
         StatusCounts: {
             /**
@@ -3939,6 +3979,64 @@ export interface operations {
             };
         };
     };
+    ignored_updates_api_projects__project_id__ignored_updates_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                project_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IgnoredUpdates"];
+                };
+            };
+            /** @description Not logged in, or the login expired or was ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `admin_only` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `project_not_found` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Invalid input; `field` names it */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
     list_members_api_projects__project_id__members_get: {
         parameters: {
             query?: never;
@@ -5503,11 +5601,11 @@ export interface operations {
     list_sessions_api_sessions_get: {
         parameters: {
             query?: {
-                status?: ("unread" | "processing" | "follow_up" | "closed")[] | null;
+                status?: components["schemas"]["Status"][] | null;
                 unread?: boolean;
                 /** @description Only sessions waiting in their project's queue (`queued_at` set) */
                 queued?: boolean;
-                priority?: ("urgent" | "high" | "medium" | "low") | null;
+                priority?: components["schemas"]["Priority"] | null;
                 /** @description A tag id */
                 tag?: string | null;
                 project_id?: string | null;
