@@ -35,11 +35,21 @@ export interface ChatsState {
   chats: Record<string, ChatState>;
   /** Stored failed messages already sent again (each is retried once, as a new message). */
   retried: ReadonlySet<string>;
+  /** Of those, the ones whose new message the server accepted: no longer shown as failed. */
+  resent: ReadonlySet<string>;
+  /** The last reply failed to reach the server (no network): the console is not live for sends. */
+  sendsFailing: boolean;
   riskPrompt: RiskPrompt | null;
 }
 
+/** A reply that failed before the server answered: sent again once the connection returns. */
+export function failedForNetwork(message: TimelineMessage): message is LocalMessage {
+  return isLocal(message) && message.state === "failed" && message.reason === "network_error";
+}
+
 export class ChatStore {
-  readonly store = new Store<ChatsState>({ chats: {}, retried: new Set(), riskPrompt: null });
+  readonly store = new Store<ChatsState>({ chats: {}, retried: new Set(), resent: new Set(), sendsFailing: false, riskPrompt: null });
+  private resending = false;
 
   constructor(
     private readonly api: Api,
@@ -136,22 +146,49 @@ export class ChatStore {
   }
 
   async retry(message: TimelineMessage): Promise<void> {
-    if (!isLocal(message)) this.store.set((s) => ({ retried: new Set([...s.retried, message.message_id]) }));
-    await this.deliver(retryOf(message, Date.now(), newClientMessageId));
+    if (isLocal(message)) {
+      await this.deliver(retryOf(message, Date.now(), newClientMessageId));
+      return;
+    }
+    const id = message.message_id;
+    this.store.set((s) => ({ retried: new Set([...s.retried, id]) }));
+    if (await this.deliver(retryOf(message, Date.now(), newClientMessageId))) {
+      this.store.set((s) => ({ resent: new Set([...s.resent, id]) }));
+    }
   }
 
-  private async deliver(local: LocalMessage): Promise<void> {
+  /** The connection is back: every reply that failed for want of it is sent again (with its
+   *  client id, so one that did arrive is not sent twice), one after another, in order. */
+  async resendFailed(): Promise<void> {
+    if (this.resending) return;
+    this.resending = true;
+    try {
+      const waiting = Object.values(this.state.chats).flatMap((chat) => chat.messages.filter(failedForNetwork));
+      if (!waiting.length && this.state.sendsFailing) this.store.set({ sendsFailing: false });
+      for (const message of waiting.sort((a, b) => a.created_at - b.created_at)) {
+        if (!(await this.deliver(retryOf(message, Date.now(), newClientMessageId)))) break;
+      }
+    } finally {
+      this.resending = false;
+    }
+  }
+
+  /** Sends a reply; true when the server accepted it (stored, whatever its delivery state). */
+  private async deliver(local: LocalMessage): Promise<boolean> {
     this.updateChat(local.session_id, (chat) => ({ messages: upsertLocal(chat.messages, local) }));
     const result = await postReply(this.api, local);
     if (isRefusal(result)) {
       // Nothing was stored or sent: the reply leaves the timeline until the agent decides.
       this.updateChat(local.session_id, (chat) => ({ messages: removeKey(chat.messages, messageKey(local)) }));
       this.store.set({ riskPrompt: { action: result.refused, reply: local, matches: result.matches, count: result.count } });
-      return;
+      return false;
     }
     this.updateChat(local.session_id, (chat) => ({
       messages: isLocal(result) ? upsertLocal(chat.messages, result) : mergeMessages(chat.messages, [result]),
     }));
+    const offline = failedForNetwork(result);
+    if (offline !== this.state.sendsFailing) this.store.set({ sendsFailing: offline });
+    return !isLocal(result);
   }
 
   /** "Send anyway": the refused reply again, with the agent's confirmation. */

@@ -9,6 +9,7 @@ import { t } from "../i18n";
 import { day, displayName, time } from "../lib/format";
 import { useStore } from "../lib/store";
 import { Composer } from "./Composer";
+import { SidePanelToggle } from "./SidePanel";
 import { TransferDialog } from "./TransferDialog";
 
 export function ChatPane(props: { controller: ConsoleController }) {
@@ -80,6 +81,7 @@ function ChatHeader(props: { controller: ConsoleController; session: Session }) 
             {t("action.takeOver")}
           </button>
         )}
+        <SidePanelToggle controller={controller} />
         {closed ? (
           <button type="button" onClick={() => void controller.sessions.reopen(session.session_id)}>
             {t("action.reopen")}
@@ -99,6 +101,7 @@ function Timeline(props: { controller: ConsoleController; session: Session }) {
   const { controller, session } = props;
   const chat = useStore(controller.chat.store, (s) => s.chats[session.session_id]);
   const retried = useStore(controller.chat.store, (s) => s.retried);
+  const resent = useStore(controller.chat.store, (s) => s.resent);
   const scroller = useRef<HTMLDivElement>(null);
   const pinned = useRef(true);
   const anchor = useRef<{ height: number; top: number } | null>(null);
@@ -165,7 +168,7 @@ function Timeline(props: { controller: ConsoleController; session: Session }) {
               </li>
             );
           }
-          return <MessageRow key={row.key} controller={controller} message={row.message} retried={retried} current={session.session_id} />;
+          return <MessageRow key={row.key} controller={controller} message={row.message} retried={retried} resent={resent} current={session.session_id} />;
         })}
       </ol>
       {chat?.loading && messages.length === 0 && (
@@ -181,11 +184,14 @@ export function MessageRow(props: {
   controller?: ConsoleController;
   message: TimelineMessage;
   retried: ReadonlySet<string>;
+  /** Stored failed messages sent again successfully: no longer shown as failed. */
+  resent?: ReadonlySet<string>;
   current?: string;
 }) {
   const { message } = props;
   const outbound = isLocal(message) || message.direction === "out";
-  const state = deliveryState(message);
+  const sentAgain = !isLocal(message) && Boolean(props.resent?.has(message.message_id));
+  const state = sentAgain ? "resent" : deliveryState(message);
   const failure = state === "failed" ? failureText(message) : null;
   const earlier = props.current && message.session_id !== props.current;
   return (

@@ -9,6 +9,13 @@ import { RiskDialog } from "./RiskDialog";
 export const COMPOSER_ID = "composer";
 const MAX_TEXT = 4096;
 
+/** Moving to another session from the composer keeps the agent typing: the next composer to
+ *  appear takes the focus. */
+let focusNextComposer = false;
+export function keepComposerFocus(): void {
+  focusNextComposer = true;
+}
+
 /** Enter sends, Shift+Enter starts a new line; the unsent draft is kept per session. A reply the
  *  API refuses for its content opens the risk dialog; when it is not sent, its text comes back
  *  here to be edited. */
@@ -22,6 +29,11 @@ export function Composer(props: { controller: ConsoleController; session: Sessio
   );
 
   useEffect(() => drafts.set(session.session_id, text), [text, session.session_id]);
+  useEffect(() => {
+    if (!focusNextComposer) return;
+    focusNextComposer = false;
+    field.current?.focus();
+  }, []);
 
   function send() {
     const body = text.trim();

@@ -1,9 +1,10 @@
 import type { ComponentType } from "preact";
-import { useEffect, useMemo, useState } from "preact/hooks";
+import { useEffect, useMemo, useRef, useState } from "preact/hooks";
 import { logOut, type Login } from "../api/auth";
 import { createApi, type HttpApi } from "../api/client";
 import { MediaContext } from "../chat/media";
 import { ConsoleController } from "../console/controller";
+import { linkTo, sessionInLink } from "../console/link";
 import { isMessageKey, t } from "../i18n";
 import { announceSession, askNotifications, canAskNotifications } from "../lib/alerts";
 import { useStore } from "../lib/store";
@@ -25,6 +26,17 @@ function useHashView(): ["console" | "admin", (view: "console" | "admin") => voi
     return () => removeEventListener("hashchange", changed);
   }, []);
   return [view, (next) => (location.hash = next === "admin" ? "admin" : "")];
+}
+
+/** The address bar links to the open session, without adding to the history. */
+function useSessionLink(selectedId: string | null, view: "console" | "admin"): void {
+  const shown = useRef<string | null>(null);
+  useEffect(() => {
+    if (view !== "console") return;
+    if (selectedId) history.replaceState(null, "", linkTo(selectedId));
+    else if (shown.current && sessionInLink(location.hash) === shown.current) history.replaceState(null, "", location.pathname + location.search);
+    shown.current = selectedId;
+  }, [selectedId, view]);
 }
 
 export function Console(props: { login: Login; onEnded: (code: string) => void }) {
@@ -51,9 +63,19 @@ export function Console(props: { login: Login; onEnded: (code: string) => void }
   const canAdmin = me.role !== "agent";
 
   useEffect(() => {
-    void controller.start();
-    return () => controller.stop();
+    const linked = sessionInLink(location.hash);
+    void controller.start().then(() => (linked ? controller.openLink(linked) : undefined));
+    const followLink = () => {
+      const id = sessionInLink(location.hash);
+      if (id) void controller.openLink(id);
+    };
+    addEventListener("hashchange", followLink);
+    return () => {
+      removeEventListener("hashchange", followLink);
+      controller.stop();
+    };
   }, [controller]);
+  useSessionLink(state.selectedId, view);
 
   useEffect(() => {
     if (view !== "admin" || Admin) return;
@@ -91,7 +113,7 @@ export function Console(props: { login: Login; onEnded: (code: string) => void }
       {notice && (
         <div class="notice" role="alert">
           <span>
-            {isMessageKey(notice.key) ? t(notice.key) : notice.key}
+            {isMessageKey(notice.key) ? t(notice.key, notice.vars) : notice.key}
             {notice.text ? `: ${notice.text}` : ""}
           </span>
           <button type="button" class="ghost" onClick={() => controller.workspace.dismissNotice()} aria-label={t("action.dismiss")}>

@@ -1,4 +1,4 @@
-import { useState } from "preact/hooks";
+import { useEffect, useState } from "preact/hooks";
 import type { Note, Session, Tag } from "../api/types";
 import type { ConsoleController } from "../console/controller";
 import { profileOf } from "../sidepanel/store";
@@ -7,12 +7,39 @@ import { dateTime, displayName } from "../lib/format";
 import { useStore } from "../lib/store";
 import { UserDataActions } from "./UserData";
 
+export const SIDE_PANEL_ID = "side-panel";
+
+/** Beside the conversation on a wide screen; below 900 px a drawer over it, opened from the
+ *  conversation's header (`SidePanelToggle`) and closed with its own button or Esc. */
+/** Opens the side panel as a drawer; shown only where the panel does not fit beside the chat. */
+export function SidePanelToggle(props: { controller: ConsoleController }) {
+  const { side } = props.controller;
+  const open = useStore(side.store, (s) => s.drawerOpen);
+  return (
+    <button type="button" class="side-toggle" aria-controls={SIDE_PANEL_ID} aria-expanded={open} onClick={() => side.setDrawerOpen(!open)}>
+      {t("side.show")}
+    </button>
+  );
+}
+
 export function SidePanel(props: { controller: ConsoleController }) {
   const { controller } = props;
   const session = useStore(controller.sessions.store, (s) => (s.selectedId ? s.sessions[s.selectedId] : undefined));
-  if (!session) return <aside class="side" aria-label={t("side.title")} />;
+  const open = useStore(controller.side.store, (s) => s.drawerOpen) && Boolean(session);
+  useEffect(() => {
+    if (!open) return;
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (event.key === "Escape") controller.side.setDrawerOpen(false);
+    };
+    addEventListener("keydown", onKeyDown);
+    return () => removeEventListener("keydown", onKeyDown);
+  }, [open]);
+  if (!session) return <aside class="side" id={SIDE_PANEL_ID} aria-label={t("side.title")} />;
   return (
-    <aside class="side" aria-label={t("side.title")}>
+    <aside class={`side${open ? " open" : ""}`} id={SIDE_PANEL_ID} aria-label={t("side.title")}>
+      <button type="button" class="ghost side-close" onClick={() => controller.side.setDrawerOpen(false)}>
+        {t("side.hide")}
+      </button>
       <Profile controller={controller} session={session} />
       <Tags controller={controller} session={session} />
       <Notes controller={controller} session={session} />
@@ -109,13 +136,12 @@ function Notes(props: { controller: ConsoleController; session: Session }) {
   const { controller, session } = props;
   const notes = useStore(controller.side.store, (s) => s.notes[session.session_id] ?? []);
   const me = useStore(controller.workspace.store, (s) => s.me);
-  const [text, setText] = useState("");
-  const [personal, setPersonal] = useState(false);
+  const sid = session.session_id;
+  const { text, personal } = useStore(controller.side.store, () => controller.side.noteDraft(sid));
 
   async function add(event: Event) {
     event.preventDefault();
-    if (!text.trim()) return;
-    if (await controller.side.addNote(session.session_id, text.trim(), personal)) setText("");
+    await controller.side.fileNote(sid);
   }
 
   return (
@@ -129,11 +155,11 @@ function Notes(props: { controller: ConsoleController; session: Session }) {
       <form class="stack" onSubmit={add}>
         <label>
           <span class="visually-hidden">{t("notes.new")}</span>
-          <textarea rows={2} value={text} maxLength={4000} placeholder={t("notes.new")} onInput={(e) => setText(e.currentTarget.value)} />
+          <textarea rows={2} value={text} maxLength={4000} placeholder={t("notes.new")} onInput={(e) => controller.side.setNoteDraft(sid, { text: e.currentTarget.value })} />
         </label>
         <div class="row">
           <label class="check">
-            <input type="checkbox" checked={personal} onChange={(e) => setPersonal(e.currentTarget.checked)} />
+            <input type="checkbox" checked={personal} onChange={(e) => controller.side.setNoteDraft(sid, { personal: e.currentTarget.checked })} />
             {t("notes.personal")}
           </label>
           <button type="submit" disabled={!text.trim()}>

@@ -17,7 +17,10 @@ export function TopBar(props: {
 }) {
   const { controller } = props;
   const me = useStore(controller.workspace.store, (s) => s.me);
-  const connection = useStore(controller.realtime.store, (s) => s.connection);
+  const live = useStore(controller.realtime.store, (s) => s.connection);
+  // An open socket is not "Live" while replies fail to reach the server.
+  const sendsFailing = useStore(controller.chat.store, (s) => s.sendsFailing);
+  const connection = sendsFailing && live === "live" ? "sendsFailing" : live;
   const presence = me.presence ?? "offline";
   return (
     <header class="topbar">

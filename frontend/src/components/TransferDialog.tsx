@@ -2,6 +2,7 @@ import { useEffect, useState } from "preact/hooks";
 import { path } from "../api/client";
 import type { AgentAccount, Group, Items, Session, TransferTarget } from "../api/types";
 import type { ConsoleController } from "../console/controller";
+import { errorText } from "../console/errors";
 import { t } from "../i18n";
 import { Dialog } from "./Dialog";
 
@@ -38,6 +39,16 @@ export function TransferDialog(props: { controller: ConsoleController; session: 
   // Telling the user means saying something: the API refuses notify_user without a message.
   const messageMissing = notify && !message.trim();
 
+  /** Who the session went to, for the confirmation. */
+  function targetName(): string {
+    if (mode === "agent") {
+      const agent = agents.find((a) => a.agent_id === agentId);
+      return agent ? agent.display_name || agent.username : "";
+    }
+    if (mode === "group") return groups.find((g) => g.group_id === groupId)?.name ?? "";
+    return t("transfer.any_online");
+  }
+
   async function submit(event: Event) {
     event.preventDefault();
     if (!target || busy || messageMissing) return;
@@ -49,8 +60,12 @@ export function TransferDialog(props: { controller: ConsoleController; session: 
       message: notify && message.trim() ? message.trim() : undefined,
     });
     setBusy(false);
-    if (failure) setError(failure.message);
-    else props.onClose();
+    if (failure) {
+      setError(errorText(failure));
+      return;
+    }
+    controller.workspace.notify("notice.transferDone", undefined, { to: targetName() });
+    props.onClose();
   }
 
   return (

@@ -1,7 +1,7 @@
 import { useEffect, useRef } from "preact/hooks";
 import type { Session } from "../api/types";
 import type { ConsoleController } from "../console/controller";
-import { COMPOSER_ID } from "./Composer";
+import { COMPOSER_ID, keepComposerFocus } from "./Composer";
 
 function typingIn(target: EventTarget | null): boolean {
   const element = target as HTMLElement | null;
@@ -21,6 +21,8 @@ export function useShortcuts(controller: ConsoleController, sessions: Session[])
         if (!items.length) return;
         const index = items.findIndex((s) => s.session_id === controller.sessions.state.selectedId);
         const next = key === "arrowdown" ? Math.min(items.length - 1, index + 1) : Math.max(0, index < 0 ? 0 : index - 1);
+        if (next === index) return;
+        if ((event.target as HTMLElement | null)?.id === COMPOSER_ID) keepComposerFocus();
         controller.select(items[next].session_id);
         return;
       }

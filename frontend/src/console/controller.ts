@@ -61,8 +61,15 @@ export class ConsoleController {
     if (sessionId === this.sessions.state.selectedId) return;
     this.sessions.select(sessionId);
     if (!sessionId) return;
+    this.workspace.opened(sessionId);
     void this.chat.load(sessionId).then(() => this.sessions.refresh(sessionId));
     this.side.open(sessionId, this.sessions.state.sessions[sessionId]);
+  }
+
+  /** Opens a session by its link (`#/sessions/<id>`), also one not in the loaded list. */
+  async openLink(sessionId: string): Promise<void> {
+    if (!this.sessions.state.sessions[sessionId]) await this.sessions.refresh(sessionId);
+    if (this.sessions.state.sessions[sessionId]) this.select(sessionId);
   }
 
   /** A user's data was erased: their sessions are gone from the server, so from here too. */

@@ -1,6 +1,7 @@
 // What every part of the console reads: the signed-in agent, the projects and their tags, and the
 // notice banner where a failed request is reported.
 import { ApiError, path, type Api } from "../api/client";
+import { errorWords } from "./errors";
 import type { AgentAccount, Items, Project, Tag } from "../api/types";
 import { Store } from "../lib/store";
 
@@ -8,6 +9,8 @@ import { Store } from "../lib/store";
 export interface Notice {
   key: string;
   text?: string;
+  /** Values for the message's `{name}` placeholders. */
+  vars?: Record<string, string>;
 }
 
 export interface WorkspaceState {
@@ -19,6 +22,8 @@ export interface WorkspaceState {
 
 export class Workspace {
   readonly store: Store<WorkspaceState>;
+  /** The session a notice is about: opening another one dismisses it. */
+  private noticeSession: string | null = null;
 
   constructor(
     readonly api: Api,
@@ -64,19 +69,33 @@ export class Workspace {
     await this.loadTags(projects.items);
   }
 
-  notify(key: string): void {
-    this.store.set({ notice: { key } });
+  /** Shows a notice; one `about` a session lasts only while that session (or none) is open. */
+  notify(key: string, about?: string, vars?: Record<string, string>): void {
+    this.noticeSession = about ?? null;
+    this.store.set({ notice: vars ? { key, vars } : { key } });
   }
 
   dismissNotice(): void {
+    this.noticeSession = null;
     this.store.set({ notice: null });
   }
 
-  /** Shows a failed request in the banner: the network's own message, or the API's. */
+  /** Another session was opened: a notice about a different one no longer applies. */
+  opened(sessionId: string): void {
+    if (this.noticeSession && this.noticeSession !== sessionId) this.dismissNotice();
+  }
+
+  /** Shows a failed request in the banner: its code through the catalogue when it has one,
+   *  otherwise the API's own words. */
   fail(error: unknown): void {
+    this.noticeSession = null;
+    const words = errorWords(error);
+    if (words) {
+      this.store.set({ notice: words });
+      return;
+    }
     const text = error instanceof ApiError ? error.message : String(error);
-    const key = error instanceof ApiError && error.code === "network_error" ? "error.network" : "error.generic";
-    this.store.set({ notice: { key, text } });
+    this.store.set({ notice: { key: "error.generic", text } });
   }
 
   /** Runs a request; on failure shows it and answers undefined. */

@@ -7,7 +7,7 @@ import type { Workspace } from "../console/workspace";
 import { Store } from "../lib/store";
 import type { SessionsStore } from "../sessions/store";
 import type { SidePanelStore } from "../sidepanel/store";
-import { HEARTBEAT_MS, RealtimeClient, type ConnectionState, type Frame, type SocketLike } from "./client";
+import { HEARTBEAT_MS, POLL_MS, RealtimeClient, type ConnectionState, type Frame, type SocketLike } from "./client";
 
 export interface RealtimeState {
   connection: ConnectionState;
@@ -30,6 +30,9 @@ export class RealtimeStore {
   readonly store = new Store<RealtimeState>({ connection: "stopped" });
   readonly client: RealtimeClient;
   private heartbeatTimer: ReturnType<typeof setInterval> | null = null;
+  /** While replies fail to reach the server, the API is re-read (and they are resent) often. */
+  private resendTimer: ReturnType<typeof setInterval> | null = null;
+  private unwatchSends: (() => void) | null = null;
 
   constructor(
     private readonly api: Api,
@@ -57,12 +60,29 @@ export class RealtimeStore {
     this.client.start();
     this.heartbeat();
     this.heartbeatTimer = setInterval(() => this.heartbeat(), HEARTBEAT_MS);
+    this.unwatchSends = this.stores.chat.store.subscribe(() => this.watchSends());
   }
 
   stop(): void {
     this.client.stop();
     if (this.heartbeatTimer) clearInterval(this.heartbeatTimer);
     this.heartbeatTimer = null;
+    this.unwatchSends?.();
+    this.unwatchSends = null;
+    this.stopResending();
+  }
+
+  /** A socket can stay open while requests fail: failing sends start their own catch-ups,
+   *  each of which resends the failed replies once the API answers. */
+  private watchSends(): void {
+    const failing = this.stores.chat.state.sendsFailing;
+    if (failing && !this.resendTimer) this.resendTimer = setInterval(() => void this.client.catchUp(), POLL_MS);
+    if (!failing) this.stopResending();
+  }
+
+  private stopResending(): void {
+    if (this.resendTimer) clearInterval(this.resendTimer);
+    this.resendTimer = null;
   }
 
   // -- presence ----------------------------------------------------------------------------
@@ -80,10 +100,12 @@ export class RealtimeStore {
   }
 
   // -- frames --------------------------------------------------------------------------------
-  /** Re-reads what a missed frame could have changed: the list's first page, the open chat. */
+  /** Re-reads what a missed frame could have changed: the list's first page, the open chat;
+   *  once the API answers again, replies that failed for want of a connection are resent. */
   async catchUp(): Promise<void> {
     const { sessions, chat } = this.stores;
     await sessions.catchUp();
+    void chat.resendFailed();
     const selected = sessions.state.selectedId;
     if (selected) await chat.load(selected);
   }

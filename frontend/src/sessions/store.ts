@@ -10,6 +10,9 @@ import { reconcileFirstPage } from "./reconcile";
 const LIST_PAGE = 100;
 /** The search box asks the server once typing pauses; the loaded list filters at once. */
 const SEARCH_DELAY_MS = 250;
+/** After a change that moves sessions between statuses, the counts are read from the server
+ *  once changes pause: a local estimate shows at once, the server's answer settles it. */
+export const COUNTS_DELAY_MS = 400;
 
 export interface SessionsState {
   sessions: Record<string, Session>;
@@ -46,6 +49,7 @@ export class SessionsStore {
   /** Bumped by every fresh read of the list; an answer to an older one is dropped. */
   private generation = 0;
   private searchTimer: ReturnType<typeof setTimeout> | null = null;
+  private countsTimer: ReturnType<typeof setTimeout> | null = null;
 
   constructor(
     private readonly api: Api,
@@ -65,15 +69,16 @@ export class SessionsStore {
 
   stop(): void {
     if (this.searchTimer) clearTimeout(this.searchTimer);
-    this.searchTimer = null;
+    if (this.countsTimer) clearTimeout(this.countsTimer);
+    this.searchTimer = this.countsTimer = null;
   }
 
   // -- reading the list ------------------------------------------------------------------------
   /** The one read of `GET /api/sessions`, for the current filters and search from `cursor`.
    *  Undefined when the filters or search changed while it was on its way (a newer read of
    *  `generation` owns the list then). */
-  private async readPage(generation: number, cursor?: string): Promise<SessionList | undefined> {
-    const query = { ...filterQuery(this.state.filters), q: this.state.search.trim() || undefined, limit: LIST_PAGE };
+  private async readPage(generation: number, cursor?: string, limit = LIST_PAGE): Promise<SessionList | undefined> {
+    const query = { ...filterQuery(this.state.filters), q: this.state.search.trim() || undefined, limit };
     const page = await this.api.get<SessionList>("/api/sessions", cursor ? { ...query, cursor } : query);
     return generation === this.generation ? page : undefined;
   }
@@ -150,6 +155,27 @@ export class SessionsStore {
     for (const session of fresh) if (session.status === "unread") this.onNewSession?.(session);
   }
 
+  /** Asks for the server's per-status counts once changes pause (several frames, an action and
+   *  its echo become one read). Local moves between the chips are only an estimate: a session
+   *  opened, closed, transferred away or taken over elsewhere would otherwise leave them wrong. */
+  recount(): void {
+    if (this.countsTimer) clearTimeout(this.countsTimer);
+    this.countsTimer = setTimeout(() => {
+      this.countsTimer = null;
+      void this.readCounts();
+    }, COUNTS_DELAY_MS);
+  }
+
+  /** The counts of `GET /api/sessions` for the current filters (one row is enough to get them). */
+  async readCounts(): Promise<void> {
+    try {
+      const page = await this.readPage(this.generation, undefined, 1);
+      if (page) this.store.set({ counts: page.counts, countsComplete: page.counts_complete });
+    } catch {
+      // The next catch-up reads them again.
+    }
+  }
+
   // -- what frames and other parts of the console report ---------------------------------------
   /** A newer state of a session (or a new one), moving it between the count chips; a session
    *  newly assigned to this agent is announced. */
@@ -161,6 +187,7 @@ export class SessionsStore {
       const after = sessions[session.session_id].status;
       return { sessions, counts: before === after ? s.counts : moveCount(s.counts, before, after) };
     });
+    this.recount();
     if (assigned && isNew) this.onNewSession?.(session);
   }
 
@@ -172,7 +199,8 @@ export class SessionsStore {
       delete sessions[sessionId];
       return { sessions, selectedId: wasOpen ? null : s.selectedId };
     });
-    if (wasOpen) this.workspace.notify("notice.transferredOut");
+    this.recount();
+    if (wasOpen) this.workspace.notify("notice.transferredOut", sessionId);
   }
 
   /** A message arrived in a session the agent does not have open. */
@@ -208,7 +236,10 @@ export class SessionsStore {
   async refresh(sessionId: string): Promise<void> {
     try {
       const session = await this.api.get<Session>(path`/api/sessions/${sessionId}`);
+      const before = this.state.sessions[sessionId]?.status;
       this.store.set((s) => ({ sessions: mergeSessions(s.sessions, [session]) }));
+      // Opening an unread session makes it processing on the server.
+      if (before !== this.state.sessions[sessionId]?.status) this.recount();
     } catch {
       // The list's next catch-up settles it.
     }
@@ -219,6 +250,7 @@ export class SessionsStore {
     const session = await this.workspace.guard(work);
     if (!session) return false;
     this.store.set((s) => ({ sessions: mergeSessions(s.sessions, [session]) }));
+    this.recount();
     return true;
   }
 
@@ -255,6 +287,7 @@ export class SessionsStore {
           return { sessions, selectedId: s.selectedId === sessionId ? null : s.selectedId };
         });
       }
+      this.recount();
       return null;
     } catch (error) {
       return error instanceof ApiError ? error : new ApiError(0, "error", String(error));

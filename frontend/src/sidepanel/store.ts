@@ -11,7 +11,18 @@ export interface SidePanelState {
   notes: Record<string, Note[]>;
   /** Per user, by `profileKey`. */
   profiles: Record<string, TelegramUser>;
+  /** The note being written, per session: a draft never follows the agent to another session. */
+  noteDrafts: Record<string, NoteDraft>;
+  /** On a narrow screen the panel is a drawer over the conversation: whether it is open. */
+  drawerOpen: boolean;
 }
+
+export interface NoteDraft {
+  text: string;
+  personal: boolean;
+}
+
+export const EMPTY_NOTE: NoteDraft = { text: "", personal: false };
 
 export function profileKey(projectId: string, userId: number): string {
   return `${projectId}:${userId}`;
@@ -22,7 +33,7 @@ export function profileOf(state: SidePanelState, session: Session): TelegramUser
 }
 
 export class SidePanelStore {
-  readonly store = new Store<SidePanelState>({ notes: {}, profiles: {} });
+  readonly store = new Store<SidePanelState>({ notes: {}, profiles: {}, noteDrafts: {}, drawerOpen: false });
 
   constructor(
     private readonly api: Api,
@@ -69,6 +80,33 @@ export class SidePanelStore {
     const note = await this.workspace.guard(() => this.api.post<Note>(path`/api/sessions/${sessionId}/notes`, { text, personal }));
     if (note) this.applyNote(sessionId, note);
     return Boolean(note);
+  }
+
+  noteDraft(sessionId: string): NoteDraft {
+    return this.state.noteDrafts[sessionId] ?? EMPTY_NOTE;
+  }
+
+  setNoteDraft(sessionId: string, change: Partial<NoteDraft>): void {
+    this.store.set((s) => ({ noteDrafts: { ...s.noteDrafts, [sessionId]: { ...this.noteDraft(sessionId), ...change } } }));
+  }
+
+  /** Files the session's draft; once filed, the draft is empty and "only for me" unticked. */
+  async fileNote(sessionId: string): Promise<boolean> {
+    const { text, personal } = this.noteDraft(sessionId);
+    if (!text.trim()) return false;
+    const filed = await this.addNote(sessionId, text.trim(), personal);
+    if (filed) {
+      this.store.set((s) => {
+        const noteDrafts = { ...s.noteDrafts };
+        delete noteDrafts[sessionId];
+        return { noteDrafts };
+      });
+    }
+    return filed;
+  }
+
+  setDrawerOpen(open: boolean): void {
+    if (open !== this.state.drawerOpen) this.store.set({ drawerOpen: open });
   }
 
   async editNote(note: Note, text: string): Promise<boolean> {
