@@ -15,6 +15,7 @@ from tgdesk.core.clock import now_ms
 from tgdesk.core.errors import Conflict, InvalidInput, NotFound, TgdeskError
 from tgdesk.storage import projects
 from tgdesk.storage.records.project import Project
+from tgdesk.team.projects import get_project
 from tgdesk.telegram import client as telegram
 
 log = logging.getLogger(__name__)
@@ -95,14 +96,24 @@ def replace_bot_token(
     retried by Telegram, so no update is lost. The old parameters are deleted, not
     overwritten, so SSM's version history keeps no old token.
     """
-    project = projects.get_project(project_id)
-    if project is None:
-        raise NotFound("no such project", code="project_not_found")
+    project = get_project(project_id)
     bot_token, bot, me = _check_token(bot_token)
     new_bot = me["id"] != project.get("bot_id")
     if new_bot:
         _check_not_connected(me)
     old_token = _stored_token(project_id)
+    updated = _answer_as(project_id, bot, bot_token, me, public_url)
+    if new_bot and old_token and old_token != bot_token:
+        _release_old_bot(old_token, project_id)
+    _record_replacement(project, me, new_bot, actor_id=actor_id, source_ip=source_ip)
+    return public_project(updated, public_url), new_bot
+
+
+def _answer_as(
+    project_id: str, bot: telegram.BotApi, bot_token: str, me: dict[str, Any], public_url: str
+) -> Project:
+    """Point the bot's webhook at the project with a fresh secret, then store the token,
+    the secret and the project's secret hash. Returns the project as updated."""
     webhook_secret = random.token_urlsafe(32)
     _point_webhook(bot, project_id, public_url, webhook_secret)
 
@@ -114,9 +125,18 @@ def replace_bot_token(
         "bot_username": me.get("username"),
         "token_replaced_at": now_ms(),
     }
-    updated = projects.update_project(project_id, changes)
-    if new_bot and old_token and old_token != bot_token:
-        _release_old_bot(old_token, project_id)
+    return projects.update_project(project_id, changes)
+
+
+def _record_replacement(
+    project: Project,
+    me: dict[str, Any],
+    new_bot: bool,
+    *,
+    actor_id: str,
+    source_ip: str | None,
+) -> None:
+    project_id = project["project_id"]
     audit.record(
         "project.bot_token_replaced",
         actor_id=actor_id,
@@ -132,7 +152,6 @@ def replace_bot_token(
         "bot token replaced",
         extra={"project_id": project_id, "bot_username": me.get("username"), "new_bot": new_bot},
     )
-    return public_project(updated, public_url), new_bot
 
 
 def secret_hash(webhook_secret: str) -> str:
