@@ -23,6 +23,7 @@ FIRST_USER = 700_000_001
 
 def _team() -> list[dict[str, Any]]:
     from tgdesk.accounts.agents import create_agent
+    from tgdesk.core.domain import Presence
     from tgdesk.storage import projects
     from tgdesk.team import presence
 
@@ -32,7 +33,7 @@ def _team() -> list[dict[str, Any]]:
         projects.add_member(inbound.PROJECT_ID, agent["agent_id"])
         agents.append(agent)
     for agent in (agents[0], agents[2]):
-        presence.set_presence(agent["agent_id"], "online")
+        presence.set_presence(agent["agent_id"], Presence.ONLINE)
     return agents
 
 

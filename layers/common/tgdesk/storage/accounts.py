@@ -83,8 +83,7 @@ def get_agents(agent_ids: Iterable[str]) -> dict[str, Agent]:
 
 
 def get_agent_by_username(username: str) -> Agent | None:
-    pk, sk = keys.username(username)
-    claim = table.get(pk, sk)
+    claim = table.get(*agent_record.username_key(username))
     return get_agent(claim["agent_id"]) if claim else None
 
 

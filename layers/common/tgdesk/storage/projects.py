@@ -8,7 +8,7 @@ from botocore.exceptions import ClientError
 
 from tgdesk.core.clock import now_ms
 from tgdesk.core.errors import NotFound
-from tgdesk.storage import expressions, keys, table
+from tgdesk.storage import expressions, table
 from tgdesk.storage.expressions import Changes
 from tgdesk.storage.records import project as project_record
 from tgdesk.storage.records.project import Member, Project
@@ -66,13 +66,13 @@ def add_member(project_id: str, agent_id: str) -> bool:
 def list_members(project_id: str) -> list[Member]:
     """Members of a project, ordered by agent id (a stable order for round robin)."""
     pk, _ = project_record.key(project_id)
-    items = table.query_all(pk=pk, sk_prefix=keys.MEMBER_PREFIX)
+    items = table.query_all(pk=pk, sk_prefix=project_record.MEMBER_PREFIX)
     return [project_record.member_from_item(i) for i in items]
 
 
 def memberships_of_agent(agent_id: str) -> list[Member]:
     """The member items of an agent, one per project they belong to."""
-    items = table.query_all(pk=keys.agent_projects_index(agent_id), index="GSI1")
+    items = table.query_all(pk=project_record.memberships_index(agent_id), index="GSI1")
     return [project_record.member_from_item(i) for i in items]
 
 

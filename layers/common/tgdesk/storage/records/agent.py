@@ -55,7 +55,12 @@ def from_item(item: dict[str, Any]) -> Agent:
     return cast(Agent, table.strip_keys(item))
 
 
+def username_key(username: str) -> tuple[str, str]:
+    """The key of a username's claim (names compare lower-cased)."""
+    return keys.username(username)
+
+
 def username_claim(agent: Agent) -> dict[str, Any]:
     """The item that makes the agent's username theirs (put only if absent)."""
-    pk, sk = keys.username(agent["username"])
+    pk, sk = username_key(agent["username"])
     return {"PK": pk, "SK": sk, "kind": USERNAME_KIND, "agent_id": agent["agent_id"]}

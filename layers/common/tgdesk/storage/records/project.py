@@ -82,9 +82,17 @@ def member_key(project_id: str, agent_id: str) -> tuple[str, str]:
     return keys.project_member(project_id, agent_id)
 
 
+MEMBER_PREFIX = keys.MEMBER_PREFIX  # the sort keys of a project's members
+
+
+def memberships_index(agent_id: str) -> str:
+    """The GSI1 partition of an agent's memberships."""
+    return keys.agent_projects_index(agent_id)
+
+
 def member_index_keys(project_id: str, agent_id: str) -> dict[str, str]:
     """GSI1: an agent's memberships, by project."""
-    return {"GSI1PK": keys.agent_projects_index(agent_id), "GSI1SK": f"PROJECT#{project_id}"}
+    return {"GSI1PK": memberships_index(agent_id), "GSI1SK": f"PROJECT#{project_id}"}
 
 
 def member_to_item(member: Member) -> dict[str, Any]:
