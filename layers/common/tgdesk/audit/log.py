@@ -13,7 +13,6 @@ from tgdesk.core.domain import Role
 from tgdesk.core.errors import Forbidden
 from tgdesk.risk import report as risk_report
 from tgdesk.storage import audit_feed
-from tgdesk.storage.risk import TRIGGER_ACTION as TRIGGER
 
 
 def read(
@@ -28,17 +27,7 @@ def read(
     actor_id: str | None = None,
 ) -> tuple[list[dict[str, Any]], str | None]:
     """A page of entries, newest first, and the cursor of the next one."""
-    if not scope.is_admin and scope.agent["role"] != Role.SUPERVISOR:
-        raise Forbidden(
-            "only supervisors and administrators can read the audit log", code="supervisor_only"
-        )
-    if project_id is not None:
-        scope.require_supervisor(project_id)
-        project_ids: list[str] | None = [project_id]
-    elif scope.is_admin:
-        project_ids = None
-    else:
-        project_ids = [p for p in scope.project_ids() if scope.supervises(p)]
+    project_ids = readable_projects(scope, project_id, log="audit log")
     if project_ids == []:
         return [], None
     items, next_cursor = audit_feed.entries(
@@ -53,8 +42,24 @@ def read(
     return [_bounded(e) for e in items], next_cursor
 
 
+def readable_projects(scope: Scope, project_id: str | None, *, log: str) -> list[str] | None:
+    """The projects whose entries `scope` reads: `project_id` alone if given, else every
+    project (None) for an admin, the supervised ones for a supervisor; Forbidden to agents
+    and to a supervisor asking for a project they do not supervise."""
+    if not scope.is_admin and scope.agent["role"] != Role.SUPERVISOR:
+        raise Forbidden(
+            f"only supervisors and administrators can read the {log}", code="supervisor_only"
+        )
+    if project_id is not None:
+        scope.require_supervisor(project_id)
+        return [project_id]
+    if scope.is_admin:
+        return None
+    return [p for p in scope.project_ids() if scope.supervises(p)]
+
+
 def _bounded(entry: dict[str, Any]) -> dict[str, Any]:
     """A risk trigger written before its matches were bounded is read as a bounded report."""
-    if entry.get("action") != TRIGGER:
+    if entry.get("action") != risk_report.TRIGGER_ACTION:
         return entry
     return {**entry, "details": risk_report.bounded_details(entry.get("details"))}

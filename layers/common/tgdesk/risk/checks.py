@@ -29,7 +29,7 @@ from tgdesk.storage import tags as tag_store
 
 log = logging.getLogger(__name__)
 
-TRIGGER = store.TRIGGER_ACTION
+TRIGGER = risk_report.TRIGGER_ACTION
 BLOCKED = "blocked"
 CONFIRMATION_REQUIRED = "confirmation_required"
 CONFIRMED_SENT = "confirmed_sent"

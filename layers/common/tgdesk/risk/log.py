@@ -12,11 +12,10 @@ from datetime import UTC, datetime
 from typing import Any
 
 from tgdesk.accounts.access import Scope
+from tgdesk.audit.log import readable_projects
 from tgdesk.core import csv_safe
-from tgdesk.core.domain import Role
-from tgdesk.core.errors import Forbidden
 from tgdesk.risk import report as risk_report
-from tgdesk.storage import risk as store
+from tgdesk.storage import audit_feed
 
 CSV_MAX_ROWS = 10_000
 CSV_PAGE = 200
@@ -52,35 +51,22 @@ class Filters:
         return self.group_id is None or self.group_id in (details.get("group_ids") or [])
 
 
-def _project_ids(scope: Scope, project_id: str | None) -> list[str] | None:
-    if not scope.is_admin and scope.agent["role"] != Role.SUPERVISOR:
-        raise Forbidden(
-            "only supervisors and administrators can read the trigger log",
-            code="supervisor_only",
-        )
-    if project_id is not None:
-        scope.require_supervisor(project_id)
-        return [project_id]
-    if scope.is_admin:
-        return None
-    return [p for p in scope.project_ids() if scope.supervises(p)]
-
-
 def read(
     scope: Scope, filters: Filters, *, limit: int, cursor: str | None = None
 ) -> tuple[list[dict[str, Any]], str | None]:
     """A page of triggers, newest first, and the cursor of the next one (a page may hold
     fewer than `limit` and still have a cursor: filters are applied while reading). Each
     entry's matches are a bounded report, even one written before reports existed."""
-    project_ids = _project_ids(scope, filters.project_id)
+    project_ids = readable_projects(scope, filters.project_id, log="trigger log")
     if project_ids == []:
         return [], None
-    items, next_cursor = store.triggers(
+    items, next_cursor = audit_feed.entries(
         project_ids,
         limit=limit,
         cursor=cursor,
         since=filters.since,
         until=filters.until,
+        action=risk_report.TRIGGER_ACTION,
         match=filters.keeps,
     )
     return [{**i, "details": risk_report.bounded_details(i.get("details"))} for i in items], (

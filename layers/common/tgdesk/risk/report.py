@@ -15,6 +15,7 @@ from collections.abc import Callable, Hashable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+TRIGGER_ACTION = "risk.trigger"  # the audit action that records each trigger and its report
 MAX_REPORTED_MATCHES = 50
 MATCHED_MAX_LENGTH = 200  # an entry holds at most 200 characters, a group name 80
 MATCH_KEYS = ("group_id", "group_name", "action", "entry", "kind", "start", "end", "matched")

@@ -7,6 +7,7 @@ entry). Both are ordered by the same `{at}#{entry_id}` sort key, which is the cu
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import Any
 
 from tgdesk.storage import keys, scroll, table
@@ -23,9 +24,12 @@ def entries(
     until: int | None = None,
     action: str | None = None,
     actor_id: str | None = None,
+    match: Callable[[dict[str, Any]], bool] | None = None,
 ) -> tuple[list[dict[str, Any]], str | None]:
     """Entries of these projects (None: of everything, projects or not), newest first,
-    between `since` and `until` (epoch ms, inclusive), with this action and actor."""
+    between `since` and `until` (epoch ms, inclusive), with this action and actor, kept by
+    `match` (applied while reading: a page may hold fewer than `limit` and still have a
+    cursor)."""
     if project_ids is None:
         partitions = [scroll.Partition(keys.AUDIT_INDEX_PK, "GSI1")]
     else:
@@ -43,7 +47,7 @@ def entries(
         before=scroll.decode_cursor(cursor, _ENTRY_KEY),
         grow=True,
         equals=equals,
+        match=match,
     )
-    return [table.strip_keys(i) for i in items], scroll.encode_cursor(
-        next_key
-    ) if next_key else None
+    next_cursor = scroll.encode_cursor(next_key) if next_key else None
+    return [table.strip_keys(i) for i in items], next_cursor

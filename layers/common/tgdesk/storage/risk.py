@@ -1,4 +1,5 @@
-"""Risk groups, the risk version, flagged inbound messages and the trigger log.
+"""Risk groups, the risk version and flagged inbound messages (the trigger log is read from
+the audit log: storage.audit_feed).
 
 A risk group is one item, PK RISKGROUP#{gid}, entries included, listed on GSI1 by name
 (docs/data-model.md: risk group). Every change of a group writes, in the same transaction, a
@@ -10,19 +11,16 @@ still current.
 from __future__ import annotations
 
 import json
-import re
-from collections.abc import Callable
 from typing import Any
 
 from botocore.exceptions import ClientError
 
 from tgdesk.core.errors import Conflict, InvalidInput, NotFound
-from tgdesk.storage import audit, keys, scroll, table
+from tgdesk.storage import audit, keys, table, tags
+from tgdesk.storage.expressions import Changes, Condition, put, put_new
 
 # DynamoDB items hold at most 400 KB; the GSI copy and the other attributes need headroom.
 MAX_GROUP_BYTES = 300_000
-TRIGGER_ACTION = "risk.trigger"
-_ENTRY_KEY = re.compile(r"\d{13}#[0-9a-z]{1,64}")
 _FAILED = "ConditionalCheckFailed"
 NO_VERSION = "0"
 
@@ -71,9 +69,9 @@ def current_version() -> str:
     return str(item["version"]) if item else NO_VERSION
 
 
-def _group_put(group: dict[str, Any], condition: str, vals: dict[str, Any]) -> dict[str, Any]:
+def _group_item(group: dict[str, Any]) -> dict[str, Any]:
     pk, sk = keys.risk_group(group["group_id"])
-    item = {
+    return {
         "PK": pk,
         "SK": sk,
         "kind": "risk_group",
@@ -81,20 +79,16 @@ def _group_put(group: dict[str, Any], condition: str, vals: dict[str, Any]) -> d
         "GSI1SK": group["name"],
         **group,
     }
-    put: dict[str, Any] = {
-        "TableName": table.table_name(),
-        "Item": table.to_item(item),
-        "ConditionExpression": condition,
-    }
-    if vals:
-        put["ExpressionAttributeValues"] = table.values(vals)
-    return {"Put": put}
+
+
+def _at_version(seen_version: str) -> Condition:
+    """The group is still at the version that was read."""
+    return Condition().require_equal("version", seen_version)
 
 
 def _version_put(version: str, at: int) -> dict[str, Any]:
     pk, sk = keys.risk_version()
-    item = {"PK": pk, "SK": sk, "kind": "risk_version", "version": version, "updated_at": at}
-    return {"Put": {"TableName": table.table_name(), "Item": table.to_item(item)}}
+    return put({"PK": pk, "SK": sk, "kind": "risk_version", "version": version, "updated_at": at})
 
 
 def _write(operations: list[dict[str, Any]], group_id: str) -> None:
@@ -112,7 +106,7 @@ def create_group(group: dict[str, Any], entry: dict[str, Any]) -> None:
     """Store a new group; `group` carries its `version` and `updated_at`."""
     _require_fits(group)
     operations = [
-        _group_put(group, "attribute_not_exists(PK)", {}),
+        put_new(_group_item(group)),
         _version_put(group["version"], group["updated_at"]),
         audit.put_operation(entry),
     ]
@@ -123,7 +117,7 @@ def replace_group(group: dict[str, Any], *, seen_version: str, entry: dict[str, 
     """Write the group's new state if it is still at `seen_version` (Conflict otherwise)."""
     _require_fits(group)
     operations = [
-        _group_put(group, "version = :seen", {":seen": seen_version}),
+        _at_version(seen_version).put(_group_item(group)),
         _version_put(group["version"], group["updated_at"]),
         audit.put_operation(entry),
     ]
@@ -133,16 +127,8 @@ def replace_group(group: dict[str, Any], *, seen_version: str, entry: dict[str, 
 def delete_group(
     group_id: str, *, seen_version: str, version: str, at: int, entry: dict[str, Any]
 ) -> None:
-    pk, sk = keys.risk_group(group_id)
     operations = [
-        {
-            "Delete": {
-                "TableName": table.table_name(),
-                "Key": table.to_item({"PK": pk, "SK": sk}),
-                "ConditionExpression": "version = :seen",
-                "ExpressionAttributeValues": table.values({":seen": seen_version}),
-            }
-        },
+        _at_version(seen_version).delete(*keys.risk_group(group_id)),
         _version_put(version, at),
         audit.put_operation(entry),
     ]
@@ -165,39 +151,12 @@ def flag_inbound(
     message_pk, message_sk = keys.message(
         message["project_id"], message["tg_user_id"], message["created_at"], message["message_id"]
     )
-    operations: list[dict[str, Any]] = [
-        {
-            "Update": {
-                "TableName": table.table_name(),
-                "Key": table.to_item({"PK": message_pk, "SK": message_sk}),
-                "UpdateExpression": "SET #risk = :risk",
-                "ConditionExpression": "attribute_exists(PK) AND attribute_not_exists(#risk)",
-                "ExpressionAttributeNames": {"#risk": "risk"},
-                "ExpressionAttributeValues": table.values({":risk": risk}),
-            }
-        }
-    ]
-    if tag_id not in (session_tags or []):
-        pk, sk = keys.session(message["session_id"])
-        vals: dict[str, Any]
-        if session_tags:
-            seen, vals = "#tags = :before", {":before": session_tags}
-        else:
-            seen = "(attribute_not_exists(#tags) OR size(#tags) = :zero)"
-            vals = {":zero": 0}
-        vals[":after"] = [*(session_tags or []), tag_id]
-        operations.append(
-            {
-                "Update": {
-                    "TableName": table.table_name(),
-                    "Key": table.to_item({"PK": pk, "SK": sk}),
-                    "UpdateExpression": "SET #tags = :after",
-                    "ConditionExpression": f"attribute_exists(PK) AND {seen}",
-                    "ExpressionAttributeNames": {"#tags": "tags"},
-                    "ExpressionAttributeValues": table.values(vals),
-                }
-            }
-        )
+    flag = Changes().require_item().require_absent("risk").set("risk", risk)
+    operations = [flag.item(message_pk, message_sk)]
+    before = session_tags or []
+    if tag_id not in before:
+        key = keys.session(message["session_id"])
+        operations.append(tags.replace_operation(key, before, [*before, tag_id]))
     operations.append(audit.put_operation(entry))
     try:
         table.client().transact_write_items(TransactItems=operations)
@@ -209,33 +168,3 @@ def flag_inbound(
             raise Conflict("The session's tags changed meanwhile.", code="tags_changed") from err
         raise
     return True
-
-
-# -- the trigger log ------------------------------------------------------------------------
-def triggers(
-    project_ids: list[str] | None,
-    *,
-    limit: int,
-    cursor: str | None = None,
-    since: int | None = None,
-    until: int | None = None,
-    match: Callable[[dict[str, Any]], bool] | None = None,
-) -> tuple[list[dict[str, Any]], str | None]:
-    """Audit entries of risk triggers of these projects (None: all), newest first, between
-    `since` and `until` (epoch ms, inclusive), kept by `match`."""
-    if project_ids is None:
-        partitions = [scroll.Partition(keys.AUDIT_INDEX_PK, "GSI1")]
-    else:
-        partitions = [scroll.Partition(keys.audit_entry(p, 0, "")[0]) for p in project_ids]
-    items, next_key = scroll.newest(
-        partitions,
-        low=keys.ts(since or 0),
-        high=keys.ts(until) + "#~" if until is not None else "~",
-        limit=limit,
-        before=scroll.decode_cursor(cursor, _ENTRY_KEY),
-        grow=True,
-        equals={"action": TRIGGER_ACTION},
-        match=match,
-    )
-    next_cursor = scroll.encode_cursor(next_key) if next_key else None
-    return [table.strip_keys(i) for i in items], next_cursor
