@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from tgdesk.accounts.access import Scope
@@ -199,23 +199,12 @@ def tag_session(
     session = scope.session(session_id)
     project_id = session["project_id"]
     scope.require_permission(project_id, "edit_tags")
-    before = list(session.get("tags", []))
-    chosen = _project_tags(project_id, tag_ids, carried=before)
-    wanted = [t["tag_id"] for t in chosen]
-    if wanted != before:
-        entry = audit.entry(
-            "session.tags",
-            actor_id=scope.agent_id,
-            project_id=project_id,
-            target_type="session",
-            target_id=session_id,
-            before=before,
-            after=wanted,
-            source_ip=source_ip,
-        )
-        store.set_on_session(project_id, session_id, before, wanted, entry)
-    continue_sweeps(project_id)  # after the write: a sweep must not race the tags read
-    return chosen
+
+    def write(before: list[str], after: list[str], entry: dict[str, Any]) -> None:
+        store.set_on_session(project_id, session_id, before, after, entry)
+
+    target = ("session.tags", "session", session_id)
+    return _retag(scope, project_id, tag_ids, session.get("tags", []), write, target, source_ip)
 
 
 def tag_user(
@@ -229,22 +218,43 @@ def tag_user(
     """Set the Telegram user's tags (all of them); returns those tags."""
     profile, _ = users.require_visible(scope, project_id, tg_user_id)
     scope.require_permission(project_id, "edit_tags")
-    before = list(profile.get("tags", []))
+
+    def write(before: list[str], after: list[str], entry: dict[str, Any]) -> None:
+        store.set_on_user(project_id, tg_user_id, before, after, entry)
+
+    target = ("user.tags", "tg_user", str(tg_user_id))
+    return _retag(scope, project_id, tag_ids, profile.get("tags", []), write, target, source_ip)
+
+
+def _retag(
+    scope: Scope,
+    project_id: str,
+    tag_ids: list[str],
+    carried: list[str],
+    write: Callable[[list[str], list[str], dict[str, Any]], None],
+    target: tuple[str, str, str],
+    source_ip: str | None,
+) -> list[dict[str, Any]]:
+    """Replace the `carried` tags of a session or user profile with `tag_ids`: `write`
+    stores them if they are still as carried, with the audit entry of `target` (action,
+    target type, target id)."""
+    before = list(carried)
     chosen = _project_tags(project_id, tag_ids, carried=before)
     wanted = [t["tag_id"] for t in chosen]
     if wanted != before:
+        action, target_type, target_id = target
         entry = audit.entry(
-            "user.tags",
+            action,
             actor_id=scope.agent_id,
             project_id=project_id,
-            target_type="tg_user",
-            target_id=str(tg_user_id),
+            target_type=target_type,
+            target_id=target_id,
             before=before,
             after=wanted,
             source_ip=source_ip,
         )
-        store.set_on_user(project_id, tg_user_id, before, wanted, entry)
-    continue_sweeps(project_id)
+        write(before, wanted, entry)
+    continue_sweeps(project_id)  # after the write: a sweep must not race the tags read
     return chosen
 
 
