@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 import pytest
@@ -10,7 +11,7 @@ from conftest import lambda_context
 from routing_support import PROJECT, add_agent, new_session, put, stored_session
 
 from infra.local import cfn
-from tgdesk.core import secrets
+from tgdesk.core import metrics, secrets
 from tgdesk.storage import projects
 
 
@@ -54,7 +55,7 @@ def test_queues_job_with_no_project_returns_zero_counts(handler: Any) -> None:
 
 
 def test_the_queues_job_drains_a_waiting_session_and_the_timers_job_does_not(
-    handler: Any,
+    handler: Any, capsys: pytest.CaptureFixture[str]
 ) -> None:
     projects.create_project({"project_id": PROJECT, "name": "Support", "created_by": "admin"})
     put(new_session("s-waiting"))  # in the project's queue: nobody was there to take it
@@ -62,6 +63,7 @@ def test_the_queues_job_drains_a_waiting_session_and_the_timers_job_does_not(
 
     assert handler({"job": "timers"}, lambda_context())["job"] == "timers"
     assert stored_session("s-waiting").get("assignee_id") is None
+    capsys.readouterr()
 
     assert handler({"job": "queues"}, lambda_context()) == {
         "job": "queues",
@@ -69,6 +71,12 @@ def test_the_queues_job_drains_a_waiting_session_and_the_timers_job_does_not(
         "dequeued": 1,
     }
     assert stored_session("s-waiting")["assignee_id"] == "maria"
+    (line,) = [m for m in map(json.loads, _json_lines(capsys.readouterr().out)) if "_aws" in m]
+    assert line[metrics.SESSIONS_DEQUEUED] in (1.0, [1.0])  # one value, listed or not
+
+
+def _json_lines(out: str) -> list[str]:
+    return [line for line in out.splitlines() if line.startswith("{")]
 
 
 def test_deliveries_job_with_nothing_due_returns_zero_counts(handler: Any) -> None:

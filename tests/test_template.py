@@ -28,6 +28,13 @@ def test_every_function_has_its_handler_module() -> None:
         assert (fn.code_dir / f"{module}.py").is_file(), fn.logical_id
 
 
+def test_the_scheduler_has_one_schedule_per_job_and_a_job_per_schedule() -> None:
+    cfn.load_handler("SchedulerFunction")
+    jobs = sys.modules["tgdesk_fn_scheduler_app"].JOBS
+    scheduled = [input_["job"] for _, input_ in cfn.functions()["SchedulerFunction"].schedules]
+    assert sorted(scheduled) == sorted(jobs) == ["deliveries", "queues", "timers"]
+
+
 def test_table_from_template_has_stream_ttl_and_indexes(aws) -> None:
     desc = aws.describe_table(TableName="tgdesk-test")["Table"]
     assert desc["StreamSpecification"]["StreamViewType"] == "NEW_AND_OLD_IMAGES"
