@@ -36,6 +36,8 @@ from tgdesk.routing.policy import (
     route,
 )
 from tgdesk.storage import accounts, assignments, conversations, outbound, projects, sessions
+from tgdesk.storage.records.agent import Agent
+from tgdesk.storage.records.session import Session
 from tgdesk.team import presence
 from tgdesk.team import settings as team
 
@@ -119,7 +121,7 @@ class DynamoRoutingStore:
         )
 
 
-def _candidate(agent_id: str, agent: dict[str, Any], now: int) -> Candidate:
+def _candidate(agent_id: str, agent: Agent, now: int) -> Candidate:
     limit = agent.get("max_open_sessions")
     last = agent.get("last_assigned_at")
     return Candidate(
@@ -208,7 +210,7 @@ def transfer(
     reason: str | None = None,
     source_ip: str | None = None,
     message: outbound.NewMessage | None = None,
-) -> dict[str, Any]:
+) -> Session:
     """Give the session to another agent: a named one (eligible; online or not, within
     their capacity), the project's mode inside a group, or any online agent. By its
     assignee with the `transfer` permission, or a supervisor of the project. `message`
@@ -242,7 +244,7 @@ def transfer(
 
 def take_over(
     scope: access.Scope, session_id: str, *, reason: str | None = None, source_ip: str | None = None
-) -> dict[str, Any]:
+) -> Session:
     """A supervisor of the project makes the session theirs (their capacity does not apply)."""
     session = scope.session(session_id)
     scope.require_supervisor(session["project_id"])
@@ -286,7 +288,7 @@ def transfer_message(notify_user: bool | None, message: str | None) -> str | Non
     return text
 
 
-def _move(wanted: SessionToRoute, via: DynamoRoutingStore = store) -> dict[str, Any]:
+def _move(wanted: SessionToRoute, via: DynamoRoutingStore = store) -> Session:
     # A transfer never keeps the session with its agent (`same_agent`, `exclude`), so a
     # message given to `via` is always written by a claim, never dropped by `keep`.
     result = route(wanted, via, now_ms)

@@ -16,7 +16,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, cast
 
 from botocore.exceptions import ClientError
 
@@ -25,6 +25,9 @@ from tgdesk.core.domain import Status
 from tgdesk.storage import audit, keys, sessions, table
 from tgdesk.storage.expressions import Changes, put_new
 from tgdesk.storage.records import session as session_record
+from tgdesk.storage.records.agent import Agent
+from tgdesk.storage.records.project import Project
+from tgdesk.storage.records.session import Session
 
 ASSIGNMENT_PREFIX = "ASSIGNMENT#"
 RETURN_TIMER = sessions.RETURN
@@ -75,12 +78,12 @@ def list_assignments(session_id: str) -> list[dict[str, Any]]:
 class RoutingItems:
     """What routing decides on, as stored now (routing's attributes only; None: absent)."""
 
-    session: dict[str, Any] | None
+    session: Session | None
     routing: dict[str, Any]  # the project's routing item; empty before its first turn
-    project: dict[str, Any] | None
+    project: Project | None
     profile: dict[str, Any] | None  # the user's profile, when asked for
     group: dict[str, Any] | None  # the agent group, when asked for
-    agents: dict[str, dict[str, Any]]  # the agents asked for that exist, by id
+    agents: dict[str, Agent]  # the agents asked for that exist, by id
 
 
 def read_for_routing(
@@ -102,13 +105,14 @@ def read_for_routing(
     agent_keys = {keys.agent(aid): aid for aid in agent_ids}
     asked = [session_key, routing_key, project_key, profile_key, group_key, *agent_keys]
     items = read_consistent([key for key in asked if key is not None])
+    # Items as read, keys and all: the records' shapes name what routing reads of them.
     return RoutingItems(
-        session=items.get(session_key),
+        session=cast("Session | None", items.get(session_key)),
         routing=items.get(routing_key) or {},
-        project=items.get(project_key),
+        project=cast("Project | None", items.get(project_key)),
         profile=items.get(profile_key) if profile_key is not None else None,
         group=items.get(group_key) if group_key is not None else None,
-        agents={aid: items[key] for key, aid in agent_keys.items() if key in items},
+        agents={aid: cast(Agent, items[key]) for key, aid in agent_keys.items() if key in items},
     )
 
 
