@@ -24,6 +24,7 @@ from tgdesk.sessions import lifecycle, opening
 from tgdesk.sessions.opening import InboundTiming
 from tgdesk.storage import conversations, projects, sessions
 from tgdesk.storage.conversations import Write
+from tgdesk.storage.records.project import Project
 from tgdesk.telegram.updates import (
     ChatMemberChange,
     Ignored,
@@ -83,7 +84,7 @@ def _dead_letter(project_id: str, body: str | bytes, reason: str, now: int) -> N
     conversations.put_dead_letter(project_id, body=text, reason=reason, now=now)
 
 
-def _store(project: dict[str, Any], update: Update, now: int) -> Write:
+def _store(project: Project, update: Update, now: int) -> Write:
     project_id = project["project_id"]
     match update:
         case InboundMessage():
@@ -118,7 +119,7 @@ def _store(project: dict[str, Any], update: Update, now: int) -> Write:
 
 
 def _store_message(
-    project: dict[str, Any],
+    project: Project,
     update: InboundMessage | MessageEdit,
     message: dict[str, Any],
     now: int,
@@ -174,10 +175,10 @@ def store_user_message(
 
 
 # -- authentication -------------------------------------------------------------------
-_projects: dict[str, tuple[float, dict[str, Any]]] = {}
+_projects: dict[str, tuple[float, Project]] = {}
 
 
-def _authenticate(project_id: str, secret: str | None) -> dict[str, Any]:
+def _authenticate(project_id: str, secret: str | None) -> Project:
     """The project, once the request has proved it comes from its bot's webhook."""
     if not _PROJECT_ID.fullmatch(project_id):
         raise _unknown_project()
@@ -195,7 +196,7 @@ def _authenticate(project_id: str, secret: str | None) -> dict[str, Any]:
     return project
 
 
-def _project(project_id: str, *, fresh: bool = False) -> tuple[dict[str, Any] | None, bool]:
+def _project(project_id: str, *, fresh: bool = False) -> tuple[Project | None, bool]:
     """The project item, from a per-container cache of PROJECT_CACHE_SECONDS."""
     cached = _projects.get(project_id)
     if cached and not fresh and cached[0] > time.monotonic():
@@ -213,7 +214,7 @@ def clear_project_cache() -> None:
     _projects.clear()
 
 
-def _secret_matches(project: dict[str, Any], secret: str) -> bool:
+def _secret_matches(project: Project, secret: str) -> bool:
     expected = project.get("webhook_secret_hash")
     if not isinstance(expected, str):
         return False

@@ -15,6 +15,8 @@ from tgdesk.audit import entries as audit
 from tgdesk.core.errors import InvalidInput, NotFound
 from tgdesk.storage import conversations, tags
 from tgdesk.storage import users as store
+from tgdesk.storage.records.message import Message
+from tgdesk.storage.records.session import Session
 
 SEARCH_MAX_LENGTH = 100
 SEARCH_PAGE_SIZE = 200  # messages read per Query while searching
@@ -28,7 +30,7 @@ def fold(text: str) -> str:
 
 def require_visible(
     scope: Scope, project_id: str, tg_user_id: int
-) -> tuple[dict[str, Any], list[dict[str, Any]] | None]:
+) -> tuple[dict[str, Any], list[Session] | None]:
     """The user's profile, and their sessions when reading them was needed to decide."""
     scope.require_project(project_id)
     profile = conversations.get_user(project_id, tg_user_id)
@@ -67,7 +69,7 @@ def history(
     cursor: str | None = None,
     before: int | None = None,
     source_ip: str | None = None,
-) -> tuple[list[dict[str, Any]], str | None]:
+) -> tuple[list[Message], str | None]:
     """The user's messages across all sessions, newest first, one page at a time."""
     require_visible(scope, project_id, tg_user_id)
     if cursor is None:
@@ -87,7 +89,7 @@ def search(
     cursor: str | None = None,
     before: int | None = None,
     source_ip: str | None = None,
-) -> tuple[list[dict[str, Any]], str | None]:
+) -> tuple[list[Message], str | None]:
     """Messages whose text or caption contains `query`, newest first. A page may come back
     short (even empty) with a cursor: the search stopped within its read budget."""
     needle = fold(query.strip())

@@ -141,7 +141,7 @@ class Audience:
         self._scopes: dict[str, Scope | None] = {}
         self._staff: dict[str, tuple[str, ...]] = {}
         self._admins: tuple[str, ...] | None = None
-        self._sessions: dict[str, dict[str, Any] | None] = {}
+        self._sessions: dict[str, Mapping[str, Any] | None] = {}
         self._connections: dict[str, list[dict[str, Any]]] = {}
 
     def agent(self, agent_id: str) -> dict[str, Any] | None:
@@ -173,12 +173,12 @@ class Audience:
             self._staff[project_id] = tuple(dict.fromkeys([*supervisors, *self._admins]))
         return self._staff[project_id]
 
-    def session(self, session_id: str) -> dict[str, Any] | None:
+    def session(self, session_id: str) -> Mapping[str, Any] | None:
         if session_id not in self._sessions:
             self._sessions[session_id] = conversations.get_session(session_id)
         return self._sessions[session_id]
 
-    def remember_session(self, session: dict[str, Any] | None) -> None:
+    def remember_session(self, session: Mapping[str, Any] | None) -> None:
         """A session image from the batch is newer than any read of it."""
         if session and session.get("session_id"):
             self._sessions[session["session_id"]] = session

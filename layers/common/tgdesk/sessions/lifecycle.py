@@ -11,6 +11,7 @@ Every change is a conditional transaction that also appends its audit entry.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 from tgdesk.accounts.access import Scope
@@ -21,6 +22,8 @@ from tgdesk.core.domain import SETTABLE_STATUSES, Priority, Status, values
 from tgdesk.core.errors import Conflict, Forbidden, InvalidInput, NotFound
 from tgdesk.sessions.opening import InboundTiming
 from tgdesk.storage import conversations, projects, sessions
+from tgdesk.storage.records.project import Project
+from tgdesk.storage.records.session import Session
 from tgdesk.team import settings as team
 
 TIMERS_PER_RUN = 500  # auto-closes per scheduler run; the rest wait a minute
@@ -28,11 +31,11 @@ _HOUR_MS = 3_600_000
 
 
 # -- project settings -------------------------------------------------------------------------
-def auto_close_after_ms(project: dict[str, Any]) -> int:
+def auto_close_after_ms(project: Project) -> int:
     return team.project_settings(project)["auto_close_after_hours"] * _HOUR_MS
 
 
-def inbound_timing(project: dict[str, Any], now: int) -> InboundTiming:
+def inbound_timing(project: Project, now: int) -> InboundTiming:
     """What a user's message at `now` means for their session's timing in this project."""
     settings = team.project_settings(project)
     return InboundTiming(
@@ -42,7 +45,7 @@ def inbound_timing(project: dict[str, Any], now: int) -> InboundTiming:
 
 
 # -- the console's actions ----------------------------------------------------------------------
-def note_opened(scope: Scope, session: dict[str, Any]) -> dict[str, Any]:
+def note_opened(scope: Scope, session: Session) -> Session:
     """The assignee reads the session: unread -> processing. Anybody else's read (a
     supervisor looking in) changes nothing."""
     if session.get("status") != Status.UNREAD or session.get("assignee_id") != scope.agent_id:
@@ -67,7 +70,7 @@ def update(
     status: str | None = None,
     priority: str | None = None,
     source_ip: str | None = None,
-) -> dict[str, Any]:
+) -> Session:
     """Set the status (processing or follow_up) and/or the priority of an open session."""
     if status is not None and status not in SETTABLE_STATUSES:
         raise InvalidInput(
@@ -102,7 +105,7 @@ def update(
     return sessions.change(session, changes, entries)
 
 
-def close(scope: Scope, session_id: str, *, source_ip: str | None = None) -> dict[str, Any]:
+def close(scope: Scope, session_id: str, *, source_ip: str | None = None) -> Session:
     """End a session (its assignee or a supervisor of its project)."""
     session = _held_session(scope, session_id)
     _require_open(session)
@@ -118,7 +121,7 @@ def close(scope: Scope, session_id: str, *, source_ip: str | None = None) -> dic
     return sessions.close(session, at=at, entry=entry)
 
 
-def reopen(scope: Scope, session_id: str, *, source_ip: str | None = None) -> dict[str, Any]:
+def reopen(scope: Scope, session_id: str, *, source_ip: str | None = None) -> Session:
     """Reopen a closed session for its last assignee (or by a supervisor), when it is the
     user's latest session and the user has no other open session."""
     session = _held_session(scope, session_id)
@@ -148,7 +151,7 @@ def reopen(scope: Scope, session_id: str, *, source_ip: str | None = None) -> di
     )
 
 
-def require_can_send(scope: Scope, session: dict[str, Any]) -> None:
+def require_can_send(scope: Scope, session: Mapping[str, Any]) -> None:
     """Only the session's holder writes to the user, and only while it is open."""
     if not scope.can_send(session):
         if session.get("assignee_id") == scope.agent_id:
@@ -206,7 +209,7 @@ def _auto_close(timer: dict[str, Any], now: int) -> str:
 
 
 # -- helpers ----------------------------------------------------------------------------------
-def _held_session(scope: Scope, session_id: str) -> dict[str, Any]:
+def _held_session(scope: Scope, session_id: str) -> Session:
     """The session, if the caller is its assignee or supervises its project."""
     session = scope.session(session_id)
     if session.get("assignee_id") == scope.agent_id or scope.supervises(session["project_id"]):
@@ -214,14 +217,14 @@ def _held_session(scope: Scope, session_id: str) -> dict[str, Any]:
     raise NotFound("no such session", code="session_not_found")
 
 
-def _require_open(session: dict[str, Any]) -> None:
+def _require_open(session: Mapping[str, Any]) -> None:
     if session["status"] == Status.CLOSED:
         raise Conflict("This session is closed; reopen it first.", code="session_closed")
 
 
 def _entry(
     scope: Scope,
-    session: dict[str, Any],
+    session: Mapping[str, Any],
     action: str,
     before: dict[str, Any],
     after: dict[str, Any],

@@ -22,7 +22,7 @@ import time
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from enum import StrEnum
-from typing import Any, Protocol
+from typing import Any, Protocol, cast
 
 from botocore.exceptions import ClientError, HTTPClientError
 
@@ -472,16 +472,19 @@ def _message_puts(
     cid: str,
 ) -> list[dict[str, Any]]:
     message_id = ids.sortable_id()
-    stored: Message = {
-        **message,  # type: ignore[typeddict-item]
-        "message_id": message_id,
-        "project_id": project_id,
-        "tg_user_id": tg_user_id,
-        "session_id": session_id,
-        "direction": "in",
-        "created_at": now,
-        "correlation_id": cid,
-    }
+    stored = cast(
+        Message,
+        {
+            **message,
+            "message_id": message_id,
+            "project_id": project_id,
+            "tg_user_id": tg_user_id,
+            "session_id": session_id,
+            "direction": "in",
+            "created_at": now,
+            "correlation_id": cid,
+        },
+    )
     item = message_record.to_item(stored)
     sk = item["SK"]
     puts = [put(item)]
@@ -502,9 +505,8 @@ def _message_puts(
 
 def _user_card(profile: dict[str, Any]) -> UserCard:
     """The user's display fields copied onto their session for the session lists."""
-    return UserCard(
-        **{k: profile[k] for k in UserCard.__annotations__ if profile.get(k) is not None}
-    )
+    card = {k: profile[k] for k in UserCard.__annotations__ if profile.get(k) is not None}
+    return cast(UserCard, card)
 
 
 def _version_of(stored: dict[str, Any]) -> dict[str, Any]:

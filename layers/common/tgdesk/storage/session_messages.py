@@ -12,7 +12,9 @@ from __future__ import annotations
 from typing import Any
 
 from tgdesk.storage import keys, table
-from tgdesk.storage.conversations import public
+from tgdesk.storage.records import message as message_record
+from tgdesk.storage.records.message import Message
+from tgdesk.storage.records.session import Session
 
 PAGE_SIZE = 25
 MAX_PAGES = 8
@@ -31,7 +33,7 @@ def id_time(message_id: str) -> int | None:
     return value
 
 
-def find(session: dict[str, Any], message_id: str) -> dict[str, Any] | None:
+def find(session: Session, message_id: str) -> Message | None:
     """The message `message_id` if it belongs to `session`, else None."""
     made_at = id_time(message_id)
     if made_at is None or made_at < session["opened_at"]:
@@ -49,8 +51,8 @@ def find(session: dict[str, Any], message_id: str) -> dict[str, Any] | None:
         )
         for item in items:
             if item.get("message_id") == message_id:
-                found = public(item)
-                return found if found and found.get("session_id") == session["session_id"] else None
+                found = message_record.from_item(item)
+                return found if found.get("session_id") == session["session_id"] else None
         if not start:
             return None
     return None

@@ -12,7 +12,7 @@ which reopens a session inside the transaction that stores the user's message.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any
+from typing import Any, cast
 
 from botocore.exceptions import ClientError
 
@@ -21,6 +21,7 @@ from tgdesk.core.errors import Conflict
 from tgdesk.storage import audit, keys, table
 from tgdesk.storage.expressions import Changes, Condition, put
 from tgdesk.storage.records import session as session_record
+from tgdesk.storage.records.session import Session
 
 AUTOCLOSE = "autoclose"  # the timer that closes a session after the user's silence
 RETURN = "return"  # the timer that routes a session its assignee has not opened elsewhere
@@ -89,8 +90,8 @@ def reopened_session(session: Mapping[str, Any], at: int) -> Changes:
 
 # -- transitions ----------------------------------------------------------------------------
 def change(
-    session: dict[str, Any], changes: dict[str, Any], entries: list[dict[str, Any]]
-) -> dict[str, Any]:
+    session: Mapping[str, Any], changes: dict[str, Any], entries: list[dict[str, Any]]
+) -> Session:
     """Set plain attributes of an open session (status, priority) if they still hold the
     values read. Returns the session as it is now."""
     update = Changes().require_item().require_not_equal("status", Status.CLOSED)
@@ -99,10 +100,10 @@ def change(
         update.set(name, value)
     operations = [update.item(*session_record.key(session["session_id"]))]
     _commit(operations + [audit.put_operation(e) for e in entries])
-    return {**session, **changes}
+    return cast(Session, {**session, **changes})
 
 
-def mark_processing(session: dict[str, Any], agent_id: str, entry: dict[str, Any]) -> bool:
+def mark_processing(session: Mapping[str, Any], agent_id: str, entry: dict[str, Any]) -> bool:
     """unread -> processing when its assignee opens it, which also cancels the session's
     `return` timer. False if it was no longer unread or no longer theirs (someone else's
     read never changes the status)."""
@@ -146,12 +147,12 @@ def mark_queued(session_id: str, at: int) -> bool:
 
 
 def close(
-    session: dict[str, Any],
+    session: Mapping[str, Any],
     *,
     at: int,
     entry: dict[str, Any],
     due_timer: dict[str, Any] | None = None,
-) -> dict[str, Any]:
+) -> Session:
     """Close an open session: the session, the user's profile (`open_session_id` goes,
     `last_session_id` / `last_closed_at` come), the assignee's load, the session's timers
     and the audit entry, in one transaction.
@@ -192,12 +193,12 @@ def close(
     operations += [timer_delete(session_id, t) for t in sorted(timers)]
     operations.append(audit.put_operation(entry))
     _commit(operations)
-    return {**session, "status": Status.CLOSED, "closed_at": at}
+    return cast(Session, {**session, "status": Status.CLOSED, "closed_at": at})
 
 
 def reopen(
-    session: dict[str, Any], *, at: int, autoclose_due: int, entry: dict[str, Any]
-) -> dict[str, Any]:
+    session: Mapping[str, Any], *, at: int, autoclose_due: int, entry: dict[str, Any]
+) -> Session:
     """Reopen a closed session from the console: only the user's latest session, and only
     while the user has no other open session. Returns the reopened session."""
     session_id = session["session_id"]
@@ -217,7 +218,8 @@ def reopen(
         operations.append(agent_load(session["assignee_id"], 1))
     _commit(operations)
     reopened = {k: v for k, v in session.items() if k != "closed_at"}
-    return {**reopened, "status": Status.UNREAD, "reopened_at": at, "last_activity_at": at}
+    changed = {"status": Status.UNREAD, "reopened_at": at, "last_activity_at": at}
+    return cast(Session, {**reopened, **changed})
 
 
 # -- timers ---------------------------------------------------------------------------------

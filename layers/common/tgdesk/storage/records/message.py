@@ -85,7 +85,7 @@ def key(message: Mapping[str, Any]) -> tuple[str, str]:
 def to_item(message: Message) -> dict[str, Any]:
     """The table item of a message: its key, `kind`, and `raw` as JSON."""
     pk, sk = key(message)
-    item: dict[str, Any] = {"PK": pk, "SK": sk, "kind": KIND, **message}
+    item: dict[str, Any] = {"PK": pk, "SK": sk, **message, "kind": KIND}
     if "raw" in message:
         item["raw"] = table.dumps(message["raw"]) if message["raw"] is not None else None
     return item

@@ -97,8 +97,8 @@ def to_item(session: Session) -> dict[str, Any]:
         "PK": pk,
         "SK": sk,
         **index_keys(session, session["last_activity_at"]),
-        "kind": KIND,
         **session,
+        "kind": KIND,
     }
 
 
