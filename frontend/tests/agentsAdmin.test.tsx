@@ -1,31 +1,54 @@
 import { fireEvent, render, waitFor } from "@testing-library/preact";
-import type { Api } from "../src/api/client";
+import { ApiError, type Api } from "../src/api/client";
 import type { AgentAccount, Items } from "../src/api/types";
 import { AgentsAdmin } from "../src/admin/AgentsAdmin";
 import { setLang } from "../src/i18n";
 
 const LOCKED_UNTIL = Date.UTC(2026, 11, 1, 23, 15);
+const ADMIN_ID = "6t2nwqeabbja";
+const MARIA_ID = "q8m2k4x7c1vd";
+const INVITATION = { url: "http://desk.example/#/invitation/abcdefghijklmnopqrstuvwxyz012345", expires_at: Date.UTC(2026, 11, 4) };
 
 function agents(lockedUntil: number | null): Items<AgentAccount> {
   return {
     items: [
-      { agent_id: "6t2nwqeabbja", username: "admin", display_name: "Admin", role: "admin", locked_until: null },
-      { agent_id: "q8m2k4x7c1vd", username: "maria", display_name: "Maria", role: "agent", locked_until: lockedUntil },
+      { agent_id: ADMIN_ID, username: "admin", display_name: "Admin", role: "admin", locked_until: null },
+      { agent_id: MARIA_ID, username: "maria", display_name: "Maria", role: "agent", locked_until: lockedUntil },
     ],
   };
 }
 
-function fakeApi(get: Api["get"], post: Api["post"] = vi.fn(async () => ({})) as Api["post"]): Api {
-  return { get, post, patch: vi.fn(), put: vi.fn(), del: vi.fn() } as unknown as Api;
+/** GET answers: the agents from `list`, one project whose only member is `members`. */
+function getter(list: () => Items<AgentAccount>, members: string[] = [ADMIN_ID, MARIA_ID]) {
+  return vi.fn(async (url: string) => {
+    if (url === "/api/agents") return list();
+    if (url === "/api/projects") return { items: [{ project_id: "p1" }] };
+    if (url === "/api/projects/p1/members") return { items: members.map((agent_id) => ({ agent_id })) };
+    throw new Error(`unexpected GET ${url}`);
+  });
+}
+
+function fakeApi(get: unknown, post: unknown = vi.fn(async () => ({})), patch: unknown = vi.fn(async () => ({}))): Api {
+  return { get, post, patch, put: vi.fn(), del: vi.fn() } as unknown as Api;
+}
+
+function fillNewAgent(page: ReturnType<typeof render>, username: string, displayName: string) {
+  fireEvent.input(page.getAllByLabelText("Username").at(-1)!, { target: { value: username } });
+  fireEvent.input(page.getAllByLabelText("Display name").at(-1)!, { target: { value: displayName } });
+  fireEvent.submit(page.getByRole("button", { name: "Create and get the invitation link" }).closest("form")!);
 }
 
 beforeEach(() => setLang("en"));
 
 describe("the agents page", () => {
   it("shows a locked account with an Unlock action that calls the API and reloads", async () => {
-    const get = vi.fn().mockResolvedValueOnce(agents(LOCKED_UNTIL)).mockResolvedValue(agents(null));
-    const post = vi.fn(async () => ({}));
-    const page = render(<AgentsAdmin api={fakeApi(get as Api["get"], post as Api["post"])} />);
+    let lockedUntil: number | null = LOCKED_UNTIL;
+    const get = getter(() => agents(lockedUntil));
+    const post = vi.fn(async () => {
+      lockedUntil = null;
+      return {};
+    });
+    const page = render(<AgentsAdmin api={fakeApi(get, post)} meId={ADMIN_ID} />);
     const unlock = await page.findByRole("button", { name: "Unlock maria" });
     expect(page.getByText(/^Locked until .+ after failed sign-ins$/)).toBeTruthy();
     expect(page.queryByRole("button", { name: "Unlock admin" })).toBeNull();
@@ -34,14 +57,90 @@ describe("the agents page", () => {
     await waitFor(() => expect(post).toHaveBeenCalledWith("/api/agents/q8m2k4x7c1vd/unlock"));
     await waitFor(() => expect(page.queryByRole("button", { name: "Unlock maria" })).toBeNull());
     expect(page.queryByText(/Locked until/)).toBeNull();
-    expect(get).toHaveBeenCalledTimes(2);
+    expect(get.mock.calls.filter(([url]) => url === "/api/agents")).toHaveLength(2);
   });
 
   it("offers no Unlock for accounts that are not locked, and speaks Chinese", async () => {
     setLang("zh-CN");
-    const page = render(<AgentsAdmin api={fakeApi(vi.fn(async () => agents(LOCKED_UNTIL)) as Api["get"])} />);
+    const page = render(<AgentsAdmin api={fakeApi(getter(() => agents(LOCKED_UNTIL)))} meId={ADMIN_ID} />);
     expect(await page.findByRole("button", { name: "解锁 maria" })).toBeTruthy();
     expect(page.getByText(/^登录失败次数过多，锁定至 /)).toBeTruthy();
     expect(page.getAllByRole("button", { name: /^解锁/ })).toHaveLength(1);
+  });
+
+  it("offers the administrator's own row neither Disable nor a role change", async () => {
+    const page = render(<AgentsAdmin api={fakeApi(getter(() => agents(null)))} meId={ADMIN_ID} />);
+    expect(await page.findByRole("combobox", { name: "Role of maria" })).toBeTruthy();
+    expect(page.queryByRole("combobox", { name: "Role of admin" })).toBeNull();
+    const rows = page.getAllByRole("row");
+    const own = rows.find((row) => row.textContent?.startsWith("admin"))!;
+    const other = rows.find((row) => row.textContent?.startsWith("maria"))!;
+    expect(own.textContent).toContain("(you)");
+    expect(own.textContent).toContain("Administrator");
+    expect([...own.querySelectorAll("button")].map((b) => b.textContent)).not.toContain("Disable");
+    expect([...other.querySelectorAll("button")].map((b) => b.textContent)).toContain("Disable");
+  });
+
+  it("marks an agent who is not a member of any project", async () => {
+    const page = render(<AgentsAdmin api={fakeApi(getter(() => agents(null), [ADMIN_ID]))} meId={ADMIN_ID} />);
+    const marker = await page.findByText("Not in any project yet");
+    expect(marker.closest("tr")!.textContent).toMatch(/^maria/);
+    expect(page.getAllByText("Not in any project yet")).toHaveLength(1);
+  });
+});
+
+describe("inviting a new agent", () => {
+  it("asks for no password: creates the account, voids its password, and shows the link with the username", async () => {
+    const post = vi.fn(async (url: string) => {
+      if (url === "/api/agents") return { agent_id: "n3w4g3nt0001", username: "li.wei", display_name: "Li Wei", role: "agent" };
+      return { agent: {}, invitation: INVITATION };
+    });
+    const page = render(<AgentsAdmin api={fakeApi(getter(() => agents(null)), post)} meId={ADMIN_ID} />);
+    await page.findByRole("combobox", { name: "Role of maria" });
+    const form = page.getByRole("button", { name: "Create and get the invitation link" }).closest("form")!;
+    expect(form.querySelector("input[type=password]")).toBeNull();
+
+    fillNewAgent(page, "li.wei", "Li Wei");
+    const status = await page.findByRole("status");
+    expect(status.textContent).toMatch(/^Invitation link for li\.wei, valid until /);
+    expect((page.getByLabelText("Invitation link") as HTMLInputElement).value).toBe(INVITATION.url);
+
+    const [created, reset] = post.mock.calls as unknown as [string, { password: string; username: string }][];
+    expect(created[0]).toBe("/api/agents");
+    expect(created[1]).toMatchObject({ username: "li.wei", display_name: "Li Wei", role: "agent" });
+    expect(created[1].password.length).toBeGreaterThanOrEqual(12); // unguessable, never shown
+    expect(page.container.innerHTML).not.toContain(created[1].password);
+    expect(reset).toEqual(["/api/agents/n3w4g3nt0001/password-reset", {}]);
+    await waitFor(() => expect((page.getAllByLabelText("Username").at(-1) as HTMLInputElement).value).toBe(""));
+  });
+
+  it("keeps what was typed when the username is taken, and says so from the code in both languages", async () => {
+    const post = vi.fn(async () => {
+      throw new ApiError(409, "username_taken", "this username is taken", null, { field: "username" });
+    });
+    const page = render(<AgentsAdmin api={fakeApi(getter(() => agents(null)), post)} meId={ADMIN_ID} />);
+    await page.findByRole("combobox", { name: "Role of maria" });
+    fillNewAgent(page, "maria", "Maria Two");
+    expect((await page.findByRole("alert")).textContent).toBe("This username is taken; choose another.");
+    expect((page.getAllByLabelText("Username").at(-1) as HTMLInputElement).value).toBe("maria");
+    expect((page.getAllByLabelText("Display name").at(-1) as HTMLInputElement).value).toBe("Maria Two");
+    expect(post).toHaveBeenCalledTimes(1);
+
+    page.unmount();
+    setLang("zh-CN");
+    const zh = render(<AgentsAdmin api={fakeApi(getter(() => agents(null)), post)} meId={ADMIN_ID} />);
+    await zh.findByRole("combobox", { name: "maria 的角色" });
+    fireEvent.input(zh.getAllByLabelText("用户名").at(-1)!, { target: { value: "maria" } });
+    fireEvent.submit(zh.getByRole("button", { name: "创建并获取邀请链接" }).closest("form")!);
+    expect((await zh.findByRole("alert")).textContent).toBe("该用户名已被占用，请换一个。");
+  });
+
+  it("shows the API's own message for a code the catalogue does not know", async () => {
+    const patch = vi.fn(async () => {
+      throw new ApiError(409, "brand_new_code", "Something new went wrong.");
+    });
+    const page = render(<AgentsAdmin api={fakeApi(getter(() => agents(null)), undefined, patch)} meId={ADMIN_ID} />);
+    fireEvent.change(await page.findByRole("combobox", { name: "Role of maria" }), { target: { value: "supervisor" } });
+    expect((await page.findByRole("alert")).textContent).toBe("Something new went wrong.");
   });
 });

@@ -35,7 +35,7 @@ export function Admin(props: { api: HttpApi; controller: ConsoleController }) {
         ))}
       </div>
       <section role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`}>
-        {tab === "agents" && <AgentsAdmin api={props.api} />}
+        {tab === "agents" && <AgentsAdmin api={props.api} meId={props.controller.workspace.state.me.agent_id} />}
         {tab === "projects" && <ProjectsAdmin api={props.api} controller={props.controller} />}
         {tab === "tags" && <TagsAdmin api={props.api} controller={props.controller} />}
         {tab === "risk" && <RiskAdmin api={props.api} controller={props.controller} />}

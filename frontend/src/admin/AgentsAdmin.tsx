@@ -1,29 +1,78 @@
 import { useState } from "preact/hooks";
 import { path, type Api } from "../api/client";
-import type { AgentAccount, Invitation, Items, Role } from "../api/types";
+import type { AgentAccount, Invitation, Items, Member, Project, Role } from "../api/types";
 import { t } from "../i18n";
 import { dateTime } from "../lib/format";
 import { EnumSelect } from "./EnumSelect";
 import { attempt, useLoad } from "./useLoad";
 
 const ROLES: Role[] = ["agent", "supervisor", "admin"];
+const EMPTY_FORM = { username: "", display_name: "", role: "agent" as Role };
 
-export function AgentsAdmin(props: { api: Api }) {
-  const { api } = props;
+/** An invitation link as shown: whose it is, so the administrator sends the username along. */
+interface ShownInvitation {
+  username: string;
+  invitation: Invitation;
+}
+
+/**
+ * The API creates an account only with a password, and a new agent chooses their own with an
+ * invitation link. So the account is created with this one (random, never shown or kept) and
+ * voided at once by a password reset without a password, which answers the invitation link.
+ */
+export function placeholderPassword(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(32));
+  return btoa(String.fromCharCode(...bytes));
+}
+
+/** Who belongs to at least one project (every project's members); null until read. */
+function useProjectMembers(api: Api): Set<string> | null {
+  return useLoad(async () => {
+    const projects = await api.get<Items<Project>>("/api/projects");
+    const lists = await Promise.all(
+      projects.items.map((p) => api.get<Items<Member>>(path`/api/projects/${p.project_id}/members`)),
+    );
+    return new Set(lists.flatMap((list) => list.items.map((m) => m.agent_id)));
+  }, [api]).data;
+}
+
+export function AgentsAdmin(props: { api: Api; meId: string }) {
+  const { api, meId } = props;
   const { data, error, reload } = useLoad(() => api.get<Items<AgentAccount>>("/api/agents"), [api]);
+  const inProjects = useProjectMembers(api);
   const [problem, setProblem] = useState("");
-  const [link, setLink] = useState<Invitation | null>(null);
-  const [form, setForm] = useState({ username: "", display_name: "", password: "", role: "agent" as Role });
+  const [link, setLink] = useState<ShownInvitation | null>(null);
+  const [form, setForm] = useState(EMPTY_FORM);
+  const [busy, setBusy] = useState(false);
 
   async function run(work: () => Promise<unknown>) {
     setProblem(await attempt(work));
     reload();
   }
 
+  async function invite(agent: AgentAccount, reset: boolean) {
+    await run(async () => {
+      const invitation = reset
+        ? (await api.post<{ invitation?: Invitation | null }>(path`/api/agents/${agent.agent_id}/password-reset`, {})).invitation
+        : await api.post<Invitation>(path`/api/agents/${agent.agent_id}/invitations`);
+      setLink(invitation ? { username: agent.username, invitation } : null);
+    });
+  }
+
   async function create(event: Event) {
     event.preventDefault();
-    await run(() => api.post("/api/agents", { ...form, display_name: form.display_name || undefined }));
-    setForm({ username: "", display_name: "", password: "", role: "agent" });
+    setBusy(true);
+    let created = false;
+    await run(async () => {
+      const body = { ...form, display_name: form.display_name || undefined, password: placeholderPassword() };
+      const agent = await api.post<AgentAccount>("/api/agents", body);
+      created = true;
+      const reset = await api.post<{ invitation?: Invitation | null }>(path`/api/agents/${agent.agent_id}/password-reset`, {});
+      setLink(reset.invitation ? { username: agent.username, invitation: reset.invitation } : null);
+    });
+    setBusy(false);
+    // A refused form (a taken username, say) keeps what was typed, to be corrected.
+    if (created) setForm(EMPTY_FORM);
   }
 
   return (
@@ -35,7 +84,8 @@ export function AgentsAdmin(props: { api: Api }) {
       )}
       {link && (
         <p class="invitation" role="status">
-          {t("admin.invitation", { until: dateTime(link.expires_at) })} <input readOnly value={link.url} aria-label={t("admin.invitationLink")} onFocus={(e) => e.currentTarget.select()} />
+          {t("admin.invitation", { name: link.username, until: dateTime(link.invitation.expires_at) })}{" "}
+          <input readOnly value={link.invitation.url} aria-label={t("admin.invitationLink")} onFocus={(e) => e.currentTarget.select()} />
         </p>
       )}
       <table class="admin-table">
@@ -50,60 +100,66 @@ export function AgentsAdmin(props: { api: Api }) {
           </tr>
         </thead>
         <tbody>
-          {(data?.items ?? []).map((agent) => (
-            <tr key={agent.agent_id} class={agent.disabled ? "disabled" : ""}>
-              <td>
-                {agent.username}
-                {agent.locked_until ? <div class="muted">{t("admin.lockedUntil", { until: dateTime(agent.locked_until) })}</div> : null}
-              </td>
-              <td>{agent.display_name}</td>
-              <td>
-                <EnumSelect
-                  ariaLabel={t("admin.roleOf", { name: agent.username })}
-                  options={ROLES}
-                  value={agent.role}
-                  label={(r) => t(`role.${r}`)}
-                  onChange={(role) => void run(() => api.patch(path`/api/agents/${agent.agent_id}`, { role }))}
-                />
-              </td>
-              <td>{t(`presence.${agent.presence ?? "offline"}`)}</td>
-              <td class="row">
-                {agent.locked_until ? (
-                  <button
-                    type="button"
-                    aria-label={t("admin.unlockOf", { name: agent.username })}
-                    onClick={() => void run(() => api.post(path`/api/agents/${agent.agent_id}/unlock`))}
-                  >
-                    {t("admin.unlock")}
+          {(data?.items ?? []).map((agent) => {
+            const isMe = agent.agent_id === meId;
+            return (
+              <tr key={agent.agent_id} class={agent.disabled ? "disabled" : ""}>
+                <td>
+                  {agent.username}
+                  {isMe ? <span class="muted"> ({t("admin.you")})</span> : null}
+                  {agent.locked_until ? <div class="muted">{t("admin.lockedUntil", { until: dateTime(agent.locked_until) })}</div> : null}
+                  {inProjects && !inProjects.has(agent.agent_id) ? (
+                    <div class="no-project" title={t("admin.noProjectHelp", { name: agent.username })}>
+                      {t("admin.noProject")}
+                    </div>
+                  ) : null}
+                </td>
+                <td>{agent.display_name}</td>
+                <td>
+                  {/* The API refuses an administrator's change of their own role. */}
+                  {isMe ? (
+                    t(`role.${agent.role}`)
+                  ) : (
+                    <EnumSelect
+                      ariaLabel={t("admin.roleOf", { name: agent.username })}
+                      options={ROLES}
+                      value={agent.role}
+                      label={(r) => t(`role.${r}`)}
+                      onChange={(role) => void run(() => api.patch(path`/api/agents/${agent.agent_id}`, { role }))}
+                    />
+                  )}
+                </td>
+                <td>{t(`presence.${agent.presence ?? "offline"}`)}</td>
+                <td class="row">
+                  {agent.locked_until ? (
+                    <button
+                      type="button"
+                      aria-label={t("admin.unlockOf", { name: agent.username })}
+                      onClick={() => void run(() => api.post(path`/api/agents/${agent.agent_id}/unlock`))}
+                    >
+                      {t("admin.unlock")}
+                    </button>
+                  ) : null}
+                  {isMe ? null : (
+                    <button type="button" onClick={() => void run(() => api.patch(path`/api/agents/${agent.agent_id}`, { disabled: !agent.disabled }))}>
+                      {agent.disabled ? t("admin.enable") : t("admin.disable")}
+                    </button>
+                  )}
+                  <button type="button" onClick={() => void invite(agent, true)}>
+                    {t("admin.resetPassword")}
                   </button>
-                ) : null}
-                <button type="button" onClick={() => void run(() => api.patch(path`/api/agents/${agent.agent_id}`, { disabled: !agent.disabled }))}>
-                  {agent.disabled ? t("admin.enable") : t("admin.disable")}
-                </button>
-                <button
-                  type="button"
-                  onClick={() =>
-                    void run(async () => {
-                      const result = await api.post<{ invitation?: Invitation | null }>(path`/api/agents/${agent.agent_id}/password-reset`, {});
-                      setLink(result.invitation ?? null);
-                    })
-                  }
-                >
-                  {t("admin.resetPassword")}
-                </button>
-                <button
-                  type="button"
-                  onClick={() => void run(async () => setLink(await api.post<Invitation>(path`/api/agents/${agent.agent_id}/invitations`)))}
-                >
-                  {t("admin.invite")}
-                </button>
-              </td>
-            </tr>
-          ))}
+                  <button type="button" onClick={() => void invite(agent, false)}>
+                    {t("admin.invite")}
+                  </button>
+                </td>
+              </tr>
+            );
+          })}
         </tbody>
       </table>
       <form class="admin-form" onSubmit={create} aria-labelledby="new-agent">
         <h2 id="new-agent">{t("admin.newAgent")}</h2>
+        <p class="muted">{t("admin.newAgentHelp")}</p>
         <label>
           {t("admin.username")}
           <input required value={form.username} onInput={(e) => setForm({ ...form, username: e.currentTarget.value })} />
@@ -113,22 +169,11 @@ export function AgentsAdmin(props: { api: Api }) {
           <input value={form.display_name} onInput={(e) => setForm({ ...form, display_name: e.currentTarget.value })} />
         </label>
         <label>
-          {t("login.password")}
-          <input
-            type="password"
-            autoComplete="new-password"
-            required
-            minLength={12}
-            value={form.password}
-            onInput={(e) => setForm({ ...form, password: e.currentTarget.value })}
-          />
-        </label>
-        <label>
           {t("admin.role")}
           <EnumSelect options={ROLES} value={form.role} label={(r) => t(`role.${r}`)} onChange={(role) => setForm({ ...form, role })} />
         </label>
-        <button type="submit" class="primary">
-          {t("admin.create")}
+        <button type="submit" class="primary" disabled={busy}>
+          {t("admin.createInvite")}
         </button>
       </form>
     </div>

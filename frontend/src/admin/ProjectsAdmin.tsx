@@ -1,8 +1,9 @@
-import { useEffect, useState } from "preact/hooks";
+import { useState } from "preact/hooks";
 import { path, type Api } from "../api/client";
 import { PERMISSIONS, type AgentAccount, type Group, type Items, type Member, type Project, type RoutingMode } from "../api/types";
 import type { ConsoleController } from "../console/controller";
 import { t } from "../i18n";
+import { ConfirmDelete } from "./ConfirmDelete";
 import { EnumSelect } from "./EnumSelect";
 import { attempt, useLoad } from "./useLoad";
 
@@ -14,6 +15,8 @@ export function ProjectsAdmin(props: { api: Api; controller: ConsoleController }
   const [selected, setSelected] = useState("");
   const [problem, setProblem] = useState("");
   const [bot, setBot] = useState({ name: "", bot_token: "" });
+  // Bumped when the project's members change, so the lists of its agents are read again.
+  const [team, setTeam] = useState(0);
   const projects = data?.items ?? [];
   const project = projects.find((p) => p.project_id === selected) ?? projects[0];
   const isAdmin = props.controller.workspace.state.me.role === "admin";
@@ -49,6 +52,7 @@ export function ProjectsAdmin(props: { api: Api; controller: ConsoleController }
           key={project.project_id}
           api={api}
           project={project}
+          team={team}
           onSaved={() => {
             reload();
             void props.controller.workspace.reloadProjects();
@@ -66,8 +70,8 @@ export function ProjectsAdmin(props: { api: Api; controller: ConsoleController }
           }}
         />
       )}
-      {project && <Members key={`m:${project.project_id}`} api={api} project={project} />}
-      {project && <Groups key={`g:${project.project_id}`} api={api} project={project} />}
+      {project && <Members key={`m:${project.project_id}`} api={api} project={project} onChanged={() => setTeam(team + 1)} />}
+      {project && <Groups key={`g:${project.project_id}`} api={api} project={project} team={team} />}
       {isAdmin && (
         <form class="admin-form" onSubmit={connect} aria-labelledby="connect-bot">
           <h2 id="connect-bot">{t("admin.connectBot")}</h2>
@@ -143,13 +147,14 @@ function ReplaceBotToken(props: { api: Api; project: Project; onReplaced: () => 
   );
 }
 
-function useAgents(api: Api, projectId: string) {
-  return useLoad(() => api.get<Items<AgentAccount>>(path`/api/projects/${projectId}/agents`), [api, projectId]).data?.items ?? [];
+/** The project's agents; read again when `team` (the members' version) changes. */
+function useAgents(api: Api, projectId: string, team: number) {
+  return useLoad(() => api.get<Items<AgentAccount>>(path`/api/projects/${projectId}/agents`), [api, projectId, team]).data?.items ?? [];
 }
 
-function ProjectSettings(props: { api: Api; project: Project; onSaved: () => void }) {
+function ProjectSettings(props: { api: Api; project: Project; team: number; onSaved: () => void }) {
   const { api, project } = props;
-  const agents = useAgents(api, project.project_id);
+  const agents = useAgents(api, project.project_id, props.team);
   const [form, setForm] = useState(() => ({
     name: project.name,
     mode: project.routing.mode,
@@ -248,7 +253,7 @@ function ProjectSettings(props: { api: Api; project: Project; onSaved: () => voi
   );
 }
 
-function Members(props: { api: Api; project: Project }) {
+function Members(props: { api: Api; project: Project; onChanged: () => void }) {
   const { api, project } = props;
   const members = useLoad(() => api.get<Items<Member>>(path`/api/projects/${project.project_id}/members`), [api, project.project_id]);
   const everyone = useLoad(() => api.get<Items<AgentAccount>>("/api/agents"), [api]).data?.items ?? [];
@@ -257,9 +262,17 @@ function Members(props: { api: Api; project: Project }) {
   const list = members.data?.items ?? [];
   const outside = everyone.filter((a) => !list.some((m) => m.agent_id === a.agent_id));
 
-  async function run(work: () => Promise<unknown>) {
-    setProblem(await attempt(work));
+  async function run(work: () => Promise<unknown>): Promise<string> {
+    const failure = await attempt(work);
+    setProblem(failure);
     members.reload();
+    if (!failure) props.onChanged();
+    return failure;
+  }
+
+  async function add() {
+    const failure = await run(() => api.post(path`/api/projects/${project.project_id}/members`, { agent_id: adding }));
+    if (!failure) setAdding("");
   }
 
   return (
@@ -321,7 +334,7 @@ function Members(props: { api: Api; project: Project }) {
           <button
             type="button"
             disabled={!adding}
-            onClick={() => void run(() => api.post(path`/api/projects/${project.project_id}/members`, { agent_id: adding })).then(() => setAdding(""))}
+            onClick={() => void add()}
           >
             {t("admin.add")}
           </button>
@@ -331,16 +344,40 @@ function Members(props: { api: Api; project: Project }) {
   );
 }
 
-function Groups(props: { api: Api; project: Project }) {
+function Groups(props: { api: Api; project: Project; team: number }) {
   const { api, project } = props;
   const groups = useLoad(() => api.get<Items<Group>>(path`/api/projects/${project.project_id}/groups`), [api, project.project_id]);
-  const agents = useAgents(api, project.project_id);
+  const agents = useAgents(api, project.project_id, props.team);
   const [name, setName] = useState("");
   const [problem, setProblem] = useState("");
+  const [status, setStatus] = useState("");
 
-  async function run(work: () => Promise<unknown>) {
-    setProblem(await attempt(work));
+  async function run(work: () => Promise<unknown>): Promise<string> {
+    setStatus("");
+    const failure = await attempt(work);
+    setProblem(failure);
     groups.reload();
+    return failure;
+  }
+
+  async function create(event: Event) {
+    event.preventDefault();
+    const failure = await run(() => api.post(path`/api/projects/${project.project_id}/groups`, { name, agent_ids: [] }));
+    if (!failure) setName(""); // a refused name stays, to be corrected
+  }
+
+  async function save(group: Group, agentIds: string[]) {
+    setStatus("");
+    let saved: Group | null = null;
+    const failure = await attempt(async () => {
+      saved = await api.patch<Group>(path`/api/projects/${group.project_id}/groups/${group.group_id}`, { agent_ids: agentIds });
+    });
+    setProblem(failure);
+    const answer = saved as Group | null; // assigned inside the callback
+    if (failure || !answer) return groups.reload();
+    // The answer is the group as saved: show it as it is, not as a re-read may still have it.
+    groups.setData((list) => list && { items: list.items.map((g) => (g.group_id === answer.group_id ? answer : g)) });
+    setStatus(t("admin.groupSaved", { name: answer.name }));
   }
 
   return (
@@ -351,16 +388,21 @@ function Groups(props: { api: Api; project: Project }) {
           {groups.error || problem}
         </p>
       )}
+      {status && (
+        <p class="muted" role="status">
+          {status}
+        </p>
+      )}
       {(groups.data?.items ?? []).map((g) => (
-        <GroupEditor key={g.group_id} group={g} agents={agents} onRun={run} api={api} />
+        <GroupEditor
+          key={g.group_id}
+          group={g}
+          agents={agents}
+          onSave={(ids) => save(g, ids)}
+          onDelete={() => run(() => api.del(path`/api/projects/${g.project_id}/groups/${g.group_id}`))}
+        />
       ))}
-      <form
-        class="row"
-        onSubmit={(e) => {
-          e.preventDefault();
-          void run(() => api.post(path`/api/projects/${project.project_id}/groups`, { name, agent_ids: [] })).then(() => setName(""));
-        }}
-      >
+      <form class="row" onSubmit={create}>
         <label>
           {t("admin.newGroup")}
           <input required value={name} onInput={(e) => setName(e.currentTarget.value)} />
@@ -371,11 +413,14 @@ function Groups(props: { api: Api; project: Project }) {
   );
 }
 
-function GroupEditor(props: { api: Api; group: Group; agents: AgentAccount[]; onRun: (work: () => Promise<unknown>) => Promise<void> }) {
-  const { api, group } = props;
-  const [ids, setIds] = useState(group.agent_ids);
-  useEffect(() => setIds(group.agent_ids), [group.updated_at]);
-  const url = path`/api/projects/${group.project_id}/groups/${group.group_id}`;
+function GroupEditor(props: { group: Group; agents: AgentAccount[]; onSave: (agentIds: string[]) => Promise<unknown>; onDelete: () => Promise<unknown> }) {
+  const { group } = props;
+  // The ticks are an edit of one version of the group; a newer version (a save's answer, a
+  // re-read after someone else's change) replaces them.
+  const version = `${group.updated_at}:${group.agent_ids.join()}`;
+  const [edit, setEdit] = useState({ version, ids: group.agent_ids });
+  const ids = edit.version === version ? edit.ids : group.agent_ids;
+  const setIds = (next: string[]) => setEdit({ version, ids: next });
   return (
     <fieldset class="group">
       <legend>{group.name}</legend>
@@ -390,12 +435,10 @@ function GroupEditor(props: { api: Api; group: Group; agents: AgentAccount[]; on
         </label>
       ))}
       <div class="row">
-        <button type="button" onClick={() => void props.onRun(() => api.patch(url, { agent_ids: ids }))}>
+        <button type="button" onClick={() => void props.onSave(ids)}>
           {t("action.save")}
         </button>
-        <button type="button" class="danger" onClick={() => void props.onRun(() => api.del(url))}>
-          {t("action.delete")}
-        </button>
+        <ConfirmDelete name={group.name} question={t("admin.confirmDeleteGroup", { name: group.name })} onDelete={props.onDelete} />
       </div>
     </fieldset>
   );

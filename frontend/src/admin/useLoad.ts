@@ -1,5 +1,8 @@
 import { useCallback, useEffect, useState } from "preact/hooks";
-import { ApiError } from "../api/client";
+import { errorText } from "../console/errors";
+
+/** What to show for a failed call: its code through the catalogue, else the API's message. */
+export { errorText };
 
 /** Loads data once per dependency change; `reload` re-reads it; errors are shown as text. */
 export function useLoad<T>(load: () => Promise<T>, deps: unknown[]) {
@@ -15,15 +18,10 @@ export function useLoad<T>(load: () => Promise<T>, deps: unknown[]) {
     );
   }, deps);
   useEffect(reload, [reload]);
-  return { data, error, reload };
+  return { data, error, reload, setData };
 }
 
-/** What to show for a failed call: the API's message. */
-export function errorText(error: unknown): string {
-  return error instanceof ApiError ? error.message : String(error);
-}
-
-/** Runs an admin change; its error message (from the API) or "" when it worked. */
+/** Runs an admin change; its error message or "" when it worked. */
 export async function attempt(work: () => Promise<unknown>): Promise<string> {
   try {
     await work();

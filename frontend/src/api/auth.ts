@@ -67,3 +67,23 @@ export function loginProblem(error: unknown, now: number = Date.now()): LoginPro
   }
   return { code: error.code, message: error.message };
 }
+
+/** The API's password rule (InvitationAccept in openapi.json; a test keeps them equal). */
+export const PASSWORD_MIN_LENGTH = 12;
+export const PASSWORD_MAX_LENGTH = 256;
+
+/** The token of an invitation link (`#/invitation/<token>`), or null for any other address. */
+export function invitationToken(hash: string): string | null {
+  const found = /^#\/invitation\/([^/?#]+)$/.exec(hash);
+  return found ? decodeURIComponent(found[1]) : null;
+}
+
+/** Whether the API could take this as an invitation token at all (its length rule). */
+export function plausibleInvitationToken(token: string): boolean {
+  return token.length >= 20 && token.length <= 128;
+}
+
+/** Set the invited agent's password; the link is used up (the API answers nothing more). */
+export async function acceptInvitation(api: Api, token: string, password: string): Promise<void> {
+  await api.post(`/api/auth/invitations/${encodeURIComponent(token)}`, { password });
+}

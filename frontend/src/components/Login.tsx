@@ -33,6 +33,8 @@ export function problemText(problem: LoginProblem, now: number = Date.now()): st
       return t("error.network");
     case "logged_out":
       return t("login.loggedOut");
+    case "invitation_accepted":
+      return t("invite.passwordSet");
     default:
       return problem.message ?? t("error.generic");
   }
