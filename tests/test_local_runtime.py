@@ -44,6 +44,9 @@ def test_schedules_and_their_override() -> None:
     declared = schedules_from_template(None)
     assert declared and all(s.every_s >= 60 for s in declared)
     assert all(s.every_s == 1 for s in schedules_from_template(1))
+    names = [s.rule_name for s in declared]
+    assert len(set(names)) == len(names)  # each job of the scheduler is its own rule
+    assert "SchedulerFunction-queues-every-60s" in names
 
 
 def test_scheduled_event_is_the_input_or_the_eventbridge_envelope() -> None:

@@ -41,7 +41,9 @@ class Schedule:
 
     @property
     def rule_name(self) -> str:
-        return f"{self.function}-every-{self.every_s:g}s"
+        """Names the job too: one function runs several (the scheduler's `{"job": ...}`)."""
+        job = self.input.get("job") if self.input else None
+        return "-".join(filter(None, (self.function, job, f"every-{self.every_s:g}s")))
 
 
 def schedules_from_template(every_override: float | None) -> list[Schedule]:
@@ -81,5 +83,5 @@ class ScheduleTimer:
             try:
                 function.invoke(scheduled_event(schedule.rule_name, schedule.input))
             except Exception:
-                log.exception("%s failed on its schedule", schedule.function)
+                log.exception("%s failed on its schedule", schedule.rule_name)
             next_at = max(next_at, time.monotonic())
