@@ -20,7 +20,7 @@ interface ShownInvitation {
  * invitation link. So the account is created with this one (random, never shown or kept) and
  * voided at once by a password reset without a password, which answers the invitation link.
  */
-export function placeholderPassword(): string {
+function placeholderPassword(): string {
   const bytes = crypto.getRandomValues(new Uint8Array(32));
   return btoa(String.fromCharCode(...bytes));
 }
