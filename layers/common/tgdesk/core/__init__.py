@@ -4,5 +4,8 @@
   configuration
 - `secrets`: bot tokens and webhook secrets in SSM
 - `metrics`, `correlation`: CloudWatch embedded metrics, the id that follows an update in logs
+- `domain`: the enums of the domain (status, priority, role, presence, routing mode)
+- `claims`: the pure shapes of a routing claim, shared by routing and storage
+- `logs`: every handler's structured logger, `tgdesk.*` library lines included
 - `item_size`, `csv_safe`: DynamoDB's item limits, spreadsheet-safe CSV cells
 """
