@@ -46,7 +46,8 @@ def run_timers(client: TestClient) -> Any:
         at(moment)
         result = handler({"job": "timers"}, lambda_context())
         assert result.pop("job") == "timers"
-        return result
+        # the auto-close counts; the return timers' own are tests/test_routing_timers.py's
+        return {name: n for name, n in result.items() if not name.startswith("return")}
 
     return run
 

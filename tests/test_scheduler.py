@@ -43,6 +43,11 @@ def test_timers_job_with_nothing_due_returns_zero_counts(handler: Any) -> None:
         "closed": 0,
         "skipped": 0,
         "dropped": 0,
+        "returns_due": 0,
+        "returned": 0,
+        "returns_dropped": 0,
+        "returns_postponed": 0,
+        "returns_stopped": 0,
     }
 
 

@@ -17,11 +17,10 @@ logger = function_logger()
 
 
 def run_due_timers() -> dict[str, int]:
-    """Sessions' due timers: auto-close, then `return` (which logs its own counts)."""
+    """Sessions' due timers: auto-close (`due`, `closed`, `skipped`, `dropped`), then
+    `return` (`returns_due`, `returned`, `returns_dropped`, ...)."""
     now = now_ms()
-    counts = lifecycle.run_due_timers(now)
-    routing_jobs.run_due_returns(now)
-    return counts
+    return lifecycle.run_due_timers(now) | routing_jobs.run_due_returns(now)
 
 
 JOBS: dict[str, Callable[[], dict[str, int]]] = {
