@@ -17,6 +17,8 @@ from moto.dynamodb.models import DynamoDBBackend
 from moto.dynamodb.models.dynamo_type import DynamoType
 from moto.dynamodb.models.table import Table
 
+from infra.local import moto_index
+
 _stock = DynamoDBBackend.transact_write_items
 _OPERATIONS = ("ConditionCheck", "Put", "Delete", "Update")
 
@@ -31,6 +33,15 @@ def _key(table: Table, op_type: str, op: dict[str, Any]) -> tuple[DynamoType, Dy
 def _put_back(table: Table, key: tuple[DynamoType, DynamoType | None], item: Any) -> None:
     """Restore one item as it was, without writing a stream record."""
     hash_value, range_value = key
+    try:
+        _restore(table, hash_value, range_value, item)
+    finally:
+        moto_index.reindex(table, hash_value, range_value)
+
+
+def _restore(
+    table: Table, hash_value: DynamoType, range_value: DynamoType | None, item: Any
+) -> None:
     if range_value is None:
         if item is None:
             table.items.pop(hash_value, None)
