@@ -37,6 +37,7 @@ ROUTES: dict[tuple[str, str], tuple[str, Any]] = {
     ("GET", "/docs/oauth2-redirect"): (PUBLIC, None),
     ("GET", "/api/health"): (PUBLIC, None),
     ("POST", "/api/auth/login"): (PUBLIC, None),
+    ("GET", "/api/auth/invitations/{token}"): (PUBLIC, None),
     ("POST", "/api/auth/invitations/{token}"): (PUBLIC, None),
     ("POST", "/api/auth/logout"): (ANY_AGENT, None),
     ("GET", "/api/me"): (ANY_AGENT, None),

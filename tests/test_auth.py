@@ -308,7 +308,9 @@ def test_reset_without_password_hands_out_a_one_time_invitation(client: TestClie
     assert stored["expires_at"] - stored["created_at"] == 72 * 3600 * 1000
 
     accepted = client.post(f"/api/auth/invitations/{token}", json={"password": "chosen by maria"})
-    assert accepted.status_code == 204
+    assert accepted.status_code == 200
+    signed_in = {"Authorization": f"Bearer {accepted.json()['token']}"}
+    assert client.get("/api/me", headers=signed_in).json()["username"] == "maria"
     assert login(client, "maria", "chosen by maria")
     again = client.post(f"/api/auth/invitations/{token}", json={"password": "chosen again!!"})
     assert again.status_code == 404 and again.json()["code"] == "invitation_not_found"
@@ -335,6 +337,108 @@ def test_an_expired_invitation_is_refused(client: TestClient) -> None:
     clock.set_now_for_tests(made.json()["expires_at"])
     late = client.post(f"/api/auth/invitations/{token}", json={"password": "too late for this"})
     assert late.status_code == 404 and late.json()["code"] == "invitation_not_found"
+
+
+def invitation_token(link: dict[str, Any]) -> str:
+    return str(link["url"]).rsplit("/", 1)[1]
+
+
+def test_an_agent_created_without_a_password_is_invited(client: TestClient) -> None:
+    admin = login(client)
+    created = client.post(
+        "/api/agents", json={"username": "dana", "display_name": "Dana Scully"}, headers=admin
+    )
+    assert created.status_code == 201, created.text
+    dana = created.json()
+    assert dana["username"] == "dana" and "password_hash" not in dana
+    link = dana["invitation"]
+    assert link["url"].startswith("http://testserver/#/invitation/")
+    token = invitation_token(link)
+    assert token not in str(scan_items())
+    stored = next(i for i in scan_items() if i["kind"] == "invitation")
+    assert stored["agent_id"] == dana["agent_id"] and stored["expires_at"] == link["expires_at"]
+    account = next(i for i in scan_items() if i["kind"] == "agent" and i["username"] == "dana")
+    assert "password_hash" not in account  # nobody signs in as dana before she accepts
+    refused = client.post("/api/auth/login", json={"username": "dana", "password": "x" * 12})
+    assert refused.status_code == 401 and refused.json()["code"] == "invalid_credentials"
+
+    # One audit entry: created, and invited; no password reset.
+    about_dana = [i for i in scan_items() if i.get("target_id") == dana["agent_id"]]
+    assert [i["action"] for i in about_dana if i["action"].startswith("agent.")] == ["agent.create"]
+    entry = next(i for i in about_dana if i.get("action") == "agent.create")
+    assert entry["details"] == {"invited": True, "invitation_expires_at": link["expires_at"]}
+
+    # The page the link opens reads whose it is, and the password rule.
+    read = client.get(f"/api/auth/invitations/{token}")
+    assert read.status_code == 200
+    assert read.json() == {
+        "username": "dana",
+        "display_name": "Dana Scully",
+        "expires_at": link["expires_at"],
+        "password_rule": {"min_length": 12, "max_length": 256},
+    }
+    # Accepting sets the password and signs dana in.
+    accepted = client.post(f"/api/auth/invitations/{token}", json={"password": "dana's choice!"})
+    assert accepted.status_code == 200
+    assert accepted.json()["agent"]["username"] == "dana"
+    me = client.get("/api/me", headers={"Authorization": f"Bearer {accepted.json()['token']}"})
+    assert me.status_code == 200 and me.json()["agent_id"] == dana["agent_id"]
+    assert client.get(f"/api/auth/invitations/{token}").json()["code"] == "invitation_not_found"
+
+
+def test_creating_with_a_password_answers_no_invitation(client: TestClient) -> None:
+    maria = create_agent(client, login(client), "maria")
+    assert maria["invitation"] is None
+    assert not [i for i in scan_items() if i["kind"] == "invitation"]
+    assert agent_login(client, "maria")
+
+
+def test_an_invitation_is_one_answer_whether_unknown_used_or_expired(client: TestClient) -> None:
+    admin = login(client)
+    made = client.post("/api/agents", json={"username": "dana"}, headers=admin).json()
+    token = invitation_token(made["invitation"])
+    unknown = client.get(f"/api/auth/invitations/{'x' * 43}")
+    clock.set_now_for_tests(made["invitation"]["expires_at"])
+    expired = client.get(f"/api/auth/invitations/{token}")
+    late = client.post(f"/api/auth/invitations/{token}", json={"password": "dana's choice!"})
+    assert unknown.status_code == expired.status_code == late.status_code == 404
+    assert unknown.json() == expired.json() == late.json()
+    assert unknown.json()["code"] == "invitation_not_found"
+    assert "dana" not in unknown.text + expired.text
+    malformed = client.get("/api/auth/invitations/short")
+    assert malformed.status_code == 422 and malformed.json()["field"] == "token"
+
+
+def test_links_that_do_not_work_are_throttled_per_address(client: TestClient) -> None:
+    admin = login(client)
+    made = client.post("/api/agents", json={"username": "dana"}, headers=admin).json()
+    token = invitation_token(made["invitation"])
+    now = 1_790_000_000_000
+    for number in range(10):
+        now += 60_000
+        clock.set_now_for_tests(now)
+        guess = client.get(f"/api/auth/invitations/guess{number:02d}{'x' * 30}")
+        assert guess.status_code == 404, number
+    counters = [i for i in scan_items() if i["kind"] == "login_failures"]
+    assert [c["failures"] for c in counters if c["PK"] == "LOGINFAIL#address#testclient"] == [10]
+    # The address is locked now: even the real link is refused, read or used, unanswered.
+    for blocked in (
+        client.get(f"/api/auth/invitations/{token}"),
+        client.post(f"/api/auth/invitations/{token}", json={"password": "dana's choice!"}),
+    ):
+        assert blocked.status_code == 429 and blocked.json()["code"] == "account_locked"
+        assert "dana" not in blocked.text
+    assert any(i.get("action") == "auth.locked" for i in scan_items())
+
+
+def test_a_slowed_address_waits_before_the_next_link(client: TestClient) -> None:
+    now = 1_790_000_000_000
+    clock.set_now_for_tests(now)
+    for number in range(5):
+        client.get(f"/api/auth/invitations/guess{number:02d}{'x' * 30}")
+    waiting = client.get(f"/api/auth/invitations/guess99{'x' * 30}")
+    assert waiting.status_code == 429 and waiting.json()["code"] == "too_many_attempts"
+    assert int(waiting.headers["Retry-After"]) >= 1
 
 
 # -- failed logins -------------------------------------------------------------------------

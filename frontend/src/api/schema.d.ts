@@ -14,7 +14,11 @@ export interface paths {
          */
         get: operations["list_agents_api_agents_get"];
         put?: never;
-        /** Create Agent */
+        /**
+         * Create Agent
+         * @description Create an account. Without a password the agent is created invited: the answer's
+         *     `invitation` is the link with which they choose one (nobody signs in as them before).
+         */
         post: operations["create_agent_api_agents_post"];
         delete?: never;
         options?: never;
@@ -134,11 +138,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /**
+         * Read Invitation
+         * @description Whose the invitation link is and the password rule, for the page it opens (no login).
+         */
+        get: operations["read_invitation_api_auth_invitations__token__get"];
         put?: never;
         /**
          * Accept Invitation
-         * @description Set your password with the link an administrator gave you (once); then log in.
+         * @description Set your password with the link an administrator gave you (once), and be signed in:
+         *     the answer is a login, as `POST /api/auth/login` gives.
          */
         post: operations["accept_invitation_api_auth_invitations__token__post"];
         delete?: never;
@@ -1126,15 +1135,34 @@ export interface components {
             display_name?: string | null;
             /**
              * Password
-             * Format: password
+             * @description Without it the agent is created invited: no password (nobody can sign in as them) until they choose one with the invitation link the answer carries
              */
-            password: string;
+            password?: string | null;
             /** @default agent */
             role: components["schemas"]["Role"];
             /**
              * Username
              * @example maria
              */
+            username: string;
+        };
+        /** AgentCreated */
+        AgentCreated: {
+            /** Agent Id */
+            agent_id: string;
+            /** Created At */
+            created_at: number;
+            /**
+             * Disabled
+             * @default false
+             */
+            disabled: boolean;
+            /** Display Name */
+            display_name: string;
+            /** @description For an agent created without a password: the one-time link (72 h) the administrator hands over, with which the agent chooses one */
+            invitation?: components["schemas"]["InvitationPublic"] | null;
+            role: components["schemas"]["Role"];
+            /** Username */
             username: string;
         };
         /** AgentPublic */
@@ -1428,6 +1456,19 @@ export interface components {
              * Format: password
              */
             password: string;
+        };
+        /**
+         * InvitationDetail
+         * @description Whose an invitation link is, for the page that opens it (no login).
+         */
+        InvitationDetail: {
+            /** Display Name */
+            display_name: string;
+            /** Expires At */
+            expires_at: number;
+            password_rule?: components["schemas"]["PasswordRule"];
+            /** Username */
+            username: string;
         };
         /** InvitationPublic */
         InvitationPublic: {
@@ -1746,6 +1787,19 @@ export interface components {
         PasswordResetResult: {
             agent: components["schemas"]["AgentPublic"];
             invitation?: components["schemas"]["InvitationPublic"] | null;
+        };
+        /** PasswordRule */
+        PasswordRule: {
+            /**
+             * Max Length
+             * @default 256
+             */
+            max_length: number;
+            /**
+             * Min Length
+             * @default 12
+             */
+            min_length: number;
         };
         /**
          * Presence
@@ -2431,7 +2485,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["AgentPublic"];
+                    "application/json": components["schemas"]["AgentCreated"];
                 };
             };
             /** @description `unreadable_body`: the body could not be parsed at all */
@@ -2841,6 +2895,55 @@ export interface operations {
             };
         };
     };
+    read_invitation_api_auth_invitations__token__get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InvitationDetail"];
+                };
+            };
+            /** @description `invitation_not_found`: the link is unknown, used or expired (one answer for all three) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Invalid input; `field` names it */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `too_many_attempts` or `account_locked`: links that did not work count against the address as failed logins do */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
     accept_invitation_api_auth_invitations__token__post: {
         parameters: {
             query?: never;
@@ -2857,11 +2960,13 @@ export interface operations {
         };
         responses: {
             /** @description Successful Response */
-            204: {
+            200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["LoginResponse"];
+                };
             };
             /** @description `unreadable_body`: the body could not be parsed at all */
             400: {
@@ -2872,7 +2977,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Invalid, used or expired link */
+            /** @description `invitation_not_found`: the link is unknown, used or expired (one answer for all three) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -2883,6 +2988,15 @@ export interface operations {
             };
             /** @description Invalid input; `field` names it */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `too_many_attempts` or `account_locked`: links that did not work count against the address as failed logins do */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };

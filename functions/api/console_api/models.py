@@ -61,8 +61,12 @@ class AgentPublic(Public):
 
 class AgentCreate(BaseModel):
     username: str = Field(pattern=passwords.USERNAME_PATTERN, examples=["maria"])
-    password: SecretStr = Field(
-        min_length=passwords.PASSWORD_MIN_LENGTH, max_length=passwords.PASSWORD_MAX_LENGTH
+    password: SecretStr | None = Field(
+        default=None,
+        min_length=passwords.PASSWORD_MIN_LENGTH,
+        max_length=passwords.PASSWORD_MAX_LENGTH,
+        description="Without it the agent is created invited: no password (nobody can sign "
+        "in as them) until they choose one with the invitation link the answer carries",
     )
     display_name: str | None = Field(default=None, max_length=80)
     role: Role = Role.AGENT

@@ -81,6 +81,28 @@ class PasswordResetResult(Public):
     invitation: InvitationPublic | None = None
 
 
+class AgentCreated(AgentPublic):
+    invitation: InvitationPublic | None = Field(
+        default=None,
+        description="For an agent created without a password: the one-time link (72 h) the "
+        "administrator hands over, with which the agent chooses one",
+    )
+
+
+class PasswordRule(Public):
+    min_length: int = passwords.PASSWORD_MIN_LENGTH
+    max_length: int = passwords.PASSWORD_MAX_LENGTH
+
+
+class InvitationDetail(Public):
+    """Whose an invitation link is, for the page that opens it (no login)."""
+
+    username: str
+    display_name: str
+    expires_at: int
+    password_rule: PasswordRule = Field(default_factory=PasswordRule)
+
+
 class InvitationAccept(Strict):
     password: SecretStr = Field(
         min_length=passwords.PASSWORD_MIN_LENGTH, max_length=passwords.PASSWORD_MAX_LENGTH

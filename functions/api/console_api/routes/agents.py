@@ -11,6 +11,7 @@ from console_api.models import AgentCreate, AgentPublic, ErrorBody, Items
 from console_api.models_team import (
     AgentAccount,
     AgentChange,
+    AgentCreated,
     InvitationPublic,
     PasswordReset,
     PasswordResetResult,
@@ -25,7 +26,21 @@ router = APIRouter(tags=["agents"])
 
 
 @router.post("/agents", status_code=201)
-def create_agent(body: AgentCreate, admin: AdminAgent, source_ip: SourceIp) -> AgentPublic:
+def create_agent(
+    body: AgentCreate, admin: AdminAgent, source_ip: SourceIp, public_url: PublicUrl
+) -> AgentCreated:
+    """Create an account. Without a password the agent is created invited: the answer's
+    `invitation` is the link with which they choose one (nobody signs in as them before)."""
+    if body.password is None:
+        agent, link = invitations.create_invited_agent(
+            username=body.username,
+            display_name=body.display_name,
+            role=body.role,
+            actor_id=admin["agent_id"],
+            public_url=public_url,
+            source_ip=source_ip,
+        )
+        return AgentCreated(**agent, invitation=InvitationPublic(**link))
     agent = agents.create_agent(
         username=body.username,
         password=body.password.get_secret_value(),
@@ -34,7 +49,7 @@ def create_agent(body: AgentCreate, admin: AdminAgent, source_ip: SourceIp) -> A
         actor_id=admin["agent_id"],
         source_ip=source_ip,
     )
-    return AgentPublic(**agent)
+    return AgentCreated(**agent)
 
 
 def _accounts(found: list[dict[str, Any]]) -> list[AgentAccount]:

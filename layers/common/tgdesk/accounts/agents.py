@@ -65,6 +65,47 @@ def find_by_username(username: str) -> Agent | None:
 
 
 # -- creating and changing --------------------------------------------------------------
+def new_agent(
+    *, username: str, password: str | None, display_name: str | None, role: Role
+) -> Agent:
+    """A validated account, not yet stored. Without a password it has none: nobody can sign
+    in as it until an invitation sets one."""
+    passwords.validate_username(username)
+    if password is not None:
+        passwords.validate_password(password)
+    _validate_role(role)
+    agent = Agent(
+        agent_id=ids.short_id(),
+        username=username,
+        display_name=(display_name or "").strip() or username,
+        role=Role(role),
+        disabled=False,
+        created_at=now_ms(),
+    )
+    if password is not None:
+        agent["password_hash"] = passwords.hash_password(password)
+    return agent
+
+
+def creation_entry(
+    agent: Agent,
+    *,
+    actor_id: str,
+    source_ip: str | None,
+    details: dict[str, Any] | None = None,
+) -> dict[str, Any]:
+    """The audit entry of a new account (`agent.create`)."""
+    return audit.entry(
+        "agent.create",
+        actor_id=actor_id,
+        target_type="agent",
+        target_id=agent["agent_id"],
+        after=public_agent(agent),
+        details=details,
+        source_ip=source_ip,
+    )
+
+
 def create_agent(
     *,
     username: str,
@@ -74,33 +115,12 @@ def create_agent(
     actor_id: str = audit.SYSTEM,
     source_ip: str | None = None,
 ) -> dict[str, Any]:
-    """Create an agent account (an admin does this; agents cannot register themselves)."""
-    passwords.validate_username(username)
-    passwords.validate_password(password)
-    _validate_role(role)
-    agent = Agent(
-        agent_id=ids.short_id(),
-        username=username,
-        display_name=(display_name or "").strip() or username,
-        role=Role(role),
-        password_hash=passwords.hash_password(password),
-        disabled=False,
-        created_at=now_ms(),
-    )
-    shown = public_agent(agent)
-    accounts.create_agent(
-        agent,
-        audit.entry(
-            "agent.create",
-            actor_id=actor_id,
-            target_type="agent",
-            target_id=agent["agent_id"],
-            after=shown,
-            source_ip=source_ip,
-        ),
-    )
+    """Create an agent account with a password (an admin does this; agents cannot register
+    themselves). tgdesk.accounts.invitations creates one invited, without a password."""
+    agent = new_agent(username=username, password=password, display_name=display_name, role=role)
+    accounts.create_agent(agent, creation_entry(agent, actor_id=actor_id, source_ip=source_ip))
     log.info("agent created", extra={"agent_id": agent["agent_id"], "role": role})
-    return shown
+    return public_agent(agent)
 
 
 def _account_changes(

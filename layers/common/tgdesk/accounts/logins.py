@@ -171,6 +171,29 @@ def _fail(agent: Agent | None, username: str, source_ip: str | None, reason: str
     return worst
 
 
+# -- other secrets guessed from an address ----------------------------------------------
+def check_address(source_ip: str | None) -> None:
+    """Refuse at once while the address is locked or must wait after failed attempts."""
+    if source_ip:
+        _check_not_throttled(failures.get_counters([(failures.ADDRESS, source_ip)]), now_ms())
+
+
+def count_wrong_secret(source_ip: str | None, *, what: str) -> None:
+    """A secret other than a password that matched nothing (an invitation link) counts
+    against the address as a failed login does: guessing links is no faster than guessing
+    passwords. The caller answers as it would anyway; the next attempt meets the throttle."""
+    if source_ip:
+        _count_failure(
+            failures.ADDRESS,
+            source_ip,
+            now=now_ms(),
+            agent=None,
+            username=f"({what})",
+            source_ip=source_ip,
+        )
+    log.info("wrong secret", extra={"what": what, "source_ip": source_ip})
+
+
 # -- logging in and out -----------------------------------------------------------------
 def login(
     username: str, password: str, source_ip: str | None = None

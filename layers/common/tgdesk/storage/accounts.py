@@ -36,16 +36,24 @@ def _no_such_agent() -> NotFound:
     return NotFound("no such agent", code="agent_not_found")
 
 
-def create_agent(agent: Agent, audit_entry: dict[str, Any] | None = None) -> None:
-    """Store a new agent and claim its username in one transaction (with its audit entry).
+def create_agent(
+    agent: Agent,
+    audit_entry: dict[str, Any] | None = None,
+    *,
+    invitation: dict[str, Any] | None = None,
+) -> None:
+    """Store a new agent and claim its username in one transaction (with its audit entry,
+    and the invitation an agent created without a password signs in with).
 
-    `agent` holds agent_id, username, display_name, role, password_hash, disabled,
-    created_at. Raises Conflict (code `username_taken`) if the username is in use.
+    `agent` holds agent_id, username, display_name, role, password_hash (unless invited),
+    disabled, created_at. Raises Conflict (code `username_taken`) if the username is in use.
     """
     operations = [
         expressions.put_new(agent_record.username_claim(agent)),
         expressions.put_new(agent_record.to_item(agent)),
     ]
+    if invitation is not None:
+        operations.append(expressions.put_new(_invitation_item(invitation)))
     if audit_entry is not None:
         operations.append(audit.put_operation(audit_entry))
     try:
@@ -235,18 +243,23 @@ def end_login(token_hash: str, audit_entry: dict[str, Any]) -> None:
 
 
 # -- invitations ------------------------------------------------------------------------
-def put_invitation(invitation: dict[str, Any], audit_entry: dict[str, Any]) -> None:
-    """Store an invitation (token_hash, agent_id, created_by, created_at, expires_at)."""
+def _invitation_item(invitation: dict[str, Any]) -> dict[str, Any]:
     pk, sk = keys.invitation(invitation["token_hash"])
-    item = {
+    return {
         "PK": pk,
         "SK": sk,
         "kind": "invitation",
         **{k: v for k, v in invitation.items() if k != "token_hash"},
         "ttl": invitation["expires_at"] // 1000 + 1,
     }
+
+
+def put_invitation(invitation: dict[str, Any], audit_entry: dict[str, Any]) -> None:
+    """Store an invitation (token_hash, agent_id, created_by, created_at, expires_at)."""
     try:
-        _transact([expressions.put_new(item), audit.put_operation(audit_entry)])
+        _transact(
+            [expressions.put_new(_invitation_item(invitation)), audit.put_operation(audit_entry)]
+        )
     except ClientError as err:
         raise table.conflict_from(err, "this invitation already exists") from err
 

@@ -22,7 +22,9 @@ class Agent(TypedDict, total=False):
     username: str
     display_name: str
     role: Role
-    password_hash: str  # absent once an administrator voided it (an invitation sets one)
+    # absent for an agent created invited, or once an administrator voided it (an
+    # invitation sets one): nobody signs in as the agent meanwhile
+    password_hash: str
     disabled: bool
     created_at: int
     # the one valid login (single device): its token's digest and when it started
