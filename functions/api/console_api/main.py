@@ -4,27 +4,31 @@ from __future__ import annotations
 
 from fastapi import FastAPI
 
-from console_api import errors
+from console_api import errors, route_loading
 from console_api.models import ErrorBody
-from console_api.routes import (
-    agents,
-    audit,
-    auth,
-    groups,
-    me,
-    media,
-    notes,
-    projects,
-    realtime,
-    risk,
-    sessions,
-    system,
-    tags,
-    transfers,
-    users,
-)
 
 API_PREFIX = "/api"
+
+# The route modules (console_api.routes.*) in the order their routes are matched, each with
+# the paths under /api it serves: prefixes, `*` standing for one segment (see route_loading).
+# A module is imported on the first request to one of its paths.
+ROUTE_MODULES: dict[str, tuple[str, ...]] = {
+    "auth": ("/auth",),
+    "agents": ("/agents",),
+    "projects": ("/projects",),
+    "sessions": ("/sessions",),
+    "system": ("/dead-letters", "/health", "/projects/*/ignored-updates"),
+    "notes": ("/sessions/*/notes",),
+    "tags": ("/projects/*/tags", "/sessions/*/tags"),
+    "users": ("/projects/*/users",),
+    "audit": ("/audit",),
+    "me": ("/me",),
+    "groups": ("/projects/*/groups",),
+    "transfers": ("/notices", "/sessions/*/take-over", "/sessions/*/transfer"),
+    "realtime": ("/realtime",),
+    "media": ("/sessions/*/messages/*/media",),
+    "risk": ("/risk", "/sessions/*/risk-cancel"),
+}
 
 
 def create_app() -> FastAPI:
@@ -39,24 +43,7 @@ def create_app() -> FastAPI:
         # errors of each operation are derived in errors.document().
         responses={422: {"model": ErrorBody, "description": "Invalid input; `field` names it"}},
     )
-    for module in (
-        auth,
-        agents,
-        projects,
-        sessions,
-        system,
-        notes,
-        tags,
-        users,
-        audit,
-        me,
-        groups,
-        transfers,
-        realtime,
-        media,
-        risk,
-    ):
-        app.include_router(module.router, prefix=API_PREFIX)
     errors.install(app)
     errors.install_documentation(app)
+    route_loading.install(app, route_loading.RouteModules(app, API_PREFIX, ROUTE_MODULES))
     return app
