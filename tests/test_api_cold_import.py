@@ -1,11 +1,13 @@
 """The console API imports its route modules on the first request that needs them
 (console_api.route_loading): a cold container imports none, a request imports only the
 modules that may serve its path, and however they were loaded the app routes exactly as
-one with every module included at start."""
+one with every module included at start. FastAPI's own OpenAPI models are built only when
+the document is (console_api.fastapi_import), and the document stays the checked-in one."""
 
 from __future__ import annotations
 
 import importlib
+import json
 import pkgutil
 import subprocess
 import sys
@@ -17,6 +19,7 @@ from fastapi.routing import iter_route_contexts
 from fastapi.testclient import TestClient
 from starlette.convertors import PathConvertor
 
+from infra import api_types
 from infra.local import cfn
 from tests.api_helpers import api_module
 
@@ -89,17 +92,47 @@ def test_a_prefix_covers_the_paths_at_and_under_it(
     assert route_loading.covers(prefix, path) is covered
 
 
-def test_a_cold_import_imports_no_route_module() -> None:
-    probe = (
-        "import sys\n"
-        f"sys.path[:0] = [{str(API_DIR)!r}, {str(LAYER)!r}]\n"
-        "import app\n"
-        "print(sorted(m for m in sys.modules if m.startswith('console_api.routes.')))\n"
-    )
+COLD_PROBE = """
+import json, sys
+sys.path[:0] = [{api!r}, {layer!r}, {root!r}]
+import app
+from fastapi.openapi import models
+from pydantic._internal import _config
+from infra import api_types
+cold = {{
+    "route_modules": sorted(m for m in sys.modules if m.startswith("console_api.routes.")),
+    "document_models_built": models.OpenAPI.__pydantic_complete__,
+    "pydantic_default_restored": _config.config_defaults["defer_build"] is False,
+}}
+cold["document"] = api_types.render(app.app.openapi())
+print(json.dumps(cold))
+"""
+
+
+@pytest.fixture(scope="module")
+def cold() -> dict[str, Any]:
+    """What a fresh interpreter holds after importing the function as Lambda does, and the
+    document it then produces."""
+    probe = COLD_PROBE.format(api=str(API_DIR), layer=str(LAYER), root=str(cfn.ROOT))
     done = subprocess.run(
         [sys.executable, "-c", probe], capture_output=True, text=True, cwd=API_DIR, check=True
     )
-    assert done.stdout.strip().splitlines()[-1] == "[]"
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def test_a_cold_import_imports_no_route_module(cold: dict[str, Any]) -> None:
+    assert cold["route_modules"] == []
+
+
+def test_a_cold_import_leaves_the_openapi_models_to_the_document(cold: dict[str, Any]) -> None:
+    assert cold["document_models_built"] is False
+    assert cold["pydantic_default_restored"]
+
+
+def test_the_document_built_after_a_cold_import_is_the_checked_in_one(
+    cold: dict[str, Any],
+) -> None:
+    assert cold["document"] == api_types.OPENAPI_JSON.read_text(encoding="utf-8")
 
 
 def test_a_request_includes_only_the_modules_that_may_serve_it(
