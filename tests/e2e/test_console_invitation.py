@@ -1,7 +1,7 @@
 """Inviting an agent, in a real Chromium against the local stack: the administrator creates the
-agent (no password of their choosing) and gets an invitation link; the link, followed in a
-fresh browser, lets the agent choose a password and lands them signed in; used again, it says it
-cannot be used and leads to sign-in."""
+agent without a password and gets an invitation link; the link, followed in a fresh browser,
+greets the agent by name, lets them choose a password and lands them signed in; used again, it
+says at once that it cannot be used and leads to sign-in."""
 
 from __future__ import annotations
 
@@ -17,8 +17,7 @@ DANA = "dana"
 DANA_PASSWORD = "dana-chose-this-password"
 
 
-def set_password(page: Page, username: str, password: str) -> None:
-    page.get_by_label("Username").fill(username)
+def set_password(page: Page, password: str) -> None:
     page.get_by_label("New password").fill(password)
     page.get_by_label("Repeat the password").fill(password)
     page.get_by_role("button", name="Set the password and sign in").click()
@@ -60,17 +59,20 @@ def test_an_invitation_link_leads_a_new_agent_into_the_console(
     # A fresh browser (no login) follows the link.
     agent = new_page()
     agent.goto(link)
-    expect(agent.get_by_role("heading", name="Choose your password")).to_be_visible()
+    expect(agent.get_by_role("heading", name=f"Welcome, {DANA.title()}")).to_be_visible()
+    expect(agent.get_by_label("Username")).to_have_count(0)
     expect(agent.get_by_text("12 to 256 characters.")).to_be_visible()
-    set_password(agent, DANA, DANA_PASSWORD)
+    set_password(agent, DANA_PASSWORD)
     expect(agent.locator("#session-search")).to_be_visible()
     expect(agent.locator(".connection-live")).to_be_visible()
     assert "/invitation/" not in agent.url  # the used link leaves the address bar
 
-    # Used up: another browser is told so, and led back to sign-in, where Dana's password works.
+    # Used up: another browser is told so at once, and led back to sign-in, where Dana's
+    # password works.
     again = new_page()
     again.goto(link)
-    set_password(again, DANA, "someone-else-password")
     expect(again.get_by_role("heading", name="This invitation link cannot be used")).to_be_visible()
+    expect(again.get_by_label("New password")).to_have_count(0)
     again.get_by_role("button", name="Go to sign-in").click()
     expect(again.get_by_role("heading", name="Sign in to tgdesk")).to_be_visible()
+    sign_in(again, stack.base, DANA, DANA_PASSWORD)

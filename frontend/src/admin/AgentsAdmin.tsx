@@ -1,6 +1,6 @@
 import { useState } from "preact/hooks";
 import { path, type Api } from "../api/client";
-import type { AgentAccount, Invitation, Items, Member, Project, Role } from "../api/types";
+import type { AgentAccount, AgentCreated, Invitation, Items, Member, Project, Role } from "../api/types";
 import { t } from "../i18n";
 import { dateTime } from "../lib/format";
 import { EnumSelect } from "./EnumSelect";
@@ -9,20 +9,10 @@ import { attempt, useLoad } from "./useLoad";
 const ROLES: Role[] = ["agent", "supervisor", "admin"];
 const EMPTY_FORM = { username: "", display_name: "", role: "agent" as Role };
 
-/** An invitation link as shown: whose it is, so the administrator sends the username along. */
+/** An invitation link as shown, with whose it is. */
 interface ShownInvitation {
   username: string;
   invitation: Invitation;
-}
-
-/**
- * The API creates an account only with a password, and a new agent chooses their own with an
- * invitation link. So the account is created with this one (random, never shown or kept) and
- * voided at once by a password reset without a password, which answers the invitation link.
- */
-function placeholderPassword(): string {
-  const bytes = crypto.getRandomValues(new Uint8Array(32));
-  return btoa(String.fromCharCode(...bytes));
 }
 
 /** Who belongs to at least one project (every project's members); null until read. */
@@ -64,11 +54,11 @@ export function AgentsAdmin(props: { api: Api; meId: string }) {
     setBusy(true);
     let created = false;
     await run(async () => {
-      const body = { ...form, display_name: form.display_name || undefined, password: placeholderPassword() };
-      const agent = await api.post<AgentAccount>("/api/agents", body);
+      // Without a password the agent is created invited: the answer carries their link.
+      const body = { ...form, display_name: form.display_name || undefined };
+      const agent = await api.post<AgentCreated>("/api/agents", body);
       created = true;
-      const reset = await api.post<{ invitation?: Invitation | null }>(path`/api/agents/${agent.agent_id}/password-reset`, {});
-      setLink(reset.invitation ? { username: agent.username, invitation: reset.invitation } : null);
+      setLink(agent.invitation ? { username: agent.username, invitation: agent.invitation } : null);
     });
     setBusy(false);
     // A refused form (a taken username, say) keeps what was typed, to be corrected.

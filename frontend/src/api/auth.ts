@@ -1,5 +1,5 @@
 // The login: the token lives in this tab's sessionStorage only, never in a URL or a cookie.
-import type { AgentAccount, LoginResponse } from "./types";
+import type { AgentAccount, InvitationDetail, LoginResponse } from "./types";
 import { ApiError, type Api } from "./client";
 import { tabStore } from "../lib/storage";
 
@@ -32,11 +32,14 @@ export function forgetLogin(): void {
   tabStore.remove(AGENT_KEY);
 }
 
-export async function logIn(api: Api, username: string, password: string): Promise<Login> {
-  const response = await api.post<LoginResponse>("/api/auth/login", { username, password });
+function kept(response: LoginResponse): Login {
   const login = { token: response.token, agent: response.agent };
   saveLogin(login);
   return login;
+}
+
+export async function logIn(api: Api, username: string, password: string): Promise<Login> {
+  return kept(await api.post<LoginResponse>("/api/auth/login", { username, password }));
 }
 
 export async function logOut(api: Api): Promise<void> {
@@ -68,7 +71,8 @@ export function loginProblem(error: unknown, now: number = Date.now()): LoginPro
   return { code: error.code, message: error.message };
 }
 
-/** The API's password rule (InvitationAccept in openapi.json; a test keeps them equal). */
+/** The API's password rule (InvitationAccept in openapi.json; a test keeps them equal). The
+ * invitation page shows the rule the API answers with the invitation. */
 export const PASSWORD_MIN_LENGTH = 12;
 export const PASSWORD_MAX_LENGTH = 256;
 
@@ -83,7 +87,12 @@ export function plausibleInvitationToken(token: string): boolean {
   return token.length >= 20 && token.length <= 128;
 }
 
-/** Set the invited agent's password; the link is used up (the API answers nothing more). */
-export async function acceptInvitation(api: Api, token: string, password: string): Promise<void> {
-  await api.post(`/api/auth/invitations/${encodeURIComponent(token)}`, { password });
+/** Whose an invitation is and the password rule: the first thing the invitation page asks. */
+export async function readInvitation(api: Api, token: string): Promise<InvitationDetail> {
+  return api.get<InvitationDetail>(`/api/auth/invitations/${encodeURIComponent(token)}`);
+}
+
+/** Set the invited agent's password; the link is used up and the API answers a login. */
+export async function acceptInvitation(api: Api, token: string, password: string): Promise<Login> {
+  return kept(await api.post<LoginResponse>(`/api/auth/invitations/${encodeURIComponent(token)}`, { password }));
 }

@@ -75,6 +75,8 @@ export type Project = Schemas["ProjectDetail"];
 export type Member = Schemas["MemberDetail"];
 export type Group = Schemas["GroupPublic"];
 export type Invitation = Schemas["InvitationPublic"];
+export type InvitationDetail = Schemas["InvitationDetail"];
+export type AgentCreated = Schemas["AgentCreated"];
 export type RealtimeTicket = Schemas["RealtimeTicket"];
 
 /** What the console sends as `TransferRequest.to`: exactly one of the three. */
