@@ -51,7 +51,7 @@ def test_a_reply_telegram_accepted_is_not_sent_again_when_recording_it_failed_on
     session, agent = routed_session(made, load)
     path = f"/api/sessions/{session['session_id']}/messages"
 
-    with once(table.client(), "TransactWriteItems", "TGMSG#", fail=DDB_THROTTLED) as failed:
+    with once(table.client(), "UpdateItem", "sent_at", fail=DDB_THROTTLED) as failed:
         status, answer = load._api(
             agent, "POST", path, {"text": "hello", "client_message_id": "c1"}
         )

@@ -11,6 +11,7 @@ from tgdesk.accounts import access, client_address, logins
 from tgdesk.core.domain import Role
 from tgdesk.core.errors import Forbidden, Unauthorized
 from tgdesk.core.settings import get_settings
+from tgdesk.outbound import sender
 
 _bearer = HTTPBearer(auto_error=False, description="The token that POST /api/auth/login returns")
 
@@ -47,6 +48,16 @@ def current_scope(agent: CurrentAgent) -> access.Scope:
 
 
 CurrentScope = Annotated[access.Scope, Depends(current_scope)]
+
+
+def session_sender(session_id: str, token: BearerToken) -> sender.Sender:
+    """The agent and the session of a request about that one session (a reply), with the
+    same answers as CurrentScope then `scope.session(session_id)`, in two reads instead of
+    four (tgdesk.outbound.sender)."""
+    return sender.authenticate_sender(token, session_id)
+
+
+SessionSender = Annotated[sender.Sender, Depends(session_sender)]
 
 
 def public_url(request: Request) -> str:

@@ -10,7 +10,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query, Response
 
-from console_api.deps import CurrentScope, SourceIp
+from console_api.deps import CurrentScope, SessionSender, SourceIp
 from console_api.models import ErrorBody, MessageCreate, MessagePublic, Page
 from console_api.models_sessions import (
     Priority,
@@ -146,16 +146,16 @@ def list_messages(
     },
 )
 def reply(
-    session_id: str, body: MessageCreate, scope: CurrentScope, response: Response
+    session_id: str, body: MessageCreate, sender: SessionSender, response: Response
 ) -> MessagePublic:
     """Send a reply to the session's Telegram user. The answer carries its delivery state:
     `sent`, `failed` with a reason, or `retrying` (delivered later by the scheduler). Risk
     control answers `risk_blocked` (422) or `risk_confirmation_required` (409) with the
     `matches` before anything is stored or sent."""
-    session = scope.session(session_id)
+    scope, session = sender.scope, sender.session
     lifecycle.require_can_send(scope, session)
     message, created = delivery.reply(
-        scope.agent,
+        scope,
         session,
         body.text,
         client_message_id=body.client_message_id,

@@ -24,11 +24,17 @@ PERMISSIONS = ("reply", "transfer", "edit_tags", "export", "send_files")
 
 
 class Scope:
-    """The projects one authenticated agent belongs to, read once per request."""
+    """The projects one authenticated agent belongs to, read once per request.
 
-    def __init__(self, agent: dict[str, Any]) -> None:
+    `known` holds memberships already read item by item ({project_id: member, or None
+    when not a member}): a request about one project's session need not query them all."""
+
+    def __init__(
+        self, agent: dict[str, Any], *, known: Mapping[str, Member | None] | None = None
+    ) -> None:
         self.agent = agent
         self._members: dict[str, Member] | None = None
+        self._known = dict(known or {})
 
     @property
     def agent_id(self) -> str:
@@ -51,19 +57,24 @@ class Scope:
             return [p["project_id"] for p in projects.list_projects()]
         return sorted(self.memberships())
 
+    def _member(self, project_id: str) -> Member | None:
+        if project_id in self._known:
+            return self._known[project_id]
+        return self.memberships().get(project_id)
+
     def is_member(self, project_id: str) -> bool:
-        return self.is_admin or project_id in self.memberships()
+        return self.is_admin or self._member(project_id) is not None
 
     def supervises(self, project_id: str) -> bool:
         """Admins supervise everything; supervisors the projects they belong to."""
         if self.is_admin:
             return True
-        return self.agent["role"] == Role.SUPERVISOR and project_id in self.memberships()
+        return self.agent["role"] == Role.SUPERVISOR and self._member(project_id) is not None
 
     def has_permission(self, project_id: str, permission: str) -> bool:
         if self.is_admin:
             return True
-        member = self.memberships().get(project_id)
+        member = self._member(project_id)
         if member is None:
             return False
         allowed = member.get("permissions")

@@ -237,20 +237,37 @@ def authenticate(token: str) -> dict[str, Any]:
     """The agent behind a bearer token (public fields), or Unauthorized / Forbidden.
 
     Two reads, as before single-device logins: the token, then the agent, whose
-    `token_digest` names the one valid login. A token issued after `token_since` is
-    accepted too: that agent read predates the token's own login (eventual consistency).
-    A login unused for the settings' `session_idle_minutes` has ended (`session_expired`);
-    its use is recorded on the token item at most every LAST_SEEN_EVERY_MS.
+    `token_digest` names the one valid login (`admit`). A path that needs other items too
+    reads them with these (tgdesk.outbound.sender) and applies the same two checks.
     """
-    digest = passwords.token_digest(token) if token else ""
-    record = accounts.get_token(digest) if digest else None
+    digest = token_digest(token)
+    record = check_token(accounts.get_token(digest) if digest else None)
+    return admit(digest, record, accounts.get_agent(record["agent_id"]))
+
+
+def token_digest(token: str) -> str:
+    """What a login token's item is keyed by ("" for no token)."""
+    return passwords.token_digest(token) if token else ""
+
+
+def check_token(record: dict[str, Any] | None) -> dict[str, Any]:
+    """The token's item as read, if it names a login that has not expired."""
     if record is None:
         raise Unauthorized("log in to continue", code="unauthorized")
-    now = now_ms()
     # TTL deletion lags by up to two days, so expiry is checked here.
-    if record["expires_at"] <= now:
+    if record["expires_at"] <= now_ms():
         raise Unauthorized("your login has expired; log in again", code="token_expired")
-    agent = accounts.get_agent(record["agent_id"])
+    return record
+
+
+def admit(digest: str, record: dict[str, Any], agent: Agent | None) -> dict[str, Any]:
+    """The agent (public fields) of a valid token's item (`check_token`), as read after it.
+
+    A token issued after the agent's `token_since` is accepted too: that agent read predates
+    the token's own login (eventual consistency). A login unused for the settings'
+    `session_idle_minutes` has ended (`session_expired`); its use is recorded on the token
+    item at most every LAST_SEEN_EVERY_MS.
+    """
     if agent is None:
         raise Unauthorized("log in to continue", code="unauthorized")
     if agent.get("disabled"):
@@ -263,7 +280,7 @@ def authenticate(token: str) -> dict[str, Any]:
                 code="signed_in_elsewhere",
             )
         raise Unauthorized("an administrator ended your login; log in again", code="login_revoked")
-    _check_idle(digest, record, now)
+    _check_idle(digest, record, now_ms())
     return public_agent(agent)
 
 

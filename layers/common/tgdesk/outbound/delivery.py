@@ -20,6 +20,7 @@ from tgdesk.core.clock import now_ms
 from tgdesk.core.errors import InvalidInput, NotFound
 from tgdesk.risk import checks as risk_checks
 from tgdesk.storage import outbound
+from tgdesk.storage.records.session import Session
 from tgdesk.telegram import client as telegram
 
 log = logging.getLogger(__name__)
@@ -62,14 +63,9 @@ def validate_text(text: str) -> str:
     return stripped
 
 
-def can_reply(agent: dict[str, Any], session: dict[str, Any]) -> bool:
-    """Only the session's holder answers it (see tgdesk.accounts.access.Scope.can_send)."""
-    return access.Scope(agent).can_send(session)
-
-
 def reply(
-    agent: dict[str, Any],
-    session: dict[str, Any],
+    scope: access.Scope,
+    session: Session,
     text: str,
     *,
     client_message_id: str | None = None,
@@ -84,17 +80,17 @@ def reply(
     Risk control runs first (tgdesk.risk.checks): a `block` match, or a `confirm` match
     without `confirm_risk`, raises before anything is stored or sent.
     """
-    if not can_reply(agent, session):
+    if not scope.can_send(session):  # only the holder (tgdesk.accounts.access.Scope.can_send)
         raise NotFound("no such session", code="session_not_found")
     validate_text(text)
-    agent_id = agent["agent_id"]
+    agent_id = scope.agent_id
     matches = risk_checks.check_outbound(agent_id, session, text, confirmed=confirm_risk)
     return _record_and_send(agent_id, session, text, client_message_id, risk_matches=matches)
 
 
 def prepare(
     sender_agent_id: str,
-    session: dict[str, Any],
+    session: Mapping[str, Any],
     text: str,
     *,
     risk_matches: Sequence[Mapping[str, Any]] = (),
@@ -111,7 +107,7 @@ def prepare(
 
 
 def _new_message(
-    sender_agent_id: str, session: dict[str, Any], body: str, client_message_id: str | None
+    sender_agent_id: str, session: Mapping[str, Any], body: str, client_message_id: str | None
 ) -> dict[str, Any]:
     """An outbound message as it is first stored: `sending`, its first attempt leased. It
     carries the correlation id of the update its session last took in, so that the reply's
@@ -142,7 +138,7 @@ def _new_message(
 
 def _confirmed_entries(
     sender_agent_id: str,
-    session: dict[str, Any],
+    session: Mapping[str, Any],
     message: dict[str, Any],
     risk_matches: Sequence[Mapping[str, Any]],
 ) -> list[dict[str, Any]]:
@@ -156,7 +152,7 @@ def _confirmed_entries(
 
 def _record_and_send(
     sender_agent_id: str,
-    session: dict[str, Any],
+    session: Mapping[str, Any],
     text: str,
     client_message_id: str | None,
     *,

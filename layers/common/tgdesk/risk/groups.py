@@ -390,7 +390,8 @@ def groups_for_project(project_id: str) -> list[matcher.Group]:
 
 
 def matcher_for(project_id: str) -> matcher.Matcher:
-    """The project's matcher: one GetItem for the version, rebuilt only after a change."""
+    """The project's matcher, rebuilt only after a change of the groups (whose version a
+    container reads at most every storage.risk.VERSION_FRESH_SECONDS)."""
     return matcher.cached(
         project_id, store.current_version(), lambda: groups_for_project(project_id)
     )

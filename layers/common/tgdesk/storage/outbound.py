@@ -8,28 +8,42 @@ read: whoever loses such a race does nothing, so two senders (the API and the sc
 two scheduler runs) never send one message twice.
 While a message is `sending` or `retrying` it sits in GSI2 under `DELIVERY#RETRY` at its
 `next_attempt_at`; for `sending` that time is a lease after which the scheduler takes over.
+
+A reply reads what it needs in two BatchGetItems (`read_login_and_session`, then
+`read_sender`), writes one transaction, and records `sent` with one conditional update after
+putting the message's TGMSG ref: five requests in all.
 """
 
 from __future__ import annotations
 
 import time
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from botocore.exceptions import ClientError
 
 from tgdesk.core.errors import Conflict, NotFound
-from tgdesk.storage import audit, keys, table
+from tgdesk.storage import audit, batch, keys, risk, table
 from tgdesk.storage.expressions import Changes, put, put_new
+from tgdesk.storage.records import agent as agent_record
+from tgdesk.storage.records import project as project_record
 from tgdesk.storage.records import session as session_record
+from tgdesk.storage.records.agent import Agent
+from tgdesk.storage.records.project import Member
+from tgdesk.storage.records.session import Session
 
 CLAIM_TTL_SECONDS = 7 * 24 * 3600
 # Recording `sent` is tried this many times: Telegram already has the message, and a
 # record lost to a DynamoDB hiccup would let the lease send it a second time.
 SENT_RECORD_ATTEMPTS = 4
 _TRANSIENT_ERRORS = frozenset(
-    {"ProvisionedThroughputExceededException", "ThrottlingException", "InternalServerError"}
+    {
+        "ProvisionedThroughputExceededException",
+        "ThrottlingException",
+        "InternalServerError",
+        "TransactionConflictException",  # a single-item write that met a transaction
+    }
 )
 
 
@@ -41,6 +55,40 @@ def message_key(message: dict[str, Any]) -> tuple[str, str]:
 
 def _retry_sort_key(due_at: int, message_id: str) -> str:
     return f"{keys.ts(due_at)}#{message_id}"
+
+
+# -- what a reply reads ----------------------------------------------------------------
+def read_login_and_session(
+    token_digest: str, session_id: str
+) -> tuple[dict[str, Any] | None, Session | None]:
+    """A login token's item and a session, in one BatchGetItem (both keys are known from
+    the request alone)."""
+    token_key, session_key = keys.auth_token(token_digest), session_record.key(session_id)
+    found = batch.get_items([token_key, session_key])
+    token, session = found.get(token_key), found.get(session_key)
+    return (
+        table.strip_keys(token) if token else None,
+        session_record.from_item(session) if session else None,
+    )
+
+
+def read_sender(agent_id: str, project_id: str | None) -> tuple[Agent | None, Member | None]:
+    """An agent and their membership of a project (None: no project, no membership), in one
+    BatchGetItem; with them the risk version when this container's copy is older than
+    storage.risk.VERSION_FRESH_SECONDS, so the risk check that follows reads nothing more."""
+    agent_key = agent_record.key(agent_id)
+    wanted = [agent_key]
+    member_key = project_record.member_key(project_id, agent_id) if project_id else None
+    version_key = risk.version_key() if project_id and risk.known_version() is None else None
+    wanted += [k for k in (member_key, version_key) if k is not None]
+    found = batch.get_items(wanted)
+    if version_key is not None:
+        risk.remember_version(found.get(version_key))
+    agent, member = found.get(agent_key), found.get(member_key) if member_key else None
+    return (
+        agent_record.from_item(agent) if agent else None,
+        project_record.member_from_item(member) if member else None,
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,7 +132,7 @@ def new_message(
 
 
 def create_reply(
-    session: dict[str, Any],
+    session: Mapping[str, Any],
     message: dict[str, Any],
     *,
     content_digest: str,
@@ -184,12 +232,11 @@ def _transition(
     set_values: dict[str, Any],
     remove: tuple[str, ...] = (),
     due_by: int | None = None,
-    also: list[dict[str, Any]] | None = None,
 ) -> dict[str, Any] | None:
     """Apply a delivery-state change if state and attempts are still what the caller read.
 
     `set_values` maps attribute paths (`delivery.state`, `GSI2SK`) to values; `due_by`
-    also requires `delivery.next_attempt_at <= due_by`; `also` adds transaction items.
+    also requires `delivery.next_attempt_at <= due_by`. One conditional UpdateItem.
     Returns the message as now stored, or None when another sender got there first.
     """
     pk, sk = message_key(message)
@@ -203,13 +250,9 @@ def _transition(
     if due_by is not None:
         update.require_at_most("delivery.next_attempt_at", due_by)
     try:
-        if also:
-            table.client().transact_write_items(TransactItems=[update.item(pk, sk), *also])
-            return get_message(pk, sk)
         resp = table.client().update_item(**update.request(pk, sk), ReturnValues="ALL_NEW")
     except ClientError as err:
-        reasons = table.cancellation_reasons(err)
-        if table.is_conditional_failure(err) or reasons[:1] == ["ConditionalCheckFailed"]:
+        if table.is_conditional_failure(err):
             return None
         raise
     return table.strip_keys(table.from_item(resp["Attributes"]) or {})
@@ -237,6 +280,9 @@ def claim_retry(message: dict[str, Any], *, now: int, lease_until: int) -> dict[
 def mark_sent(
     message: dict[str, Any], *, telegram_message_id: int, at: int
 ) -> dict[str, Any] | None:
+    """Record that Telegram has the message: its TGMSG ref first (a plain put: whoever sent
+    it, Telegram's id names this message), then `sent` if the state is still as read. Two
+    single-item writes instead of a transaction, which would bill both twice."""
     chat_pk, ref_sk = keys.telegram_message_ref(
         message["project_id"], message["tg_user_id"], telegram_message_id
     )
@@ -252,6 +298,7 @@ def mark_sent(
     attempt = 1
     while True:
         try:
+            table.client().put_item(**put(ref)["Put"])
             return _transition(
                 message,
                 expect_states=("sending",),
@@ -268,7 +315,6 @@ def mark_sent(
                     "GSI2PK",
                     "GSI2SK",
                 ),
-                also=[put(ref)],
             )
         except ClientError as err:
             # A retry after a write that did land finds the state changed: None, as for a
@@ -280,12 +326,8 @@ def mark_sent(
 
 
 def _transient(error: ClientError) -> bool:
-    """Throttling, an internal error, or a transaction that met another one."""
-    code = error.response.get("Error", {}).get("Code")
-    if code == "TransactionCanceledException":
-        reasons = set(table.cancellation_reasons(error))
-        return "TransactionConflict" in reasons and reasons <= {"None", "TransactionConflict"}
-    return code in _TRANSIENT_ERRORS
+    """Throttling, an internal error, or a write that met a transaction."""
+    return error.response.get("Error", {}).get("Code") in _TRANSIENT_ERRORS
 
 
 def mark_failed(message: dict[str, Any], *, error_code: str, reason: str) -> dict[str, Any] | None:

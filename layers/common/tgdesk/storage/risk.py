@@ -4,13 +4,18 @@ the audit log: storage.audit_feed).
 A risk group is one item, PK RISKGROUP#{gid}, entries included, listed on GSI1 by name
 (docs/data-model.md: risk group). Every change of a group writes, in the same transaction, a
 new `version` on the group and on the global RISK#VERSION item, and its audit entry: the
-version is what a process's cached matcher is keyed on, so one GetItem tells whether it is
-still current.
+version is what a process's cached matcher is keyed on. A container trusts the version it
+read for VERSION_FRESH_SECONDS (one read per container per bound instead of one per message:
+RISK#VERSION is a single item every check would read), so a change made in another
+container applies here within that bound; the container that makes a change applies it at
+once.
 """
 
 from __future__ import annotations
 
 import json
+import time
+from dataclasses import dataclass
 from typing import Any
 
 from botocore.exceptions import ClientError
@@ -23,6 +28,9 @@ from tgdesk.storage.expressions import Changes, Condition, put, put_new
 MAX_GROUP_BYTES = 300_000
 _FAILED = "ConditionalCheckFailed"
 NO_VERSION = "0"
+# How long a container keeps the risk version it read: the staleness bound of risk control.
+# A new risk word (or any group change) applies in every container within this many seconds.
+VERSION_FRESH_SECONDS = 5.0
 
 
 def _not_found() -> NotFound:
@@ -63,10 +71,53 @@ def list_groups() -> list[dict[str, Any]]:
     return [table.strip_keys(i) for i in items]
 
 
+@dataclass(frozen=True, slots=True)
+class _KnownVersion:
+    client: Any  # the table client it was read with: another table, another version
+    version: str
+    fresh_until: float  # time.monotonic()
+
+
+_known: _KnownVersion | None = None
+
+
 def current_version() -> str:
-    """The version of the risk groups as a whole ("0" before the first group)."""
-    item = table.get(*keys.risk_version())
-    return str(item["version"]) if item else NO_VERSION
+    """The version of the risk groups as a whole ("0" before the first group), as read at
+    most VERSION_FRESH_SECONDS ago."""
+    known = known_version()
+    return known if known is not None else remember_version(table.get(*keys.risk_version()))
+
+
+def known_version() -> str | None:
+    """The version this container read within VERSION_FRESH_SECONDS, else None (read it
+    again, alone with `current_version` or with other items by `version_key`)."""
+    known = _known
+    if known is None or known.client is not table.client():
+        return None
+    return known.version if time.monotonic() < known.fresh_until else None
+
+
+def version_key() -> tuple[str, str]:
+    return keys.risk_version()
+
+
+def remember_version(item: dict[str, Any] | None) -> str:
+    """Keep the version of a RISK#VERSION item just read (None: no group yet)."""
+    version = str(item["version"]) if item else NO_VERSION
+    _remember(version)
+    return version
+
+
+def _remember(version: str) -> None:
+    global _known
+    fresh_until = time.monotonic() + VERSION_FRESH_SECONDS
+    _known = _KnownVersion(table.client(), version, fresh_until)
+
+
+def forget_version() -> None:
+    """Read the version again next time (tests that write RISK#VERSION behind our back)."""
+    global _known
+    _known = None
 
 
 def _group_item(group: dict[str, Any]) -> dict[str, Any]:
@@ -111,6 +162,7 @@ def create_group(group: dict[str, Any], entry: dict[str, Any]) -> None:
         audit.put_operation(entry),
     ]
     table.transact(operations, conflict=Conflict("This risk group already exists."))
+    _remember(group["version"])
 
 
 def replace_group(group: dict[str, Any], *, seen_version: str, entry: dict[str, Any]) -> None:
@@ -122,6 +174,7 @@ def replace_group(group: dict[str, Any], *, seen_version: str, entry: dict[str, 
         audit.put_operation(entry),
     ]
     _write(operations, group["group_id"])
+    _remember(group["version"])
 
 
 def delete_group(
@@ -133,6 +186,7 @@ def delete_group(
         audit.put_operation(entry),
     ]
     _write(operations, group_id)
+    _remember(version)
 
 
 # -- inbound flags ------------------------------------------------------------------------
