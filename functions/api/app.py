@@ -15,7 +15,6 @@ if _HERE not in sys.path:
 from console_api.main import create_app  # noqa: E402
 from mangum import Mangum  # noqa: E402
 
-from tgdesk.accounts import agents  # noqa: E402
 from tgdesk.core import metrics  # noqa: E402
 from tgdesk.core.logs import function_logger  # noqa: E402
 
@@ -32,6 +31,9 @@ def handler(event: dict[str, Any], context: Any) -> dict[str, Any]:
     global _admin_ready
     if not _admin_ready:
         # Once per container: create the configured administrator if it does not exist.
+        # Imported here, like the routes, so that a cold start does not import storage.
+        from tgdesk.accounts import agents
+
         agents.bootstrap_admin()
         _admin_ready = True
     return _asgi(event, context)

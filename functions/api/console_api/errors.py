@@ -12,7 +12,6 @@ from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException
 from starlette.routing import Match
 
-from console_api.models import ErrorBody
 from tgdesk.core.errors import TgdeskError
 
 log = logging.getLogger(__name__)
@@ -166,6 +165,8 @@ def operation_errors(method: str, path: str, operation: dict[str, Any]) -> dict[
 
 def document(schema: dict[str, Any]) -> dict[str, Any]:
     """Add to every operation of the OpenAPI document the errors it can answer."""
+    from console_api.models import ErrorBody  # loaded with the routes, not at cold start
+
     components = schema.setdefault("components", {}).setdefault("schemas", {})
     components.setdefault("ErrorBody", ErrorBody.model_json_schema())
     for path, operations in schema.get("paths", {}).items():

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from fastapi import FastAPI
 
 from console_api import errors, route_loading
-from console_api.models import ErrorBody
 
 API_PREFIX = "/api"
 
@@ -31,6 +32,14 @@ ROUTE_MODULES: dict[str, tuple[str, ...]] = {
 }
 
 
+def every_operation_responses() -> dict[int | str, dict[str, Any]]:
+    """FastAPI's own 422 entry would describe its error shape, not ours; the other errors of
+    each operation are derived in errors.document()."""
+    from console_api.models import ErrorBody  # with the first route module, as they all need it
+
+    return {422: {"model": ErrorBody, "description": "Invalid input; `field` names it"}}
+
+
 def create_app() -> FastAPI:
     app = FastAPI(
         title="tgdesk",
@@ -39,11 +48,11 @@ def create_app() -> FastAPI:
         docs_url=f"{API_PREFIX}/docs",
         redoc_url=None,
         openapi_url=f"{API_PREFIX}/openapi.json",
-        # FastAPI's own 422 entry would describe its error shape, not ours; the other
-        # errors of each operation are derived in errors.document().
-        responses={422: {"model": ErrorBody, "description": "Invalid input; `field` names it"}},
     )
     errors.install(app)
     errors.install_documentation(app)
-    route_loading.install(app, route_loading.RouteModules(app, API_PREFIX, ROUTE_MODULES))
+    modules = route_loading.RouteModules(
+        app, API_PREFIX, ROUTE_MODULES, responses=every_operation_responses
+    )
+    route_loading.install(app, modules)
     return app

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import importlib
 import threading
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from fastapi import FastAPI
@@ -36,14 +36,22 @@ def covers(prefix: str, path: str) -> bool:
 
 
 class RouteModules:
-    """The route modules of one app, each included under `api_prefix` once first needed."""
+    """The route modules of one app, each included under `api_prefix` once first needed,
+    with the `responses` every operation documents (made on the first include: a response
+    model is imported with the routes, not at cold start)."""
 
     def __init__(
-        self, app: FastAPI, api_prefix: str, serving: Mapping[str, tuple[str, ...]]
+        self,
+        app: FastAPI,
+        api_prefix: str,
+        serving: Mapping[str, tuple[str, ...]],
+        responses: Callable[[], dict[int | str, dict[str, Any]]] = dict,
     ) -> None:
         self._app = app
         self._api_prefix = api_prefix
         self._serving = dict(serving)  # module name -> the path prefixes it serves
+        self._make_responses = responses
+        self._responses: dict[int | str, dict[str, Any]] | None = None
         self._rank = {name: rank for rank, name in enumerate(serving)}
         self._included: dict[int, str] = {}  # id(router) -> module name
         self._lock = threading.Lock()
@@ -74,7 +82,9 @@ class RouteModules:
                 if name in included:
                     continue
                 router = importlib.import_module(f"{ROUTES_PACKAGE}.{name}").router
-                self._app.include_router(router, prefix=self._api_prefix)
+                if self._responses is None:
+                    self._responses = self._make_responses()
+                self._app.include_router(router, prefix=self._api_prefix, responses=self._responses)
                 self._included[id(router)] = name
             self._restore_declared_order()
 
