@@ -13,7 +13,7 @@ import sys
 import traceback
 from collections.abc import Callable
 
-from bench import burst, chaos, console, costs, imports, latency, risk, routing
+from bench import burst, chaos, console, cost, costs, imports, latency, risk, routing, scale
 from bench.harness import Budget
 
 SECTIONS: dict[str, Callable[[], list[Budget]]] = {
@@ -24,6 +24,8 @@ SECTIONS: dict[str, Callable[[], list[Budget]]] = {
     "latency": latency.run,
     "console": console.run,
     "risk": risk.run,
+    "scale": scale.run,
+    "cost": cost.run,
 }
 ON_REQUEST: dict[str, Callable[[], list[Budget]]] = {"burst": burst.run, "chaos": chaos.run}
 

@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import math
 import re
+import time
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -70,6 +71,7 @@ class Usage:
     reported_units: float = 0.0
     written: Counter[Partition] = field(default_factory=Counter)  # WCU per partition key
     read: Counter[Partition] = field(default_factory=Counter)  # RCU per partition key
+    meter_seconds: float = 0.0  # the meter's own time, to take out of a handler's timing
 
     @property
     def total_requests(self) -> int:
@@ -88,6 +90,7 @@ class Usage:
         self.reported_units += other.reported_units
         self.written.update(other.written)
         self.read.update(other.read)
+        self.meter_seconds += other.meter_seconds
 
 
 @dataclass(frozen=True)
@@ -245,14 +248,21 @@ class DynamoMeter:
 
     def _before(self, model: Any, params: dict[str, Any], **_: Any) -> None:
         # the API call's own parameters (before-call would see the serialised request)
+        started = time.perf_counter()
         self.usage.requests[model.name] += 1
         self._request = (model.name, params)
         self._pending = [
             _Write(key, self._get(key), tx, check)
             for key, tx, check in self._writes(model.name, params)
         ]
+        self.usage.meter_seconds += time.perf_counter() - started
 
     def _after(self, parsed: dict[str, Any], **_: Any) -> None:
+        started = time.perf_counter()
+        self._price(parsed)
+        self.usage.meter_seconds += time.perf_counter() - started
+
+    def _price(self, parsed: dict[str, Any]) -> None:
         reported = parsed.get("ConsumedCapacity") or []
         for entry in reported if isinstance(reported, list) else [reported]:
             self.usage.reported_units += float(entry.get("CapacityUnits", 0))
