@@ -1,8 +1,8 @@
 """(b) DynamoDB requests and write capacity per message, through the real handlers.
 
-Inbound: a text message to an already open session, through the webhook function; its
-request count is a budget. Outbound: an agent's reply through the API, Telegram stubbed;
-reported. Capacity is printed for both (bench.meter explains how it is priced).
+Inbound: a text message to an already open session, through the webhook function.
+Outbound: an agent's reply through the API, Telegram stubbed. Both request counts are
+budgets. Capacity is printed for both (bench.meter explains how it is priced).
 """
 
 from __future__ import annotations
@@ -12,6 +12,7 @@ from bench.harness import Budget, fmt, heading, mocked_table, text_update
 from bench.meter import DynamoMeter, Usage
 
 INBOUND_REQUEST_BUDGET = 4
+REPLY_REQUEST_BUDGET = 5
 MESSAGES = 20
 USER_ID = 500_000_001
 
@@ -59,4 +60,5 @@ def run_outbound(replies: int = MESSAGES) -> list[Budget]:
                 samples.append(meter.take())
     report(samples, "reply")
     print(f"  Telegram calls: {len(telegram_calls)} for {replies + 2} replies (stubbed)")
-    return []
+    worst = max(s.total_requests for s in samples)
+    return [Budget("requests per reply", worst, REPLY_REQUEST_BUDGET)]

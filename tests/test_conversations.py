@@ -381,7 +381,53 @@ def test_every_message_moves_the_auto_close_timer() -> None:
 
     [timer] = sessions.list_timers(session_id)
     assert (timer["timer"], timer["due_at"]) == ("autoclose", T0 + 5_000 + DAY)
-    assert timer["GSI2PK"] == "TIMER#autoclose"
+    assert timer["GSI2PK"] == keys.timers_index("autoclose", session_id)
     due, _ = sessions.due_timers("autoclose", T0 + 5_000 + DAY)
     assert [t["session_id"] for t in due] == [session_id]
     assert sessions.due_timers("autoclose", T0 + 5_000 + DAY - 1)[0] == []
+
+
+def test_the_profile_is_rewritten_only_when_names_change_or_a_minute_passed() -> None:
+    """A user writing several messages a minute costs one profile write: `last_seen_at` is
+    exact to within conv.LAST_SEEN_EVERY_MS, new names are kept at once."""
+    assert inbound(text("first"), now=T0) == Write.STORED
+    writes: list[int] = []
+
+    def record(params: dict[str, Any], **_: Any) -> None:
+        writes.append(sum("TGUSER#" in str(op) for op in params.get("TransactItems", [])))
+
+    table.client().meta.events.register("provide-client-params.dynamodb", record)
+    try:
+        assert inbound(text("second"), now=T0 + 30_000) == Write.STORED
+        assert conv.get_user(PROJECT_ID, USER_ID)["last_seen_at"] == T0  # type: ignore[index]
+        later = T0 + conv.LAST_SEEN_EVERY_MS
+        assert inbound(text("third"), now=later) == Write.STORED
+        assert conv.get_user(PROJECT_ID, USER_ID)["last_seen_at"] == later  # type: ignore[index]
+        renamed = {**PROFILE, "first_name": "Ada K."}
+        assert (
+            ingest.store_user_message(
+                PROJECT_ID,
+                next(_update_ids),
+                tg_user_id=USER_ID,
+                chat_id=USER_ID,
+                profile=renamed,
+                message=text("fourth"),
+                timing=InboundTiming(autoclose_due=later + DAY, reopen_since=later - 7 * DAY),
+                now=later + 1_000,
+            )
+            == Write.STORED
+        )
+    finally:
+        table.client().meta.events.unregister("provide-client-params.dynamodb", record)
+    assert [w for w in writes if w] == [1, 1]  # the third message and the rename
+    assert conv.get_user(PROJECT_ID, USER_ID)["first_name"] == "Ada K."  # type: ignore[index]
+    assert len({m["session_id"] for m in conv_messages()}) == 1
+
+
+def conv_messages() -> list[dict[str, Any]]:
+    return [i for i in table_items() if i.get("kind") == "message"]
+
+
+def table_items() -> list[dict[str, Any]]:
+    items = table.client().scan(TableName=TABLE)["Items"]
+    return [table.from_item(i) or {} for i in items]

@@ -169,6 +169,7 @@ def store_user_message(
             message=message,
             placement=placement,
             now=now,
+            user=user,
         )
 
     return conversations.retrying(attempt, "inbound message")

@@ -52,6 +52,10 @@ EDITED_ITEM_BUDGET = 192 * 1024
 # What an edit can change; the previous values of these go to `edits`.
 EDITABLE_FIELDS = ("text", "caption", "entities", "caption_entities", "media", "location")
 PROFILE_FIELDS = ("first_name", "last_name", "username", "language_code", "is_premium")
+# A message to the user's open session rewrites their profile only when their names changed or
+# its `last_seen_at` is older than this: the users list (GSI1, by last seen) is exact to within
+# it, and a user writing several messages a minute costs one profile write (and index move).
+LAST_SEEN_EVERY_MS = 60_000
 MAX_PAGE = 200
 
 _COUNTER_META = frozenset({"kind", "project_id", "updated_at"})
@@ -119,13 +123,17 @@ def store_inbound_message(
     message: dict[str, Any],
     placement: Placement,
     now: int,
+    user: Mapping[str, Any] | None = None,
 ) -> Write | None:
     """Append a user's message to the session `placement` names, opening or reopening it as
     decided, and move its auto-close timer: one transaction. None when what the placement
     was decided from changed meanwhile (read again, decide again: see `retrying`).
 
     `profile` holds the user's current names (PROFILE_FIELDS); `message` is a normalised
-    Telegram message with its `raw` object.
+    Telegram message with its `raw` object; `user` the profile item the placement was decided
+    from. A message to the open session leaves that item alone when `_profile_current`: the
+    session's own condition (not closed) already proves it is the user's open session, since
+    closing a session and clearing `open_session_id` are one transaction.
     """
     card = _user_card(profile)
     cid = correlation.of_update(project_id, update_id)  # logged by the stream's readers
@@ -138,7 +146,8 @@ def store_inbound_message(
         items.append(_profile_opening(project_id, tg_user_id, profile, now, session_id))
         items.extend(_session_opened(project_id, tg_user_id, chat_id, session_id, card, now, cid))
     else:
-        items.append(_profile_seen(project_id, tg_user_id, profile, now, session_id))
+        if not _profile_current(user, profile, now):
+            items.append(_profile_seen(project_id, tg_user_id, profile, now, session_id))
         items.append(_session_touched(session_id, card, now, cid))
     timed = {"session_id": session_id, "project_id": project_id}
     items.append(sessions.timer_put(timed, sessions.AUTOCLOSE, placement.autoclose_due))
@@ -360,6 +369,13 @@ def _profile_seen(
     update.set("GSI1SK", keys.ts(now))
     update.require_equal("open_session_id", session_id)
     return update.item(*keys.telegram_user(project_id, tg_user_id))
+
+
+def _profile_current(user: Mapping[str, Any] | None, profile: Mapping[str, Any], now: int) -> bool:
+    """The profile as read has the user's names and was seen within LAST_SEEN_EVERY_MS."""
+    if user is None or now - int(user.get("last_seen_at", 0)) >= LAST_SEEN_EVERY_MS:
+        return False
+    return all(user.get(name) == profile.get(name) for name in PROFILE_FIELDS)
 
 
 def _profile_opening(
