@@ -14,7 +14,10 @@ agents thinned out k-fold, k = TARGET_INBOUND * WINDOW_S / inbound messages samp
 shared by many conversations (the service's own, or one project's) carry k times the
 sample's traffic; a key of one user, session or agent carries what that one did in the
 window. So a shared key's rate is units * k / WINDOW_S and an own key's is units /
-WINDOW_S. The mix has two inbound messages per reply, so 10,000 inbound messages a second
+WINDOW_S. A project's keys are weighed by its Zipf share over its share of the sample (a
+sample this small gives a tail project one whole conversation). Keys read through a
+per-container cache are read as often as the sample's one container misses, scaled like
+the rest. The mix has two inbound messages per reply, so 10,000 inbound messages a second
 come with 5,000 replies.
 
 Budget: every partition key of every index under half of DynamoDB's per-partition limits
@@ -25,6 +28,7 @@ from __future__ import annotations
 
 import json
 import random
+import re
 import time
 from collections import defaultdict
 from collections.abc import Callable, Iterator
@@ -42,7 +46,7 @@ TARGET_INBOUND = 10_000  # inbound messages a second
 TARGET_REPLIES = 5_000  # agent replies a second (the mix's ratio, checked)
 PROJECTS = 1_000
 TOP_PROJECT_SHARE = 0.10
-CONVERSATIONS = 20  # sampled; each is MESSAGES inbound messages and REPLIES replies
+CONVERSATIONS = 16  # sampled; each is MESSAGES inbound messages and REPLIES replies
 MESSAGES, REPLIES = 10, 5
 CONVERSATIONS_PER_AGENT = 5  # each agent holds about this many in the window
 AUDIT_READS_PER_CONVERSATION = 0.1
@@ -91,14 +95,21 @@ def zipf_exponent(projects: int, top_share: float) -> float:
     return (low + high) / 2
 
 
-def allocate(count: int, projects: int, top_share: float) -> list[int]:
-    """`count` conversations over `projects` Zipf ranks, by cumulative rounding: exact shares
-    for the largest projects, the tail's scattered ones where its cumulative share crosses."""
+def zipf_shares(projects: int, top_share: float) -> list[float]:
+    """Each project's share of the traffic, largest first."""
     s = zipf_exponent(projects, top_share)
     weights = [rank**-s for rank in range(1, projects + 1)]
-    total, cumulative, given, out = sum(weights), 0.0, 0, []
-    for weight in weights:
-        cumulative += weight / total
+    total = sum(weights)
+    return [weight / total for weight in weights]
+
+
+def allocate(count: int, projects: int, top_share: float) -> list[int]:
+    """`count` conversations over `projects` Zipf ranks, by cumulative rounding: the largest
+    projects get their share, the tail one conversation wherever its cumulative share
+    crosses (Measured.rate weighs a project's keys by its true share)."""
+    cumulative, given, out = 0.0, 0, []
+    for share in zipf_shares(projects, top_share):
+        cumulative += share
         now = round(cumulative * count)
         out.append(now - given)
         given = now
@@ -123,6 +134,9 @@ class Event:
 
 def project_id(rank: int) -> str:
     return f"p{rank:04d}"
+
+
+_PROJECT_ID = re.compile(r"(?<![A-Za-z0-9])p\d{4}(?![0-9])")
 
 
 def plan(conversations: int, rng: random.Random) -> tuple[list[Conversation], list[Event]]:
@@ -160,6 +174,8 @@ class Measured:
     seconds: dict[str, list[float]] = field(default_factory=lambda: defaultdict(list))
     stream_records: int = 0
     handler_of: dict[str, str] = field(default_factory=dict)  # kind -> function logical id
+    # a sampled project's true share of the conversations over its share in the sample
+    project_weight: dict[str, float] = field(default_factory=dict)
 
     @property
     def k(self) -> float:
@@ -167,7 +183,24 @@ class Measured:
 
     def rate(self, key: str, units: float) -> float:
         """Units a second at the target load."""
-        return units * (self.k if shared(key) else 1) / WINDOW_S
+        if not shared(key):
+            return units / WINDOW_S
+        project = _PROJECT_ID.search(key)
+        weight = self.project_weight.get(project.group(), 1.0) if project else 1.0
+        return units * self.k * weight / WINDOW_S
+
+
+def project_weights(conversations: list[int]) -> dict[str, float]:
+    """For each project with conversations in the sample, its Zipf share over its share of
+    the sample: a tail project that got one conversation of the sample is weighed down to
+    the few it stands for."""
+    total = sum(conversations)
+    shares = zipf_shares(PROJECTS, TOP_PROJECT_SHARE)
+    return {
+        project_id(rank): shares[rank - 1] * total / n
+        for rank, n in enumerate(conversations, start=1)
+        if n
+    }
 
 
 @dataclass
@@ -391,6 +424,9 @@ def measure(conversations: int = CONVERSATIONS) -> Measured:
             usernames = _setup(convs, driver)
             driver.stream("setup")
             measured = driver.measured = Measured()  # the set-up is not part of the mix
+            measured.project_weight = project_weights(
+                allocate(conversations, PROJECTS, TOP_PROJECT_SHARE)
+            )
             for n, event in enumerate(events):
                 clock.set_now_for_tests(event.at_ms)
                 _play(driver, event, n, admin, accounts, usernames)

@@ -118,6 +118,10 @@ def test_the_largest_of_1000_zipf_projects_gets_a_tenth_and_every_conversation_l
     assert len(counts) == 1_000 and sum(counts) == 40
     assert counts[0] == 4
     assert counts == sorted(counts[:3], reverse=True) + counts[3:]
+    weights = scale.project_weights(counts)
+    assert weights["p0001"] == pytest.approx(1.0)  # the largest project is sampled at its share
+    tail = max(rank for rank, n in enumerate(counts, start=1) if n)
+    assert weights[scale.project_id(tail)] < 0.1  # one conversation stands for a few
 
 
 def test_shared_keys_scale_with_the_service_and_own_keys_with_their_owner() -> None:
@@ -125,6 +129,7 @@ def test_shared_keys_scale_with_the_service_and_own_keys_with_their_owner() -> N
         assert scale.shared(key)
     for key in ("SESSION#s", "CHAT#p#1", "TGUSER#p#1", "ASSIGNEE#a", "AGENT#a#WSCONNS"):
         assert not scale.shared(key)
-    measured = scale.Measured(inbound=400)
+    measured = scale.Measured(inbound=400, project_weight={"p0002": 0.5})
     assert measured.rate("AUDIT", 10) == 10 * 10_000 / 400
+    assert measured.rate("PROJECT#p0002#SESSIONS", 10) == 0.5 * 10 * 10_000 / 400
     assert measured.rate("SESSION#s", 60) == 60 / scale.WINDOW_S
