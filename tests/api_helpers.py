@@ -270,7 +270,7 @@ def put_session(
             else keys.project_queue_index(project_id)
         ),
         "GSI1SK": activity,
-        "GSI2PK": keys.project_sessions_index(project_id),
+        "GSI2PK": keys.project_sessions_index(project_id, session_id),
         "GSI2SK": activity,
         "session_id": session_id,
         "project_id": project_id,

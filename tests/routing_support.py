@@ -87,7 +87,7 @@ def new_session(sid: str, *, project_id: str = PROJECT, opened_at: int = NOW) ->
         "last_activity_at": opened_at,
         "GSI1PK": keys.project_queue_index(project_id),
         "GSI1SK": activity,
-        "GSI2PK": keys.project_sessions_index(project_id),
+        "GSI2PK": keys.project_sessions_index(project_id, sid),
         "GSI2SK": activity,
     }
 

@@ -29,7 +29,7 @@ from tgdesk.accounts.access import Scope
 from tgdesk.core import secrets
 from tgdesk.inbound import ingest
 from tgdesk.sessions import lifecycle
-from tgdesk.storage import projects, sessions
+from tgdesk.storage import conversations, projects, sessions
 
 # The desk of lifecycle_fixtures: the ingest project at T0, maria, boss and li.
 aws, desk = lifecycle_fixtures.aws, lifecycle_fixtures.desk
@@ -138,3 +138,27 @@ def test_a_busy_minute_closes_at_most_a_batch(
 
     assert run_timers(T0 + 24 * HOUR) == {**NOTHING, "due": 2, "closed": 2}
     assert run_timers(T0 + 24 * HOUR) == {**NOTHING, "due": 1, "closed": 1}
+
+
+def test_the_job_closes_across_shards_the_earliest_due_first_a_batch_a_run(
+    desk: dict[str, Any], run_timers: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(lifecycle, "TIMERS_PER_RUN", 3)
+    users = (700100301, 700100302, 700100303, 700100304, 700100305)
+    for minute, user in enumerate(reversed(users)):  # the last user is due first
+        at(T0 + minute * 60_000)
+        user_writes(f"hi from {user}", user=user)
+    opened = [conversations.get_user(PROJECT_ID, u)["open_session_id"] for u in users]
+    shards = {timer["GSI2PK"] for sid in opened if (timer := autoclose_timer(sid))}
+    assert len(shards) > 1  # more than one shard holds them
+    closing: list[int] = []
+    close = lifecycle._auto_close
+
+    def recorded(timer: dict[str, Any], now: int) -> str:
+        closing.append(int(timer["due_at"]))
+        return close(timer, now)
+
+    monkeypatch.setattr(lifecycle, "_auto_close", recorded)
+    assert run_timers(T0 + 25 * HOUR) == {**NOTHING, "due": 3, "closed": 3}
+    assert run_timers(T0 + 25 * HOUR) == {**NOTHING, "due": 2, "closed": 2}
+    assert closing == sorted(closing) and len(closing) == len(users)

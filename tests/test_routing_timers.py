@@ -15,7 +15,7 @@ from fastapi.testclient import TestClient
 from routing_support import inserts
 
 from infra.local import cfn
-from tgdesk.core import clock
+from tgdesk.core import clock, ids
 from tgdesk.storage import assignments, keys, sessions, table
 
 team = collab_helpers.team
@@ -152,3 +152,35 @@ def test_without_the_setting_no_return_timer_is_set(
 
     assert sessions.get(session["session_id"])["assignee_id"]
     assert sessions.list_timers(session["session_id"]) == []
+
+
+def test_the_scheduler_reads_every_shard_in_due_order_a_bounded_batch(aws: Any) -> None:
+    """Timers spread over the shards of their index: each page, whatever its size, continues
+    where the last one ended; followed to the end they are every due timer once, the
+    earliest first; and a run takes at most its batch, the earliest ones."""
+    t0 = 1_760_000_000_000
+    due: list[tuple[int, str]] = []
+    for n in range(30):
+        sid = ids.sortable_id()
+        due_at = t0 + (n * 7919) % 30 * MINUTE  # shuffled, some on the same minute
+        put = sessions.timer_put({"session_id": sid, "project_id": "p"}, "return", due_at)
+        table.client().put_item(**put["Put"])
+        due.append((due_at, sid))
+    now = t0 + 19 * MINUTE
+    expected = [sid for due_at, sid in sorted(due) if due_at <= now]
+    shards = {keys.timers_index("return", sid) for _, sid in due}
+    assert len(shards) > 1 and shards <= set(keys.timers_shards("return"))
+
+    for limit in (1, 4, 9, 100):
+        seen: list[str] = []
+        after = None
+        for _ in range(100):
+            page, after = sessions.due_timers("return", now, limit=limit, after=after)
+            assert len(page) <= limit
+            seen.extend(t["session_id"] for t in page)
+            if after is None:
+                break
+        assert seen == expected, limit
+
+    batch = list(sessions.each_due_timer("return", now, most=7))
+    assert [t["session_id"] for t in batch] == expected[:7]

@@ -288,3 +288,47 @@ def test_search_words_are_folded_once() -> None:
     assert session_list.matches_user(session, "alice_m")
     assert session_list.matches_user(session, "500000")
     assert not session_list.matches_user({"tg_user_id": 7}, "alice")
+
+
+@pytest.mark.parametrize("read_size", [200, 8])
+def test_a_projects_list_pages_exactly_across_its_shards(
+    aws: Any, monkeypatch: pytest.MonkeyPatch, read_size: int
+) -> None:
+    """A project's sessions spread over the shards of its index: at any page size, with or
+    without a filter that leaves pages sparse, the pages walk every match once, newest
+    activity first, and no page reads more than one partition's budget of items."""
+    monkeypatch.setattr(session_list, "READ_SIZE", read_size)
+    base = now_ms() - 1_000_000
+    made = [
+        put_session("pbig", 500 + n, opened_at=base + (n * 37) % 41 * 1000 + n, status=status)
+        for n, status in enumerate(["unread", "processing", "closed"] * 10)
+    ]
+    partition = session_list.project_partition("pbig")
+    assert len({keys.project_sessions_index("pbig", s["session_id"]) for s in made}) > 1
+    newest_first = sorted(made, key=lambda s: (s["last_activity_at"], s["session_id"]))[::-1]
+    evaluated: list[int] = []
+    query = session_list._query
+
+    def counted(*args: Any, **kwargs: Any) -> Any:
+        evaluated.append(kwargs["limit"])
+        return query(*args, **kwargs)
+
+    monkeypatch.setattr(session_list, "_query", counted)
+    budget = session_list.READS_PER_PARTITION * read_size
+    for statuses in ((), ("unread",)):
+        kept = [s for s in newest_first if not statuses or s["status"] in statuses]
+        expected = [s["session_id"] for s in kept]
+        for limit in (1, 4, 11, 50):
+            seen: list[str] = []
+            cursor = None
+            for _ in range(60):
+                evaluated.clear()
+                items, cursor = session_list.list_page(
+                    [partition], session_list.SessionFilter(statuses=statuses), limit=limit,
+                    cursor=cursor,
+                )  # fmt: skip
+                assert len(items) <= limit and sum(evaluated) <= budget
+                seen += [i["session_id"] for i in items]
+                if cursor is None:
+                    break
+            assert seen == expected, (statuses, limit)

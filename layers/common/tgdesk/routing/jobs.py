@@ -41,7 +41,7 @@ def run_due_returns(now: int | None = None) -> dict[str, int]:
         "returns_postponed": 0,
         "returns_stopped": 0,
     }
-    timers, _ = sessions.due_timers(assignments.RETURN_TIMER, now, limit=RETURNS_PER_RUN)
+    timers = list(sessions.each_due_timer(assignments.RETURN_TIMER, now, most=RETURNS_PER_RUN))
     counts["returns_due"] = len(timers)
     oldest = int(timers[0]["due_at"]) if timers else None  # earliest first
     metrics.scheduler_job("returns", due=len(timers), oldest_due_at=oldest, now=now)

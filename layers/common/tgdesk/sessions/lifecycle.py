@@ -170,19 +170,12 @@ def run_due_timers(now: int | None = None) -> dict[str, int]:
     user wrote) or whose session changed loses its condition and is left alone."""
     now = now if now is not None else now_ms()
     counts = {"due": 0, "closed": 0, "skipped": 0, "dropped": 0}
-    oldest: int | None = None  # timers come earliest first: the first page's first one
-    cursor = None
-    while counts["due"] < TIMERS_PER_RUN:
-        timers, cursor = sessions.due_timers(
-            sessions.AUTOCLOSE, now, limit=TIMERS_PER_RUN - counts["due"], start_key=cursor
-        )
-        counts["due"] += len(timers)
-        if oldest is None and timers:
-            oldest = int(timers[0]["due_at"])
-        for timer in timers:
-            counts[_auto_close(timer, now)] += 1
-        if cursor is None:
-            break
+    oldest: int | None = None  # timers come earliest first
+    for timer in sessions.each_due_timer(sessions.AUTOCLOSE, now, most=TIMERS_PER_RUN):
+        counts["due"] += 1
+        if oldest is None:
+            oldest = int(timer["due_at"])
+        counts[_auto_close(timer, now)] += 1
     metrics.scheduler_job("autoclose", due=counts["due"], oldest_due_at=oldest, now=now)
     return counts
 

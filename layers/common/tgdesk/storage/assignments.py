@@ -248,7 +248,7 @@ def _assign_session(
         Changes()
         .set("assignee_id", claim.agent_id)
         .set("assigned_at", claim.at)
-        .set("GSI1PK", _assignee_list(wanted.project_id, claim.agent_id))
+        .set("GSI1PK", _assignee_list(wanted.session_id, wanted.project_id, claim.agent_id))
         .remove(sessions.QUEUED_AT)
         .require_item()
         .require_as_read("assignee_id", wanted.from_agent_id)
@@ -265,8 +265,8 @@ def _assign_session(
     return update.item(*keys.session(wanted.session_id))
 
 
-def _assignee_list(project_id: str, agent_id: str) -> str:
-    held = {"project_id": project_id, "assignee_id": agent_id}
+def _assignee_list(session_id: str, project_id: str, agent_id: str) -> str:
+    held = {"session_id": session_id, "project_id": project_id, "assignee_id": agent_id}
     return session_record.index_keys(held)["GSI1PK"]
 
 

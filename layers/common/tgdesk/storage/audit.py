@@ -19,7 +19,7 @@ def entry_item(entry: dict[str, Any]) -> dict[str, Any]:
         "PK": pk,
         "SK": sk,
         "kind": "audit",
-        "GSI1PK": keys.AUDIT_INDEX_PK,
+        "GSI1PK": keys.audit_index(entry["entry_id"]),
         "GSI1SK": sk,
         **entry,
     }

@@ -1,7 +1,8 @@
 """Reading the audit log: newest first, filtered, over one project, several, or everything.
 
-Entries of one project share a partition; everything is on GSI1 (docs/data-model.md: audit
-entry). Both are ordered by the same `{at}#{entry_id}` sort key, which is the cursor.
+Entries of one project share a partition; everything is on GSI1, written over shards that
+a read of everything merges (docs/data-model.md: audit entry). Both are ordered by the same
+`{at}#{entry_id}` sort key, which is the cursor.
 """
 
 from __future__ import annotations
@@ -31,7 +32,7 @@ def entries(
     `match` (applied while reading: a page may hold fewer than `limit` and still have a
     cursor)."""
     if project_ids is None:
-        partitions = [scroll.Partition(keys.AUDIT_INDEX_PK, "GSI1")]
+        partitions = [scroll.Partition(shard, "GSI1") for shard in keys.audit_shards()]
     else:
         partitions = [scroll.Partition(keys.audit_entry(p, 0, "")[0]) for p in project_ids]
     equals = {

@@ -5,9 +5,49 @@ Sort keys that order by time embed epoch milliseconds zero-padded to 13 digits.
 
 from __future__ import annotations
 
+import re
+import zlib
+
 
 def ts(ms: int) -> str:
     return f"{ms:013d}"
+
+
+def shard(identifier: str, shards: int) -> int:
+    """The write shard of an id among `shards`: crc32, the same in every process (unlike
+    hash()), and spread evenly over ULIDs."""
+    return zlib.crc32(identifier.encode()) % shards
+
+
+def sharded(partition: str, shards: int) -> tuple[str, ...]:
+    """Every shard of a write-sharded index partition (`{partition}#{n}`), to be read together.
+
+    A shard count may grow without moving anything: an item keeps the shard it was written
+    to, which stays below the new count, and readers read every shard below it."""
+    return tuple(f"{partition}#{n}" for n in range(shards))
+
+
+def shard_family(index: str, partition_key: str) -> tuple[str, int] | None:
+    """The write-sharded index partition (without its shard number) that `partition_key` of
+    `index` is a shard of, and its shard count; None for any other key. For meters that
+    spread a sampled shard's load over its family."""
+    for family_index, pattern, shards in _SHARD_FAMILIES:
+        found = pattern.fullmatch(partition_key) if family_index == index else None
+        if found:
+            return found.group(1), shards
+    return None
+
+
+# docs/scale.md explains each shard count: the writes of its hottest moment, spread so that
+# every shard stays under half of a partition's 1,000 write units a second.
+TIMER_SHARDS = 64  # every inbound message moves its session's autoclose timer
+AUDIT_SHARDS = 16  # every audited change of every project
+SESSION_INDEX_SHARDS = 16  # every message of the largest project moves its session
+_SHARD_FAMILIES = (
+    ("GSI2", re.compile(r"(TIMER#[^#]+)#\d+"), TIMER_SHARDS),
+    ("GSI1", re.compile(r"(AUDIT)#\d+"), AUDIT_SHARDS),
+    ("GSI2", re.compile(r"(PROJECT#.+#SESSIONS)#\d+"), SESSION_INDEX_SHARDS),
+)
 
 
 # -- projects -------------------------------------------------------------------------
@@ -95,8 +135,14 @@ def project_queue_index(project_id: str) -> str:
     return f"QUEUE#{project_id}"  # GSI1 of sessions with no assignee yet, oldest first
 
 
-def project_sessions_index(project_id: str) -> str:
-    return f"PROJECT#{project_id}#SESSIONS"  # GSI2, by last activity
+def project_sessions_index(project_id: str, session_id: str) -> str:
+    """GSI2 shard of a project's sessions, by last activity, that holds this session."""
+    return project_sessions_shards(project_id)[shard(session_id, SESSION_INDEX_SHARDS)]
+
+
+def project_sessions_shards(project_id: str) -> tuple[str, ...]:
+    """Every GSI2 shard of a project's sessions: its session list reads them together."""
+    return sharded(f"PROJECT#{project_id}#SESSIONS", SESSION_INDEX_SHARDS)
 
 
 def activity_sort_key(last_activity_at: int, session_id: str) -> str:
@@ -157,8 +203,14 @@ def session_timer(session_id: str, timer: str) -> tuple[str, str]:
     return f"SESSION#{session_id}", f"TIMER#{timer}"
 
 
-def timers_index(timer: str) -> str:
-    return f"TIMER#{timer}"  # GSI2 of pending timers of one kind, by due time
+def timers_index(timer: str, session_id: str) -> str:
+    """GSI2 shard of the pending timers of one kind, by due time, that holds this session's."""
+    return timers_shards(timer)[shard(session_id, TIMER_SHARDS)]
+
+
+def timers_shards(timer: str) -> tuple[str, ...]:
+    """Every GSI2 shard of the timers of one kind: the scheduler reads them together."""
+    return sharded(f"TIMER#{timer}", TIMER_SHARDS)
 
 
 def timer_sort_key(due_at: int, session_id: str) -> str:
@@ -178,7 +230,14 @@ def audit_entry(project_id: str | None, at: int, entry_id: str) -> tuple[str, st
     return f"AUDIT#{project_id or '-'}", f"{ts(at)}#{entry_id}"
 
 
-AUDIT_INDEX_PK = "AUDIT"  # GSI1 of every audit entry, by time (the admins' view)
+def audit_index(entry_id: str) -> str:
+    """GSI1 shard of every audit entry, by time (the admins' view), that holds this one."""
+    return audit_shards()[shard(entry_id, AUDIT_SHARDS)]
+
+
+def audit_shards() -> tuple[str, ...]:
+    """Every GSI1 shard of the audit entries: the admins' view reads them together."""
+    return sharded("AUDIT", AUDIT_SHARDS)
 
 
 # -- notes and tags ---------------------------------------------------------------------

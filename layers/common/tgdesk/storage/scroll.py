@@ -1,4 +1,5 @@
-"""Keyset paging, newest first, over one or more partitions, with filters and a read budget.
+"""Keyset paging, newest first, over one or more partitions, with filters and a read budget;
+and oldest first over the shards of one list (`earliest`).
 
 A page holds the newest items whose sort key lies below a cursor, the sort key where the
 previous page ended. Items a filter drops still cost reads, so each partition is read for at
@@ -73,6 +74,71 @@ def newest(
     if len(page) == limit and (len(candidates) > limit or floor):
         return [item for _, item in page], page[-1][0]
     return [item for _, item in page], floor or None
+
+
+def earliest(
+    partitions: Sequence[Partition],
+    *,
+    low: str,
+    high: str,
+    limit: int,
+    after: str | None = None,
+) -> tuple[list[dict[str, Any]], str | None]:
+    """Up to `limit` items with a sort key in [low, high] and above `after`, oldest first,
+    merged across partitions (the shards of one list), and the cursor of the next page (None
+    when nothing more lies in the range).
+
+    One Query per partition, of a fair share of the page (twice `limit` / partitions): a
+    page costs as many requests as there are partitions. It ends at the lowest point where a
+    partition stopped reading (what lies above may be unread elsewhere), so it may hold fewer
+    than `limit` items and still have a cursor; it holds at least one item when any is due."""
+    unique = list(dict.fromkeys(partitions))
+    share = min(limit, max(1, -(-2 * limit // max(1, len(unique)))))
+    ceilings: list[str] = []
+    candidates: list[tuple[str, dict[str, Any]]] = []
+    for partition in unique:
+        found, ceiling = _read_up(partition, low, high, after, share)
+        if ceiling is not None:
+            ceilings.append(ceiling)
+        sort_name = partition.key_names[1]
+        candidates.extend((item[sort_name], item) for item in found)
+    ceiling = min(ceilings, default=None)
+    candidates = sorted(
+        (c for c in candidates if ceiling is None or c[0] <= ceiling), key=lambda c: c[0]
+    )
+    page = candidates[:limit]
+    if len(candidates) > limit:
+        return [item for _, item in page], page[-1][0]
+    return [item for _, item in page], ceiling
+
+
+def _read_up(
+    partition: Partition, low: str, high: str, after: str | None, size: int
+) -> tuple[list[dict[str, Any]], str | None]:
+    """Up to `size` items of one partition above `after`, oldest first, and the sort key
+    reading stopped at when the partition may hold more (else None)."""
+    bottom = low if after is None else max(low, after)
+    if high < bottom:
+        return [], None
+    pk_name, sk_name = partition.key_names
+    request: dict[str, Any] = {
+        "TableName": table.table_name(),
+        "KeyConditionExpression": "#pk = :pk AND #sk BETWEEN :lo AND :hi",
+        "ExpressionAttributeNames": {"#pk": pk_name, "#sk": sk_name},
+        "ExpressionAttributeValues": table.values(
+            {":pk": partition.key, ":lo": bottom, ":hi": high}
+        ),
+        "ScanIndexForward": True,
+        # BETWEEN is inclusive: the cursor's own item may come back first, read one more.
+        "Limit": size + (1 if after is not None else 0),
+    }
+    if partition.index:
+        request["IndexName"] = partition.index
+    resp = table.client().query(**request)
+    items = [table.from_item(raw) or {} for raw in resp.get("Items", [])]
+    found = [item for item in items if item.get(sk_name) != after]
+    last = resp.get("LastEvaluatedKey")
+    return found, (table.from_item(last) or {}).get(sk_name) if last else None
 
 
 def _sizes(first: int, most: int) -> Iterator[int]:

@@ -1,12 +1,13 @@
 """The console's session list: filters, keyset paging over several index partitions, counts.
 
-Sessions are read from partitions ordered by last activity: a project's sessions (GSI2) or
-an agent's (GSI1). The activity range narrows the key condition; status, being queued,
-priority and tag are a FilterExpression; the caller's project scope and the search on the
-user's names are checked in code. A page reads each partition newest first below the cursor,
-a bounded number of requests per partition, and merges them: the cursor is the activity sort
-key below which nothing has been returned yet, so a page cut short by the read bound still
-continues exactly where it stopped.
+Sessions are read from lists ordered by last activity: a project's sessions (GSI2, written
+over shards by session id, read together) or an agent's (GSI1). The activity range narrows
+the key condition; status, being queued, priority and tag are a FilterExpression; the
+caller's project scope and the search on the user's names are checked in code. A page reads
+each partition newest first below the cursor, a bounded number of requests per partition (a
+sharded list shares one partition's budget of items read among its shards), and merges them:
+the cursor is the activity sort key below which nothing has been returned yet, so a page cut
+short by the read bound still continues exactly where it stopped.
 """
 
 from __future__ import annotations
@@ -34,8 +35,31 @@ _ACTIVITY_KEY = re.compile(r"\d{13}#.+", re.DOTALL)
 
 @dataclass(frozen=True, slots=True)
 class Partition:
+    """One list of sessions: the index partitions (its shards) that hold it, read together."""
+
+    index: str
+    shards: tuple[str, ...]
+
+    @property
+    def sort_attribute(self) -> str:
+        return f"{self.index}SK"
+
+    def reads(self, limit: int) -> list[ShardRead]:
+        """How each shard is read for a page of `limit`: a page's worth of matches from an
+        unsharded list; from each of n shards, twice its fair share of the page, with requests
+        of READ_SIZE / n items, so a page reads at most as many items as one partition's."""
+        count = len(self.shards)
+        want = limit + 1 if count == 1 else min(limit + 1, -(-2 * (limit + 1) // count))
+        size = max(1, READ_SIZE // count)
+        return [ShardRead(self.index, shard, want, size) for shard in self.shards]
+
+
+@dataclass(frozen=True, slots=True)
+class ShardRead:
     index: str
     key: str
+    want: int  # matches that end its reading for this page
+    size: int  # items evaluated per request
 
     @property
     def sort_attribute(self) -> str:
@@ -43,11 +67,11 @@ class Partition:
 
 
 def project_partition(project_id: str) -> Partition:
-    return Partition("GSI2", keys.project_sessions_index(project_id))
+    return Partition("GSI2", keys.project_sessions_shards(project_id))
 
 
 def assignee_partition(agent_id: str) -> Partition:
-    return Partition("GSI1", keys.assignee_sessions_index(agent_id))
+    return Partition("GSI1", (keys.assignee_sessions_index(agent_id),))
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,8 +131,9 @@ def list_page(
     below = scroll.decode_cursor(cursor, _ACTIVITY_KEY)
     pages: list[list[dict[str, Any]]] = []
     floors: list[str] = []  # how far down each unfinished partition was read
-    for partition in dict.fromkeys(partitions):
-        matches, floor = _read_down(partition, session_filter, below, want=limit + 1)
+    shard_reads = [r for p in dict.fromkeys(partitions) for r in p.reads(limit)]
+    for shard in dict.fromkeys(shard_reads):
+        matches, floor = _read_down(shard, session_filter, below)
         pages.append(matches)
         if floor is not None:
             floors.append(floor)
@@ -137,13 +162,14 @@ def count_by_status(
     session_filter = session_filter.without_status()
     counts: Counter[str] = Counter()
     looked_at = 0
-    for partition in dict.fromkeys(partitions):
+    shard_reads = [r for p in dict.fromkeys(partitions) for r in p.reads(READ_SIZE)]
+    for shard in dict.fromkeys(shard_reads):
         start: dict[str, Any] | None = None
         while True:
             if looked_at >= MAX_COUNTED:
                 return dict(counts), False
             items, start = _query(
-                partition,
+                shard,
                 session_filter,
                 high=None,
                 start_key=start,
@@ -159,32 +185,28 @@ def count_by_status(
 
 # -- reading ----------------------------------------------------------------------------------
 def _read_down(
-    partition: Partition, session_filter: SessionFilter, below: str | None, *, want: int
+    shard: ShardRead, session_filter: SessionFilter, below: str | None
 ) -> tuple[list[dict[str, Any]], str | None]:
-    """Matching sessions of one partition below the cursor (exclusive), newest first: up to
-    `want`, or what READS_PER_PARTITION requests find. The floor is the sort key of the last
-    session looked at when the partition may hold more below it, else None."""
+    """Matching sessions of one shard below the cursor (exclusive), newest first: up to
+    `shard.want`, or what READS_PER_PARTITION requests find. The floor is the sort key of the
+    last session looked at when the shard may hold more below it, else None."""
     matches: list[dict[str, Any]] = []
     start: dict[str, Any] | None = None
     for _ in range(READS_PER_PARTITION):
-        items, start = _query(
-            partition, session_filter, high=below, start_key=start, limit=READ_SIZE
-        )
+        items, start = _query(shard, session_filter, high=below, start_key=start, limit=shard.size)
         for item in items:
-            item["_sort"] = item[partition.sort_attribute]
+            item["_sort"] = item[shard.sort_attribute]
             if session_filter.admits(item):
                 matches.append(item)
-        if start is None or len(matches) >= want:
+        if start is None or len(matches) >= shard.want:
             break
-    floor = start[partition.sort_attribute]["S"] if start else None
-    if len(matches) >= want:
-        # Enough for this page: what lies below the last match is read next time.
-        floor = None
-    return matches, floor
+    # Whatever this shard holds below its floor is read by a later page: the merged page
+    # ends there (a shard that found a whole page of matches ends it no higher than they do).
+    return matches, (start[shard.sort_attribute]["S"] if start else None)
 
 
 def _query(
-    partition: Partition,
+    partition: ShardRead,
     session_filter: SessionFilter,
     *,
     high: str | None,

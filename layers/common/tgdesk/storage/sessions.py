@@ -11,14 +11,14 @@ which reopens a session inside the transaction that stores the user's message.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from typing import Any, cast
 
 from botocore.exceptions import ClientError
 
 from tgdesk.core.domain import Status
 from tgdesk.core.errors import Conflict
-from tgdesk.storage import audit, keys, table
+from tgdesk.storage import audit, keys, scroll, table
 from tgdesk.storage.expressions import Changes, Condition, put
 from tgdesk.storage.records import session as session_record
 from tgdesk.storage.records.session import Session
@@ -43,7 +43,7 @@ def timer_put(session: Mapping[str, Any], timer: str, due_at: int) -> dict[str, 
     item = {
         "PK": pk,
         "SK": sk,
-        "GSI2PK": keys.timers_index(timer),
+        "GSI2PK": keys.timers_index(timer, session["session_id"]),
         "GSI2SK": keys.timer_sort_key(due_at, session["session_id"]),
         "kind": "session_timer",
         "timer": timer,
@@ -229,17 +229,31 @@ def list_timers(session_id: str) -> list[dict[str, Any]]:
 
 
 def due_timers(
-    timer: str, now: int, *, limit: int = 100, start_key: dict[str, Any] | None = None
-) -> tuple[list[dict[str, Any]], dict[str, Any] | None]:
-    """One page of the timers of one kind that are due by `now`, the earliest first, and
-    where the next page starts (None at the end)."""
-    return table.query(
-        pk=keys.timers_index(timer),
-        index="GSI2",
-        sk_between=("0", f"{keys.ts(now)}#~"),
+    timer: str, now: int, *, limit: int = 100, after: str | None = None
+) -> tuple[list[dict[str, Any]], str | None]:
+    """One page of the timers of one kind that are due by `now`, the earliest first, read
+    from every shard of their index, and where the next page starts (a due-time sort key;
+    None at the end). A page may hold fewer than `limit` and still have a cursor."""
+    return scroll.earliest(
+        [scroll.Partition(shard, "GSI2") for shard in keys.timers_shards(timer)],
+        low="0",
+        high=f"{keys.ts(now)}#~",
         limit=limit,
-        start_key=start_key,
+        after=after,
     )
+
+
+def each_due_timer(timer: str, now: int, *, most: int) -> Iterator[dict[str, Any]]:
+    """The timers of one kind due by `now`, the earliest first, at most `most` (a scheduler
+    run's bound), each page read when the previous one has been taken."""
+    after: str | None = None
+    taken = 0
+    while taken < most:
+        page, after = due_timers(timer, now, limit=most - taken, after=after)
+        taken += len(page)
+        yield from page
+        if after is None:
+            return
 
 
 def drop_timer(timer: dict[str, Any]) -> bool:

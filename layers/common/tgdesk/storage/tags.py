@@ -97,13 +97,36 @@ def carriers(sweep: dict[str, Any], *, limit: int) -> tuple[list[dict[str, Any]]
 
     The indexes are read oldest activity first: an item only moves towards the end of its
     index (activity and last-seen times only grow), so an item that moves during the sweep
-    is met again later instead of being skipped. At most `limit` index items are read.
+    is met again later instead of being skipped. The sessions' shards are read one after the
+    other (a session stays in its shard). At most `limit` index items are read.
     """
     project_id = sweep["project_id"]
     if sweep["phase"] == "sessions":
-        index, partition = "GSI2", keys.project_sessions_index(project_id)
+        index, partitions = "GSI2", keys.project_sessions_shards(project_id)
     else:
-        index, partition = "GSI1", keys.project_users_index(project_id)
+        index, partitions = "GSI1", (keys.project_users_index(project_id),)
+    position = json.loads(sweep["cursor"]) if sweep.get("cursor") else {}
+    shard = position.get("shard", 0)  # a cursor of the unsharded index starts again
+    start = position.get("start")
+    found: list[dict[str, Any]] = []
+    read = 0
+    while True:
+        items, start, evaluated = _carriers_of(index, partitions[shard], sweep, limit - read, start)
+        found += items
+        read += evaluated
+        if start is None:
+            shard += 1
+            if shard == len(partitions):
+                return found, None
+        if read >= limit:
+            return found, json.dumps({"shard": shard, "start": start})
+
+
+def _carriers_of(
+    index: str, partition: str, sweep: dict[str, Any], limit: int, start: dict[str, Any] | None
+) -> tuple[list[dict[str, Any]], dict[str, Any] | None, int]:
+    """Carriers of the swept tag in one index partition, oldest first, from `start`: what
+    was found, where the next read starts (None: the partition's end), items evaluated."""
     request: dict[str, Any] = {
         "TableName": table.table_name(),
         "IndexName": index,
@@ -112,14 +135,13 @@ def carriers(sweep: dict[str, Any], *, limit: int) -> tuple[list[dict[str, Any]]
         "ExpressionAttributeNames": {"#pk": f"{index}PK", "#tags": "tags"},
         "ExpressionAttributeValues": table.values({":pk": partition, ":tag": sweep["tag_id"]}),
         "ScanIndexForward": True,
-        "Limit": limit,
+        "Limit": max(1, limit),
     }
-    if sweep.get("cursor"):
-        request["ExclusiveStartKey"] = json.loads(sweep["cursor"])
+    if start:
+        request["ExclusiveStartKey"] = start
     resp = table.client().query(**request)
-    items = [table.from_item(i) for i in resp.get("Items", [])]
-    last = resp.get("LastEvaluatedKey")
-    return [i for i in items if i is not None], json.dumps(last) if last else None
+    items = [i for i in map(table.from_item, resp.get("Items", [])) if i is not None]
+    return items, resp.get("LastEvaluatedKey"), resp.get("ScannedCount", len(items))
 
 
 def carried_tags(carrier: dict[str, Any]) -> list[str] | None:

@@ -2,7 +2,8 @@
 
 A session sits in two lists, each ordered by its last activity: GSI1, its assignee's
 sessions (or its project's queue while it has no assignee), and GSI2, its project's
-sessions. `index_keys` is the one place these keys are made.
+sessions (written over shards by session id, which the session list reads together).
+`index_keys` is the one place these keys are made.
 """
 
 from __future__ import annotations
@@ -69,8 +70,9 @@ def index_keys(session: Mapping[str, Any], activity: int | None = None) -> dict[
     """The session's GSI key attributes that follow from what `session` holds.
 
     With `activity` (its last activity, epoch ms): both sort keys, which place it in its
-    lists. With a `project_id`: the partitions, GSI1 its assignee's list (`assignee_id`) or
-    else its project's queue, and GSI2 its project's sessions. A write that knows only the
+    lists. With a `project_id` (and the `session_id`): the partitions, GSI1 its assignee's
+    list (`assignee_id`) or else its project's queue, and GSI2 the shard of its project's
+    sessions that its id picks. A write that knows only the
     session id (a message on it) passes just that and moves it within its lists.
     """
     out: dict[str, str] = {}
@@ -82,7 +84,7 @@ def index_keys(session: Mapping[str, Any], activity: int | None = None) -> dict[
             if assignee
             else keys.project_queue_index(project_id)
         )
-        out["GSI2PK"] = keys.project_sessions_index(project_id)
+        out["GSI2PK"] = keys.project_sessions_index(project_id, session["session_id"])
     if activity is not None:
         sort_key = keys.activity_sort_key(activity, session["session_id"])
         out["GSI1SK"] = sort_key
