@@ -30,7 +30,7 @@ import json
 import random
 import re
 import time
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -217,20 +217,31 @@ class Hot:
 
 
 def hot_keys(measured: Measured) -> dict[str, list[Hot]]:
-    """Every partition key's rates at the target load, hottest first, per index."""
-    keys: set[Partition] = set(measured.total.written) | set(measured.total.read)
+    """Every partition key's rates at the target load, hottest first, per index. The shards
+    of a write-sharded partition are shown as one row: the family's units spread over its
+    shard count (a sample this small lands on a few shards only, by the hash of its ids)."""
+    written, read = _by_family(measured.total.written), _by_family(measured.total.read)
     out: dict[str, list[Hot]] = defaultdict(list)
-    for index, key in keys:
-        out[index].append(
-            Hot(
-                index,
-                key,
-                measured.rate(key, measured.total.written[(index, key)]),
-                measured.rate(key, measured.total.read[(index, key)]),
-            )
-        )
+    for index, key in set(written) | set(read):
+        wcu = measured.rate(key, written[(index, key)])
+        rcu = measured.rate(key, read[(index, key)])
+        out[index].append(Hot(index, key, wcu, rcu))
     for rows in out.values():
         rows.sort(key=lambda h: h.load, reverse=True)
+    return out
+
+
+def _by_family(units: Counter[Partition]) -> Counter[Partition]:
+    from tgdesk.storage import keys
+
+    out: Counter[Partition] = Counter()
+    for (index, key), value in units.items():
+        family = keys.shard_family(index, key)
+        if family is None:
+            out[(index, key)] += value
+        else:
+            name, shards = family
+            out[(index, f"{name}#n (each of {shards})")] += value / shards
     return out
 
 

@@ -9,6 +9,7 @@ import pytest
 
 from bench import scale
 from bench.meter import Pricing
+from tgdesk.storage import keys
 
 PROPERTIES: dict[str, Any] = {
     "KeySchema": [
@@ -133,3 +134,14 @@ def test_shared_keys_scale_with_the_service_and_own_keys_with_their_owner() -> N
     assert measured.rate("AUDIT", 10) == 10 * 10_000 / 400
     assert measured.rate("PROJECT#p0002#SESSIONS", 10) == 0.5 * 10 * 10_000 / 400
     assert measured.rate("SESSION#s", 60) == 60 / scale.WINDOW_S
+
+
+def test_the_shards_of_a_write_sharded_partition_are_one_row_with_the_load_of_one() -> None:
+    measured = scale.Measured(inbound=400)
+    measured.total.written[("GSI2", "TIMER#autoclose#3")] = 48
+    measured.total.written[("GSI2", "TIMER#autoclose#17")] = 16
+    measured.total.written[("GSI2", "TIMER#return")] = 4
+    rows = {hot.key: hot for hot in scale.hot_keys(measured)["GSI2"]}
+    each = rows[f"TIMER#autoclose#n (each of {keys.TIMER_SHARDS})"]
+    assert each.wcu == measured.rate("TIMER#autoclose", 64 / keys.TIMER_SHARDS)
+    assert rows["TIMER#return"].wcu == measured.rate("TIMER#return", 4)
