@@ -3,7 +3,7 @@
 `--ops`) run only when named.
 
 Exits non-zero when a count budget is exceeded or a section cannot run; timings never
-decide the exit status, except as a ratio of two taken side by side in the same run (risk).
+decide the exit status, except as a ratio of two taken side by side in the same run (risk, local-index).
 """
 
 from __future__ import annotations
@@ -13,7 +13,19 @@ import sys
 import traceback
 from collections.abc import Callable
 
-from bench import burst, chaos, console, cost, costs, imports, latency, risk, routing, scale
+from bench import (
+    burst,
+    chaos,
+    console,
+    cost,
+    costs,
+    imports,
+    latency,
+    local_index,
+    risk,
+    routing,
+    scale,
+)
 from bench.harness import Budget
 
 SECTIONS: dict[str, Callable[[], list[Budget]]] = {
@@ -26,6 +38,7 @@ SECTIONS: dict[str, Callable[[], list[Budget]]] = {
     "risk": risk.run,
     "scale": scale.run,
     "cost": cost.run,
+    "local-index": local_index.run,
 }
 ON_REQUEST: dict[str, Callable[[], list[Budget]]] = {"burst": burst.run, "chaos": chaos.run}
 
