@@ -3,7 +3,8 @@
 `--ops`) run only when named.
 
 Exits non-zero when a count budget is exceeded or a section cannot run; timings never
-decide the exit status, except as a ratio of two taken side by side in the same run (risk, local-index).
+decide the exit status, except as a ratio of two taken side by side in the same run (risk,
+local-index).
 """
 
 from __future__ import annotations
