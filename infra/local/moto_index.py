@@ -18,8 +18,11 @@ to the stretch of that one partition the key condition and ExclusiveStartKey sel
 after `Limit` matches plus the next item of the partition (moto looks at that one to decide
 on LastEvaluatedKey). Filters, projection, paging and counts are moto's code on that
 narrowed set, so the answers are moto's (tests/test_local_index.py checks this). Anything
-the index does not cover (a table query, an LSI, legacy QueryFilter, a key condition on
-other attributes, a value of another type) goes to moto unchanged.
+the index does not cover (an LSI, legacy QueryFilter, a key condition on other attributes,
+a value of another type) goes to moto unchanged.
+
+The same seam serves the table itself, which needs no index: a table query walks only the
+items of its partition, and a table scan's page starts at its ExclusiveStartKey.
 """
 
 from __future__ import annotations
@@ -306,21 +309,95 @@ def _query(
         hash_key_conditions=hash_key_conditions,
         range_key_conditions=range_key_conditions,
     )
-    index = indexes_of(self).get(index_name) if index_name and not filter_kwargs else None
-    chosen = index.candidates(self, arguments) if index is not None else None
+    if index_name is None:
+        chosen: list[Item] | None = _partition_items(self, hash_key)
+    else:
+        index = indexes_of(self).get(index_name) if not filter_kwargs else None
+        chosen = index.candidates(self, arguments) if index is not None else None
     if chosen is None:
         return _STOCK["query"](self, **arguments, **filter_kwargs)
-    # moto's query walks `self.all_items()`: for this call, only the chosen items. Requests
-    # are serialised by the local stack, so no other request sees the narrowed table.
-    self.all_items = lambda: chosen  # type: ignore[method-assign]
+    return _walking(self, chosen, lambda: _STOCK["query"](self, **arguments, **filter_kwargs))
+
+
+def _scan(
+    self: Table,
+    filters: dict[str, Any],
+    limit: int,
+    exclusive_start_key: dict[str, Any],
+    filter_expression: Any = None,
+    index_name: str | None = None,
+    consistent_read: bool = False,
+    projection_expression: list[list[str]] | None = None,
+    segments: Any = (None, None),
+) -> Any:
+    """A table scan's next page starts at its ExclusiveStartKey, found by bisection (moto
+    compares every item before it with the key, so reading a table page by page was
+    quadratic: the snapshot of a few thousand items took seconds)."""
+    arguments = dict(
+        filters=filters,
+        limit=limit,
+        exclusive_start_key=exclusive_start_key,
+        filter_expression=filter_expression,
+        index_name=index_name,
+        consistent_read=consistent_read,
+        projection_expression=projection_expression,
+        segments=segments,
+    )
+    start = _table_position(self, exclusive_start_key) if index_name is None else None
+    if start is None:
+        return _STOCK["scan"](self, **arguments)
+    every = Table.all_items(self)
+    rest = every[bisect.bisect_left(every, start, key=_table_sort_key) :]
+    return _walking(self, rest, lambda: _STOCK["scan"](self, **arguments))
+
+
+def _walking(table: Table, items: list[Item], call: Callable[[], Any]) -> Any:
+    """Run moto's query or scan with `table.all_items()` giving only `items`. Requests are
+    serialised by the local stack, so no other request sees the narrowed table."""
+    table.all_items = lambda: items  # type: ignore[method-assign]
     try:
-        return _STOCK["query"](self, **arguments)
+        return call()
     finally:
-        del self.all_items
+        del table.all_items
+
+
+def _partition_items(table: Table, hash_key: DynamoType | None) -> list[Item] | None:
+    """A table query reads one partition: its items (moto walks the whole table)."""
+    if hash_key is None:
+        return None
+    stored = table.items.get(hash_key)
+    if stored is None:
+        return []
+    return list(stored.values()) if table.range_key_attr is not None else [stored]
+
+
+def _table_sort_key(item: Item) -> tuple[Any, ...]:
+    if item.range_key is None:
+        return (item.hash_key.cast_value,)
+    return (item.hash_key.cast_value, item.range_key.cast_value)
+
+
+def _table_position(table: Table, start_key: dict[str, Any] | None) -> tuple[Any, ...] | None:
+    """ExclusiveStartKey as a table sort key, or None if it is not a plain one."""
+    if not start_key:
+        return None
+    names = [table.hash_key_attr]
+    types = [table.hash_key_type]
+    if table.range_key_attr is not None:
+        names.append(table.range_key_attr)
+        types.append(table.range_key_type)
+    try:
+        values = [DynamoType(start_key[name]) for name in names]
+    except (KeyError, TypeError, IndexError, AttributeError):
+        return None
+    if [v.type for v in values] != types:
+        return None
+    return tuple(v.cast_value for v in values)
 
 
 _PATCHES: dict[str, tuple[type, Callable[..., Any]]] = {
     "query": (Table, _query),
+    "scan": (Table, _scan),
     "put_item": (Table, _put_item),
     "delete_item": (Table, _delete_item),
     "update_item": (DynamoDBBackend, _update_item),
