@@ -158,7 +158,8 @@ def test_rate_limited_reply_is_retried_after_retry_after_by_the_scheduler(
     assert message["delivery"]["next_attempt_at"] == T0 + 7000
     assert message["delivery"]["error_code"] == "rate_limited"
     item = stored_message(message["message_id"])
-    assert item["GSI2PK"] == "DELIVERY#RETRY"
+    assert item["GSI2PK"] == keys.delivery_retry_index(message["message_id"])
+    assert item["GSI2PK"] in keys.delivery_retry_shards()
     assert item["GSI2SK"] == f"{keys.ts(T0 + 7000)}#{message['message_id']}"
 
     advance(6)
@@ -265,6 +266,31 @@ def test_two_scheduler_runs_never_send_one_message_twice(
     assert delivery.send(claimed_a)["delivery"]["state"] == "sent"
     assert len(telegram.calls_of("sendMessage")) == 2
     assert stored_message(message["message_id"])["delivery"]["attempts"] == 2
+
+
+def test_the_scheduler_finds_every_due_retry_across_shards_earliest_due_first_a_batch_a_run(
+    client: TestClient, chat: dict[str, Any], telegram: FakeBotApi
+) -> None:
+    texts = [f"Reply {n}" for n in range(6)]
+    telegram.fail("sendMessage", *bot_api_error("server_error"), times=len(texts))
+    messages = []
+    for text in texts:  # each due a second after the one before
+        messages.append(reply(client, chat, text).json())
+        advance(1)
+    assert {m["delivery"]["state"] for m in messages} == {"retrying"}
+    shards = {stored_message(m["message_id"])["GSI2PK"] for m in messages}
+    assert len(shards) > 1  # more than one shard holds them
+    telegram.calls.clear()
+
+    advance(60)
+    assert [m["message_id"] for m in outbound.due_retries(clock.now_ms())] == [
+        m["message_id"] for m in messages
+    ]
+    first, second = delivery.run_due_retries(limit=4), delivery.run_due_retries(limit=4)
+    assert (first["due"], first["sent"]) == (4, 4)
+    assert (second["due"], second["sent"]) == (2, 2)
+    assert delivery.run_due_retries(limit=4)["due"] == 0
+    assert [c.params["text"] for c in telegram.calls_of("sendMessage")] == texts
 
 
 def test_a_sender_that_died_mid_send_is_taken_over_after_its_lease(

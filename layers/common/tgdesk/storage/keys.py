@@ -41,10 +41,12 @@ def shard_family(index: str, partition_key: str) -> tuple[str, int] | None:
 # docs/scale.md explains each shard count: the writes of its hottest moment, spread so that
 # every shard stays under half of a partition's 1,000 write units a second.
 TIMER_SHARDS = 64  # every inbound message moves its session's autoclose timer
+DELIVERY_RETRY_SHARDS = 32  # every reply enters the retry index while `sending`, and leaves
 AUDIT_SHARDS = 16  # every audited change of every project
 SESSION_INDEX_SHARDS = 16  # every message of the largest project moves its session
 _SHARD_FAMILIES = (
     ("GSI2", re.compile(r"(TIMER#[^#]+)#\d+"), TIMER_SHARDS),
+    ("GSI2", re.compile(r"(DELIVERY#RETRY)#\d+"), DELIVERY_RETRY_SHARDS),
     ("GSI1", re.compile(r"(AUDIT)#\d+"), AUDIT_SHARDS),
     ("GSI2", re.compile(r"(PROJECT#.+#SESSIONS)#\d+"), SESSION_INDEX_SHARDS),
 )
@@ -179,9 +181,19 @@ def update_seen(project_id: str, update_id: int) -> tuple[str, str]:
     return f"UPDATE#{project_id}#{update_id}", "UPDATE"
 
 
-DELIVERY_RETRY_INDEX_PK = (
-    "DELIVERY#RETRY"  # GSI2 of outbound messages awaiting a retry, by due time
-)
+def delivery_retry_index(message_id: str) -> str:
+    """GSI2 shard of the outbound messages awaiting a retry (or leased while `sending`), by
+    due time, that holds this message."""
+    return delivery_retry_shards()[shard(message_id, DELIVERY_RETRY_SHARDS)]
+
+
+def delivery_retry_shards() -> tuple[str, ...]:
+    """Every GSI2 shard of the messages awaiting a retry: the scheduler reads them together."""
+    return sharded("DELIVERY#RETRY", DELIVERY_RETRY_SHARDS)
+
+
+def retry_sort_key(due_at: int, message_id: str) -> str:
+    return f"{ts(due_at)}#{message_id}"
 
 
 def outbound_claim(session_id: str, client_message_id: str) -> tuple[str, str]:

@@ -6,8 +6,9 @@ user) is written by that change's own transaction (`new_message`). Every later c
 delivery state is an update conditioned on the state and attempt count that the caller
 read: whoever loses such a race does nothing, so two senders (the API and the scheduler, or
 two scheduler runs) never send one message twice.
-While a message is `sending` or `retrying` it sits in GSI2 under `DELIVERY#RETRY` at its
-`next_attempt_at`; for `sending` that time is a lease after which the scheduler takes over.
+While a message is `sending` or `retrying` it sits in GSI2, in its shard of
+`DELIVERY#RETRY#{n}` (by message id), at its `next_attempt_at`; for `sending` that time is a
+lease after which the scheduler takes over.
 
 A reply reads what it needs in two BatchGetItems (`read_login_and_session`, then
 `read_sender`), writes one transaction, and records `sent` with one conditional update after
@@ -24,7 +25,7 @@ from typing import Any
 from botocore.exceptions import ClientError
 
 from tgdesk.core.errors import Conflict, NotFound
-from tgdesk.storage import audit, batch, keys, risk, table
+from tgdesk.storage import audit, batch, keys, risk, scroll, table
 from tgdesk.storage.expressions import Changes, put, put_new
 from tgdesk.storage.records import agent as agent_record
 from tgdesk.storage.records import project as project_record
@@ -51,10 +52,6 @@ def message_key(message: dict[str, Any]) -> tuple[str, str]:
     return keys.message(
         message["project_id"], message["tg_user_id"], message["created_at"], message["message_id"]
     )
-
-
-def _retry_sort_key(due_at: int, message_id: str) -> str:
-    return f"{keys.ts(due_at)}#{message_id}"
 
 
 # -- what a reply reads ----------------------------------------------------------------
@@ -121,8 +118,10 @@ def new_message(
     item = {
         **dict(zip(("PK", "SK"), message_key(message), strict=True)),
         "kind": "message",
-        "GSI2PK": keys.DELIVERY_RETRY_INDEX_PK,
-        "GSI2SK": _retry_sort_key(message["delivery"]["next_attempt_at"], message["message_id"]),
+        "GSI2PK": keys.delivery_retry_index(message["message_id"]),
+        "GSI2SK": keys.retry_sort_key(
+            message["delivery"]["next_attempt_at"], message["message_id"]
+        ),
         **message,
     }
     return NewMessage(
@@ -207,12 +206,13 @@ def get_message(pk: str, sk: str) -> dict[str, Any] | None:
 
 
 def due_retries(now: int, *, limit: int = 100) -> list[dict[str, Any]]:
-    """Outbound messages whose next attempt (or lease) is due, oldest due first."""
-    items, _ = table.query(
-        pk=keys.DELIVERY_RETRY_INDEX_PK,
-        index="GSI2",
-        sk_between=("0", f"{keys.ts(now)}#~"),
-        limit=limit,
+    """Outbound messages whose next attempt (or lease) is due, oldest due first, at most
+    `limit`, read from every shard of the retry index."""
+    items = scroll.each_earliest(
+        [scroll.Partition(shard, "GSI2") for shard in keys.delivery_retry_shards()],
+        low="0",
+        high=f"{keys.ts(now)}#~",
+        most=limit,
     )
     return [table.strip_keys(i) for i in items]
 
@@ -271,7 +271,7 @@ def claim_retry(message: dict[str, Any], *, now: int, lease_until: int) -> dict[
             "delivery.state": "sending",
             "delivery.attempts": message["delivery"]["attempts"] + 1,
             "delivery.next_attempt_at": lease_until,
-            "GSI2SK": _retry_sort_key(lease_until, message["message_id"]),
+            "GSI2SK": keys.retry_sort_key(lease_until, message["message_id"]),
         },
         due_by=now,
     )
@@ -354,7 +354,7 @@ def mark_retrying(
             "delivery.next_attempt_at": next_attempt_at,
             "delivery.error_code": error_code,
             "delivery.reason": reason,
-            "GSI2PK": keys.DELIVERY_RETRY_INDEX_PK,
-            "GSI2SK": _retry_sort_key(next_attempt_at, message["message_id"]),
+            "GSI2PK": keys.delivery_retry_index(message["message_id"]),
+            "GSI2SK": keys.retry_sort_key(next_attempt_at, message["message_id"]),
         },
     )

@@ -112,6 +112,22 @@ def earliest(
     return [item for _, item in page], ceiling
 
 
+def each_earliest(
+    partitions: Sequence[Partition], *, low: str, high: str, most: int
+) -> Iterator[dict[str, Any]]:
+    """At most `most` items with a sort key in [low, high], oldest first, merged across
+    partitions (the shards of one list): each page read when the previous one has been
+    taken, so a bounded run reads no more than it takes."""
+    after: str | None = None
+    taken = 0
+    while taken < most:
+        page, after = earliest(partitions, low=low, high=high, limit=most - taken, after=after)
+        taken += len(page)
+        yield from page
+        if after is None:
+            return
+
+
 def _read_up(
     partition: Partition, low: str, high: str, after: str | None, size: int
 ) -> tuple[list[dict[str, Any]], str | None]:
