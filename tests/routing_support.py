@@ -110,7 +110,7 @@ def add_agent(aid: str, *, disabled: bool = False, project_id: str = PROJECT) ->
             "password_hash": "scrypt$not-a-real-hash",
             "disabled": disabled,
             "created_at": NOW,
-            "GSI1PK": keys.AGENTS_INDEX_PK,
+            "GSI1PK": keys.agents_index(aid),
             "GSI1SK": aid,
         }
     )

@@ -25,7 +25,7 @@ from fastapi.testclient import TestClient
 from tgdesk.accounts import agents, logins, passwords
 from tgdesk.core import clock
 from tgdesk.core.settings import get_settings
-from tgdesk.storage import accounts
+from tgdesk.storage import accounts, keys
 
 
 @pytest.fixture
@@ -203,6 +203,22 @@ def test_admin_creates_agents_with_unique_usernames(client: TestClient) -> None:
     }
     listed = client.get("/api/agents", headers=admin).json()["items"]
     assert [a["username"] for a in listed] == ["admin", "maria"]
+
+
+def test_the_agent_list_is_complete_and_ordered_across_the_index_shards(
+    client: TestClient,
+) -> None:
+    admin = login(client)
+    names = ["olga", "Bruno", "zoe", "chen", "amir", "Kofi", "ines"]
+    created = {name: create_agent(client, admin, name)["agent_id"] for name in names}
+    shards = {i["GSI1PK"] for i in scan_items() if i.get("kind") == "agent"}
+    assert len(shards) > 1 and shards <= set(keys.agents_shards())
+
+    listed = client.get("/api/agents", headers=admin).json()["items"]
+    assert [a["username"] for a in listed] == sorted(["admin", *names])
+    for name, agent_id in created.items():  # found by username through its claim
+        found = agents.find_by_username(name.upper())
+        assert found is not None and found["agent_id"] == agent_id
 
 
 def test_agents_cannot_create_agents(client: TestClient) -> None:

@@ -96,8 +96,13 @@ def get_agent_by_username(username: str) -> Agent | None:
 
 
 def list_agents() -> list[Agent]:
-    """Every agent, ordered by username."""
-    items = table.query_all(pk=agent_record.INDEX_PK, index="GSI1")
+    """Every agent, ordered by username: every shard of the agents' index, merged."""
+    items = [
+        item
+        for shard in agent_record.index_shards()
+        for item in table.query_all(pk=shard, index="GSI1")
+    ]
+    items.sort(key=lambda item: item["GSI1SK"])
     return [agent_record.from_item(i) for i in items]
 
 

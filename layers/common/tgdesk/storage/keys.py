@@ -43,11 +43,13 @@ def shard_family(index: str, partition_key: str) -> tuple[str, int] | None:
 TIMER_SHARDS = 64  # every inbound message moves its session's autoclose timer
 DELIVERY_RETRY_SHARDS = 32  # every reply enters the retry index while `sending`, and leaves
 AUDIT_SHARDS = 16  # every audited change of every project
+AGENT_INDEX_SHARDS = 8  # every change of any agent item (its counters) rewrites its entry
 SESSION_INDEX_SHARDS = 16  # every message of the largest project moves its session
 _SHARD_FAMILIES = (
     ("GSI2", re.compile(r"(TIMER#[^#]+)#\d+"), TIMER_SHARDS),
     ("GSI2", re.compile(r"(DELIVERY#RETRY)#\d+"), DELIVERY_RETRY_SHARDS),
     ("GSI1", re.compile(r"(AUDIT)#\d+"), AUDIT_SHARDS),
+    ("GSI1", re.compile(r"(AGENTS)#\d+"), AGENT_INDEX_SHARDS),
     ("GSI2", re.compile(r"(PROJECT#.+#SESSIONS)#\d+"), SESSION_INDEX_SHARDS),
 )
 
@@ -89,7 +91,14 @@ def agent(agent_id: str) -> tuple[str, str]:
     return f"AGENT#{agent_id}", "AGENT"
 
 
-AGENTS_INDEX_PK = "AGENTS"  # GSI1: every agent, by username
+def agents_index(agent_id: str) -> str:
+    """GSI1 shard of every agent, by username (the administrators' list), that holds this one."""
+    return agents_shards()[shard(agent_id, AGENT_INDEX_SHARDS)]
+
+
+def agents_shards() -> tuple[str, ...]:
+    """Every GSI1 shard of the agents: their list reads them together."""
+    return sharded("AGENTS", AGENT_INDEX_SHARDS)
 
 
 def agent_projects_index(agent_id: str) -> str:

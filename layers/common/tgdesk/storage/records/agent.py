@@ -1,8 +1,9 @@
 """An agent's account item, and the claim that keeps its username unique.
 
-PK `AGENT#{agent_id}`, SK `AGENT`; every agent is on GSI1 under `AGENTS`, sorted by
-username (the administrators' list). The username claim (`USERNAME#{lower-cased name}`)
-is written in the same transaction as the agent.
+PK `AGENT#{agent_id}`, SK `AGENT`; every agent is on GSI1 in its shard of `AGENTS#{n}` (by
+agent id), sorted by username (the administrators' list reads every shard). The username
+claim (`USERNAME#{lower-cased name}`) is written in the same transaction as the agent; an
+agent is found by username through it, not through the index.
 """
 
 from __future__ import annotations
@@ -14,7 +15,6 @@ from tgdesk.storage import keys, table
 
 KIND = "agent"
 USERNAME_KIND = "username"
-INDEX_PK = keys.AGENTS_INDEX_PK  # GSI1: every agent, by username
 
 
 class Agent(TypedDict, total=False):
@@ -43,14 +43,25 @@ def key(agent_id: str) -> tuple[str, str]:
     return keys.agent(agent_id)
 
 
-def index_keys(username: str) -> dict[str, str]:
-    """GSI1: every agent, by username."""
-    return {"GSI1PK": INDEX_PK, "GSI1SK": username}
+def index_keys(agent_id: str, username: str) -> dict[str, str]:
+    """GSI1: every agent, by username, in the agent's shard."""
+    return {"GSI1PK": keys.agents_index(agent_id), "GSI1SK": username}
+
+
+def index_shards() -> tuple[str, ...]:
+    """Every GSI1 shard of the agents, read together for their list."""
+    return keys.agents_shards()
 
 
 def to_item(agent: Agent) -> dict[str, Any]:
     pk, sk = key(agent["agent_id"])
-    return {"PK": pk, "SK": sk, "kind": KIND, **index_keys(agent["username"]), **agent}
+    return {
+        "PK": pk,
+        "SK": sk,
+        "kind": KIND,
+        **index_keys(agent["agent_id"], agent["username"]),
+        **agent,
+    }
 
 
 def from_item(item: dict[str, Any]) -> Agent:
