@@ -1,4 +1,5 @@
-"""The local stack's GSI index: every query answered as moto answers it without the index.
+"""The local stack's GSI index: every query answered as moto answers it without the index
+(and, with it, the table's queries and scans and moto's answers written as plain JSON).
 
 Random writes (puts, updates, deletes, batches, transactions, cancelled transactions and a
 restore from a snapshot) set, change and remove the GSI key attributes; then random queries
@@ -24,7 +25,7 @@ from moto.core import DEFAULT_ACCOUNT_ID
 from moto.dynamodb.models import dynamodb_backends
 from moto.dynamodb.models.table import Table
 
-from infra.local import cfn, moto_index, moto_transactions
+from infra.local import cfn, moto_index, moto_json, moto_transactions
 from infra.local.persistence import Snapshotter
 
 REGION = "us-east-1"
@@ -43,10 +44,12 @@ def ddb() -> Iterator[Any]:
     stock_transactions = moto_transactions.DynamoDBBackend.transact_write_items
     moto_transactions.install()
     moto_index.install()
+    moto_json.install()
     try:
         with mock_aws():
             yield boto3.client("dynamodb", region_name=REGION)
     finally:
+        moto_json.uninstall()
         moto_index.uninstall()
         moto_transactions.DynamoDBBackend.transact_write_items = stock_transactions  # type: ignore[method-assign]
 
@@ -63,13 +66,16 @@ def fresh_table(ddb: Any) -> Iterator[str]:
 
 @contextmanager
 def moto_alone() -> Iterator[None]:
-    """moto's own query, as if the index were not there."""
-    patched = Table.query
+    """moto's own query, scan and answers, as if the local stack had not patched them."""
+    patched = Table.query, Table.scan
     Table.query = moto_index._STOCK["query"]  # type: ignore[method-assign]
+    Table.scan = moto_index._STOCK["scan"]  # type: ignore[method-assign]
+    moto_json.uninstall()
     try:
         yield
     finally:
-        Table.query = patched  # type: ignore[method-assign]
+        Table.query, Table.scan = patched  # type: ignore[method-assign]
+        moto_json.install()
 
 
 def moto_table(name: str) -> Table:
@@ -101,6 +107,11 @@ def gsi_attributes(draw: st.DrawFn) -> dict[str, str]:
 def items(draw: st.DrawFn) -> dict[str, Any]:
     item = {name: s(value) for name, value in {**draw(keys), **draw(gsi_attributes())}.items()}
     item["v"] = {"N": str(draw(st.integers(0, 9)))}
+    if draw(st.booleans()):  # answers carry binaries, sets and nested values too
+        item["more"] = {
+            "M": {"b": {"B": draw(st.binary(max_size=4))}, "l": {"L": [{"NULL": True}]}}
+        }
+        item["tags"] = {"SS": draw(st.lists(st.sampled_from(SORTS), min_size=1, unique=True))}
     return item
 
 
@@ -233,13 +244,41 @@ def queries(draw: st.DrawFn) -> dict[str, Any]:
     return request
 
 
+@st.composite
+def table_reads(draw: st.DrawFn) -> dict[str, Any]:
+    """A query of one table partition, or a scan, both paged (the table needs no index:
+    a query walks only its partition, a scan page starts at its start key)."""
+    request: dict[str, Any] = {}
+    limit = draw(st.one_of(st.none(), st.integers(1, 5)))
+    if limit is not None:
+        request["Limit"] = limit
+    if draw(st.booleans()):
+        request["FilterExpression"] = "v >= :f"
+        request["ExpressionAttributeValues"] = {":f": {"N": str(draw(st.integers(0, 9)))}}
+    if draw(st.booleans()):
+        return {"scan": True, **request}
+    condition = "PK = :pk"
+    values = {**request.get("ExpressionAttributeValues", {}), ":pk": s(draw(st.sampled_from(PKS)))}
+    if draw(st.booleans()):
+        condition += " AND SK >= :sk"
+        values[":sk"] = s(draw(st.sampled_from(SKS)))
+    return {
+        **request,
+        "KeyConditionExpression": condition,
+        "ExpressionAttributeValues": values,
+        "ScanIndexForward": draw(st.booleans()),
+    }
+
+
 def pages(ddb: Any, table: str, request: dict[str, Any]) -> list[dict[str, Any]]:
-    """Every page of the query to the end: items, counts and LastEvaluatedKey."""
+    """Every page of the query (or scan) to the end: items, counts and LastEvaluatedKey."""
     answers: list[dict[str, Any]] = []
     start: dict[str, Any] | None = None
+    request = dict(request)
+    read = ddb.scan if request.pop("scan", False) else ddb.query
     while True:
         extra = {"ExclusiveStartKey": start} if start else {}
-        page = ddb.query(TableName=table, **request, **extra)
+        page = read(TableName=table, **request, **extra)
         page.pop("ResponseMetadata", None)
         answers.append(page)
         start = page.get("LastEvaluatedKey")
@@ -273,12 +312,14 @@ SETTINGS = settings(
     before=st.lists(writes, max_size=25),
     after=st.lists(writes, max_size=15),
     asked=st.lists(queries(), min_size=1, max_size=8),
+    on_table=st.lists(table_reads(), max_size=4),
 )
 def test_queries_answer_as_moto_after_random_writes(
     ddb: Any,
     before: list[tuple[str, Any]],
     after: list[tuple[str, Any]],
     asked: list[dict[str, Any]],
+    on_table: list[dict[str, Any]],
 ) -> None:
     with fresh_table(ddb) as table:
         for write in before:
@@ -287,7 +328,7 @@ def test_queries_answer_as_moto_after_random_writes(
         for write in after:
             apply(ddb, table, write)
         assert_index_matches_items(table)
-        for request in asked:
+        for request in asked + on_table:
             assert_same_answers(ddb, table, request)
 
 
