@@ -62,7 +62,7 @@ def put_profile(project_id: str, tg_user_id: int, session: dict[str, Any]) -> No
         "PK": pk,
         "SK": sk,
         "kind": "telegram_user",
-        "GSI1PK": keys.project_users_index(project_id),
+        "GSI1PK": keys.project_users_index(project_id, tg_user_id),
         "GSI1SK": keys.ts(at),
         "project_id": project_id,
         "tg_user_id": tg_user_id,

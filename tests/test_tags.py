@@ -6,7 +6,7 @@ from typing import Any
 
 import pytest
 from api_helpers import scan_items
-from collab_helpers import MARIA_USER, audit_entries, narrow_permissions
+from collab_helpers import MARIA_USER, audit_entries, narrow_permissions, put_profile
 from fastapi.testclient import TestClient
 
 from tgdesk.audit import entries as audit
@@ -358,6 +358,40 @@ def test_a_large_sweep_goes_on_with_later_requests(
         reads += 1
         assert reads < 10
     assert carriers() == 0
+
+
+def test_a_sweep_pages_through_every_user_shard_meeting_each_carrier_once(
+    client: TestClient, team: dict[str, Any]
+) -> None:
+    gone = make_tag(client, team, "Refund")
+    users = [3001 + n for n in range(12)]
+    for n, user in enumerate(users):
+        put_profile(team["p1"], user, {"session_id": f"s-{user}", "opened_at": 1_000 + n})
+        url = f"/api/projects/{team['p1']}/users/{user}/tags"
+        assert client.put(url, json={"tag_ids": [gone["tag_id"]]}, headers=team["boss"]).is_success
+    profiles = [conversations.get_user(team["p1"], u) or {} for u in users]
+    shards = {keys.project_users_index(team["p1"], u) for u in users}
+    assert len(shards) > 1 and shards <= set(keys.project_users_shards(team["p1"]))
+    assert all(p.get("tags") == [gone["tag_id"]] for p in profiles)
+
+    sweep = {"project_id": team["p1"], "phase": "users", "tag_id": gone["tag_id"]}
+    met: list[dict[str, Any]] = []
+    while True:
+        page, cursor = store.carriers(sweep, limit=2)
+        met += page
+        if cursor is None:
+            break
+        sweep["cursor"] = cursor
+    assert sorted(i["tg_user_id"] for i in met) == users  # every carrier, once
+    for shard in shards:  # each shard oldest first
+        seen = [i["GSI1SK"] for i in met if i["GSI1PK"] == shard]
+        assert seen == sorted(seen)
+
+    assert client.delete(f"{tags_url(team)}/{gone['tag_id']}", headers=team["boss"]).is_success
+    assert all(
+        gone["tag_id"] not in (conversations.get_user(team["p1"], u) or {}).get("tags", [])
+        for u in users
+    )
 
 
 def test_a_deleted_tag_cannot_come_back_and_a_stale_console_is_not_refused(

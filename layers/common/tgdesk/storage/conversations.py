@@ -357,7 +357,7 @@ def _profile_update(project_id: str, tg_user_id: int, profile: dict[str, Any]) -
     update.set("kind", "telegram_user")
     update.set("project_id", project_id)
     update.set("tg_user_id", tg_user_id)
-    update.set("GSI1PK", keys.project_users_index(project_id))
+    update.set("GSI1PK", keys.project_users_index(project_id, tg_user_id))
     return update
 
 

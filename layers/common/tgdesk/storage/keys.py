@@ -45,12 +45,14 @@ DELIVERY_RETRY_SHARDS = 32  # every reply enters the retry index while `sending`
 AUDIT_SHARDS = 16  # every audited change of every project
 AGENT_INDEX_SHARDS = 8  # every change of any agent item (its counters) rewrites its entry
 SESSION_INDEX_SHARDS = 16  # every message of the largest project moves its session
+USER_INDEX_SHARDS = 8  # a user's message re-sorts them in the largest project (once a minute)
 _SHARD_FAMILIES = (
     ("GSI2", re.compile(r"(TIMER#[^#]+)#\d+"), TIMER_SHARDS),
     ("GSI2", re.compile(r"(DELIVERY#RETRY)#\d+"), DELIVERY_RETRY_SHARDS),
     ("GSI1", re.compile(r"(AUDIT)#\d+"), AUDIT_SHARDS),
     ("GSI1", re.compile(r"(AGENTS)#\d+"), AGENT_INDEX_SHARDS),
     ("GSI2", re.compile(r"(PROJECT#.+#SESSIONS)#\d+"), SESSION_INDEX_SHARDS),
+    ("GSI1", re.compile(r"(PROJECT#.+#USERS)#\d+"), USER_INDEX_SHARDS),
 )
 
 
@@ -130,8 +132,14 @@ def user_session_ref(
 USER_SESSION_PREFIX = "SESSION#"
 
 
-def project_users_index(project_id: str) -> str:
-    return f"PROJECT#{project_id}#USERS"  # GSI1, by last seen
+def project_users_index(project_id: str, tg_user_id: int) -> str:
+    """GSI1 shard of a project's users, by last seen, that holds this user's profile."""
+    return project_users_shards(project_id)[shard(str(tg_user_id), USER_INDEX_SHARDS)]
+
+
+def project_users_shards(project_id: str) -> tuple[str, ...]:
+    """Every GSI1 shard of a project's users: a walk through them reads each in turn."""
+    return sharded(f"PROJECT#{project_id}#USERS", USER_INDEX_SHARDS)
 
 
 def session(session_id: str) -> tuple[str, str]:

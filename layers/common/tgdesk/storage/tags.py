@@ -97,17 +97,19 @@ def carriers(sweep: dict[str, Any], *, limit: int) -> tuple[list[dict[str, Any]]
 
     The indexes are read oldest activity first: an item only moves towards the end of its
     index (activity and last-seen times only grow), so an item that moves during the sweep
-    is met again later instead of being skipped. The sessions' shards are read one after the
-    other (a session stays in its shard). At most `limit` index items are read.
+    is met again later instead of being skipped. The shards of either index are read one after
+    the other (a session or user stays in its shard). At most `limit` index items are read.
     """
     project_id = sweep["project_id"]
     if sweep["phase"] == "sessions":
         index, partitions = "GSI2", keys.project_sessions_shards(project_id)
     else:
-        index, partitions = "GSI1", (keys.project_users_index(project_id),)
+        index, partitions = "GSI1", keys.project_users_shards(project_id)
     position = json.loads(sweep["cursor"]) if sweep.get("cursor") else {}
-    shard = position.get("shard", 0)  # a cursor of the unsharded index starts again
+    shard = position.get("shard", 0)
     start = position.get("start")
+    if start and (table.from_item(start) or {}).get(f"{index}PK") != partitions[shard]:
+        start = None  # a cursor of an unsharded index: this shard starts again
     found: list[dict[str, Any]] = []
     read = 0
     while True:
