@@ -81,6 +81,20 @@ class SerialisedApp:
         return [body]
 
 
+class CachedDispatcher(DomainDispatcherApplication):
+    """moto's dispatcher, remembering which backend serves each host name: moto lists its
+    package directory and tries every service's URL patterns on every request."""
+
+    def __init__(self, create_app: Callable[..., Any]) -> None:
+        super().__init__(create_app)
+        self._backends: dict[str | None, Any] = {}
+
+    def get_backend_for_host(self, host: str | None) -> Any:
+        if host not in self._backends:
+            self._backends[host] = super().get_backend_for_host(host)
+        return self._backends[host]
+
+
 class MotoService:
     """moto's DynamoDB, DynamoDB Streams and SSM on http://127.0.0.1:{port}."""
 
@@ -98,7 +112,7 @@ class MotoService:
         moto_transactions.install()
         moto_index.install()
         moto_json.install()
-        app = SerialisedApp(DomainDispatcherApplication(create_backend_app), self.dirty)
+        app = SerialisedApp(CachedDispatcher(create_backend_app), self.dirty)
         self._server = make_server(
             HOST, self._port, app, threaded=True, request_handler=MotoRequestHandler
         )
