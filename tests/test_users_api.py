@@ -242,11 +242,15 @@ def test_through_the_lambda_handler_the_audit_keeps_the_source_address(
     assert response["statusCode"] == 200, response["body"]
     body = json.loads(response["body"])
     assert [m["message_id"] for m in body["items"]] == [history["photo"]["message_id"]]
-    pk, _ = keys.audit_entry(team["p1"], 0, "")
-    items, _ = table.query(pk=pk, forward=False, limit=1)
-    assert items[0]["action"] == "user.search"
-    assert items[0]["source_ip"] == "198.51.100.7"
-    assert items[0]["at"] <= now_ms()
+    newest_of_each = [
+        item
+        for shard in keys.project_audit_shards(team["p1"])
+        for item in table.query(pk=shard, forward=False, limit=1)[0]
+    ]
+    newest = max(newest_of_each, key=lambda item: item["SK"])
+    assert newest["action"] == "user.search"
+    assert newest["source_ip"] == "198.51.100.7"
+    assert newest["at"] <= now_ms()
 
 
 @pytest.mark.parametrize("query", ["q=", f"q={'x' * 101}", "limit=0", "limit=201", "before=-1"])

@@ -1,8 +1,8 @@
 """Reading the audit log: newest first, filtered, over one project, several, or everything.
 
-Entries of one project share a partition; everything is on GSI1, written over shards that
-a read of everything merges (docs/data-model.md: audit entry). Both are ordered by the same
-`{at}#{entry_id}` sort key, which is the cursor.
+Entries of one project are written over a few table partitions, everything over GSI1
+shards; a read merges the shards it needs (docs/data-model.md: audit entry). All are
+ordered by the same `{at}#{entry_id}` sort key, which is the cursor.
 """
 
 from __future__ import annotations
@@ -34,7 +34,9 @@ def entries(
     if project_ids is None:
         partitions = [scroll.Partition(shard, "GSI1") for shard in keys.audit_shards()]
     else:
-        partitions = [scroll.Partition(keys.audit_entry(p, 0, "")[0]) for p in project_ids]
+        partitions = [
+            scroll.Partition(shard) for p in project_ids for shard in keys.project_audit_shards(p)
+        ]
     equals = {
         name: value
         for name, value in (("action", action), ("actor_id", actor_id))

@@ -43,6 +43,7 @@ def shard_family(index: str, partition_key: str) -> tuple[str, int] | None:
 TIMER_SHARDS = 64  # every inbound message moves its session's autoclose timer
 DELIVERY_RETRY_SHARDS = 32  # every reply enters the retry index while `sending`, and leaves
 AUDIT_SHARDS = 16  # every audited change of every project
+PROJECT_AUDIT_SHARDS = 4  # every audited change of the largest project (the table's key)
 AGENT_INDEX_SHARDS = 8  # every change of any agent item (its counters) rewrites its entry
 SESSION_INDEX_SHARDS = 16  # every message of the largest project moves its session
 USER_INDEX_SHARDS = 8  # a user's message re-sorts them in the largest project (once a minute)
@@ -50,6 +51,7 @@ _SHARD_FAMILIES = (
     ("GSI2", re.compile(r"(TIMER#[^#]+)#\d+"), TIMER_SHARDS),
     ("GSI2", re.compile(r"(DELIVERY#RETRY)#\d+"), DELIVERY_RETRY_SHARDS),
     ("GSI1", re.compile(r"(AUDIT)#\d+"), AUDIT_SHARDS),
+    ("table", re.compile(r"(AUDIT#.+)#\d+"), PROJECT_AUDIT_SHARDS),
     ("GSI1", re.compile(r"(AGENTS)#\d+"), AGENT_INDEX_SHARDS),
     ("GSI2", re.compile(r"(PROJECT#.+#SESSIONS)#\d+"), SESSION_INDEX_SHARDS),
     ("GSI1", re.compile(r"(PROJECT#.+#USERS)#\d+"), USER_INDEX_SHARDS),
@@ -255,8 +257,15 @@ NOTICE_PREFIX = "NOTICE#"
 
 
 def audit_entry(project_id: str | None, at: int, entry_id: str) -> tuple[str, str]:
-    """Append-only audit entries, per project ("-" for entries that concern no project)."""
-    return f"AUDIT#{project_id or '-'}", f"{ts(at)}#{entry_id}"
+    """Append-only audit entries, per project ("-" for entries that concern no project), in
+    the project's shard that holds this one."""
+    partition = project_audit_shards(project_id)[shard(entry_id, PROJECT_AUDIT_SHARDS)]
+    return partition, f"{ts(at)}#{entry_id}"
+
+
+def project_audit_shards(project_id: str | None) -> tuple[str, ...]:
+    """Every table partition of a project's audit entries: its log reads them together."""
+    return sharded(f"AUDIT#{project_id or '-'}", PROJECT_AUDIT_SHARDS)
 
 
 def audit_index(entry_id: str) -> str:

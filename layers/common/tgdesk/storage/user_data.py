@@ -136,10 +136,24 @@ def delete(items: list[dict[str, Any]]) -> None:
 def audit_page(
     project_id: str, after: dict[str, Any] | None, limit: int
 ) -> tuple[list[dict[str, Any]], dict[str, Any] | None]:
-    """One page of the project's audit entries, oldest first, keys included."""
-    pk, _ = keys.audit_entry(project_id, 0, "")
-    items, last = table.query(pk=pk, limit=limit, start_key=_start(after))
-    return items, table.from_item(last) if last else None
+    """Up to `limit` of the project's audit entries, keys included, and where the next page
+    starts (None: the end). The project's shards are walked one after the other, each oldest
+    first; the start of a shard is named by its key with an empty sort key. A position in
+    the log from before the sharding starts again from the first shard."""
+    parts = keys.project_audit_shards(project_id)
+    at = parts.index(after["PK"]) if after and after["PK"] in parts else 0
+    start = after if after and after["PK"] == parts[at] and after["SK"] else None
+    items: list[dict[str, Any]] = []
+    while True:
+        page, last = table.query(pk=parts[at], limit=limit - len(items), start_key=_start(start))
+        items += page
+        if last:
+            return items, table.from_item(last)
+        at, start = at + 1, None
+        if at == len(parts):
+            return items, None
+        if len(items) >= limit:
+            return items, {"PK": parts[at], "SK": ""}
 
 
 def redact(entry: dict[str, Any], at: int) -> bool:
