@@ -7,5 +7,6 @@
 - `domain`: the enums of the domain (status, priority, role, presence, routing mode)
 - `claims`: the pure shapes of a routing claim, shared by routing and storage
 - `logs`: every handler's structured logger, `tgdesk.*` library lines included
+- `names`: names people give things (tags, groups), cleaned and bounded
 - `item_size`, `csv_safe`: DynamoDB's item limits, spreadsheet-safe CSV cells
 """

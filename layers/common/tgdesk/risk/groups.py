@@ -20,6 +20,7 @@ from tgdesk.core import csv_safe, ids
 from tgdesk.core.clock import now_ms
 from tgdesk.core.domain import Role
 from tgdesk.core.errors import Forbidden, InvalidInput, NotFound
+from tgdesk.core.names import clean_name
 from tgdesk.risk import detectors, matcher, normalize
 from tgdesk.storage import projects
 from tgdesk.storage import risk as store
@@ -139,14 +140,7 @@ def _clean_entries(entries: Iterable[Mapping[str, str]]) -> list[dict[str, str]]
 
 
 def _clean_name(name: str) -> str:
-    cleaned = " ".join(name.split())
-    if not cleaned or len(cleaned) > NAME_MAX_LENGTH:
-        raise InvalidInput(
-            f"A group name holds 1 to {NAME_MAX_LENGTH} characters.",
-            code="invalid_risk_group",
-            field="name",
-        )
-    return cleaned
+    return clean_name(name, kind="group", max_length=NAME_MAX_LENGTH, code="invalid_risk_group")
 
 
 def _clean_action(action: str) -> str:

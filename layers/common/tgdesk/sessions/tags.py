@@ -31,6 +31,7 @@ from tgdesk.audit import entries as audit
 from tgdesk.core import ids
 from tgdesk.core.clock import now_ms
 from tgdesk.core.errors import Conflict, InvalidInput, NotFound
+from tgdesk.core.names import clean_name
 from tgdesk.inbound import users
 from tgdesk.storage import tags as store
 
@@ -48,14 +49,7 @@ def name_key(name: str) -> str:
 
 
 def _clean_name(name: str) -> str:
-    cleaned = " ".join(name.split())
-    if not cleaned or len(cleaned) > NAME_MAX_LENGTH:
-        raise InvalidInput(
-            f"A tag name holds 1 to {NAME_MAX_LENGTH} characters.",
-            code="invalid_tag",
-            field="name",
-        )
-    return cleaned
+    return clean_name(name, kind="tag", max_length=NAME_MAX_LENGTH, code="invalid_tag")
 
 
 def _clean_colour(colour: str) -> str:
