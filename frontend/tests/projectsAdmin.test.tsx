@@ -69,3 +69,36 @@ describe("replacing a project's bot token", () => {
     expect(page.queryByRole("button", { name: "Replace bot token" })).toBeNull();
   });
 });
+
+describe("updates the bot received but tgdesk does not serve", () => {
+  function countingApi(counts: Record<string, number>): Api {
+    const get = vi.fn(async (url: string) => {
+      if (url === "/api/projects") return { items: [PROJECT] };
+      if (url === "/api/projects/p1/ignored-updates") return { counts };
+      return { items: [] };
+    });
+    return { get, post: vi.fn(), patch: vi.fn(), put: vi.fn(), del: vi.fn() } as unknown as Api;
+  }
+
+  it("shows an administrator the project's counts by kind, in both languages", async () => {
+    const api = countingApi({ group_message: 12, channel_post: 3 });
+    const page = render(<ProjectsAdmin api={api} controller={controller("admin")} />);
+    const section = await page.findByRole("region", { name: "Updates not served" });
+    await waitFor(() => expect(section.querySelectorAll("tbody tr")).toHaveLength(2));
+    const rows = [...section.querySelectorAll("tbody tr")].map((row) => row.textContent);
+    expect(rows).toEqual(["channel_post3", "group_message12"]);
+    page.unmount();
+    setLang("zh-CN");
+    const again = render(<ProjectsAdmin api={countingApi({})} controller={controller("admin")} />);
+    const empty = await again.findByRole("region", { name: "未处理的更新" });
+    await waitFor(() => expect(empty.textContent).toContain("暂无。"));
+  });
+
+  it("is not offered to a supervisor, whom the API refuses", async () => {
+    const api = countingApi({ group_message: 1 });
+    const page = render(<ProjectsAdmin api={api} controller={controller("supervisor")} />);
+    await page.findByRole("region", { name: "Members and permissions" });
+    expect(page.queryByRole("region", { name: "Updates not served" })).toBeNull();
+    expect(api.get).not.toHaveBeenCalledWith("/api/projects/p1/ignored-updates");
+  });
+});

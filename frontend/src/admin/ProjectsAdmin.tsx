@@ -1,6 +1,6 @@
 import { useState } from "preact/hooks";
 import { path, type Api } from "../api/client";
-import { PERMISSIONS, type AgentAccount, type Group, type Items, type Member, type Project, type RoutingMode } from "../api/types";
+import { PERMISSIONS, type AgentAccount, type Group, type IgnoredCounts, type Items, type Member, type Project, type RoutingMode } from "../api/types";
 import type { ConsoleController } from "../console/controller";
 import { t } from "../i18n";
 import { ConfirmDelete } from "./ConfirmDelete";
@@ -72,6 +72,7 @@ export function ProjectsAdmin(props: { api: Api; controller: ConsoleController }
       )}
       {project && <Members key={`m:${project.project_id}`} api={api} project={project} onChanged={() => setTeam(team + 1)} />}
       {project && <Groups key={`g:${project.project_id}`} api={api} project={project} team={team} />}
+      {project && isAdmin && <IgnoredUpdates key={`i:${project.project_id}`} api={api} project={project} />}
       {isAdmin && (
         <form class="admin-form" onSubmit={connect} aria-labelledby="connect-bot">
           <h2 id="connect-bot">{t("admin.connectBot")}</h2>
@@ -95,6 +96,48 @@ export function ProjectsAdmin(props: { api: Api; controller: ConsoleController }
         </form>
       )}
     </div>
+  );
+}
+
+/** What the project's bot received but tgdesk does not serve (group messages, channel posts,
+ *  reactions, ...), counted by kind: the webhook acknowledges them so Telegram does not retry. */
+function IgnoredUpdates(props: { api: Api; project: Project }) {
+  const { data, error } = useLoad(
+    () => props.api.get<IgnoredCounts>(path`/api/projects/${props.project.project_id}/ignored-updates`),
+    [props.api, props.project.project_id],
+  );
+  const counts = Object.entries(data?.counts ?? {}).sort(([a], [b]) => a.localeCompare(b));
+  return (
+    <section class="admin-form" aria-labelledby="ignored-title">
+      <h2 id="ignored-title">{t("admin.ignoredUpdates")}</h2>
+      <p class="muted">{t("admin.ignoredUpdatesHint")}</p>
+      {error && (
+        <p class="form-error" role="alert">
+          {error}
+        </p>
+      )}
+      {data && counts.length === 0 && <p>{t("admin.ignoredUpdatesNone")}</p>}
+      {counts.length > 0 && (
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">{t("admin.ignoredKind")}</th>
+              <th scope="col">{t("admin.ignoredCount")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {counts.map(([kind, count]) => (
+              <tr key={kind}>
+                <td>
+                  <code>{kind}</code>
+                </td>
+                <td>{count}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
   );
 }
 

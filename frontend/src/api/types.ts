@@ -132,3 +132,6 @@ export type RiskTrigger = Omit<Schemas["TriggerPublic"], "details"> & {
     match_count?: number;
   };
 };
+
+/** GET /api/projects/{id}/ignored-updates: updates acknowledged but not served, by kind. */
+export type IgnoredCounts = Schemas["IgnoredUpdates"];
