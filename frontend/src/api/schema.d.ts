@@ -856,6 +856,28 @@ export interface paths {
         patch: operations["update_session_api_sessions__session_id__patch"];
         trace?: never;
     };
+    "/api/sessions/{session_id}/assignments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Assignments
+         * @description How the session came to each of its agents, oldest first: routed, transferred (with
+         *     the reason and who it came from), taken over, returned or reopened. Seen by whoever may
+         *     see the session; anyone else is told it does not exist (404).
+         */
+        get: operations["list_assignments_api_sessions__session_id__assignments_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/sessions/{session_id}/close": {
         parameters: {
             query?: never;
@@ -1209,6 +1231,39 @@ export interface components {
             /** Username */
             username: string;
         };
+        /**
+         * Assignment
+         * @description One time the session came to an agent: how, from whom, by whom and why.
+         */
+        Assignment: {
+            /**
+             * Agent Id
+             * @description Who the session came to
+             */
+            agent_id: string;
+            /** At */
+            at: number;
+            /**
+             * By
+             * @description Who moved it (an agent), if anyone did
+             */
+            by?: string | null;
+            /**
+             * From Agent Id
+             * @description Who held it before, if anyone
+             */
+            from_agent_id?: string | null;
+            /**
+             * How
+             * @description `routed`, `transferred`, `taken_over`, `returned` or `reopened`
+             */
+            how: string;
+            /**
+             * Reason
+             * @description The reason given with the move
+             */
+            reason?: string | null;
+        };
         /** AuditEntryPublic */
         AuditEntryPublic: {
             /** Action */
@@ -1486,6 +1541,11 @@ export interface components {
         Items_AgentSummary_: {
             /** Items */
             items: components["schemas"]["AgentSummary"][];
+        };
+        /** Items[Assignment] */
+        Items_Assignment_: {
+            /** Items */
+            items: components["schemas"]["Assignment"][];
         };
         /** Items[GroupPublic] */
         Items_GroupPublic_: {
@@ -5907,6 +5967,64 @@ export interface operations {
             };
             /** @description The session is not in a state for this */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Invalid input; `field` names it */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    list_assignments_api_sessions__session_id__assignments_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                session_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Items_Assignment_"];
+                };
+            };
+            /** @description Not logged in, or the login expired or was ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Your role, or your permissions in the project, do not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not Found */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -57,3 +57,14 @@ class Notice(BaseModel):
     audit_entry_id: str | None = None
     at: int
     returns: int | None = None
+
+
+class Assignment(BaseModel):
+    """One time the session came to an agent: how, from whom, by whom and why."""
+
+    agent_id: str = Field(description="Who the session came to")
+    how: str = Field(description="`routed`, `transferred`, `taken_over`, `returned` or `reopened`")
+    from_agent_id: str | None = Field(default=None, description="Who held it before, if anyone")
+    by: str | None = Field(default=None, description="Who moved it (an agent), if anyone did")
+    reason: str | None = Field(default=None, description="The reason given with the move")
+    at: int

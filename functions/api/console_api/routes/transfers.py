@@ -7,10 +7,10 @@ from fastapi import APIRouter
 from console_api.deps import CurrentScope, SourceIp
 from console_api.models import ErrorBody, Items
 from console_api.models_sessions import SessionView
-from console_api.models_transfer import Notice, TakeOverRequest, TransferRequest
+from console_api.models_transfer import Assignment, Notice, TakeOverRequest, TransferRequest
 from tgdesk.outbound import delivery
 from tgdesk.risk import checks as risk_checks
-from tgdesk.routing import notices
+from tgdesk.routing import history, notices
 from tgdesk.routing import service as routing_service
 
 router = APIRouter(tags=["transfers"])
@@ -85,3 +85,12 @@ def list_notices(scope: CurrentScope) -> Items[Notice]:
     they were not opened or answered in time; for supervisors, sessions of their projects
     returned as often as the project allows. Newest first; kept 14 days."""
     return Items[Notice](items=[Notice(**n) for n in notices.of_agent(scope.agent_id)])
+
+
+@router.get("/sessions/{session_id}/assignments", responses={404: {"model": ErrorBody}})
+def list_assignments(session_id: str, scope: CurrentScope) -> Items[Assignment]:
+    """How the session came to each of its agents, oldest first: routed, transferred (with
+    the reason and who it came from), taken over, returned or reopened. Seen by whoever may
+    see the session; anyone else is told it does not exist (404)."""
+    found = history.of_session(scope, session_id)
+    return Items[Assignment](items=[Assignment(**a) for a in found])
