@@ -156,14 +156,14 @@ function Timeline(props: { controller: ConsoleController; session: Session }) {
         {rows.map((row) => {
           if (row.kind === "day") {
             return (
-              <li key={row.key} class="day-separator" role="separator" aria-label={day(row.at)}>
+              <li key={row.key} class="day-separator">
                 <span>{day(row.at)}</span>
               </li>
             );
           }
           if (row.kind === "session") {
             return (
-              <li key={row.key} class="session-separator" role="separator">
+              <li key={row.key} class="session-separator">
                 <span>{t("chat.sessionStart", { when: day(row.at) })}</span>
               </li>
             );

@@ -3,6 +3,7 @@ import type { Note, Session, Tag } from "../api/types";
 import type { ConsoleController } from "../console/controller";
 import { profileOf } from "../sidepanel/store";
 import { t } from "../i18n";
+import { textOn } from "../lib/colour";
 import { dateTime, displayName } from "../lib/format";
 import { useStore } from "../lib/store";
 import { UserDataActions } from "./UserData";
@@ -93,7 +94,7 @@ function TagChips(props: { label: string; all: Tag[]; chosen: string[]; onChange
       {props.all.map((tag) => {
         const on = props.chosen.includes(tag.tag_id);
         return (
-          <label key={tag.tag_id} class={`tag-chip${on ? " on" : ""}`} style={{ "--tag-colour": tag.colour }}>
+          <label key={tag.tag_id} class={`tag-chip${on ? " on" : ""}`} style={{ "--tag-colour": tag.colour, "--tag-text": textOn(tag.colour) }}>
             <input
               type="checkbox"
               checked={on}

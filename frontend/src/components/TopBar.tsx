@@ -25,6 +25,8 @@ export function TopBar(props: {
   return (
     <header class="topbar">
       <strong class="brand">{t("app.title")}</strong>
+      {/* The workbench's level-one heading, for those who move by headings (the admin area has its own). */}
+      {props.view === "console" && <h1 class="visually-hidden">{t("nav.console")}</h1>}
       <nav aria-label={t("nav.label")}>
         <button type="button" class="ghost" aria-current={props.view === "console" ? "page" : undefined} onClick={() => props.onView("console")}>
           {t("nav.console")}
