@@ -67,6 +67,8 @@ export interface Items<T> {
 
 export type Tag = Schemas["TagPublic"];
 export type Note = Schemas["NotePublic"];
+/** How a session came to one of its agents (routed, transferred, taken over, ...). */
+export type Assignment = Schemas["Assignment"];
 export type UserSession = WithStates<Schemas["UserSessionPublic"]>;
 export type TelegramUser = Omit<Schemas["TelegramUserPublic"], "sessions"> & { sessions: UserSession[] };
 

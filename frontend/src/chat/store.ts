@@ -1,7 +1,7 @@
 // The conversations' timelines: reading a session and scrolling back through the user's history,
 // sending and retrying replies, and the risk dialog for a reply the API refused for its content.
 import { path, type Api } from "../api/client";
-import type { Message, Page, RiskMatch, Session } from "../api/types";
+import type { Assignment, Items, Message, Page, RiskMatch, Session } from "../api/types";
 import type { Workspace } from "../console/workspace";
 import { newClientMessageId } from "../lib/format";
 import { Store } from "../lib/store";
@@ -20,6 +20,8 @@ export interface ChatState {
   olderCursor?: string | null;
   olderExhausted: boolean;
   loadingOlder: boolean;
+  /** How the session came to each of its agents, oldest first (shown in the timeline). */
+  assignments?: Assignment[];
 }
 
 /** A reply the API refused for its content, waiting for the agent's decision. */
@@ -87,6 +89,23 @@ export class ChatStore {
       this.workspace.fail(error);
     } finally {
       this.updateChat(sessionId, () => ({ loading: false }));
+    }
+  }
+
+  /** Reads how the session came to its agents: on opening it, and when it is assigned to this
+   *  agent (a transfer's reason and sender). Kept with the session's timeline once that is
+   *  loaded; a failure leaves the timeline without those lines. */
+  async loadAssignments(sessionId: string): Promise<Assignment[]> {
+    try {
+      const found = await this.api.get<Items<Assignment>>(path`/api/sessions/${sessionId}/assignments`);
+      const assignments = found?.items ?? [];
+      this.store.set((s) => {
+        const chat = s.chats[sessionId];
+        return chat ? { chats: { ...s.chats, [sessionId]: { ...chat, assignments } } } : {};
+      });
+      return assignments;
+    } catch {
+      return []; // The session may be gone from this agent meanwhile: its removal frame says so.
     }
   }
 

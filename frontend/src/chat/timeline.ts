@@ -1,5 +1,5 @@
 // A conversation's messages: merged by id, newer state replacing older, local sends reconciled.
-import type { DeliveryState, Message } from "../api/types";
+import type { Assignment, DeliveryState, Message } from "../api/types";
 import { dayKey } from "../lib/format";
 
 /** A reply being sent from this tab, shown until the server's message replaces it. */
@@ -75,14 +75,30 @@ export function removeKey(current: TimelineMessage[], key: string): TimelineMess
 export type TimelineRow =
   | { kind: "day"; key: string; at: number }
   | { kind: "session"; key: string; sessionId: string; at: number }
-  | { kind: "message"; key: string; message: TimelineMessage };
+  | { kind: "message"; key: string; message: TimelineMessage }
+  | { kind: "assignment"; key: string; assignment: Assignment };
 
-/** Messages with a separator before each new day and before each change of session. */
-export function timelineRows(messages: TimelineMessage[]): TimelineRow[] {
+/** Moves worth a line in the timeline: everything but the first routing to an agent. */
+export function shownAssignments(assignments: readonly Assignment[]): Assignment[] {
+  return assignments.filter((a) => a.how !== "routed" || a.from_agent_id);
+}
+
+/** Messages with a separator before each new day and before each change of session, and a line
+ *  for each time the session changed hands (where it happened among the messages). */
+export function timelineRows(messages: TimelineMessage[], assignments: readonly Assignment[] = []): TimelineRow[] {
   const rows: TimelineRow[] = [];
+  const moves = shownAssignments(assignments);
+  let nextMove = 0;
+  const movesUntil = (at: number) => {
+    for (; nextMove < moves.length && moves[nextMove].at <= at; nextMove++) {
+      const move = moves[nextMove];
+      rows.push({ kind: "assignment", key: `a:${move.at}:${move.agent_id}`, assignment: move });
+    }
+  };
   let lastDay = "";
   let lastSession = "";
   for (const message of messages) {
+    movesUntil(message.created_at);
     const dayOf = dayKey(message.created_at);
     if (lastSession && message.session_id !== lastSession) {
       rows.push({ kind: "session", key: `s:${message.session_id}`, sessionId: message.session_id, at: message.created_at });
@@ -92,5 +108,6 @@ export function timelineRows(messages: TimelineMessage[]): TimelineRow[] {
     lastSession = message.session_id;
     rows.push({ kind: "message", key: messageKey(message), message });
   }
+  movesUntil(Infinity);
   return rows;
 }

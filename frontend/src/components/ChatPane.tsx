@@ -1,10 +1,11 @@
 import { useEffect, useLayoutEffect, useRef, useState } from "preact/hooks";
-import { PRIORITIES, type Priority, type Session } from "../api/types";
+import { PRIORITIES, type Assignment, type Priority, type Session } from "../api/types";
 import { MessageBody, messageTimeTitle } from "../chat/MessageBody";
 import { failureText } from "../chat/failure";
 import { canRetry, deliveryState } from "../chat/outbox";
 import { isLocal, timelineRows, type TimelineMessage } from "../chat/timeline";
 import type { ConsoleController } from "../console/controller";
+import { agentName, assignmentText, holderText, type AgentsById } from "../console/people";
 import { t } from "../i18n";
 import { day, displayName, time } from "../lib/format";
 import { useStore } from "../lib/store";
@@ -39,9 +40,15 @@ function ChatHeader(props: { controller: ConsoleController; session: Session }) 
   const closed = session.status === "closed";
   const mine = session.assignee_id === me.agent_id;
   const supervisor = me.role !== "agent";
+  const agents = useStore(controller.workspace.store, (s) => s.agents);
   return (
     <header class="chat-header">
       <h2 id="chat-title">{displayName(session.user, session.tg_user_id)}</h2>
+      {supervisor && (
+        <span class="chat-holder muted" data-holder={session.assignee_id ?? ""}>
+          {holderText(agents, session)}
+        </span>
+      )}
       <div class="chat-actions" role="toolbar" aria-label={t("chat.actions")}>
         <label>
           <span class="visually-hidden">{t("filter.status")}</span>
@@ -102,6 +109,7 @@ function Timeline(props: { controller: ConsoleController; session: Session }) {
   const chat = useStore(controller.chat.store, (s) => s.chats[session.session_id]);
   const retried = useStore(controller.chat.store, (s) => s.retried);
   const resent = useStore(controller.chat.store, (s) => s.resent);
+  const agents = useStore(controller.workspace.store, (s) => s.agents);
   const scroller = useRef<HTMLDivElement>(null);
   const pinned = useRef(true);
   const anchor = useRef<{ height: number; top: number } | null>(null);
@@ -140,7 +148,7 @@ function Timeline(props: { controller: ConsoleController; session: Session }) {
     if (element.scrollTop < 60 && chat && !chat.loadingOlder && !chat.olderExhausted) loadOlder();
   }
 
-  const rows = timelineRows(messages);
+  const rows = timelineRows(messages, chat?.assignments);
   return (
     <div class="timeline" ref={scroller} onScroll={onScroll}>
       <div class="timeline-start">
@@ -168,7 +176,18 @@ function Timeline(props: { controller: ConsoleController; session: Session }) {
               </li>
             );
           }
-          return <MessageRow key={row.key} controller={controller} message={row.message} retried={retried} resent={resent} current={session.session_id} />;
+          if (row.kind === "assignment") return <AssignmentRow key={row.key} agents={agents} move={row.assignment} />;
+          return (
+            <MessageRow
+              key={row.key}
+              controller={controller}
+              message={row.message}
+              retried={retried}
+              resent={resent}
+              current={session.session_id}
+              agents={agents}
+            />
+          );
         })}
       </ol>
       {chat?.loading && messages.length === 0 && (
@@ -187,6 +206,8 @@ export function MessageRow(props: {
   /** Stored failed messages sent again successfully: no longer shown as failed. */
   resent?: ReadonlySet<string>;
   current?: string;
+  /** Names the agent who sent each reply, when given. */
+  agents?: AgentsById;
 }) {
   const { message } = props;
   const outbound = isLocal(message) || message.direction === "out";
@@ -199,6 +220,11 @@ export function MessageRow(props: {
       <div class="bubble">
         {isLocal(message) ? <p class="text">{message.text}</p> : <MessageBody message={message} />}
         <div class="message-meta">
+          {props.agents && !isLocal(message) && message.direction === "out" && message.sender_agent_id && (
+            <span class="message-author" title={t("people.repliedBy", { name: agentName(props.agents, message.sender_agent_id) })}>
+              {agentName(props.agents, message.sender_agent_id)}
+            </span>
+          )}
           <time dateTime={new Date(message.created_at).toISOString()} title={isLocal(message) ? undefined : messageTimeTitle(message)}>
             {time(message.created_at)}
           </time>
@@ -215,6 +241,18 @@ export function MessageRow(props: {
           </div>
         )}
       </div>
+    </li>
+  );
+}
+
+/** A change of hands among the messages: who it went to, from whom, and the reason given. */
+export function AssignmentRow(props: { agents: AgentsById; move: Assignment }) {
+  const { move } = props;
+  return (
+    <li class="assignment-line" data-how={move.how}>
+      <span>{assignmentText(props.agents, move)}</span>
+      {move.reason && <span class="assignment-reason">{t("assignment.reason", { reason: move.reason })}</span>}
+      <time dateTime={new Date(move.at).toISOString()}>{time(move.at)}</time>
     </li>
   );
 }

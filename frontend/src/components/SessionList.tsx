@@ -1,6 +1,7 @@
 import { useEffect, useLayoutEffect, useRef, useState } from "preact/hooks";
 import { PRIORITIES, STATUSES, type Priority, type Session, type SessionStatus } from "../api/types";
 import type { ConsoleController } from "../console/controller";
+import { holderText } from "../console/people";
 import { t } from "../i18n";
 import { displayName, time } from "../lib/format";
 import { useStore } from "../lib/store";
@@ -165,6 +166,9 @@ function SessionRow(props: {
 }) {
   const { session, controller } = props;
   const name = displayName(session.user, session.tg_user_id);
+  // Supervisors and admins see every session of their projects: say who holds each one.
+  const supervisor = useStore(controller.workspace.store, (s) => s.me.role !== "agent");
+  const agents = useStore(controller.workspace.store, (s) => s.agents);
   const badge = props.unseen > 0 ? String(props.unseen) : props.unread ? "•" : "";
   return (
     <li
@@ -186,6 +190,7 @@ function SessionRow(props: {
           <span class={`status-chip status-${session.status}`}>{t(`status.${session.status}`)}</span>
           {session.priority !== "medium" && <span class="priority-chip">{t(`priority.${session.priority}`)}</span>}
           {session.queued_at && !session.assignee_id && <span class="priority-chip">{t("sessions.queued")}</span>}
+          {supervisor && (session.assignee_id || !session.queued_at) && <span class="session-holder">{holderText(agents, session)}</span>}
         </span>
         {badge && (
           <span class="badge" aria-label={props.unseen > 0 ? t("sessions.unseen", { count: props.unseen }) : t("sessions.unreadBadge")}>

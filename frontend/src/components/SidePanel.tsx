@@ -1,6 +1,7 @@
 import { useEffect, useState } from "preact/hooks";
 import type { Note, Session, Tag } from "../api/types";
 import type { ConsoleController } from "../console/controller";
+import { agentName, type AgentsById } from "../console/people";
 import { profileOf } from "../sidepanel/store";
 import { t } from "../i18n";
 import { textOn } from "../lib/colour";
@@ -137,6 +138,7 @@ function Notes(props: { controller: ConsoleController; session: Session }) {
   const { controller, session } = props;
   const notes = useStore(controller.side.store, (s) => s.notes[session.session_id] ?? []);
   const me = useStore(controller.workspace.store, (s) => s.me);
+  const agents = useStore(controller.workspace.store, (s) => s.agents);
   const sid = session.session_id;
   const { text, personal } = useStore(controller.side.store, () => controller.side.noteDraft(sid));
 
@@ -150,7 +152,7 @@ function Notes(props: { controller: ConsoleController; session: Session }) {
       <h3 id="notes-title">{t("side.notes")}</h3>
       <ul class="notes">
         {notes.map((note) => (
-          <NoteItem key={note.note_id} controller={controller} note={note} mine={note.author_id === me.agent_id} />
+          <NoteItem key={note.note_id} controller={controller} note={note} mine={note.author_id === me.agent_id} agents={agents} />
         ))}
       </ul>
       <form class="stack" onSubmit={add}>
@@ -172,7 +174,7 @@ function Notes(props: { controller: ConsoleController; session: Session }) {
   );
 }
 
-function NoteItem(props: { controller: ConsoleController; note: Note; mine: boolean }) {
+function NoteItem(props: { controller: ConsoleController; note: Note; mine: boolean; agents: AgentsById }) {
   const { note } = props;
   const [editing, setEditing] = useState(false);
   const [text, setText] = useState(note.text);
@@ -206,7 +208,8 @@ function NoteItem(props: { controller: ConsoleController; note: Note; mine: bool
     <li class={`note${note.personal ? " personal" : ""}`}>
       <p class="text">{note.text}</p>
       <div class="note-meta muted">
-        {note.personal ? t("notes.personalTag") : t("notes.sharedTag")} · {dateTime(note.created_at)}
+        <span class="note-author">{agentName(props.agents, note.author_id)}</span> · {note.personal ? t("notes.personalTag") : t("notes.sharedTag")} ·{" "}
+        {dateTime(note.created_at)}
         {note.edited_at ? ` · ${t("message.edited")}` : ""}
         {props.mine && (
           <button

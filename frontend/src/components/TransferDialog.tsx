@@ -36,6 +36,9 @@ export function TransferDialog(props: { controller: ConsoleController; session: 
   const others = agents.filter((a) => a.agent_id !== session.assignee_id && !a.disabled);
   const target: TransferTarget | null =
     mode === "agent" ? (agentId ? { agent_id: agentId } : null) : mode === "group" ? (groupId ? { group_id: groupId } : null) : { any_online: true };
+  // An offline agent can still be chosen (the session waits with them), but not unawares.
+  const chosen = mode === "agent" ? agents.find((a) => a.agent_id === agentId) : undefined;
+  const chosenOffline = chosen !== undefined && (chosen.presence ?? "offline") === "offline";
   // Telling the user means saying something: the API refuses notify_user without a message.
   const messageMissing = notify && !message.trim();
 
@@ -93,6 +96,11 @@ export function TransferDialog(props: { controller: ConsoleController; session: 
               ))}
             </select>
           </label>
+        )}
+        {chosenOffline && (
+          <p class="form-warning" role="status" data-warning="offline">
+            {t("transfer.offlineWarning", { name: chosen.display_name || chosen.username })}
+          </p>
         )}
         {mode === "group" && (
           <label>

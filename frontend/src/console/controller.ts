@@ -63,6 +63,7 @@ export class ConsoleController {
     if (!sessionId) return;
     this.workspace.opened(sessionId);
     void this.chat.load(sessionId).then(() => this.sessions.refresh(sessionId));
+    void this.chat.loadAssignments(sessionId); // who it came from, and why: lines in its timeline
     this.side.open(sessionId, this.sessions.state.sessions[sessionId]);
   }
 

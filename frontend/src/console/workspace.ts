@@ -17,6 +17,8 @@ export interface WorkspaceState {
   me: AgentAccount;
   projects: Project[];
   tags: Record<string, Tag[]>;
+  /** The agents of the signed-in agent's projects, by id: whose reply or note, who holds what. */
+  agents: Record<string, AgentAccount>;
   notice: Notice | null;
 }
 
@@ -29,7 +31,7 @@ export class Workspace {
     readonly api: Api,
     me: AgentAccount,
   ) {
-    this.store = new Store<WorkspaceState>({ me, projects: [], tags: {}, notice: null });
+    this.store = new Store<WorkspaceState>({ me, projects: [], tags: {}, agents: { [me.agent_id]: me }, notice: null });
   }
 
   get state(): WorkspaceState {
@@ -46,6 +48,7 @@ export class Workspace {
       ]);
       this.store.set({ me, projects: projects.items });
       void this.loadTags(projects.items);
+      void this.loadAgents(projects.items);
     } catch (error) {
       this.fail(error);
     }
@@ -62,10 +65,23 @@ export class Workspace {
     this.store.set({ tags });
   }
 
+  /** The projects' agents (with their presence), merged by id; a project that fails is skipped. */
+  async loadAgents(projects: Project[] = this.state.projects): Promise<void> {
+    const lists = await Promise.all(
+      projects.map((p) =>
+        this.api.get<Items<AgentAccount>>(path`/api/projects/${p.project_id}/agents`).then((r) => r.items, () => [] as AgentAccount[]),
+      ),
+    );
+    const agents = { ...this.state.agents };
+    for (const agent of lists.flat()) agents[agent.agent_id] = { ...agents[agent.agent_id], ...agent };
+    this.store.set({ agents });
+  }
+
   async reloadProjects(): Promise<void> {
     const projects = await this.guard(() => this.api.get<Items<Project>>("/api/projects"));
     if (!projects) return;
     this.store.set({ projects: projects.items });
+    void this.loadAgents(projects.items);
     await this.loadTags(projects.items);
   }
 

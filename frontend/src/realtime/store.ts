@@ -3,6 +3,7 @@
 import type { Api } from "../api/client";
 import type { AgentAccount, Presence, RealtimeTicket } from "../api/types";
 import type { ChatStore } from "../chat/store";
+import { agentName, transferredTo } from "../console/people";
 import type { Workspace } from "../console/workspace";
 import { Store } from "../lib/store";
 import type { SessionsStore } from "../sessions/store";
@@ -110,12 +111,24 @@ export class RealtimeStore {
     if (selected) await chat.load(selected);
   }
 
+  /** A session just came to this agent: when someone transferred it, say who and why (the
+   *  timeline of the session shows the same line). */
+  private async announceTransfer(sessionId: string): Promise<void> {
+    const { workspace, chat } = this.stores;
+    const move = transferredTo(workspace.state.me.agent_id, await chat.loadAssignments(sessionId));
+    if (!move) return;
+    const from = agentName(workspace.state.agents, move.from_agent_id ?? move.by);
+    if (move.reason) workspace.notify("notice.transferredToYou", sessionId, { from, reason: move.reason });
+    else workspace.notify("notice.transferredToYouNoReason", sessionId, { from });
+  }
+
   applyFrame(frame: Frame): void {
     const { sessions, chat, side } = this.stores;
     switch (frame.type) {
       case "session.assigned":
       case "session.updated":
         sessions.applySession(frame.data, frame.type === "session.assigned");
+        if (frame.type === "session.assigned") void this.announceTransfer(frame.session_id);
         return;
       case "session.removed":
         sessions.remove(frame.session_id);
