@@ -2128,6 +2128,12 @@ export interface components {
             items: components["schemas"]["SessionView"][];
             /** Next Cursor */
             next_cursor?: string | null;
+            /**
+             * Unread Ids
+             * @description The page's sessions whose user wrote since the caller last opened them (the caller's own read state, kept by the server: an unread badge after a reload)
+             * @default []
+             */
+            unread_ids: string[];
         };
         /** SessionUpdate */
         SessionUpdate: {
@@ -2188,6 +2194,11 @@ export interface components {
             user?: {
                 [key: string]: unknown;
             } | null;
+            /**
+             * Waiting Since
+             * @description Since when the user waits for an answer: their first message after the last agent reply; absent once an agent replies (or the session is closed)
+             */
+            waiting_since?: number | null;
         };
         /**
          * Status
@@ -5779,6 +5790,10 @@ export interface operations {
                 unread?: boolean;
                 /** @description Only sessions waiting in their project's queue (`queued_at` set) */
                 queued?: boolean;
+                /** @description Only sessions whose user waits for an answer (`waiting_since` set) */
+                waiting?: boolean;
+                /** @description `waiting`: each page (still read newest activity first) ordered by `waiting_since`, oldest first, sessions nobody waits on last */
+                order?: "activity" | "waiting";
                 priority?: components["schemas"]["Priority"] | null;
                 /** @description A tag id */
                 tag?: string | null;

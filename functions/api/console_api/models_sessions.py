@@ -25,6 +25,11 @@ class SessionView(SessionPublic):
         description="Since when the session waits in its project's queue: nobody eligible "
         "had room for it; absent once it has an agent (or is closed)",
     )
+    waiting_since: int | None = Field(
+        default=None,
+        description="Since when the user waits for an answer: their first message after the "
+        "last agent reply; absent once an agent replies (or the session is closed)",
+    )
 
 
 class SessionUpdate(BaseModel):
@@ -52,6 +57,11 @@ class SessionList(Public):
     next_cursor: str | None = None
     counts: StatusCounts = Field(
         description="Sessions per status for the same filters, ignoring the status filter"
+    )
+    unread_ids: list[str] = Field(
+        default=[],
+        description="The page's sessions whose user wrote since the caller last opened them "
+        "(the caller's own read state, kept by the server: an unread badge after a reload)",
     )
     counts_complete: bool = Field(
         description="False when there were too many sessions to count them all"

@@ -6,7 +6,7 @@ session ids are not an oracle.
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Literal
 
 from fastapi import APIRouter, Query, Response
 
@@ -40,6 +40,17 @@ def list_sessions(
         bool,
         Query(description="Only sessions waiting in their project's queue (`queued_at` set)"),
     ] = False,
+    waiting: Annotated[
+        bool,
+        Query(description="Only sessions whose user waits for an answer (`waiting_since` set)"),
+    ] = False,
+    order: Annotated[
+        Literal["activity", "waiting"],
+        Query(
+            description="`waiting`: each page (still read newest activity first) ordered by "
+            "`waiting_since`, oldest first, sessions nobody waits on last"
+        ),
+    ] = "activity",
     priority: Priority | None = None,
     tag: Annotated[str | None, Query(max_length=64, description="A tag id")] = None,
     project_id: str | None = None,
@@ -66,6 +77,8 @@ def list_sessions(
             statuses=tuple(status or ()),
             unread=unread,
             queued=queued,
+            waiting=waiting,
+            order=order,
             priority=priority,
             tag=tag,
             project_id=project_id,
@@ -82,6 +95,9 @@ def list_sessions(
         next_cursor=listing.next_cursor,
         counts=StatusCounts(**listing.counts),
         counts_complete=listing.counts_complete,
+        unread_ids=[
+            s["session_id"] for s in listing.items if lifecycle.has_unread(s, scope.agent_id)
+        ],
     )
 
 

@@ -18,12 +18,19 @@ from tgdesk.storage.records.message import Message
 from tgdesk.storage.records.session import Session
 from tgdesk.storage.session_list import Partition, SessionFilter
 
+# How a page is ordered. Pages are always read newest activity first (the lists' index);
+# "waiting" orders each page by `waiting_since`, oldest first, those not waiting last:
+# within the page only, as no index orders sessions by it.
+ORDERS = ("activity", "waiting")
+
 
 @dataclass(frozen=True, slots=True)
 class Query:
     statuses: tuple[str, ...] = ()  # checked: each one a Status
     unread: bool = False  # the same as statuses=("unread",)
     queued: bool = False  # only sessions waiting in their project's queue
+    waiting: bool = False  # only sessions whose user waits for an answer
+    order: str = "activity"  # checked: one of ORDERS
     priority: str | None = None  # checked: a Priority
     tag: str | None = None
     project_id: str | None = None
@@ -51,12 +58,23 @@ def list_sessions(
     items, next_cursor = session_list.list_page(
         partitions, session_filter, limit=limit, cursor=cursor
     )
+    if query.order == "waiting":
+        items.sort(key=_waiting_order)
     counted, complete = session_list.count_by_status(partitions, session_filter)
     counts = {status: counted.get(status, 0) for status in values(Status)}
     return Listing(items, next_cursor, counts, complete)
 
 
+def _waiting_order(session: Session) -> tuple[bool, int]:
+    since = session.get("waiting_since")
+    return (since is None, since or 0)
+
+
 def _filter(query: Query) -> SessionFilter:
+    if query.order not in ORDERS:
+        raise InvalidInput(
+            f"order is one of {', '.join(ORDERS)}", code="invalid_order", field="order"
+        )
     for status in query.statuses:
         if status not in values(Status):
             raise InvalidInput(
@@ -90,6 +108,7 @@ def _filter(query: Query) -> SessionFilter:
     return SessionFilter(
         statuses=statuses,
         queued=query.queued,
+        waiting=query.waiting,
         priority=Priority(query.priority) if query.priority is not None else None,
         tag=query.tag,
         active_from=query.active_from,

@@ -47,7 +47,11 @@ def inbound_timing(project: Project, now: int) -> InboundTiming:
 # -- the console's actions ----------------------------------------------------------------------
 def note_opened(scope: Scope, session: Session) -> Session:
     """The assignee reads the session: unread -> processing. Anybody else's read (a
-    supervisor looking in) changes nothing."""
+    supervisor looking in) changes only their own read time (`has_unread`)."""
+    if has_unread(session, scope.agent_id):
+        at = now_ms()
+        if sessions.mark_read(session, scope.agent_id, at):
+            session = {**session, "read_at": {**session.get("read_at", {}), scope.agent_id: at}}
     if session.get("status") != Status.UNREAD or session.get("assignee_id") != scope.agent_id:
         return session
     entry = _entry(
@@ -61,6 +65,13 @@ def note_opened(scope: Scope, session: Session) -> Session:
     if sessions.mark_processing(session, scope.agent_id, entry):
         return {**session, "status": Status.PROCESSING}
     return session
+
+
+def has_unread(session: Mapping[str, Any], agent_id: str) -> bool:
+    """Whether the user wrote since `agent_id` last opened the session (an unread badge that
+    survives a reload)."""
+    last_user = session.get("last_user_msg_at")
+    return bool(last_user) and last_user > session.get("read_at", {}).get(agent_id, 0)
 
 
 def update(

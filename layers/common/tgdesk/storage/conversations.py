@@ -411,6 +411,7 @@ def _session_reopened(
     update = sessions.reopened_session(session, now)
     update.set("user", card)
     update.set("last_user_msg_at", now)
+    update.set("waiting_since", now)  # closing cleared it
     update.set(correlation.ATTRIBUTE, cid)
     items = [update.item(*session_record.key(session["session_id"]))]
     if session.get("assignee_id"):
@@ -450,6 +451,7 @@ def _session_opened(
         "first_inbound_at": now,
         "last_user_msg_at": now,
         "last_activity_at": now,
+        "waiting_since": now,
         "correlation_id": cid,
     }
     ref_pk, ref_sk = keys.user_session_ref(project_id, tg_user_id, now, session_id)
@@ -472,6 +474,7 @@ def _session_touched(session_id: str, card: UserCard, now: int, cid: str) -> dic
     update.set_if_absent("first_inbound_at", now)
     update.set("last_user_msg_at", now)
     update.set("last_activity_at", now)
+    update.set_if_absent("waiting_since", now)  # kept until an agent replies
     for name, value in session_record.index_keys({"session_id": session_id}, now).items():
         update.set(name, value)
     update.require_item()

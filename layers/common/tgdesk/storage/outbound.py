@@ -163,8 +163,11 @@ def create_reply(
         operations.append(put_new(claim))
     operations += [
         *new.operations,
-        # the session, last: a failed condition here means it does not exist
-        new.touch_session(Changes().require_item()).item(*keys.session(session["session_id"])),
+        # the session, last: a failed condition here means it does not exist; an agent's
+        # reply answers the user, who no longer waits
+        new.touch_session(Changes().require_item().remove("waiting_since")).item(
+            *keys.session(session["session_id"])
+        ),
     ]
     try:
         table.client().transact_write_items(TransactItems=operations)

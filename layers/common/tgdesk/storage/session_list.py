@@ -2,7 +2,7 @@
 
 Sessions are read from lists ordered by last activity: a project's sessions (GSI2, written
 over shards by session id, read together) or an agent's (GSI1). The activity range narrows
-the key condition; status, being queued, priority and tag are a FilterExpression; the
+the key condition; status, being queued, waiting, priority and tag are a FilterExpression; the
 caller's project scope and the search on the user's names are checked in code. A page reads
 each partition newest first below the cursor, a bounded number of requests per partition (a
 sharded list shares one partition's budget of items read among its shards), and merges them:
@@ -78,6 +78,7 @@ def assignee_partition(agent_id: str) -> Partition:
 class SessionFilter:
     statuses: tuple[Status, ...] = ()
     queued: bool = False  # only sessions with `queued_at`
+    waiting: bool = False  # only sessions whose user waits for an answer (`waiting_since`)
     priority: Priority | None = None
     tag: str | None = None
     project_ids: frozenset[str] | None = None  # None: whatever project the partition holds
@@ -250,6 +251,8 @@ def _filter_expression(session_filter: SessionFilter) -> Condition:
         condition.require(f"{condition.name('status')} IN ({options})")
     if session_filter.queued:
         condition.require(f"attribute_exists({condition.name('queued_at')})")
+    if session_filter.waiting:
+        condition.require(f"attribute_exists({condition.name('waiting_since')})")
     if session_filter.priority is not None:
         condition.require_equal("priority", session_filter.priority)
     if session_filter.tag is not None:

@@ -126,6 +126,26 @@ def mark_processing(session: Mapping[str, Any], agent_id: str, entry: dict[str, 
     return True
 
 
+READERS_KEPT = 20  # agents whose read time a session keeps (the most recent readers)
+
+
+def mark_read(session: Mapping[str, Any], agent_id: str, at: int) -> bool:
+    """Note that `agent_id` read the session at `at` (its `read_at` map), if the map is still
+    as read; False when a concurrent read or write won (the badge is merely a read late)."""
+    readers = {**session.get("read_at", {}), agent_id: at}
+    kept = dict(sorted(readers.items(), key=lambda r: r[1])[-READERS_KEPT:])
+    update = Changes().set("read_at", kept).require_item().require_as_read(
+        "read_at", session.get("read_at")
+    )
+    try:
+        table.client().update_item(**update.request(*session_record.key(session["session_id"])))
+    except ClientError as err:
+        if table.is_conditional_failure(err):
+            return False
+        raise
+    return True
+
+
 def mark_queued(session_id: str, at: int) -> bool:
     """Mark an open, unassigned session as waiting in its project's queue since `at` (once:
     a redelivered record or a later drain that found nobody keeps the first time)."""
@@ -166,6 +186,7 @@ def close(
         Changes()
         .set("status", Status.CLOSED)
         .set("closed_at", at)
+        .remove("waiting_since")
         .require_item()
         .require_not_equal("status", Status.CLOSED)
         .require_as_read("assignee_id", assignee)

@@ -48,6 +48,9 @@ class SessionShown(TypedDict, total=False):
     tags: list[str]
     reopened_at: int
     queued_at: int  # set while the session waits in its project's queue for room
+    # the first user message after the last agent reply: the user waits for an answer since
+    # then; absent once an agent replies or the session closes
+    waiting_since: int
 
 
 class Session(SessionShown, total=False):
@@ -56,6 +59,7 @@ class Session(SessionShown, total=False):
     kind: str
     return_count: int  # returns in a row by the return timer, nobody having opened it
     correlation_id: str  # the update or request that last wrote it (core.correlation)
+    read_at: dict[str, int]  # per agent id: when they last opened it (their unread badge)
 
 
 # The shown attributes and what a view holds when the item has none.
