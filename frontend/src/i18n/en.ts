@@ -152,7 +152,7 @@ const en = {
   "transfer.notify": "Tell the user",
   "transfer.message": "Message to the user",
   "transfer.offlineWarning": "{name} is offline: the conversation will wait with them until they are back. Transfer anyway, or choose someone online.",
-  "people.unknownAgent": "a former agent",
+  "people.unknownAgent": "another agent",
   "people.heldBy": "Held by {name}",
   "people.queued": "Queued, no agent yet",
   "people.unassigned": "Unassigned",

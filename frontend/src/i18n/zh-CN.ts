@@ -153,7 +153,7 @@ const zhCN: Record<keyof typeof en, string> = {
   "transfer.notify": "通知用户",
   "transfer.message": "发给用户的消息",
   "transfer.offlineWarning": "{name} 当前离线：会话将等待其上线后处理。仍可转接，或选择在线的客服。",
-  "people.unknownAgent": "已离开的客服",
+  "people.unknownAgent": "其他客服",
   "people.heldBy": "处理人：{name}",
   "people.queued": "排队中，尚无客服",
   "people.unassigned": "未分配",
