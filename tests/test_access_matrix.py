@@ -101,6 +101,7 @@ ROUTES: dict[tuple[str, str], tuple[str, Any]] = {
     ("PUT", "/api/sessions/{session_id}/tags"): (HOLDER, {"tag_ids": ["{tag_id}"]}),
     ("POST", "/api/sessions/{session_id}/notes"): (HOLDER, {"text": "planted", "personal": False}),
     ("GET", "/api/sessions/{session_id}/notes"): (HOLDER, None),
+    ("GET", "/api/sessions/{session_id}/assignments"): (HOLDER, None),
     ("PATCH", "/api/sessions/{session_id}/notes/{note_id}"): (AUTHOR, {"text": "rewritten"}),
     ("POST", "/api/sessions/{session_id}/transfer"): (
         HOLDER,
