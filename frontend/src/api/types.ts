@@ -39,7 +39,12 @@ export type Session = Omit<WithStates<Schemas["SessionView"]>, "user"> & { user?
 /** Per-status counts; the console's own tally may not know every status yet. */
 export type StatusCounts = Partial<Schemas["StatusCounts"]>;
 
-export type SessionList = Omit<Schemas["SessionList"], "items" | "counts"> & { items: Session[]; counts: StatusCounts };
+/** `unread_ids` defaults to none (as the server's model does). */
+export type SessionList = Omit<Schemas["SessionList"], "items" | "counts" | "unread_ids"> & {
+  items: Session[];
+  counts: StatusCounts;
+  unread_ids?: string[];
+};
 
 export type Delivery = Schemas["DeliveryPublic"];
 export type DeliveryState = Delivery["state"];

@@ -6,7 +6,7 @@ import { MediaContext } from "../chat/media";
 import { ConsoleController } from "../console/controller";
 import { linkTo, sessionInLink } from "../console/link";
 import { isMessageKey, t } from "../i18n";
-import { announceSession, askNotifications, canAskNotifications } from "../lib/alerts";
+import { announceMessage, announceSession, askNotifications, canAskNotifications } from "../lib/alerts";
 import { useStore } from "../lib/store";
 import { unreadCount, visibleSessions } from "../sessions/model";
 import { ChatPane } from "./ChatPane";
@@ -51,6 +51,7 @@ export function Console(props: { login: Login; onEnded: (code: string) => void }
         me: props.login.agent,
         isVisible: () => document.visibilityState === "visible",
         onNewSession: (session) => announceSession(session, () => controller.select(session.session_id)),
+        onNewMessage: (session) => announceMessage(session, () => controller.select(session.session_id)),
       }),
     [api],
   );

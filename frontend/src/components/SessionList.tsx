@@ -3,9 +3,9 @@ import { PRIORITIES, STATUSES, type Priority, type Session, type SessionStatus }
 import type { ConsoleController } from "../console/controller";
 import { holderText } from "../console/people";
 import { t } from "../i18n";
-import { displayName, time } from "../lib/format";
+import { dateTime, dayKey, displayName, time } from "../lib/format";
 import { useStore } from "../lib/store";
-import { isUnread } from "../sessions/model";
+import { isUnread, type SessionOrder } from "../sessions/model";
 import { visibleRange } from "../sessions/virtual";
 
 export const ROW_HEIGHT = 68;
@@ -127,6 +127,17 @@ export function SessionList(props: { controller: ConsoleController; sessions: Se
             <input type="checkbox" checked={state.filters.unread} onChange={(e) => controller.sessions.setFilters({ unread: e.currentTarget.checked })} />
             {t("filter.unread")}
           </label>
+          <label class="check">
+            <input type="checkbox" checked={state.filters.waiting} onChange={(e) => controller.sessions.setFilters({ waiting: e.currentTarget.checked })} />
+            {t("filter.waiting")}
+          </label>
+          <label>
+            {t("filter.order")}
+            <select value={state.filters.order} onChange={(e) => controller.sessions.setFilters({ order: e.currentTarget.value as SessionOrder })}>
+              <option value="activity">{t("filter.orderActivity")}</option>
+              <option value="waiting">{t("filter.orderWaiting")}</option>
+            </select>
+          </label>
         </div>
       </details>
       <div
@@ -190,6 +201,7 @@ function SessionRow(props: {
           <span class={`status-chip status-${session.status}`}>{t(`status.${session.status}`)}</span>
           {session.priority !== "medium" && <span class="priority-chip">{t(`priority.${session.priority}`)}</span>}
           {session.queued_at && !session.assignee_id && <span class="priority-chip">{t("sessions.queued")}</span>}
+          {session.waiting_since != null && <WaitingMarker since={session.waiting_since} />}
           {supervisor && (session.assignee_id || !session.queued_at) && <span class="session-holder">{holderText(agents, session)}</span>}
         </span>
         {badge && (
@@ -199,5 +211,15 @@ function SessionRow(props: {
         )}
       </button>
     </li>
+  );
+}
+
+/** The customer waits for an answer: since when (the time alone today, else the date too). */
+function WaitingMarker(props: { since: number }) {
+  const when = dayKey(props.since) === dayKey(Date.now()) ? time(props.since) : dateTime(props.since);
+  return (
+    <span class="waiting-chip" data-waiting-since={props.since} title={t("sessions.waitingLabel", { time: when })}>
+      {t("sessions.waitingSince", { time: when })}
+    </span>
   );
 }

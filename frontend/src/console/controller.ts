@@ -14,6 +14,8 @@ export interface ControllerOptions {
   me: AgentAccount;
   openSocket?: (url: string) => SocketLike;
   onNewSession?: (session: Session) => void;
+  /** A user wrote again in a session already listed (open, or reopened). */
+  onNewMessage?: (session: Session) => void;
   isVisible?: () => boolean;
 }
 
@@ -33,7 +35,10 @@ export class ConsoleController {
   constructor(options: ControllerOptions) {
     this.api = options.api;
     this.workspace = new Workspace(options.api, options.me);
-    this.sessions = new SessionsStore(options.api, this.workspace, options.onNewSession);
+    this.sessions = new SessionsStore(options.api, this.workspace, {
+      onNewSession: options.onNewSession,
+      onNewMessage: options.onNewMessage,
+    });
     this.chat = new ChatStore(options.api, this.workspace, (id) => this.sessions.state.sessions[id]);
     this.side = new SidePanelStore(options.api, this.workspace, this.sessions);
     this.realtime = new RealtimeStore(

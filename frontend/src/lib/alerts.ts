@@ -1,4 +1,4 @@
-// Telling an agent about a new session: a short tone and, when permitted, a browser notification.
+// Telling an agent about a new session or message: a short tone and, when permitted, a browser notification.
 import type { Session } from "../api/types";
 import { t } from "../i18n";
 import { displayName } from "./format";
@@ -30,10 +30,19 @@ export function askNotifications(): Promise<NotificationPermission | undefined> 
 }
 
 export function announceSession(session: Session, onClick: () => void): void {
+  announce(t("notify.newSession"), session, onClick);
+}
+
+/** A user's new message in a session already on the list (open, or reopened by it). */
+export function announceMessage(session: Session, onClick: () => void): void {
+  announce(t("notify.newMessage"), session, onClick);
+}
+
+function announce(title: string, session: Session, onClick: () => void): void {
   playTone();
   if (typeof Notification === "undefined" || Notification.permission !== "granted") return;
   // Notification text is rendered by the browser as plain text.
-  const notification = new Notification(t("notify.newSession"), {
+  const notification = new Notification(title, {
     body: displayName(session.user, session.tg_user_id),
     tag: session.session_id,
   });

@@ -8,9 +8,23 @@ export interface Filters {
   tag: string;
   priority: Priority | "";
   unread: boolean;
+  /** Only sessions whose user waits for an answer (`waiting_since`). */
+  waiting: boolean;
+  /** "waiting": those waiting longest first (the server orders each page the same way). */
+  order: SessionOrder;
 }
 
-export const NO_FILTERS: Filters = { project_id: "", status: "", tag: "", priority: "", unread: false };
+export type SessionOrder = "activity" | "waiting";
+
+export const NO_FILTERS: Filters = {
+  project_id: "",
+  status: "",
+  tag: "",
+  priority: "",
+  unread: false,
+  waiting: false,
+  order: "activity",
+};
 
 /** The server's query for a filter set (the search box filters the loaded list locally). */
 export function filterQuery(filters: Filters): Record<string, string | boolean | undefined> {
@@ -20,6 +34,8 @@ export function filterQuery(filters: Filters): Record<string, string | boolean |
     tag: filters.tag || undefined,
     priority: filters.priority || undefined,
     unread: filters.unread || undefined,
+    waiting: filters.waiting || undefined,
+    order: filters.order === "activity" ? undefined : filters.order,
   };
 }
 
@@ -35,8 +51,11 @@ export function mergeSessions(map: Record<string, Session>, incoming: Session[])
   return next;
 }
 
+/** `unseen` holds a session with the count of messages that arrived live, or with 0 when the
+ *  server said the user wrote since this agent last opened it (after a reload: how many is
+ *  not known). */
 export function isUnread(session: Session, unseen: Record<string, number>): boolean {
-  return session.status === "unread" || (unseen[session.session_id] ?? 0) > 0;
+  return session.status === "unread" || session.session_id in unseen;
 }
 
 export function matchesFilters(session: Session, filters: Filters, unseen: Record<string, number>): boolean {
@@ -45,6 +64,7 @@ export function matchesFilters(session: Session, filters: Filters, unseen: Recor
   if (filters.priority && session.priority !== filters.priority) return false;
   if (filters.tag && !(session.tags ?? []).includes(filters.tag)) return false;
   if (filters.unread && !isUnread(session, unseen)) return false;
+  if (filters.waiting && session.waiting_since == null) return false;
   return true;
 }
 
@@ -65,7 +85,17 @@ export function visibleSessions(
 ): Session[] {
   return Object.values(map)
     .filter((s) => matchesFilters(s, filters, unseen) && matchesSearch(s, search))
-    .sort((a, b) => b.last_activity_at - a.last_activity_at || a.session_id.localeCompare(b.session_id));
+    .sort(filters.order === "waiting" ? byWaiting : byActivity);
+}
+
+function byActivity(a: Session, b: Session): number {
+  return b.last_activity_at - a.last_activity_at || a.session_id.localeCompare(b.session_id);
+}
+
+/** Waiting longest first; sessions nobody waits on after them, by activity. */
+function byWaiting(a: Session, b: Session): number {
+  const since = (s: Session) => s.waiting_since ?? Number.POSITIVE_INFINITY;
+  return since(a) - since(b) || byActivity(a, b);
 }
 
 /** How many sessions have something the agent has not read: the tab title's number. */

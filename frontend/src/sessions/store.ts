@@ -13,6 +13,16 @@ const SEARCH_DELAY_MS = 250;
 /** After a change that moves sessions between statuses, the counts are read from the server
  *  once changes pause: a local estimate shows at once, the server's answer settles it. */
 export const COUNTS_DELAY_MS = 400;
+/** One sound or notification per session within this time: a burst of messages, or a new
+ *  session and its first message, chimes once. */
+export const ANNOUNCE_GAP_MS = 5_000;
+
+export interface SessionAlerts {
+  /** Told once of each session that newly reaches this agent unread. */
+  onNewSession?: (session: Session) => void;
+  /** Told of a user's new message in a session already on the list (open, or reopened). */
+  onNewMessage?: (session: Session) => void;
+}
 
 export interface SessionsState {
   sessions: Record<string, Session>;
@@ -22,7 +32,8 @@ export interface SessionsState {
   countsComplete: boolean;
   filters: Filters;
   search: string;
-  /** Messages that arrived in a session the agent did not have open, per session. */
+  /** Messages that arrived in a session the agent did not have open, per session; 0 for a
+   *  session the server says the user wrote to since this agent last opened it. */
   unseen: Record<string, number>;
   selectedId: string | null;
 }
@@ -50,13 +61,17 @@ export class SessionsStore {
   private generation = 0;
   private searchTimer: ReturnType<typeof setTimeout> | null = null;
   private countsTimer: ReturnType<typeof setTimeout> | null = null;
+  /** When each session was last announced (epoch ms). */
+  private announced = new Map<string, number>();
+  private readonly alerts: SessionAlerts;
 
   constructor(
     private readonly api: Api,
     private readonly workspace: Workspace,
-    /** Told once of each session that newly reaches this agent unread. */
-    private readonly onNewSession?: (session: Session) => void,
-  ) {}
+    alerts: SessionAlerts | ((session: Session) => void) = {},
+  ) {
+    this.alerts = typeof alerts === "function" ? { onNewSession: alerts } : alerts;
+  }
 
   get state(): SessionsState {
     return this.store.get();
@@ -101,6 +116,7 @@ export class SessionsStore {
     return this.loadPage(++this.generation, undefined, (page) =>
       this.store.set((s) => ({
         sessions: mergeSessions(selectedOnly(s), page.items),
+        unseen: withServerUnread(s, page),
         listCursor: page.next_cursor ?? null,
         counts: page.counts,
         countsComplete: page.counts_complete,
@@ -112,7 +128,11 @@ export class SessionsStore {
     const { listCursor, listLoading } = this.state;
     if (!listCursor || listLoading) return;
     await this.loadPage(this.generation, listCursor, (page) =>
-      this.store.set((s) => ({ sessions: mergeSessions(s.sessions, page.items), listCursor: page.next_cursor ?? null })),
+      this.store.set((s) => ({
+        sessions: mergeSessions(s.sessions, page.items),
+        unseen: withServerUnread(s, page),
+        listCursor: page.next_cursor ?? null,
+      })),
     );
   }
 
@@ -141,18 +161,18 @@ export class SessionsStore {
     if (!page) return;
     const before = this.state.sessions;
     const fresh = page.items.filter((s) => !before[s.session_id]);
+    const written = page.items.filter((s) => before[s.session_id] && (s.last_user_msg_at ?? 0) > (before[s.session_id].last_user_msg_at ?? 0));
     this.store.set((s) => {
-      const unseen = { ...s.unseen };
-      for (const session of page.items) {
-        const known = before[session.session_id];
-        const newer = (session.last_user_msg_at ?? 0) > (known?.last_user_msg_at ?? 0);
-        if (known && newer && session.session_id !== s.selectedId) unseen[session.session_id] = (unseen[session.session_id] ?? 0) + 1;
+      const unseen = withServerUnread(s, page);
+      for (const session of written) {
+        if (session.session_id !== s.selectedId) unseen[session.session_id] = (unseen[session.session_id] ?? 0) + 1;
       }
       const sessions = reconcileFirstPage(s.sessions, page.items, !page.next_cursor);
       if (s.selectedId && before[s.selectedId] && !sessions[s.selectedId]) sessions[s.selectedId] = before[s.selectedId];
       return { sessions, unseen, counts: page.counts, countsComplete: page.counts_complete };
     });
-    for (const session of fresh) if (session.status === "unread") this.onNewSession?.(session);
+    for (const session of fresh) if (session.status === "unread") this.announce(session, "session");
+    for (const session of written) this.announce(session, "message");
   }
 
   /** Asks for the server's per-status counts once changes pause (several frames, an action and
@@ -188,7 +208,7 @@ export class SessionsStore {
       return { sessions, counts: before === after ? s.counts : moveCount(s.counts, before, after) };
     });
     this.recount();
-    if (assigned && isNew) this.onNewSession?.(session);
+    if (assigned && isNew) this.announce(session, "session");
   }
 
   /** The session left this agent (transferred away); if it was open, the agent is told. */
@@ -203,10 +223,26 @@ export class SessionsStore {
     if (wasOpen) this.workspace.notify("notice.transferredOut", sessionId);
   }
 
-  /** A message arrived in a session the agent does not have open. */
+  /** A user's message arrived: unseen unless its session is open (then the server is told it
+   *  was read, or a reload would mark it unread), and announced when its session is listed
+   *  (a session not yet listed is announced as new when it is). */
   markUnseen(sessionId: string): void {
-    if (this.state.selectedId === sessionId) return;
+    const session = this.state.sessions[sessionId];
+    if (session) this.announce(session, "message");
+    if (this.state.selectedId === sessionId) {
+      void this.refresh(sessionId);
+      return;
+    }
     this.store.set((s) => ({ unseen: { ...s.unseen, [sessionId]: (s.unseen[sessionId] ?? 0) + 1 } }));
+  }
+
+  /** The tone and notification, at most once per session within ANNOUNCE_GAP_MS. */
+  private announce(session: Session, what: "session" | "message"): void {
+    const now = Date.now();
+    if (now - (this.announced.get(session.session_id) ?? -Infinity) < ANNOUNCE_GAP_MS) return;
+    this.announced.set(session.session_id, now);
+    if (what === "session") this.alerts.onNewSession?.(session);
+    else this.alerts.onNewMessage?.(session);
   }
 
   /** Opens a session (null: none), which clears its unseen count. */
@@ -293,6 +329,14 @@ export class SessionsStore {
       return error instanceof ApiError ? error : new ApiError(0, "error", String(error));
     }
   }
+}
+
+/** The unseen map with the page's sessions the server counts as unread for this agent (the
+ *  user wrote since they last opened it), but the open one. */
+function withServerUnread(state: SessionsState, page: SessionList): Record<string, number> {
+  const unseen = { ...state.unseen };
+  for (const id of page.unread_ids ?? []) if (id !== state.selectedId) unseen[id] ??= 0;
+  return unseen;
 }
 
 /** A filter change starts the list afresh, but the open session stays known. */
