@@ -115,7 +115,7 @@ describe("replies while offline", () => {
 
     online = true;
     await realtime.catchUp();
-    await vi.waitFor(() => expect(chat.state.sendsFailing).toBe(false));
+    await vi.waitFor(() => expect(chat.state.sendsFailing).toBe(false), { timeout: 5000 });
     const sent = api.post.mock.calls.slice(2).map(([, body]) => (body as { text: string }).text);
     expect(sent).toEqual(["first", "second"]);
     const firstIds = api.post.mock.calls.map(([, body]) => (body as { client_message_id: string }).client_message_id);
