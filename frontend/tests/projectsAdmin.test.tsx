@@ -102,3 +102,23 @@ describe("updates the bot received but tgdesk does not serve", () => {
     expect(api.get).not.toHaveBeenCalledWith("/api/projects/p1/ignored-updates");
   });
 });
+
+describe("saving a project's settings", () => {
+  async function save(page: ReturnType<typeof render>, title: string) {
+    fireEvent.submit(await page.findByRole("form", { name: title }));
+    return (await page.findByRole("status")).textContent;
+  }
+
+  it("says the change reaches incoming messages within the webhook's minute", async () => {
+    const api = fakeApi(vi.fn() as Api["put"]);
+    const page = render(<ProjectsAdmin api={api} controller={controller("admin")} />);
+    expect(await save(page, "Settings")).toBe("Saved. Incoming messages follow the change within 60 seconds.");
+    expect(api.patch).toHaveBeenCalledWith("/api/projects/p1", expect.objectContaining({ name: "Support" }));
+  });
+
+  it("says so in Chinese", async () => {
+    setLang("zh-CN");
+    const page = render(<ProjectsAdmin api={fakeApi(vi.fn() as Api["put"])} controller={controller("admin")} />);
+    expect(await save(page, "设置")).toBe("已保存。新收到的消息将在 60 秒内按新设置处理。");
+  });
+});

@@ -5,6 +5,7 @@ import type { ConsoleController } from "../console/controller";
 import { t } from "../i18n";
 import { ConfirmDelete } from "./ConfirmDelete";
 import { EnumSelect } from "./EnumSelect";
+import { PROJECT_SETTINGS_DELAY_SECONDS } from "./settingsDelay";
 import { attempt, useLoad } from "./useLoad";
 
 const MODES: RoutingMode[] = ["round_robin", "online_first", "balanced"];
@@ -227,7 +228,7 @@ function ProjectSettings(props: { api: Api; project: Project; team: number; onSa
         reopen_within_days: Number(form.reopen),
       }),
     );
-    setStatus(failure || t("admin.saved"));
+    setStatus(failure || t("admin.projectSettingsSaved", { seconds: PROJECT_SETTINGS_DELAY_SECONDS }));
     if (!failure) props.onSaved();
   }
 

@@ -249,6 +249,7 @@ const en = {
   "admin.autoClose": "Close after the user is silent for (hours)",
   "admin.reopenWithin": "Reopen when the user writes within (days)",
   "admin.saved": "Saved.",
+  "admin.projectSettingsSaved": "Saved. Incoming messages follow the change within {seconds} seconds.",
   "admin.members": "Members and permissions",
   "admin.addMember": "Add a member",
   "admin.permissionOf": "{permission} for {name}",

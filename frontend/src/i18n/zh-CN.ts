@@ -250,6 +250,7 @@ const zhCN: Record<keyof typeof en, string> = {
   "admin.autoClose": "用户沉默多久后自动结束（小时）",
   "admin.reopenWithin": "用户在多久内来信则重新打开（天）",
   "admin.saved": "已保存。",
+  "admin.projectSettingsSaved": "已保存。新收到的消息将在 {seconds} 秒内按新设置处理。",
   "admin.members": "成员与权限",
   "admin.addMember": "添加成员",
   "admin.permissionOf": "{name} 的{permission}权限",
