@@ -81,6 +81,21 @@ describe("the agents page", () => {
     expect([...other.querySelectorAll("button")].map((b) => b.textContent)).toContain("Disable");
   });
 
+  it("offers no password reset on the administrator's own row, in either language", async () => {
+    const page = render(<AgentsAdmin api={fakeApi(getter(() => agents(null)))} meId={ADMIN_ID} />);
+    const other = (await page.findByRole("combobox", { name: "Role of maria" })).closest("tr")!;
+    const own = page.getAllByRole("row").find((row) => row.textContent?.startsWith("admin"))!;
+    expect([...other.querySelectorAll("button")].map((b) => b.textContent)).toContain("Reset password");
+    expect([...own.querySelectorAll("button")].map((b) => b.textContent)).not.toContain("Reset password");
+    expect(page.getAllByRole("button", { name: "Reset password" })).toHaveLength(1);
+    page.unmount();
+
+    setLang("zh-CN");
+    const zh = render(<AgentsAdmin api={fakeApi(getter(() => agents(null)))} meId={ADMIN_ID} />);
+    await zh.findByRole("combobox", { name: /maria/ });
+    expect(zh.getAllByRole("button", { name: "重置密码" })).toHaveLength(1);
+  });
+
   it("marks an agent who is not a member of any project", async () => {
     const page = render(<AgentsAdmin api={fakeApi(getter(() => agents(null), [ADMIN_ID]))} meId={ADMIN_ID} />);
     const marker = await page.findByText("Not in any project yet");

@@ -130,14 +130,17 @@ export function AgentsAdmin(props: { api: Api; meId: string }) {
                       {t("admin.unlock")}
                     </button>
                   ) : null}
+                  {/* Disabling or resetting one's own account would end one's own sign-in. */}
                   {isMe ? null : (
-                    <button type="button" onClick={() => void run(() => api.patch(path`/api/agents/${agent.agent_id}`, { disabled: !agent.disabled }))}>
-                      {agent.disabled ? t("admin.enable") : t("admin.disable")}
-                    </button>
+                    <>
+                      <button type="button" onClick={() => void run(() => api.patch(path`/api/agents/${agent.agent_id}`, { disabled: !agent.disabled }))}>
+                        {agent.disabled ? t("admin.enable") : t("admin.disable")}
+                      </button>
+                      <button type="button" onClick={() => void invite(agent, true)}>
+                        {t("admin.resetPassword")}
+                      </button>
+                    </>
                   )}
-                  <button type="button" onClick={() => void invite(agent, true)}>
-                    {t("admin.resetPassword")}
-                  </button>
                   <button type="button" onClick={() => void invite(agent, false)}>
                     {t("admin.invite")}
                   </button>
