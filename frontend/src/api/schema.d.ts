@@ -1582,6 +1582,30 @@ export interface components {
             /** Items */
             items: components["schemas"]["TagPublic"][];
         };
+        /**
+         * LastMessage
+         * @description A short preview of a session's last message, for its list row.
+         */
+        LastMessage: {
+            /** At */
+            at: number;
+            /**
+             * Direction
+             * @description in: the user's; out: an agent's
+             * @enum {string}
+             */
+            direction: "in" | "out";
+            /**
+             * Text
+             * @description The first 80 characters of its text or caption; empty for bare media
+             */
+            text: string;
+            /**
+             * Type
+             * @description The message's kind: text, photo, sticker, …
+             */
+            type: string;
+        };
         /** LoginRequest */
         LoginRequest: {
             /**
@@ -2165,6 +2189,8 @@ export interface components {
             last_activity_at: number;
             /** Last Agent Msg At */
             last_agent_msg_at?: number | null;
+            /** @description The last message, user's or agent's, in short */
+            last_message?: components["schemas"]["LastMessage"] | null;
             /** Last User Msg At */
             last_user_msg_at?: number | null;
             /** Opened At */

@@ -9,7 +9,26 @@ from pydantic import BaseModel, Field, model_validator
 from console_api.models import Public, SessionPublic
 from tgdesk.core.domain import Priority, Status
 
-__all__ = ["Priority", "SessionList", "SessionUpdate", "SessionView", "Status", "StatusCounts"]
+__all__ = [
+    "LastMessage",
+    "Priority",
+    "SessionList",
+    "SessionUpdate",
+    "SessionView",
+    "Status",
+    "StatusCounts",
+]
+
+
+class LastMessage(Public):
+    """A short preview of a session's last message, for its list row."""
+
+    direction: Literal["in", "out"] = Field(description="in: the user's; out: an agent's")
+    type: str = Field(description="The message's kind: text, photo, sticker, …")
+    text: str = Field(
+        description="The first 80 characters of its text or caption; empty for bare media"
+    )
+    at: int
 
 
 class SessionView(SessionPublic):
@@ -29,6 +48,9 @@ class SessionView(SessionPublic):
         default=None,
         description="Since when the user waits for an answer: their first message after the "
         "last agent reply; absent once an agent replies (or the session is closed)",
+    )
+    last_message: LastMessage | None = Field(
+        default=None, description="The last message, user's or agent's, in short"
     )
 
 

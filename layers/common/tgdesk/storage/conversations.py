@@ -35,7 +35,7 @@ from tgdesk.storage.records import audit_entry
 from tgdesk.storage.records import message as message_record
 from tgdesk.storage.records import session as session_record
 from tgdesk.storage.records.message import Message
-from tgdesk.storage.records.session import Session, UserCard
+from tgdesk.storage.records.session import LastMessage, Session, UserCard
 
 MARKER_TTL_SECONDS = 48 * 3600  # Telegram stops redelivering an update after 24 h
 DEAD_LETTER_TTL_SECONDS = 30 * 24 * 3600
@@ -138,17 +138,20 @@ def store_inbound_message(
     card = _user_card(profile)
     cid = correlation.of_update(project_id, update_id)  # logged by the stream's readers
     session_id = placement.session_id
+    preview = session_record.last_message({**message, "direction": "in", "created_at": now})
     items = [_marker(project_id, update_id, now)]
     if placement.reopens is not None:
         items.append(_profile_reopening(project_id, tg_user_id, profile, now, placement.reopens))
-        items.extend(_session_reopened(placement.reopens, card, now, cid))
+        items.extend(_session_reopened(placement.reopens, card, now, cid, preview))
     elif placement.opens:
         items.append(_profile_opening(project_id, tg_user_id, profile, now, session_id))
-        items.extend(_session_opened(project_id, tg_user_id, chat_id, session_id, card, now, cid))
+        items.extend(
+            _session_opened(project_id, tg_user_id, chat_id, session_id, card, now, cid, preview)
+        )
     else:
         if not _profile_current(user, profile, now):
             items.append(_profile_seen(project_id, tg_user_id, profile, now, session_id))
-        items.append(_session_touched(session_id, card, now, cid))
+        items.append(_session_touched(session_id, card, now, cid, preview))
     timed = {"session_id": session_id, "project_id": project_id}
     items.append(sessions.timer_put(timed, sessions.AUTOCLOSE, placement.autoclose_due))
     items.extend(_message_puts(project_id, tg_user_id, session_id, message, now, cid))
@@ -404,7 +407,7 @@ def _profile_reopening(
 
 
 def _session_reopened(
-    session: Mapping[str, Any], card: UserCard, now: int, cid: str
+    session: Mapping[str, Any], card: UserCard, now: int, cid: str, preview: LastMessage
 ) -> list[dict[str, Any]]:
     """The closed session back to unread with its assignee (the assign function checks
     that they are still eligible), their load counter, and the audit entry."""
@@ -412,6 +415,7 @@ def _session_reopened(
     update.set("user", card)
     update.set("last_user_msg_at", now)
     update.set("waiting_since", now)  # closing cleared it
+    update.set("last_message", preview)
     update.set(correlation.ATTRIBUTE, cid)
     items = [update.item(*session_record.key(session["session_id"]))]
     if session.get("assignee_id"):
@@ -438,6 +442,7 @@ def _session_opened(
     card: UserCard,
     now: int,
     cid: str,
+    preview: LastMessage,
 ) -> list[dict[str, Any]]:
     session: Session = {
         "session_id": session_id,
@@ -452,6 +457,7 @@ def _session_opened(
         "last_user_msg_at": now,
         "last_activity_at": now,
         "waiting_since": now,
+        "last_message": preview,
         "correlation_id": cid,
     }
     ref_pk, ref_sk = keys.user_session_ref(project_id, tg_user_id, now, session_id)
@@ -467,7 +473,9 @@ def _session_opened(
     return [put_new(session_record.to_item(session)), put(ref)]
 
 
-def _session_touched(session_id: str, card: UserCard, now: int, cid: str) -> dict[str, Any]:
+def _session_touched(
+    session_id: str, card: UserCard, now: int, cid: str, preview: LastMessage
+) -> dict[str, Any]:
     update = Changes()
     update.set("user", card)
     update.set(correlation.ATTRIBUTE, cid)
@@ -475,6 +483,7 @@ def _session_touched(session_id: str, card: UserCard, now: int, cid: str) -> dic
     update.set("last_user_msg_at", now)
     update.set("last_activity_at", now)
     update.set_if_absent("waiting_since", now)  # kept until an agent replies
+    update.set("last_message", preview)
     for name, value in session_record.index_keys({"session_id": session_id}, now).items():
         update.set(name, value)
     update.require_item()

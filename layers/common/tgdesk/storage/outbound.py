@@ -104,6 +104,7 @@ class NewMessage:
         at = self.message["created_at"]
         update.set("last_agent_msg_at", at).set("last_activity_at", at)
         update.set_if_absent("first_reply_at", at)
+        update.set("last_message", session_record.last_message(self.message))
         moved = session_record.index_keys({"session_id": self.message["session_id"]}, at)
         for name, value in moved.items():
             update.set(name, value)

@@ -9,7 +9,7 @@ sessions (written over shards by session id, which the session list reads togeth
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypedDict, cast
+from typing import Any, Literal, TypedDict, cast
 
 from tgdesk.core.domain import Priority, Status
 from tgdesk.storage import keys, table
@@ -24,6 +24,19 @@ class UserCard(TypedDict, total=False):
     last_name: str
     username: str
     language_code: str
+
+
+# How much of a message's text (or caption) its session keeps for the list rows.
+PREVIEW_CHARS = 80
+
+
+class LastMessage(TypedDict):
+    """A short preview of the session's last message, kept on the session for its list row."""
+
+    direction: Literal["in", "out"]
+    type: str
+    text: str  # the first PREVIEW_CHARS characters of its text or caption; "" for bare media
+    at: int
 
 
 class SessionShown(TypedDict, total=False):
@@ -51,6 +64,7 @@ class SessionShown(TypedDict, total=False):
     # the first user message after the last agent reply: the user waits for an answer since
     # then; absent once an agent replies or the session closes
     waiting_since: int
+    last_message: LastMessage  # written with each user message and agent message
 
 
 class Session(SessionShown, total=False):
@@ -111,6 +125,17 @@ def to_item(session: Session) -> dict[str, Any]:
 def from_item(item: Mapping[str, Any]) -> Session:
     """The session of a table item: every attribute but the key attributes."""
     return cast(Session, table.strip_keys(dict(item)))
+
+
+def last_message(message: Mapping[str, Any]) -> LastMessage:
+    """The preview of `message` (stored fields: direction, type, created_at) its session keeps."""
+    text = message.get("text") or message.get("caption") or ""
+    return {
+        "direction": message["direction"],
+        "type": message.get("type") or "text",
+        "text": text[:PREVIEW_CHARS],
+        "at": message["created_at"],
+    }
 
 
 def shown(session: Mapping[str, Any]) -> dict[str, Any]:
