@@ -281,6 +281,19 @@ def test_search_matches_the_users_name_username_or_telegram_id(
     assert (too_long.status_code, too_long.json()["field"]) == (422, "q")
 
 
+def test_search_finds_a_full_name_in_either_order(client: TestClient, desk: dict[str, Any]) -> None:
+    _set({"session_id": desk["s"]["processing"]}, user={"first_name": "小明", "last_name": "王"})
+    _set({"session_id": desk["s"]["closed"]}, user={"first_name": "Ivan", "last_name": "Petrov"})
+
+    def found(q: str) -> list[str]:
+        return names(desk, listing(client, desk["as_maria"], q=q))
+
+    for q in ("王小明", "小明王", "小明 王"):
+        assert found(q) == ["processing"], q
+    for q in ("Ivan Petrov", "Petrov Ivan"):
+        assert found(q) == ["closed"], q
+
+
 def test_search_words_are_folded_once() -> None:
     assert session_list.fold_search("  @Alice   MARTIN ") == "alice martin"
     assert session_list.fold_search("   ") is None

@@ -20,6 +20,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from tgdesk.core.domain import Priority, Status
+from tgdesk.core.person_names import fold, name_matches
 from tgdesk.storage import keys, scroll, table
 from tgdesk.storage.expressions import Condition
 from tgdesk.storage.records import session as session_record
@@ -104,18 +105,17 @@ class SessionFilter:
 
 def fold_search(text: str) -> str | None:
     """A search as matched: case-folded, single-spaced, without a username's `@`."""
-    folded = " ".join(text.casefold().split()).removeprefix("@")
+    folded = fold(text).removeprefix("@")
     return folded or None
 
 
 def matches_user(item: dict[str, Any], search: str) -> bool:
-    """A session whose user's name or username contains `search`, or whose Telegram id
-    starts with it."""
+    """A session whose user's full name (either order, with or without a space) or username
+    contains `search`, or whose Telegram id starts with it."""
     card = item.get("user")
     user: dict[str, Any] = card if isinstance(card, dict) else {}
     first, last = str(user.get("first_name") or ""), str(user.get("last_name") or "")
-    names = (f"{first} {last}", f"{last} {first}", str(user.get("username") or ""))
-    if any(search in " ".join(name.casefold().split()) for name in names):
+    if name_matches(first, last, search) or search in fold(str(user.get("username") or "")):
         return True
     return str(item.get("tg_user_id", "")).startswith(search)
 
