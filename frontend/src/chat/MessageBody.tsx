@@ -5,7 +5,7 @@ import { useState } from "preact/hooks";
 import type { Json, Message } from "../api/types";
 import { Dialog } from "../components/Dialog";
 import { t } from "../i18n";
-import { dateTime, duration, fileSize } from "../lib/format";
+import { dateTime, duration, fileSize, fullName } from "../lib/format";
 import { AUTOLOAD_BYTES, saveMedia, useMediaApi, useMediaUrl, type MediaApi } from "./media";
 
 function str(value: unknown): string {
@@ -212,7 +212,7 @@ function Location(props: { message: Message }) {
 
 function Contact(props: { contact: Json }) {
   const { contact } = props;
-  const name = [str(contact.first_name), str(contact.last_name)].filter(Boolean).join(" ");
+  const name = fullName(str(contact.first_name), str(contact.last_name));
   return (
     <div class="contact" data-kind="contact">
       <span aria-hidden="true">👤 </span>

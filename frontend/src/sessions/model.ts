@@ -1,6 +1,6 @@
 // Session list state: merging server data idempotently, filtering and ordering.
 import type { Priority, Session, SessionStatus } from "../api/types";
-import { displayName } from "../lib/format";
+import { fullNameForms, singleSpaced } from "../lib/format";
 
 export interface Filters {
   project_id: string;
@@ -69,11 +69,12 @@ export function matchesFilters(session: Session, filters: Filters, unseen: Recor
 }
 
 export function matchesSearch(session: Session, search: string): boolean {
-  const needle = search.trim().toLowerCase();
+  const needle = singleSpaced(search).toLowerCase().replace(/^@/, "");
   if (!needle) return true;
   const user = session.user ?? {};
-  return [displayName(user, session.tg_user_id), user.username ?? "", String(session.tg_user_id)].some((field) =>
-    field.toLowerCase().includes(needle.replace(/^@/, "")),
+  const names = fullNameForms(user.first_name, user.last_name);
+  return [...names, user.username ?? "", String(session.tg_user_id)].some((field) =>
+    field.toLowerCase().includes(needle),
   );
 }
 
