@@ -6,9 +6,11 @@ import { t } from "../i18n";
 import { dateTime, dayKey, displayName, time } from "../lib/format";
 import { useStore } from "../lib/store";
 import { isUnread, type SessionOrder } from "../sessions/model";
+import { previewText } from "../sessions/preview";
 import { visibleRange } from "../sessions/virtual";
+import { TagChipRow } from "./TagChip";
 
-export const ROW_HEIGHT = 68;
+export const ROW_HEIGHT = 80; // name and time, status and tags, the last message
 
 export function SessionList(props: { controller: ConsoleController; sessions: Session[] }) {
   const { controller, sessions } = props;
@@ -180,6 +182,7 @@ function SessionRow(props: {
   // Supervisors and admins see every session of their projects: say who holds each one.
   const supervisor = useStore(controller.workspace.store, (s) => s.me.role !== "agent");
   const agents = useStore(controller.workspace.store, (s) => s.agents);
+  const tags = useStore(controller.workspace.store, (s) => s.tags[session.project_id] ?? []);
   const badge = props.unseen > 0 ? String(props.unseen) : props.unread ? "•" : "";
   return (
     <li
@@ -203,12 +206,14 @@ function SessionRow(props: {
           {session.queued_at && !session.assignee_id && <span class="priority-chip">{t("sessions.queued")}</span>}
           {session.waiting_since != null && <WaitingMarker since={session.waiting_since} />}
           {supervisor && (session.assignee_id || !session.queued_at) && <span class="session-holder">{holderText(agents, session)}</span>}
+          <TagChipRow ids={session.tags ?? []} tags={tags} label={t("side.tags")} />
         </span>
         {badge && (
           <span class="badge" aria-label={props.unseen > 0 ? t("sessions.unseen", { count: props.unseen }) : t("sessions.unreadBadge")}>
             {badge}
           </span>
         )}
+        {session.last_message && <span class="session-preview">{previewText(session.last_message)}</span>}
       </button>
     </li>
   );

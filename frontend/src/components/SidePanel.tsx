@@ -4,9 +4,9 @@ import type { ConsoleController } from "../console/controller";
 import { agentName, type AgentsById } from "../console/people";
 import { profileOf } from "../sidepanel/store";
 import { t } from "../i18n";
-import { textOn } from "../lib/colour";
 import { dateTime, displayName } from "../lib/format";
 import { useStore } from "../lib/store";
+import { tagChipStyle } from "./TagChip";
 import { UserDataActions } from "./UserData";
 
 export const SIDE_PANEL_ID = "side-panel";
@@ -95,7 +95,7 @@ function TagChips(props: { label: string; all: Tag[]; chosen: string[]; onChange
       {props.all.map((tag) => {
         const on = props.chosen.includes(tag.tag_id);
         return (
-          <label key={tag.tag_id} class={`tag-chip${on ? " on" : ""}`} style={{ "--tag-colour": tag.colour, "--tag-text": textOn(tag.colour) }}>
+          <label key={tag.tag_id} class={`tag-chip${on ? " on" : ""}`} style={tagChipStyle(tag)}>
             <input
               type="checkbox"
               checked={on}
