@@ -7,7 +7,7 @@ import { isLocal, timelineRows, type TimelineMessage } from "../chat/timeline";
 import type { ConsoleController } from "../console/controller";
 import { agentName, assignmentText, holderText, type AgentsById } from "../console/people";
 import { t } from "../i18n";
-import { day, displayName, time } from "../lib/format";
+import { dateTime, day, displayName, time } from "../lib/format";
 import { useStore } from "../lib/store";
 import { Composer } from "./Composer";
 import { SidePanelToggle } from "./SidePanel";
@@ -172,7 +172,7 @@ function Timeline(props: { controller: ConsoleController; session: Session }) {
           if (row.kind === "session") {
             return (
               <li key={row.key} class="session-separator">
-                <span>{t("chat.sessionStart", { when: day(row.at) })}</span>
+                <span>{t("chat.sessionStart", { when: dateTime(row.at) })}</span>
               </li>
             );
           }
@@ -216,7 +216,7 @@ export function MessageRow(props: {
   const failure = state === "failed" ? failureText(message) : null;
   const earlier = props.current && message.session_id !== props.current;
   return (
-    <li class={`message ${outbound ? "out" : "in"}${earlier ? " earlier" : ""}`} data-delivery={state ?? undefined}>
+    <li class={`message ${outbound ? "out" : "in"}${earlier ? " earlier-session" : ""}`} data-delivery={state ?? undefined}>
       <div class="bubble">
         {isLocal(message) ? <p class="text">{message.text}</p> : <MessageBody message={message} />}
         <div class="message-meta">
