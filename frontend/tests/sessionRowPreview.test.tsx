@@ -1,4 +1,4 @@
-// A list row's last message (text only, the kind of a media message, "You: " for a reply) and
+// A list row's last message (text only, the kind of a media message, "Reply: " for a reply) and
 // the session's tags in their colours.
 import { render } from "@testing-library/preact";
 import type { Session, Tag } from "../src/api/types";
@@ -46,9 +46,9 @@ describe("a list row's last message", () => {
 
   it("marks an agent's reply as the agent's own, in both languages", () => {
     const reply = session({ last_message: last({ direction: "out", text: "On its way" }) });
-    expect(rowOf(reply).preview()?.textContent).toBe("You: On its way");
+    expect(rowOf(reply).preview()?.textContent).toBe("Reply: On its way");
     setLang("zh-CN");
-    expect(rowOf(reply).preview()?.textContent).toBe("你：On its way");
+    expect(rowOf(reply).preview()?.textContent).toBe("回复：On its way");
   });
 
   it("is left out when the session has none yet", () => {

@@ -71,7 +71,7 @@ const en = {
   "notify.newMessage": "New message",
   "sessions.waitingSince": "Waiting since {time}",
   "sessions.waitingLabel": "The customer has been waiting for an answer since {time}",
-  "sessions.previewYou": "You: {text}",
+  "sessions.previewReply": "Reply: {text}",
   "filter.waiting": "Waiting for an answer",
   "filter.order": "Order",
   "filter.orderActivity": "Latest activity",

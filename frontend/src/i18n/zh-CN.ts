@@ -73,7 +73,7 @@ const zhCN: Record<keyof typeof en, string> = {
   "notify.newMessage": "新消息",
   "sessions.waitingSince": "{time} 起等待",
   "sessions.waitingLabel": "客户自 {time} 起等待回复",
-  "sessions.previewYou": "你：{text}",
+  "sessions.previewReply": "回复：{text}",
   "filter.waiting": "等待回复",
   "filter.order": "排序",
   "filter.orderActivity": "最近活动",
