@@ -266,6 +266,25 @@ def test_new_user_and_photo_update(sandbox: Any) -> None:
     assert file["ok"] is True
 
 
+def test_a_new_users_first_message_can_be_a_photo(sandbox: Any) -> None:
+    client, bot, webhook = sandbox
+    connect(client, bot)
+    photo = {"photo": ("cat.png", png(400, 300), "image/png")}
+    unknown = client.post("/sandbox/users/78/photos", files=photo)
+    assert unknown.status_code == 400
+    created = client.post(
+        "/sandbox/users/78/photos",
+        files=photo,
+        data={"caption": "hello", "user": '{"first_name": "王", "last_name": "小明"}'},
+    )
+    assert created.status_code == 200
+    message = created.json()["update"]["message"]
+    assert message["from"]["first_name"] == "王" and message["caption"] == "hello"
+    assert [u for u, _ in webhook.received][-1]["message"]["photo"]
+    refused = client.post("/sandbox/users/78/photos", files=photo, data={"user": "[1]"})
+    assert refused.status_code == 400
+
+
 def test_raw_update_is_delivered_synchronously_with_the_webhook_answer(sandbox: Any) -> None:
     client, bot, webhook = sandbox
     connect(client, bot)

@@ -138,6 +138,12 @@ class SandboxRoutes:
         if upload is None:
             return _error(400, "send the image as the multipart field `photo`")
         try:
+            # A new user's first message may be a photo: their profile comes along as the
+            # JSON field `user`, as with a text message.
+            profile = json.loads(params.get("user") or "{}")
+            if not isinstance(profile, dict):
+                raise ValueError("the field `user` must be a JSON object")
+            upsert_user(self.bot.store, user_id, profile)
             update = photo_update(self.bot.store, user_id, upload, params.get("caption"))
         except LookupError as err:
             return _error(404, str(err))

@@ -103,7 +103,7 @@ function reportDelivery(result) {
   else showStatus("The webhook answered " + hook.status + "; Telegram-style retries continue.");
 }
 
-async function send(event) {
+async function send(event, profile) {
   event.preventDefault();
   if (!state.current) return showStatus("Pick a user first.");
   const form = event.target;
@@ -115,6 +115,7 @@ async function send(event) {
       const data = new FormData();
       data.append("photo", file);
       if (message.trim()) data.append("caption", message);
+      if (profile) data.append("user", JSON.stringify(profile));
       result = await api("/sandbox/users/" + state.current.id + "/photos", { method: "POST", body: data });
     } else {
       if (!message.trim()) return;
@@ -126,6 +127,10 @@ async function send(event) {
     }
     form.reset();
     reportDelivery(result);
+    if (profile) {
+      state.pendingProfile = null;
+      await loadUsers();
+    }
     refresh();
   } catch (err) {
     showStatus("Not sent: " + err.message);
@@ -168,6 +173,7 @@ async function sendWithProfile(event) {
       }
       return;
     }
+    if (form.photo.files[0]) return send(event, state.pendingProfile.profile);
   }
   return send(event);
 }
