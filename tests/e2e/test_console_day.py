@@ -163,7 +163,7 @@ def test_a_note_draft_stays_with_its_session(stack: Stack, team: Team, new_page:
     expect(alice.get_by_label("Only for me")).not_to_be_checked()
 
 
-def test_the_side_panel_opens_at_800_px_and_nothing_wraps_at_1024_px(
+def test_the_side_panel_opens_at_800_px_and_nothing_wraps_at_1024_or_1440_px(
     stack: Stack, team: Team, new_page: NewPage
 ) -> None:
     alice = online(new_page, stack, ALICE)
@@ -180,17 +180,18 @@ def test_the_side_panel_opens_at_800_px_and_nothing_wraps_at_1024_px(
     alice.keyboard.press("Escape")
     expect(profile).to_be_hidden()
 
-    alice.set_viewport_size({"width": 1024, "height": 800})
-    expect(alice.get_by_role("button", name="Details")).to_be_hidden()
-    expect(profile).to_be_visible()
-    for bar in (".topbar", ".chat-actions"):
-        tops = alice.locator(f"{bar} > *").evaluate_all(
-            "els => els.filter(e => e.offsetParent !== null)"
-            ".map(e => Math.round(e.getBoundingClientRect().top))"
-        )
-        heights = alice.locator(bar).evaluate("e => e.getBoundingClientRect().height")
-        assert heights < 60, f"{bar} wraps: {heights}px high"
-        assert max(tops) - min(tops) < 16, f"{bar} wraps: rows at {tops}"
+    for width in (1024, 1440):  # a small laptop screen, and a common one
+        alice.set_viewport_size({"width": width, "height": 800})
+        expect(alice.get_by_role("button", name="Details")).to_be_hidden()
+        expect(profile).to_be_visible()
+        for bar in (".topbar", ".chat-actions"):
+            tops = alice.locator(f"{bar} > *").evaluate_all(
+                "els => els.filter(e => e.offsetParent !== null)"
+                ".map(e => Math.round(e.getBoundingClientRect().top))"
+            )
+            height = alice.locator(bar).evaluate("e => e.getBoundingClientRect().height")
+            assert height < 60, f"{bar} wraps at {width} px: {height}px high"
+            assert max(tops) - min(tops) < 16, f"{bar} wraps at {width} px: rows at {tops}"
 
 
 def test_a_session_has_a_link_and_a_reload_reopens_it(
