@@ -130,7 +130,7 @@ def test_the_console_has_no_serious_accessibility_violations(
     alice = signed_in(new_page, stack, ALICE, ALICE_PASSWORD, lang, theme)
     session_button(alice, desk.session_id).click()
     expect(alice.locator(".message.out", has_text=ALICE_REPLY)).to_be_visible()
-    expect(alice.locator(".tag-chip.on")).to_have_count(1)
+    expect(alice.locator("aside.side .tag-chip.on")).to_have_count(1)
     problems += blocking_violations(alice, "the console with a session open")
 
     alice.locator(".chat-header button", has_text=_transfer(lang)).click()

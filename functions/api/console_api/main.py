@@ -25,7 +25,12 @@ ROUTE_MODULES: dict[str, tuple[str, ...]] = {
     "audit": ("/audit",),
     "me": ("/me",),
     "groups": ("/projects/*/groups",),
-    "transfers": ("/notices", "/sessions/*/take-over", "/sessions/*/transfer"),
+    "transfers": (
+        "/notices",
+        "/sessions/*/assignments",
+        "/sessions/*/take-over",
+        "/sessions/*/transfer",
+    ),
     "realtime": ("/realtime",),
     "media": ("/sessions/*/messages/*/media",),
     "risk": ("/risk", "/sessions/*/risk-cancel"),

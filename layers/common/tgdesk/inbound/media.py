@@ -11,6 +11,7 @@ from __future__ import annotations
 import logging
 import re
 import unicodedata
+from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
@@ -133,7 +134,7 @@ class MediaFile:
     disposition: str
 
 
-def file_of(message: dict[str, Any], size: Size = Size.FULL) -> FileRef:
+def file_of(message: Mapping[str, Any], size: Size = Size.FULL) -> FileRef:
     """The file to show for a message; NotFound `no_media` when it has none (for a thumbnail:
     when neither a thumbnail nor an image to stand for one exists)."""
     kind = message.get("type", "")

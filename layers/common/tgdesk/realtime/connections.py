@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import logging
 import secrets
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -79,7 +80,7 @@ def connect(connection_id: str, ticket: str | None, *, source_ip: str | None) ->
     return connection
 
 
-def is_current_login(agent: dict[str, Any], holder: dict[str, Any]) -> bool:
+def is_current_login(agent: Mapping[str, Any], holder: Mapping[str, Any]) -> bool:
     """Whether a ticket or connection still belongs to the agent's one valid login."""
     return bool(holder.get("login_digest")) and holder.get("login_digest") == agent.get(
         "token_digest"

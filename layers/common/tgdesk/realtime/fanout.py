@@ -29,6 +29,7 @@ from tgdesk.realtime import connections as websocket
 from tgdesk.storage import accounts, connections, conversations, projects, table
 from tgdesk.storage.records import message as message_record
 from tgdesk.storage.records import session as session_record
+from tgdesk.storage.records.agent import Agent
 
 log = logging.getLogger(__name__)
 
@@ -137,14 +138,14 @@ class Audience:
     project's supervisors and admins, sessions and live connections."""
 
     def __init__(self) -> None:
-        self._agents: dict[str, dict[str, Any] | None] = {}
+        self._agents: dict[str, Agent | None] = {}
         self._scopes: dict[str, Scope | None] = {}
         self._staff: dict[str, tuple[str, ...]] = {}
         self._admins: tuple[str, ...] | None = None
         self._sessions: dict[str, Mapping[str, Any] | None] = {}
         self._connections: dict[str, list[dict[str, Any]]] = {}
 
-    def agent(self, agent_id: str) -> dict[str, Any] | None:
+    def agent(self, agent_id: str) -> Agent | None:
         if agent_id not in self._agents:
             self._agents[agent_id] = accounts.get_agent(agent_id)
         return self._agents[agent_id]
@@ -154,7 +155,7 @@ class Audience:
         if agent_id not in self._scopes:
             agent = self.agent(agent_id)
             usable = agent is not None and not agent.get("disabled")
-            self._scopes[agent_id] = Scope(agent) if usable and agent else None
+            self._scopes[agent_id] = Scope(dict(agent)) if usable and agent else None
         return self._scopes[agent_id]
 
     def staff(self, project_id: str) -> tuple[str, ...]:

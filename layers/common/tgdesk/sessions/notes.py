@@ -48,7 +48,7 @@ def add(
         actor_id=scope.agent_id,
         project_id=session["project_id"],
         target_type="note",
-        target_id=note["note_id"],
+        target_id=str(note["note_id"]),
         after=_audited(note),
         details={"session_id": session_id},
         source_ip=source_ip,

@@ -134,8 +134,11 @@ def mark_read(session: Mapping[str, Any], agent_id: str, at: int) -> bool:
     as read; False when a concurrent read or write won (the badge is merely a read late)."""
     readers = {**session.get("read_at", {}), agent_id: at}
     kept = dict(sorted(readers.items(), key=lambda r: r[1])[-READERS_KEPT:])
-    update = Changes().set("read_at", kept).require_item().require_as_read(
-        "read_at", session.get("read_at")
+    update = (
+        Changes()
+        .set("read_at", kept)
+        .require_item()
+        .require_as_read("read_at", session.get("read_at"))
     )
     try:
         table.client().update_item(**update.request(*session_record.key(session["session_id"])))
