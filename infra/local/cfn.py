@@ -7,6 +7,7 @@ and schedule triggers come from the functions' `Events`: what runs locally is wh
 from __future__ import annotations
 
 import re
+import threading
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -122,6 +123,12 @@ def functions() -> dict[str, Function]:
     return out
 
 
+# The stream poller, the schedules and the gateway each load handlers from their own thread: a
+# module is in sys.modules before its code has run, so loading must be one at a time, or a
+# second thread finds a half-made module without its handler.
+_LOADING = threading.RLock()
+
+
 def load_handler(logical_id: str) -> Any:
     """Import a function's handler the way Lambda does, from its own code directory.
 
@@ -134,11 +141,17 @@ def load_handler(logical_id: str) -> Any:
     fn = functions()[logical_id]
     module_name, attr = fn.handler.rsplit(".", 1)
     unique = f"tgdesk_fn_{fn.code_dir.name}_{module_name}"
-    module = sys.modules.get(unique)
-    if module is None:
-        spec = importlib.util.spec_from_file_location(unique, fn.code_dir / f"{module_name}.py")
-        assert spec and spec.loader, f"no module {module_name} in {fn.code_dir}"
-        module = importlib.util.module_from_spec(spec)
-        sys.modules[unique] = module
-        spec.loader.exec_module(module)
+    with _LOADING:
+        module = sys.modules.get(unique)
+        if module is None:
+            path = fn.code_dir / f"{module_name}.py"
+            spec = importlib.util.spec_from_file_location(unique, path)
+            assert spec and spec.loader, f"no module {module_name} in {fn.code_dir}"
+            module = importlib.util.module_from_spec(spec)
+            sys.modules[unique] = module
+            try:
+                spec.loader.exec_module(module)
+            except BaseException:
+                del sys.modules[unique]  # a failed import is tried afresh next time
+                raise
     return getattr(module, attr)
