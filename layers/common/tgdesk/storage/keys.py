@@ -47,6 +47,7 @@ PROJECT_AUDIT_SHARDS = 4  # every audited change of the largest project (the tab
 AGENT_INDEX_SHARDS = 8  # every change of any agent item (its counters) rewrites its entry
 SESSION_INDEX_SHARDS = 16  # every message of the largest project moves its session
 USER_INDEX_SHARDS = 8  # a user's message re-sorts them in the largest project (once a minute)
+LINK_CLICK_SHARDS = 16  # every click of the busiest tracked link (a campaign's burst)
 _SHARD_FAMILIES = (
     ("GSI2", re.compile(r"(TIMER#[^#]+)#\d+"), TIMER_SHARDS),
     ("GSI2", re.compile(r"(DELIVERY#RETRY)#\d+"), DELIVERY_RETRY_SHARDS),
@@ -55,6 +56,7 @@ _SHARD_FAMILIES = (
     ("GSI1", re.compile(r"(AGENTS)#\d+"), AGENT_INDEX_SHARDS),
     ("GSI2", re.compile(r"(PROJECT#.+#SESSIONS)#\d+"), SESSION_INDEX_SHARDS),
     ("GSI1", re.compile(r"(PROJECT#.+#USERS)#\d+"), USER_INDEX_SHARDS),
+    ("GSI1", re.compile(r"(LINK#.+#CLICKS)#\d+"), LINK_CLICK_SHARDS),
 )
 
 
@@ -351,3 +353,33 @@ RISK_GROUPS_INDEX_PK = "RISKGROUPS"  # GSI1: every risk group, by name
 def risk_version() -> tuple[str, str]:
     """One item whose `version` changes with every risk group change (matcher cache key)."""
     return "RISK#VERSION", "RISK#VERSION"
+
+
+# -- tracked links ----------------------------------------------------------------------------
+def link(code: str) -> tuple[str, str]:
+    """A tracked link; codes are global, as its URL (/l/{code}) names no project."""
+    return f"LINK#{code}", "LINK"
+
+
+def project_links_index(project_id: str) -> str:
+    return f"PROJECT#{project_id}#LINKS"  # GSI1 of a project's links, by creation
+
+
+def link_settings(project_id: str) -> tuple[str, str]:
+    """A project's click privacy settings (address mode, retention, visitor salt)."""
+    return f"PROJECT#{project_id}", "LINKSETTINGS"
+
+
+def click(payload: str) -> tuple[str, str]:
+    """A click on a tracked link, by its payload (the bot's start parameter)."""
+    return f"CLICK#{payload}", "CLICK"
+
+
+def link_clicks_index(code: str, payload: str) -> str:
+    """GSI1 shard of a link's clicks, by time, that holds this click."""
+    return link_clicks_shards(code)[shard(payload, LINK_CLICK_SHARDS)]
+
+
+def link_clicks_shards(code: str) -> tuple[str, ...]:
+    """Every GSI1 shard of a link's clicks: its click list reads them together."""
+    return sharded(f"LINK#{code}#CLICKS", LINK_CLICK_SHARDS)
