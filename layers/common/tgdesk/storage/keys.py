@@ -383,3 +383,24 @@ def link_clicks_index(code: str, payload: str) -> str:
 def link_clicks_shards(code: str) -> tuple[str, ...]:
     """Every GSI1 shard of a link's clicks: its click list reads them together."""
     return sharded(f"LINK#{code}#CLICKS", LINK_CLICK_SHARDS)
+
+
+# -- the team's Telegram group ----------------------------------------------------------------
+def team_chat(project_id: str) -> tuple[str, str]:
+    """The group chat a project is bound to (at most one)."""
+    return f"PROJECT#{project_id}", "TEAMCHAT"
+
+
+def team_chat_code(code_hash: str) -> tuple[str, str]:
+    """A one-time bind code, by its digest (the code itself is never stored)."""
+    return f"TEAMCHATCODE#{code_hash}", "TEAMCHATCODE"
+
+
+def team_chat_event(project_id: str, event_key: str) -> tuple[str, str]:
+    """The claim that an event of a project was posted to its group (one message per event)."""
+    return f"PROJECT#{project_id}#TEAMEVENTS", f"EVENT#{event_key}"
+
+
+def team_chat_rate(chat_id: int) -> tuple[str, str]:
+    """When the bot last sent to a group chat (Telegram's per-group limit)."""
+    return f"TEAMCHAT#{chat_id}", "RATE"
