@@ -404,3 +404,29 @@ def team_chat_event(project_id: str, event_key: str) -> tuple[str, str]:
 def team_chat_rate(chat_id: int) -> tuple[str, str]:
     """When the bot last sent to a group chat (Telegram's per-group limit)."""
     return f"TEAMCHAT#{chat_id}", "RATE"
+
+
+# -- escalation tickets ---------------------------------------------------------------------
+def escalation_ticket(session_id: str) -> tuple[str, str]:
+    """A session's escalation ticket (at most one: re-escalating adds a hop to it)."""
+    return f"SESSION#{session_id}", "TICKET"
+
+
+def ticket_counter(project_id: str) -> tuple[str, str]:
+    """The last ticket number a project handed out (an atomic counter; never goes back)."""
+    return f"PROJECT#{project_id}", "COUNTER#TICKET"
+
+
+def project_tickets_index(project_id: str) -> str:
+    """GSI1 of a project's tickets, by number. Written at human pace (an escalation or an
+    edit of its ticket), so one partition per project is far below its write limit."""
+    return f"PROJECT#{project_id}#TICKETS"
+
+
+def ticket_sort_key(number: int) -> str:
+    return f"{number:012d}"
+
+
+def escalation_wording(project_id: str) -> tuple[str, str]:
+    """A project's own wording of the message that tells a user their issue was escalated."""
+    return f"PROJECT#{project_id}", "ESCALATION#WORDING"
