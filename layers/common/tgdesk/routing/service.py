@@ -12,7 +12,7 @@ transaction: it exists exactly when the session moved.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Sequence
 from typing import Any
 
 from tgdesk.accounts import access
@@ -36,6 +36,7 @@ from tgdesk.routing.policy import (
     route,
 )
 from tgdesk.storage import accounts, assignments, conversations, outbound, projects, sessions
+from tgdesk.storage.expressions import Changes
 from tgdesk.storage.records.agent import Agent
 from tgdesk.storage.records.session import Session
 from tgdesk.team import presence
@@ -47,12 +48,22 @@ _MINUTE_MS = 60_000
 
 class DynamoRoutingStore:
     """tgdesk.routing.policy.RoutingStore on the single table. `message`, if given, is stored by
-    the claim's transaction (a transfer's message to the user)."""
+    the claim's transaction (a transfer's message to the user); so are `also` (more writes that
+    must happen only with the move, such as an escalation's ticket), and `session_changes`
+    are merged into the claim's update of the session."""
 
     message: outbound.NewMessage | None = None
 
-    def __init__(self, message: outbound.NewMessage | None = None) -> None:
+    def __init__(
+        self,
+        message: outbound.NewMessage | None = None,
+        *,
+        also: Sequence[dict[str, Any]] = (),
+        session_changes: Callable[[Changes], Changes] | None = None,
+    ) -> None:
         self.message = message
+        self.also = tuple(also)
+        self.session_changes = session_changes
 
     def snapshot(self, session: SessionToRoute) -> Snapshot:
         now = now_ms()
@@ -105,14 +116,19 @@ class DynamoRoutingStore:
 
     def claim(self, claim: Claim) -> ClaimResult:
         entry = _assign_entry(claim.session, claim.agent_id)
-        if self.message is None:
+        if self.message is None and not self.also and self.session_changes is None:
             return assignments.claim(claim, entry)
         return assignments.claim(
-            claim,
-            entry,
-            also=self.message.operations,
-            session_changes=self.message.touch_session,
+            claim, entry, also=self._also(), session_changes=self._session_changes
         )
+
+    def _also(self) -> tuple[dict[str, Any], ...]:
+        return (*(self.message.operations if self.message else ()), *self.also)
+
+    def _session_changes(self, update: Changes) -> Changes:
+        if self.message is not None:
+            self.message.touch_session(update)
+        return self.session_changes(update) if self.session_changes else update
 
     def keep(self, session: SessionToRoute, at: int) -> None:
         assert session.from_agent_id is not None
@@ -239,7 +255,7 @@ def transfer(
         reason=reason,
         source_ip=source_ip,
     )
-    return _move(wanted, DynamoRoutingStore(message) if message else store)
+    return move(wanted, DynamoRoutingStore(message) if message else store)
 
 
 def take_over(
@@ -264,7 +280,7 @@ def take_over(
         reason=reason,
         source_ip=source_ip,
     )
-    return _move(wanted)
+    return move(wanted)
 
 
 def transfer_message(notify_user: bool | None, message: str | None) -> str | None:
@@ -288,9 +304,11 @@ def transfer_message(notify_user: bool | None, message: str | None) -> str | Non
     return text
 
 
-def _move(wanted: SessionToRoute, via: DynamoRoutingStore = store) -> Session:
-    # A transfer never keeps the session with its agent (`same_agent`, `exclude`), so a
-    # message given to `via` is always written by a claim, never dropped by `keep`.
+def move(wanted: SessionToRoute, via: DynamoRoutingStore = store) -> Session:
+    """Move a session as `wanted` says (a transfer, a take-over, an escalation) and return it
+    as stored after the move; a refusal raises (Conflict, InvalidInput), nothing moved."""
+    # A move never keeps the session with its agent (`same_agent`, `exclude`), so writes
+    # given to `via` are always written by a claim, never dropped by `keep`.
     result = route(wanted, via, now_ms)
     if result.outcome is Outcome.ALREADY_ROUTED:
         raise Conflict(
