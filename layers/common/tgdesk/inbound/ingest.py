@@ -17,6 +17,7 @@ import time
 from dataclasses import dataclass
 from typing import Any
 
+from tgdesk import attribution
 from tgdesk.core import ids
 from tgdesk.core.clock import now_ms
 from tgdesk.core.errors import NotFound, Unauthorized
@@ -133,6 +134,7 @@ def _store_message(
         message=message,
         timing=lifecycle.inbound_timing(project, now),
         now=now,
+        touch=attribution.touch_of(project["project_id"], message, update.chat.type, now),
     )
 
 
@@ -146,13 +148,15 @@ def store_user_message(
     message: dict[str, Any],
     timing: InboundTiming,
     now: int,
+    touch: attribution.LinkTouch | None = None,
 ) -> Write:
     """Store a user's message in the session the rules choose (tgdesk.sessions.opening):
     read the user's profile (and their last session when it may be reopened), decide, write
     one transaction; again from the reading when another write got in between.
 
     `profile` holds the user's current names; `message` is a normalised Telegram message
-    with its `raw` object; `timing` comes from the project's settings.
+    with its `raw` object; `timing` comes from the project's settings; `touch` the tracked
+    link's click of a `/start <payload>` (tgdesk.attribution), written with the message.
     """
 
     def attempt() -> Write | None:
@@ -170,6 +174,7 @@ def store_user_message(
             placement=placement,
             now=now,
             user=user,
+            attributed=attribution.attributed(user, touch),
         )
 
     return conversations.retrying(attempt, "inbound message")

@@ -3,8 +3,9 @@
 Cost per session, whatever the size of the project: one Query of the members, one
 consistent BatchGetItem (session, routing item, project, user profile, group, the members'
 agent items: up to 95 members, +1 per 100 more), one GetItem for a returning user's
-previous session, and one TransactWriteItems (with the routing item only for a new
-session's turn). A lost race repeats the read and the write, at most
+previous session, for a session a tracked link opened one GetItem of the link (and one
+of its group: tgdesk.attribution.targets), and one TransactWriteItems (with the routing
+item only for a new session's turn). A lost race repeats the read and the write, at most
 `routing.MAX_CLAIM_ATTEMPTS` times. A new session nobody can take yet gets one more
 UpdateItem: its `queued_at`. A transfer's message to the user is stored by the claim's own
 transaction: it exists exactly when the session moved.
@@ -16,12 +17,14 @@ from collections.abc import Callable, Iterator, Sequence
 from typing import Any
 
 from tgdesk.accounts import access
+from tgdesk.attribution import targets
 from tgdesk.audit import entries as audit
 from tgdesk.core.clock import now_ms
 from tgdesk.core.domain import Status
 from tgdesk.core.errors import Conflict, InvalidInput, NotFound, TgdeskError
 from tgdesk.routing.policy import (
     REOPENED,
+    RETURNED,
     ROUTED,
     TAKEN_OVER,
     TRANSFERRED,
@@ -84,7 +87,10 @@ class DynamoRoutingStore:
         )
         settings = team.project_settings(read.project or {"project_id": session.project_id})
         eligible = set(member_ids)
-        if settings["agent_scope"] != team.ALL_AGENTS:
+        linked = _link_scope(session, stored, eligible, read.agents)
+        if linked is not None:
+            eligible = linked
+        elif settings["agent_scope"] != team.ALL_AGENTS:
             eligible &= set(settings["agent_scope"])
         if session.group_id is not None:
             if read.group is None:
@@ -135,6 +141,27 @@ class DynamoRoutingStore:
         assignments.keep(
             session, session.from_agent_id, at, _assign_entry(session, session.from_agent_id)
         )
+
+
+def _link_scope(
+    session: SessionToRoute,
+    stored: Session | None,
+    members: set[str],
+    agents: dict[str, Agent],
+) -> set[str] | None:
+    """The members a session's tracked link routes to (tgdesk.attribution.targets), in place
+    of the project's agent scope; None when the link has no target, when the routing is a
+    person's choice (a transfer, a take-over), or when nobody enabled is left in the target
+    (then the project's scope applies)."""
+    if session.how not in (ROUTED, RETURNED, REOPENED) or session.target or session.group_id:
+        return None
+    target = targets.link_scope(stored)
+    if target is None:
+        return None
+    chosen = members & target
+    if not any(not agents[a].get("disabled") for a in chosen if a in agents):
+        return None
+    return chosen
 
 
 def _candidate(agent_id: str, agent: Agent, now: int) -> Candidate:

@@ -60,6 +60,7 @@ _ROUTING_ATTRIBUTES = (
     "agent_ids",
     "last_session_id",
     "last_closed_at",
+    "link",  # a session's tracked link: its routing target (tgdesk.attribution.targets)
 )
 
 

@@ -34,6 +34,7 @@ from tgdesk.storage.expressions import Changes, put, put_new
 from tgdesk.storage.records import audit_entry
 from tgdesk.storage.records import message as message_record
 from tgdesk.storage.records import session as session_record
+from tgdesk.storage.records.link_touch import LinkTouch
 from tgdesk.storage.records.message import Message
 from tgdesk.storage.records.session import LastMessage, Session, UserCard
 
@@ -96,6 +97,21 @@ class Placement(Protocol):
     def autoclose_due(self) -> int: ...  # the session's auto-close timer moves there
 
 
+class Attributed(Protocol):
+    """A tracked link's click the message attributes the user to (tgdesk.attribution): the
+    profile's new `source`, written only while it still holds `source_read`, and the `link`
+    a session this message opens carries."""
+
+    @property
+    def source(self) -> Mapping[str, Any]: ...
+
+    @property
+    def source_read(self) -> Mapping[str, Any] | None: ...
+
+    @property
+    def link(self) -> Mapping[str, Any]: ...
+
+
 class Write(StrEnum):
     STORED = "stored"
     DUPLICATE = "duplicate"  # the update was stored before: nothing written
@@ -124,6 +140,7 @@ def store_inbound_message(
     placement: Placement,
     now: int,
     user: Mapping[str, Any] | None = None,
+    attributed: Attributed | None = None,
 ) -> Write | None:
     """Append a user's message to the session `placement` names, opening or reopening it as
     decided, and move its auto-close timer: one transaction. None when what the placement
@@ -133,7 +150,8 @@ def store_inbound_message(
     Telegram message with its `raw` object; `user` the profile item the placement was decided
     from. A message to the open session leaves that item alone when `_profile_current`: the
     session's own condition (not closed) already proves it is the user's open session, since
-    closing a session and clearing `open_session_id` are one transaction.
+    closing a session and clearing `open_session_id` are one transaction. With `attributed`
+    the profile is always written (its `source`), and a new session carries the link.
     """
     card = _user_card(profile)
     cid = correlation.of_update(project_id, update_id)  # logged by the stream's readers
@@ -141,16 +159,23 @@ def store_inbound_message(
     preview = session_record.last_message({**message, "direction": "in", "created_at": now})
     items = [_marker(project_id, update_id, now)]
     if placement.reopens is not None:
-        items.append(_profile_reopening(project_id, tg_user_id, profile, now, placement.reopens))
+        items.append(
+            _profile_reopening(project_id, tg_user_id, profile, now, placement.reopens, attributed)
+        )
         items.extend(_session_reopened(placement.reopens, card, now, cid, preview))
     elif placement.opens:
-        items.append(_profile_opening(project_id, tg_user_id, profile, now, session_id))
+        items.append(_profile_opening(project_id, tg_user_id, profile, now, session_id, attributed))
+        link = attributed.link if attributed is not None else None
         items.extend(
-            _session_opened(project_id, tg_user_id, chat_id, session_id, card, now, cid, preview)
+            _session_opened(
+                project_id, tg_user_id, chat_id, session_id, card, now, cid, preview, link
+            )
         )
     else:
-        if not _profile_current(user, profile, now):
-            items.append(_profile_seen(project_id, tg_user_id, profile, now, session_id))
+        if attributed is not None or not _profile_current(user, profile, now):
+            items.append(
+                _profile_seen(project_id, tg_user_id, profile, now, session_id, attributed)
+            )
         items.append(_session_touched(session_id, card, now, cid, preview))
     timed = {"session_id": session_id, "project_id": project_id}
     items.append(sessions.timer_put(timed, sessions.AUTOCLOSE, placement.autoclose_due))
@@ -352,9 +377,18 @@ def _marker(project_id: str, update_id: int, now: int) -> dict[str, Any]:
     return put_new(item)
 
 
-def _profile_update(project_id: str, tg_user_id: int, profile: dict[str, Any]) -> Changes:
-    """Current names of the user, and the attributes a new profile needs."""
+def _profile_update(
+    project_id: str,
+    tg_user_id: int,
+    profile: dict[str, Any],
+    attributed: Attributed | None = None,
+) -> Changes:
+    """Current names of the user, and the attributes a new profile needs; the `source` of
+    an attributed message, if it is still as read."""
     update = Changes()
+    if attributed is not None:
+        update.set("source", dict(attributed.source))
+        update.require_as_read("source", attributed.source_read)
     for name in PROFILE_FIELDS:
         update.set_or_remove(name, profile.get(name))
     update.set("kind", "telegram_user")
@@ -365,9 +399,14 @@ def _profile_update(project_id: str, tg_user_id: int, profile: dict[str, Any]) -
 
 
 def _profile_seen(
-    project_id: str, tg_user_id: int, profile: dict[str, Any], now: int, session_id: str
+    project_id: str,
+    tg_user_id: int,
+    profile: dict[str, Any],
+    now: int,
+    session_id: str,
+    attributed: Attributed | None = None,
 ) -> dict[str, Any]:
-    update = _profile_update(project_id, tg_user_id, profile)
+    update = _profile_update(project_id, tg_user_id, profile, attributed)
     update.set("last_seen_at", now)
     update.set("GSI1SK", keys.ts(now))
     update.require_equal("open_session_id", session_id)
@@ -382,9 +421,14 @@ def _profile_current(user: Mapping[str, Any] | None, profile: Mapping[str, Any],
 
 
 def _profile_opening(
-    project_id: str, tg_user_id: int, profile: dict[str, Any], now: int, session_id: str
+    project_id: str,
+    tg_user_id: int,
+    profile: dict[str, Any],
+    now: int,
+    session_id: str,
+    attributed: Attributed | None = None,
 ) -> dict[str, Any]:
-    update = _profile_update(project_id, tg_user_id, profile)
+    update = _profile_update(project_id, tg_user_id, profile, attributed)
     update.set("last_seen_at", now)
     update.set("GSI1SK", keys.ts(now))
     update.set_if_absent("first_seen_at", now)
@@ -394,9 +438,14 @@ def _profile_opening(
 
 
 def _profile_reopening(
-    project_id: str, tg_user_id: int, profile: dict[str, Any], now: int, session: Mapping[str, Any]
+    project_id: str,
+    tg_user_id: int,
+    profile: dict[str, Any],
+    now: int,
+    session: Mapping[str, Any],
+    attributed: Attributed | None = None,
 ) -> dict[str, Any]:
-    update = _profile_update(project_id, tg_user_id, profile)
+    update = _profile_update(project_id, tg_user_id, profile, attributed)
     update.set("last_seen_at", now)
     update.set("GSI1SK", keys.ts(now))
     update.set("open_session_id", session["session_id"])
@@ -443,6 +492,7 @@ def _session_opened(
     now: int,
     cid: str,
     preview: LastMessage,
+    link: Mapping[str, Any] | None = None,
 ) -> list[dict[str, Any]]:
     session: Session = {
         "session_id": session_id,
@@ -460,6 +510,8 @@ def _session_opened(
         "last_message": preview,
         "correlation_id": cid,
     }
+    if link is not None:
+        session["link"] = cast(LinkTouch, dict(link))  # the tracked link that brought the user
     ref_pk, ref_sk = keys.user_session_ref(project_id, tg_user_id, now, session_id)
     ref = {
         "PK": ref_pk,

@@ -13,6 +13,7 @@ from typing import Any, Literal, TypedDict, cast
 
 from tgdesk.core.domain import Priority, Status
 from tgdesk.storage import keys, table
+from tgdesk.storage.records.link_touch import LinkTouch
 
 KIND = "session"
 
@@ -74,6 +75,7 @@ class Session(SessionShown, total=False):
     return_count: int  # returns in a row by the return timer, nobody having opened it
     correlation_id: str  # the update or request that last wrote it (core.correlation)
     read_at: dict[str, int]  # per agent id: when they last opened it (their unread badge)
+    link: LinkTouch  # the tracked link whose click opened it (a `/start <payload>`)
 
 
 # The shown attributes and what a view holds when the item has none.
