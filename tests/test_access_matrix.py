@@ -57,6 +57,9 @@ ROUTES: dict[tuple[str, str], tuple[str, Any]] = {
     ("POST", "/api/projects"): (ADMIN, None),
     ("POST", "/api/projects/{project_id}/members"): (ADMIN, {"agent_id": "{agent_id}"}),
     ("PUT", "/api/projects/{project_id}/bot-token"): (ADMIN, {"bot_token": "7000002:AAGq3sW"}),
+    ("POST", "/api/projects/{project_id}/team-chat/code"): (ADMIN, None),
+    ("GET", "/api/projects/{project_id}/team-chat"): (ADMIN, None),
+    ("DELETE", "/api/projects/{project_id}/team-chat"): (ADMIN, None),
     ("GET", "/api/dead-letters"): (ADMIN, None),
     ("GET", "/api/projects/{project_id}/ignored-updates"): (ADMIN, None),
     # projects and their team

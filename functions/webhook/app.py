@@ -47,7 +47,8 @@ def handler(event: dict[str, Any], context: Any) -> dict[str, Any]:
         "update handled",
         extra={"outcome": outcome.result, "update_id": outcome.update_id, "kind": outcome.kind},
     )
-    return _answer(200, {"ok": True})
+    # A Bot API call Telegram makes with the response (an answer in a group), else a plain ok.
+    return _answer(200, outcome.answer or {"ok": True})
 
 
 def _body(event: dict[str, Any]) -> str | bytes:

@@ -34,6 +34,7 @@ ROUTE_MODULES: dict[str, tuple[str, ...]] = {
     "realtime": ("/realtime",),
     "media": ("/sessions/*/messages/*/media",),
     "risk": ("/risk", "/sessions/*/risk-cancel"),
+    "team_chat": ("/projects/*/team-chat",),
 }
 
 

@@ -28,6 +28,8 @@ class Settings:
     origin_secret: str = field(repr=False)
     # A login not used for this long ends (`session_expired`), before its token_ttl.
     session_idle_minutes: int = 12 * 60
+    # Where agents open the console, for links in messages to a team's group ("" unknown).
+    console_url: str = ""
 
 
 @lru_cache(maxsize=1)
@@ -46,4 +48,5 @@ def get_settings() -> Settings:
         websocket_callback_url=env.get("TGDESK_WEBSOCKET_CALLBACK_URL", "").rstrip("/"),
         origin_secret=env.get("TGDESK_ORIGIN_SECRET", ""),
         session_idle_minutes=int(env.get("TGDESK_SESSION_IDLE_MINUTES", str(12 * 60))),
+        console_url=env.get("TGDESK_CONSOLE_URL", env.get("TGDESK_PUBLIC_URL", "")).rstrip("/"),
     )

@@ -26,13 +26,16 @@ from tgdesk.sessions.opening import InboundTiming
 from tgdesk.storage import conversations, projects, sessions
 from tgdesk.storage.conversations import Write
 from tgdesk.storage.records.project import Project
+from tgdesk.teamchat import group_updates
 from tgdesk.telegram.updates import (
+    BotLeftGroup,
     ChatMemberChange,
+    GroupBind,
+    GroupMigrated,
     Ignored,
     InboundMessage,
     InvalidUpdate,
     MessageEdit,
-    Update,
     decode_update,
 )
 
@@ -47,12 +50,15 @@ class IngestResult:
     """What became of one request, for the log line and the tests.
 
     `result`: stored, duplicate, ignored or dead_letter. `kind`: message, edited_message,
-    callback_query, my_chat_member, or for an ignored update the counter it adds to.
+    callback_query, my_chat_member, a team chat update's kind, or for an ignored update the
+    counter it adds to. `answer`: a Bot API method call for the webhook's response body
+    (Telegram makes it), or None.
     """
 
     result: str
     update_id: int | None = None
     kind: str | None = None
+    answer: dict[str, Any] | None = None
 
 
 def handle_update(project_id: str, secret: str | None, body: str | bytes) -> IngestResult:
@@ -68,6 +74,9 @@ def handle_update(project_id: str, secret: str | None, body: str | bytes) -> Ing
         log.exception("an update could not be parsed")
         _dead_letter(project_id, body, f"the update could not be read ({type(err).__name__})", now)
         return IngestResult("dead_letter")
+    if isinstance(update, GroupBind | GroupMigrated | BotLeftGroup):
+        handled = group_updates.handle(project, update, now)
+        return IngestResult(handled.result, update.update_id, update.kind, handled.answer)
     try:
         write = _store(project, update, now)
     except conversations.Unstorable as err:
@@ -85,7 +94,9 @@ def _dead_letter(project_id: str, body: str | bytes, reason: str, now: int) -> N
     conversations.put_dead_letter(project_id, body=text, reason=reason, now=now)
 
 
-def _store(project: Project, update: Update, now: int) -> Write:
+def _store(
+    project: Project, update: InboundMessage | MessageEdit | ChatMemberChange | Ignored, now: int
+) -> Write:
     project_id = project["project_id"]
     match update:
         case InboundMessage():

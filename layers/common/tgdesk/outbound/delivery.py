@@ -19,7 +19,8 @@ from tgdesk.core import correlation, ids, metrics, secrets
 from tgdesk.core.clock import now_ms
 from tgdesk.core.errors import InvalidInput, NotFound
 from tgdesk.risk import checks as risk_checks
-from tgdesk.storage import outbound
+from tgdesk.storage import outbound, teamchat
+from tgdesk.storage.records import audit_entry as audit_record
 from tgdesk.storage.records.session import Session
 from tgdesk.telegram import client as telegram
 
@@ -31,6 +32,9 @@ BACKOFF_FIRST_SECONDS = 5
 BACKOFF_CAP_SECONDS = 300
 # Longer than the API function's timeout, so a live sender always outlasts its lease.
 LEASE_SECONDS = 60
+# Telegram's limit for one group chat; messages over it wait for the next free moment.
+GROUP_MESSAGES_PER_MINUTE = 20
+TEAM_CHAT = "team_chat"  # the `audience` of a message to a project's team group
 
 _FAILURE_REASONS = {
     "bot_blocked": "The user has blocked the bot.",
@@ -106,6 +110,17 @@ def prepare(
     )
 
 
+def prepare_for_group(project_id: str, chat_id: int, text: str) -> outbound.NewMessage:
+    """A message from tgdesk to a project's team group (tgdesk.teamchat), to be stored by the
+    caller's transaction and then `send`: delivered as replies are, and besides held back
+    (never dropped) while the group has had GROUP_MESSAGES_PER_MINUTE messages in the last
+    minute. It belongs to no session. InvalidInput on a bad text."""
+    chat = {"project_id": project_id, "tg_user_id": chat_id, "session_id": ""}
+    message = _new_message(audit_record.SYSTEM, chat, validate_text(text), None)
+    message["audience"] = TEAM_CHAT
+    return outbound.new_message(message)
+
+
 def _new_message(
     sender_agent_id: str, session: Mapping[str, Any], body: str, client_message_id: str | None
 ) -> dict[str, Any]:
@@ -178,6 +193,10 @@ def _digest(text: str) -> str:
 
 def send(message: dict[str, Any]) -> dict[str, Any]:
     """Call sendMessage for a message this caller holds (`sending`) and record the outcome."""
+    if message.get("audience") == TEAM_CHAT:
+        held = _hold_over_group_limit(message)
+        if held is not None:
+            return held
     try:
         sent = _send_message(message)
     except NotFound:
@@ -202,6 +221,34 @@ def send(message: dict[str, Any]) -> dict[str, Any]:
     metrics.delivery(state)
     log.info("delivery", extra={**_log_fields(outcome), "state": state})
     return outcome
+
+
+def _hold_over_group_limit(message: dict[str, Any]) -> dict[str, Any] | None:
+    """None when the group may have one more message now (it is counted); else the message,
+    back in the retry index until the group may have it, its attempt not counted."""
+    now = now_ms()
+    try:
+        free_at = teamchat.take_send_slot(
+            message["tg_user_id"], now, limit=GROUP_MESSAGES_PER_MINUTE, window_ms=60_000
+        )
+    except Exception:
+        # The lease brings the message back to the scheduler, as for trouble while sending.
+        log.exception("the group's send log could not be read", extra=_log_fields(message))
+        return message
+    if free_at is None:
+        return None
+    held = outbound.mark_retrying(
+        message,
+        next_attempt_at=free_at,
+        error_code="group_rate_limit",
+        reason=f"The group had {GROUP_MESSAGES_PER_MINUTE} messages in the last minute; "
+        f"sending in {max(1, (free_at - now + 999) // 1000)} s.",
+        count_attempt=False,
+    )
+    if held is None:  # the lease ran out and another sender took over
+        return outbound.get_message(*outbound.message_key(message)) or message
+    metrics.delivery("retrying")
+    return held
 
 
 def _send_message(message: dict[str, Any]) -> dict[str, Any]:

@@ -363,6 +363,12 @@ def get_ignored_counts(project_id: str) -> dict[str, int]:
 
 
 # -- transaction items ----------------------------------------------------------------
+def update_marker(project_id: str, update_id: int, now: int) -> dict[str, Any]:
+    """The Put of an update's exactly-once marker, for another module's transaction (its
+    first item, so a cancelled first item means the update was handled before)."""
+    return _marker(project_id, update_id, now)
+
+
 def _marker(project_id: str, update_id: int, now: int) -> dict[str, Any]:
     pk, sk = keys.update_seen(project_id, update_id)
     item = {

@@ -348,13 +348,22 @@ def mark_failed(message: dict[str, Any], *, error_code: str, reason: str) -> dic
 
 
 def mark_retrying(
-    message: dict[str, Any], *, next_attempt_at: int, error_code: str, reason: str
+    message: dict[str, Any],
+    *,
+    next_attempt_at: int,
+    error_code: str,
+    reason: str,
+    count_attempt: bool = True,
 ) -> dict[str, Any] | None:
+    """`count_attempt=False`: the message never reached Telegram (a limit of tgdesk's own held
+    it back), so the attempt its claim counted is given back."""
+    attempts = message["delivery"]["attempts"]
     return _transition(
         message,
         expect_states=("sending",),
         set_values={
             "delivery.state": "retrying",
+            "delivery.attempts": attempts if count_attempt else attempts - 1,
             "delivery.next_attempt_at": next_attempt_at,
             "delivery.error_code": error_code,
             "delivery.reason": reason,

@@ -8,8 +8,11 @@ it, and unknown fields are ignored (they survive in `raw`).
 - `InboundMessage`: a private-chat message, or a button press (callback_query) in one;
 - `MessageEdit`: an edited private-chat message;
 - `ChatMemberChange`: the user blocked (`kicked`) or unblocked (`member`) the bot;
-- `Ignored`: everything acknowledged but not served (groups, channels, unknown kinds),
-  with the name of the counter it adds to.
+- `GroupBind`, `GroupMigrated`, `BotLeftGroup`: the few group updates the team chat
+  (tgdesk.teamchat) serves: `/bind <code>`, a group that became a supergroup, the bot
+  removed from a group. Nothing of who sent them is kept;
+- `Ignored`: everything acknowledged but not served (other group messages, channels,
+  unknown kinds), with the name of the counter it adds to.
 Anything that is not a JSON object with an integer `update_id` raises `InvalidUpdate`, and
 so does a body no stored form can be made of (see tgdesk.telegram.json_body) or one whose
 update, sender or chat id is outside Telegram's 64-bit range: the webhook keeps those as dead
@@ -33,6 +36,7 @@ MAX_TEXT = 16_384  # characters of a text or caption kept (Telegram's limits: 40
 MESSAGE_BUDGET = 128 * 1024
 _TEXT = shapes.string(MAX_TEXT)
 _SHORT = shapes.string(64)
+_SHORT_TITLE = shapes.string(255)  # a group's title (Telegram allows 128 characters)
 # Dropped first when a message is over budget (the largest first); text and caption are
 # shortened only after these are gone.
 _EXPENDABLE = (
@@ -129,12 +133,50 @@ class ChatMemberChange:
 
 
 @dataclass(frozen=True, slots=True)
+class GroupBind:
+    """`/bind <code>` or `/bind@<bot username> <code>` sent in a group."""
+
+    update_id: int
+    chat: Chat
+    title: str | None
+    code: str  # as written ("" when none was given)
+    bot_username: str | None  # the bot the command names, if it names one
+
+    kind = "team_chat_bind"
+
+
+@dataclass(frozen=True, slots=True)
+class GroupMigrated:
+    """A group became a supergroup, which has another chat id."""
+
+    update_id: int
+    old_chat_id: int
+    new_chat_id: int
+
+    kind = "team_chat_migrated"
+
+
+@dataclass(frozen=True, slots=True)
+class BotLeftGroup:
+    """The bot was removed from a group (or left it)."""
+
+    update_id: int
+    chat: Chat
+
+    kind = "team_chat_bot_left"
+
+
+@dataclass(frozen=True, slots=True)
 class Ignored:
     update_id: int
     kind: str  # the counter it adds to: group_message, channel_post, inline_query, ...
 
 
-Update = InboundMessage | MessageEdit | ChatMemberChange | Ignored
+GroupUpdate = GroupBind | GroupMigrated | BotLeftGroup
+Update = InboundMessage | MessageEdit | ChatMemberChange | GroupUpdate | Ignored
+_GROUP_TYPES = ("group", "supergroup")
+# `/bind`, `/bind CODE` or `/bind@SomeBot CODE` (bot usernames: 5 to 32 of A-Z a-z 0-9 _).
+_BIND_COMMAND = re.compile(r"/bind(?:@([A-Za-z0-9_]{1,64}))?(?:\s+(\S{1,64}))?\s*")
 
 
 def decode_update(body: str | bytes) -> Update:
@@ -182,6 +224,10 @@ def _update_field(data: dict[str, Any]) -> str | None:
 def _parse_message_update(update_id: int, field: str, msg: dict[str, Any]) -> Update:
     _require_telegram_ids(msg, "from", "chat")
     chat = _chat(msg.get("chat"))
+    if chat is not None and chat.type in _GROUP_TYPES and field == "message":
+        served = _group_message(update_id, chat, msg)
+        if served is not None:
+            return served
     if chat is None or chat.type != "private":
         return Ignored(update_id, _outside_private_chat(field, chat))
     user = _user(msg.get("from")) or _user(msg.get("chat"))
@@ -229,14 +275,33 @@ def _parse_callback_query(update_id: int, query: dict[str, Any]) -> Update:
 def _parse_member_change(update_id: int, change: dict[str, Any]) -> Update:
     _require_telegram_ids(change, "from", "chat")
     chat = _chat(change.get("chat"))
+    new_member = change.get("new_chat_member")
+    status = new_member.get("status") if isinstance(new_member, dict) else None
+    if chat is not None and chat.type in _GROUP_TYPES and status in ("left", "kicked"):
+        return BotLeftGroup(update_id, chat)
     if chat is None or chat.type != "private":
         return Ignored(update_id, _outside_private_chat("my_chat_member", chat))
     user = _user(change.get("from"))
-    new_member = change.get("new_chat_member")
-    status = new_member.get("status") if isinstance(new_member, dict) else None
     if user is None or status not in ("kicked", "member"):
         return Ignored(update_id, "my_chat_member")
     return ChatMemberChange(update_id, user, chat, blocked=status == "kicked")
+
+
+def _group_message(update_id: int, chat: Chat, msg: dict[str, Any]) -> GroupUpdate | None:
+    """The team chat's part of a group message: a migration notice or `/bind`. Only the
+    chat, its title and the command are read, never who sent it."""
+    for field, old_is_this in (("migrate_to_chat_id", True), ("migrate_from_chat_id", False)):
+        other = msg.get(field)
+        if _is_int(other) and item_size.is_int64(other):
+            old, new = (chat.id, other) if old_is_this else (other, chat.id)
+            return GroupMigrated(update_id, old_chat_id=old, new_chat_id=new)
+    text = msg.get("text")
+    command = _BIND_COMMAND.fullmatch(text) if isinstance(text, str) else None
+    if command is None:
+        return None
+    bot_username, code = command.groups()
+    title = shapes.take(msg["chat"].get("title"), _SHORT_TITLE, "title", set())
+    return GroupBind(update_id, chat, title, code or "", bot_username)
 
 
 def _outside_private_chat(field: str, chat: Chat | None) -> str:
