@@ -16,20 +16,22 @@ import { SidePanel } from "./SidePanel";
 import { TopBar } from "./TopBar";
 
 type AdminArea = ComponentType<{ api: HttpApi; controller: ConsoleController }>;
+/** The workbench, or one of the lazily loaded areas of administrators and supervisors. */
+export type View = "console" | "admin" | "links";
 
-function useHashView(): ["console" | "admin", (view: "console" | "admin") => void] {
-  const read = () => (location.hash === "#admin" ? "admin" : "console");
-  const [view, setView] = useState<"console" | "admin">(read);
+function useHashView(): [View, (view: View) => void] {
+  const read = (): View => (location.hash === "#admin" ? "admin" : location.hash === "#links" ? "links" : "console");
+  const [view, setView] = useState<View>(read);
   useEffect(() => {
     const changed = () => setView(read());
     addEventListener("hashchange", changed);
     return () => removeEventListener("hashchange", changed);
   }, []);
-  return [view, (next) => (location.hash = next === "admin" ? "admin" : "")];
+  return [view, (next) => (location.hash = next === "console" ? "" : next)];
 }
 
 /** The address bar links to the open session, without adding to the history. */
-function useSessionLink(selectedId: string | null, view: "console" | "admin"): void {
+function useSessionLink(selectedId: string | null, view: View): void {
   const shown = useRef<string | null>(null);
   useEffect(() => {
     if (view !== "console") return;
@@ -57,6 +59,7 @@ export function Console(props: { login: Login; onEnded: (code: string) => void }
   );
   const [view, setView] = useHashView();
   const [Admin, setAdmin] = useState<AdminArea | null>(null);
+  const [Links, setLinks] = useState<AdminArea | null>(null);
   const [notifyAsk, setNotifyAsk] = useState(canAskNotifications);
   const state = useStore(controller.sessions.store, (s) => s);
   // The whole workspace: the admin area reads its agent, projects and tags without subscribing.
@@ -82,6 +85,11 @@ export function Console(props: { login: Login; onEnded: (code: string) => void }
     if (view !== "admin" || Admin) return;
     void import("../admin/Admin").then((module) => setAdmin(() => module.Admin));
   }, [view, Admin]);
+
+  useEffect(() => {
+    if (view !== "links" || Links || !canAdmin) return;
+    void import("../links/LinksPage").then((module) => setLinks(() => module.LinksPage));
+  }, [view, Links, canAdmin]);
 
   const unread = unreadCount(state.sessions, state.unseen);
   useEffect(() => {
@@ -122,9 +130,11 @@ export function Console(props: { login: Login; onEnded: (code: string) => void }
           </button>
         </div>
       )}
-      {view === "admin" && canAdmin ? (
-        Admin ? (
+      {view !== "console" && canAdmin ? (
+        view === "admin" && Admin ? (
           <Admin api={api} controller={controller} />
+        ) : view === "links" && Links ? (
+          <Links api={api} controller={controller} />
         ) : (
           <p class="loading" role="status">
             {t("state.loading")}

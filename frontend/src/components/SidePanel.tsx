@@ -3,6 +3,7 @@ import type { Note, Session, Tag } from "../api/types";
 import type { ConsoleController } from "../console/controller";
 import { agentName, type AgentsById } from "../console/people";
 import { profileOf } from "../sidepanel/store";
+import { SessionSource } from "../sidepanel/Source";
 import { t } from "../i18n";
 import { dateTime, displayName } from "../lib/format";
 import { useStore } from "../lib/store";
@@ -43,6 +44,7 @@ export function SidePanel(props: { controller: ConsoleController }) {
         {t("side.hide")}
       </button>
       <Profile controller={controller} session={session} />
+      <SessionSource controller={controller} session={session} />
       <Tags controller={controller} session={session} />
       <Notes controller={controller} session={session} />
       <EarlierSessions controller={controller} session={session} />

@@ -1,5 +1,6 @@
 import type { Presence } from "../api/types";
 import type { ConsoleController } from "../console/controller";
+import type { View } from "./Console";
 import { t } from "../i18n";
 import { useStore } from "../lib/store";
 import { Preferences } from "./Preferences";
@@ -8,9 +9,9 @@ const PRESENCES: Presence[] = ["online", "busy", "offline"];
 
 export function TopBar(props: {
   controller: ConsoleController;
-  view: "console" | "admin";
+  view: View;
   canAdmin: boolean;
-  onView: (view: "console" | "admin") => void;
+  onView: (view: View) => void;
   onLogout: () => void;
   notifyAsk: boolean;
   onAskNotify: () => void;
@@ -34,6 +35,11 @@ export function TopBar(props: {
         {props.canAdmin && (
           <button type="button" class="ghost" aria-current={props.view === "admin" ? "page" : undefined} onClick={() => props.onView("admin")}>
             {t("nav.admin")}
+          </button>
+        )}
+        {props.canAdmin && (
+          <button type="button" class="ghost" aria-current={props.view === "links" ? "page" : undefined} onClick={() => props.onView("links")}>
+            {t("nav.links")}
           </button>
         )}
       </nav>

@@ -1,0 +1,143 @@
+// A link's funnel as plain SVG: one bar per step (clicks down to resolved), each with its count
+// and its share of the clicks; bot clicks are said apart, never a step. A bar chart of clicks
+// and starts per day follows, and both are also tables (for screen readers and for reading
+// exact numbers).
+import { t } from "../i18n";
+import { FUNNEL_STEPS, type Funnel, type FunnelCounts, type FunnelStep } from "./types";
+
+const BAR_HEIGHT = 22;
+const GAP = 8;
+const LABEL_WIDTH = 170;
+const CHART_WIDTH = 600;
+
+/** A step's share of the clicks, as a whole percentage ("—" without clicks). */
+export function share(counts: FunnelCounts, step: FunnelStep): string {
+  if (!counts.clicks) return "—";
+  return `${Math.round((counts[step] / counts.clicks) * 100)} %`;
+}
+
+export function FunnelChart(props: { funnel: Funnel }) {
+  const { totals } = props.funnel;
+  const top = Math.max(1, ...FUNNEL_STEPS.map((s) => totals[s]));
+  const barSpace = CHART_WIDTH - LABEL_WIDTH - 90;
+  const height = FUNNEL_STEPS.length * (BAR_HEIGHT + GAP);
+  return (
+    <figure class="funnel">
+      <figcaption>{t("links.funnel")}</figcaption>
+      <svg viewBox={`0 0 ${CHART_WIDTH} ${height}`} class="funnel-chart" aria-hidden="true">
+        {FUNNEL_STEPS.map((step, i) => {
+          const y = i * (BAR_HEIGHT + GAP);
+          const width = Math.max(totals[step] > 0 ? 2 : 0, (totals[step] / top) * barSpace);
+          return (
+            <g key={step}>
+              <text x={0} y={y + BAR_HEIGHT * 0.7} class="funnel-label">
+                {t(`links.step.${step}`)}
+              </text>
+              <rect x={LABEL_WIDTH} y={y} width={width} height={BAR_HEIGHT} rx={3} class={`funnel-bar funnel-${step}`} />
+              <text x={LABEL_WIDTH + width + 6} y={y + BAR_HEIGHT * 0.7} class="funnel-value">
+                {totals[step]} ({share(totals, step)})
+              </text>
+            </g>
+          );
+        })}
+      </svg>
+      <table class="admin-table funnel-table">
+        <caption class="visually-hidden">{t("links.funnel")}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t("links.step")}</th>
+            <th scope="col">{t("links.count")}</th>
+            <th scope="col">{t("links.shareOfClicks")}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {FUNNEL_STEPS.map((step) => (
+            <tr key={step} data-step={step}>
+              <th scope="row">{t(`links.step.${step}`)}</th>
+              <td>{totals[step]}</td>
+              <td>{share(totals, step)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <p class="muted">
+        {t("links.botClicks", { count: totals.bot_clicks })}
+        {typeof totals.average_rating === "number" ? ` · ${t("links.averageRating", { rating: totals.average_rating.toFixed(1) })}` : ""}
+      </p>
+    </figure>
+  );
+}
+
+/** Clicks and starts per day, as bars. */
+export function DailyChart(props: { funnel: Funnel }) {
+  const { days } = props.funnel;
+  if (days.length === 0) return null;
+  const top = Math.max(1, ...days.map((d) => d.clicks));
+  const slot = 600 / days.length;
+  const bar = Math.max(1, slot * 0.4);
+  const height = 120;
+  return (
+    <figure class="daily">
+      <figcaption>{t("links.perDay")}</figcaption>
+      <svg viewBox={`0 0 600 ${height}`} class="daily-chart" aria-hidden="true" preserveAspectRatio="none">
+        {days.map((d, i) => (
+          <g key={d.day}>
+            <rect x={i * slot} y={height - (d.clicks / top) * height} width={bar} height={(d.clicks / top) * height} class="funnel-bar funnel-clicks" />
+            <rect x={i * slot + bar} y={height - (d.starts / top) * height} width={bar} height={(d.starts / top) * height} class="funnel-bar funnel-starts" />
+          </g>
+        ))}
+      </svg>
+      <p class="muted legend">
+        <span class="swatch funnel-clicks" /> {t("links.step.clicks")} <span class="swatch funnel-starts" /> {t("links.step.starts")}
+      </p>
+      <details>
+        <summary>{t("links.perDayTable")}</summary>
+        <table class="admin-table">
+          <thead>
+            <tr>
+              <th scope="col">{t("links.day")}</th>
+              {FUNNEL_STEPS.map((step) => (
+                <th key={step} scope="col">
+                  {t(`links.step.${step}`)}
+                </th>
+              ))}
+              <th scope="col">{t("links.bots")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {days.map((d) => (
+              <tr key={d.day}>
+                <th scope="row">{d.day}</th>
+                {FUNNEL_STEPS.map((step) => (
+                  <td key={step}>{d[step]}</td>
+                ))}
+                <td>{d.bot_clicks}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </details>
+    </figure>
+  );
+}
+
+/** The top countries or device classes, most clicks first. */
+export function TopList(props: { title: string; items: { key: string; clicks: number }[]; label: (key: string) => string }) {
+  const items = [...props.items].sort((a, b) => b.clicks - a.clicks).slice(0, 10);
+  return (
+    <section class="top-list">
+      <h4>{props.title}</h4>
+      {items.length === 0 ? (
+        <p class="muted">{t("links.none")}</p>
+      ) : (
+        <ol>
+          {items.map((item) => (
+            <li key={item.key}>
+              {props.label(item.key)} <span class="muted">{item.clicks}</span>
+            </li>
+          ))}
+        </ol>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,56 @@
+import { csvCell, csvDocument } from "./csv";
+import { clicksCsv, exportName, funnelCsv } from "./exports";
+import type { Funnel } from "./types";
+
+describe("CSV cells", () => {
+  it("never lets a spreadsheet run a formula", () => {
+    for (const text of ["=HYPERLINK(\"x\")", "+1", "-2", "@SUM(A1)", "\tx", "\rx"]) expect(csvCell(text).replace(/^"/, "")).toMatch(/^'/);
+    expect(csvCell("'=1")).toBe("''=1"); // one more quote, as the API's exports do
+    expect(csvCell("google-ads")).toBe("google-ads");
+  });
+
+  it("quotes commas, quotes and line breaks", () => {
+    expect(csvCell('say "hi", then\nleave')).toBe('"say ""hi"", then\nleave"');
+    expect(csvCell(null)).toBe("");
+    expect(csvCell(3)).toBe("3");
+  });
+
+  it("writes a UTF-8 BOM, CRLF lines and the header first", () => {
+    expect(csvDocument(["a", "b"], [["双十一", 1]])).toBe("\uFEFFa,b\r\n双十一,1\r\n");
+  });
+});
+
+const FUNNEL: Funnel = {
+  code: "spring",
+  from: 0,
+  to: 1,
+  totals: { clicks: 5, bot_clicks: 2, unique_visitors: 4, starts: 3, first_messages: 2, first_replies: 1, resolved: 1 },
+  days: [{ day: "2026-12-01", clicks: 5, bot_clicks: 2, unique_visitors: 4, starts: 3, first_messages: 2, first_replies: 1, resolved: 1 }],
+  countries: [],
+  devices: [],
+};
+
+describe("the exports", () => {
+  it("puts a line per day and the totals in the funnel's CSV", () => {
+    const lines = funnelCsv(FUNNEL).replace("\uFEFF", "").trim().split("\r\n");
+    expect(lines).toEqual([
+      "day,clicks,unique_visitors,starts,first_messages,first_replies,resolved,bot_clicks,average_rating",
+      "2026-12-01,5,4,3,2,1,1,2,",
+      "total,5,4,3,2,1,1,2,",
+    ]);
+  });
+
+  it("writes the clicks with hostile referrers and UTM values defused", () => {
+    const text = clicksCsv([
+      { payload: "p1", at: Date.UTC(2026, 11, 1, 8), is_bot: false, country: "DE", device: "mobile", referrer: "=cmd|' /C calc'!A0", utm: { utm_source: "x" } },
+    ]);
+    const [, row] = text.replace("\uFEFF", "").trim().split("\r\n");
+    expect(row).toBe("2026-12-01T08:00:00.000Z,no,DE,mobile,,'=cmd|' /C calc'!A0,x,,,,");
+  });
+
+  it("names a file by the link's code and the days", () => {
+    const from = new Date(2026, 10, 25).getTime();
+    const to = new Date(2026, 11, 1, 23, 59).getTime();
+    expect(exportName("spring", "funnel", { from, to })).toBe("spring-funnel-2026-11-25-2026-12-01.csv");
+  });
+});

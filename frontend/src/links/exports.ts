@@ -1,0 +1,39 @@
+// The Links page's CSV exports: a link's funnel over the chosen range (a line per day, then the
+// totals) and its clicks.
+import { dayValue } from "./range";
+import { csvDocument } from "./csv";
+import { FUNNEL_STEPS, UTM_FIELDS, type Click, type Funnel, type FunnelCounts } from "./types";
+
+const FUNNEL_HEADER = ["day", ...FUNNEL_STEPS, "bot_clicks", "average_rating"];
+
+function counts(day: string, c: FunnelCounts): unknown[] {
+  return [day, ...FUNNEL_STEPS.map((step) => c[step]), c.bot_clicks, c.average_rating ?? ""];
+}
+
+export function funnelCsv(funnel: Funnel): string {
+  const rows = funnel.days.map((d) => counts(d.day, d));
+  rows.push(counts("total", funnel.totals));
+  return csvDocument(FUNNEL_HEADER, rows);
+}
+
+const CLICKS_HEADER = ["at", "bot", "country", "device", "browser", "referrer", ...UTM_FIELDS];
+
+export function clicksCsv(clicks: readonly Click[]): string {
+  return csvDocument(
+    CLICKS_HEADER,
+    clicks.map((c) => [
+      new Date(c.at).toISOString(),
+      c.is_bot ? "yes" : "no",
+      c.country,
+      c.device,
+      c.browser,
+      c.referrer,
+      ...UTM_FIELDS.map((f) => c.utm?.[f]),
+    ]),
+  );
+}
+
+/** `<code>-funnel-<first day>-<last day>.csv` */
+export function exportName(code: string, what: "funnel" | "clicks", range: { from: number; to: number }): string {
+  return `${code}-${what}-${dayValue(range.from)}-${dayValue(range.to)}.csv`;
+}

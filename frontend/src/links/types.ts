@@ -1,0 +1,89 @@
+// The tracked links' shapes as the Links page reads them. The console's API types come from
+// src/api/types.ts; these name what the page needs of them.
+
+/** UTM values a link adds to its clicks when the query carries none. */
+export interface Utm {
+  utm_source?: string | null;
+  utm_medium?: string | null;
+  utm_campaign?: string | null;
+  utm_term?: string | null;
+  utm_content?: string | null;
+}
+
+export const UTM_FIELDS = ["utm_source", "utm_medium", "utm_campaign", "utm_term", "utm_content"] as const;
+export type UtmField = (typeof UTM_FIELDS)[number];
+
+export interface Link {
+  code: string;
+  project_id: string;
+  name: string;
+  channel: string;
+  utm: Utm;
+  /** Who answers the sessions the link brings: a group, some agents, or (neither) the project's routing. */
+  target_group_id?: string | null;
+  target_agent_ids?: string[] | null;
+  language?: string | null;
+  enabled: boolean;
+  note?: string | null;
+  /** The full short URL, `https://<redirect domain>/l/<code>`. */
+  short_url: string;
+  /** Clicks so far, bots apart. */
+  clicks?: number;
+  created_at: number;
+  updated_at: number;
+}
+
+/** What the editor sends: a create (the code may be left out to have one generated) or a change. */
+export interface LinkDraft {
+  code?: string;
+  name: string;
+  channel: string;
+  utm: Utm;
+  target_group_id: string | null;
+  target_agent_ids: string[] | null;
+  language: string | null;
+  enabled: boolean;
+  note: string;
+}
+
+/** The funnel's steps, in order: each a count of the one before it or fewer. */
+export const FUNNEL_STEPS = ["clicks", "unique_visitors", "starts", "first_messages", "first_replies", "resolved"] as const;
+export type FunnelStep = (typeof FUNNEL_STEPS)[number];
+
+export type FunnelCounts = Record<FunnelStep, number> & {
+  /** Link-preview fetchers and crawlers: counted, never a step. */
+  bot_clicks: number;
+  /** When satisfaction surveys exist. */
+  average_rating?: number | null;
+};
+
+export interface FunnelDay extends FunnelCounts {
+  /** The UTC day, `YYYY-MM-DD`. */
+  day: string;
+}
+
+export interface Tally {
+  key: string;
+  clicks: number;
+}
+
+export interface Funnel {
+  code: string;
+  from: number;
+  to: number;
+  totals: FunnelCounts;
+  days: FunnelDay[];
+  countries: Tally[];
+  devices: Tally[];
+}
+
+export interface Click {
+  payload: string;
+  at: number;
+  is_bot: boolean;
+  country?: string | null;
+  device?: string | null;
+  browser?: string | null;
+  referrer?: string | null;
+  utm?: Utm | null;
+}

@@ -1,0 +1,43 @@
+import type { Session } from "../api/types";
+import type { ConsoleController } from "../console/controller";
+import { t } from "../i18n";
+import { useStore } from "../lib/store";
+import { touchesToShow, touchRows, type LinkTouch, type UserSource } from "./source";
+import { profileOf } from "./store";
+
+/** The side panel's "Source": the tracked link that brought this session, and the user's first
+ *  and latest touches from their profile. */
+export function SessionSource(props: { controller: ConsoleController; session: Session }) {
+  const profile = useStore(props.controller.side.store, (s) => profileOf(s, props.session));
+  // `link` on a session and `source` on a profile, when the user came through tracked links.
+  const sessionTouch = (props.session as { link?: LinkTouch | null }).link;
+  const userSource = (profile as { source?: UserSource | null } | undefined)?.source;
+  return <Source sessionTouch={sessionTouch} userSource={userSource} />;
+}
+
+/** The touches as label and value lists; every value is the click's, shown as text. */
+export function Source(props: { sessionTouch?: LinkTouch | null; userSource?: UserSource | null }) {
+  const touches = touchesToShow(props.sessionTouch, props.userSource);
+  return (
+    <section aria-labelledby="source-title" class="source">
+      <h3 id="source-title">{t("source.title")}</h3>
+      {touches.length === 0 ? (
+        <p class="muted">{t("source.none")}</p>
+      ) : (
+        touches.map(({ title, touch }, i) => (
+          <div key={i}>
+            {title && <h4>{title}</h4>}
+            <dl class="profile">
+              {touchRows(touch).map(([k, v]) => (
+                <div key={k}>
+                  <dt>{k}</dt>
+                  <dd>{v}</dd>
+                </div>
+              ))}
+            </dl>
+          </div>
+        ))
+      )}
+    </section>
+  );
+}
