@@ -495,6 +495,9 @@ const en = {
   "source.firstTouch": "First touch",
   "source.latestTouch": "Latest touch",
   "source.none": "Came without a tracked link.",
+  "error.link_not_found": "This link no longer exists; reload the page.",
+  "error.link_code_taken": "This code is taken (by a link now or before): choose another, or leave it empty to have one generated.",
+  "error.link_changed": "Someone changed this link meanwhile; reload it and try again.",
 } as const;
 
 export default en;

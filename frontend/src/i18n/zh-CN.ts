@@ -496,6 +496,9 @@ const zhCN: Record<keyof typeof en, string> = {
   "source.firstTouch": "首次接触",
   "source.latestTouch": "最近接触",
   "source.none": "未经推广链接而来。",
+  "error.link_not_found": "此链接已不存在；请刷新页面。",
+  "error.link_code_taken": "此代码已被占用（现有或曾有的链接）：请另选一个，或留空以自动生成。",
+  "error.link_changed": "有人同时修改了此链接；请刷新后重试。",
 };
 
 export default zhCN;

@@ -105,7 +105,7 @@ function LinksTable(props: { links: Link[]; openCode: string | null; store: Link
               <CopyButton text={link.short_url} label={t("links.copyOf", { name: link.name })} />
             </td>
             <td>{link.enabled ? t("common.yes") : t("common.no")}</td>
-            <td>{link.clicks ?? 0}</td>
+            <td>{link.clicks ?? "—"}</td>
             <td class="row">
               <button
                 type="button"

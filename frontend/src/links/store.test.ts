@@ -41,16 +41,16 @@ describe("the links store", () => {
     expect(store.state.funnel!.totals.clicks).toBe(9);
   });
 
-  it("reads the clicks page after page for an export", async () => {
-    const api = fakeApi({
-      get: (_p, query) =>
-        (query as { cursor?: string }).cursor
-          ? { items: [{ payload: "b", at: 2, is_bot: true }] }
-          : { items: [{ payload: "a", at: 1, is_bot: false }], next_cursor: "next" },
-    });
+  it("reads the clicks, newest first, page after page until they are older than the range", async () => {
+    const pages: Record<string, { items: { at: number; is_bot: boolean }[]; next_cursor?: string }> = {
+      first: { items: [{ at: 12, is_bot: false }, { at: 8, is_bot: false }], next_cursor: "second" },
+      second: { items: [{ at: 6, is_bot: true }, { at: 4, is_bot: false }], next_cursor: "third" },
+    };
+    const api = fakeApi({ get: (_p, query) => pages[(query as { cursor?: string }).cursor ?? "first"] });
     const store = new LinksStore(api, workspaceOf(api));
-    const clicks = await store.clicks("a", { from: 0, to: 9 });
-    expect(clicks!.map((c) => c.payload)).toEqual(["a", "b"]);
-    expect(api.get).toHaveBeenLastCalledWith("/api/links/a/clicks", { from: 0, to: 9, cursor: "next" });
+    const clicks = await store.clicks("a", { from: 5, to: 10 });
+    expect(clicks!.map((c) => c.at)).toEqual([8, 6]);
+    expect(api.get).toHaveBeenCalledTimes(2);
+    expect(api.get).toHaveBeenLastCalledWith("/api/links/a/clicks", { limit: 500, cursor: "second" });
   });
 });

@@ -20,6 +20,7 @@ export interface LinksState {
 
 /** An export of clicks reads at most this many pages (the API's pages are bounded). */
 export const CLICK_PAGES = 50;
+export const CLICKS_PER_PAGE = 500;
 
 export class LinksStore {
   readonly store = new Store<LinksState>({ projectId: null, links: null, openCode: null, range: null, funnel: null, funnelLoading: false });
@@ -91,16 +92,18 @@ export class LinksStore {
     this.store.set({ funnelLoading: false, ...(funnel ? { funnel } : {}) });
   }
 
-  /** Every click of a link in the range, page after page (at most CLICK_PAGES of them). */
+  /** Every click of a link in the range. The API lists them newest first, so pages are read
+   *  until one reaches back past the range's start (and at most CLICK_PAGES of them). */
   async clicks(code: string, range: DateRange): Promise<Click[] | undefined> {
     return this.workspace.guard(async () => {
       const clicks: Click[] = [];
       let cursor: string | null | undefined;
       for (let page = 0; page < CLICK_PAGES; page++) {
-        const answer = await this.api.get<Page<Click>>(path`/api/links/${code}/clicks`, { from: range.from, to: range.to, cursor });
-        clicks.push(...answer.items);
+        const answer = await this.api.get<Page<Click>>(path`/api/links/${code}/clicks`, { limit: CLICKS_PER_PAGE, cursor });
+        clicks.push(...answer.items.filter((c) => c.at >= range.from && c.at <= range.to));
         cursor = answer.next_cursor;
-        if (!cursor) break;
+        const oldest = answer.items[answer.items.length - 1];
+        if (!cursor || (oldest && oldest.at < range.from)) break;
       }
       return clicks;
     });

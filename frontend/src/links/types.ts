@@ -17,7 +17,7 @@ export interface Link {
   code: string;
   project_id: string;
   name: string;
-  channel: string;
+  channel?: string | null;
   utm: Utm;
   /** Who answers the sessions the link brings: a group, some agents, or (neither) the project's routing. */
   target_group_id?: string | null;
@@ -78,7 +78,6 @@ export interface Funnel {
 }
 
 export interface Click {
-  payload: string;
   at: number;
   is_bot: boolean;
   country?: string | null;
