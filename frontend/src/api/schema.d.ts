@@ -545,6 +545,48 @@ export interface paths {
         patch: operations["update_tag_api_projects__project_id__tags__tag_id__patch"];
         trace?: never;
     };
+    "/api/projects/{project_id}/team-chat": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get Team Chat */
+        get: operations["get_team_chat_api_projects__project_id__team_chat_get"];
+        put?: never;
+        post?: never;
+        /**
+         * Unbind Team Chat
+         * @description Stop posting to the group (`team_chat_not_bound` when none is bound).
+         */
+        delete: operations["unbind_team_chat_api_projects__project_id__team_chat_delete"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{project_id}/team-chat/code": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Create Bind Code
+         * @description A one-time code, valid for 15 minutes: add the bot to the team's group and send
+         *     `command` there. Binding replaces the group bound before.
+         */
+        post: operations["create_bind_code_api_projects__project_id__team_chat_code_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/projects/{project_id}/users/{tg_user_id}": {
         parameters: {
             query?: never;
@@ -1290,6 +1332,21 @@ export interface components {
             target_id?: string | null;
             /** Target Type */
             target_type?: string | null;
+        };
+        /**
+         * BindCodePublic
+         * @description A one-time code: send `command` in the group (with the bot in it) before `expires_at`.
+         */
+        BindCodePublic: {
+            /** Code */
+            code: string;
+            /**
+             * Command
+             * @description `/bind@<bot username> <code>`, to send in the group
+             */
+            command: string;
+            /** Expires At */
+            expires_at: number;
         };
         /** BotTokenReplace */
         BotTokenReplace: {
@@ -2302,6 +2359,33 @@ export interface components {
         TakeOverRequest: {
             /** Reason */
             reason?: string | null;
+        };
+        /**
+         * TeamChatPublic
+         * @description The project's team group; only `bound` when there is none.
+         */
+        TeamChatPublic: {
+            /** Bound */
+            bound: boolean;
+            /** Bound At */
+            bound_at?: number | null;
+            /**
+             * Bound By
+             * @description the agent who asked for the code
+             */
+            bound_by?: string | null;
+            /** Chat Id */
+            chat_id?: number | null;
+            /**
+             * Chat Type
+             * @description `group` or `supergroup`
+             */
+            chat_type?: string | null;
+            /**
+             * Title
+             * @description the group's title when it was bound
+             */
+            title?: string | null;
         };
         /** TelegramUserPublic */
         TelegramUserPublic: {
@@ -4724,6 +4808,196 @@ export interface operations {
                 };
             };
             /** @description No such project or tag, or not one you may see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Changed meanwhile, already exists, or not in a state for this */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Invalid input; `field` names it */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    get_team_chat_api_projects__project_id__team_chat_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                project_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TeamChatPublic"];
+                };
+            };
+            /** @description Not logged in, or the login expired or was ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Your role, or your permissions in the project, do not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such project, or not one you may see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Invalid input; `field` names it */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    unbind_team_chat_api_projects__project_id__team_chat_delete: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                project_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not logged in, or the login expired or was ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Your role, or your permissions in the project, do not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such project, or not one you may see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Changed meanwhile, already exists, or not in a state for this */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Invalid input; `field` names it */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    create_bind_code_api_projects__project_id__team_chat_code_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                project_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BindCodePublic"];
+                };
+            };
+            /** @description Not logged in, or the login expired or was ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Your role, or your permissions in the project, do not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such project, or not one you may see */
             404: {
                 headers: {
                     [name: string]: unknown;
