@@ -27,6 +27,7 @@ SUPERVISOR = "supervisor"  # a supervisor of the project (or an admin)
 HOLDER = "holder"  # whoever may see the session or user: its assignee, the supervisors
 AUTHOR = "author"  # the author of the note, on a session they may see
 ADMIN = "admin"
+LINK_MANAGER = "link manager"  # an admin, or a supervisor of the link's project; others: 404
 
 SECRET = "P1-CONFIDENTIAL"  # in p1's note, tag and group: must never reach an outsider
 
@@ -124,15 +125,35 @@ ROUTES: dict[tuple[str, str], tuple[str, Any]] = {
     ("PUT", "/api/risk/groups/{gid}/entries.csv"): (ADMIN, None),
     ("GET", "/api/risk/triggers"): (SUPERVISOR, None),
     ("GET", "/api/risk/triggers.csv"): (SUPERVISOR, None),
+    # tracked links
+    ("POST", "/api/links"): (LINK_MANAGER, {"project_id": "{project_id}", "name": "Intruder"}),
+    ("GET", "/api/links"): (LINK_MANAGER, None),
+    ("GET", "/api/links/{code}"): (LINK_MANAGER, None),
+    ("PATCH", "/api/links/{code}"): (LINK_MANAGER, {"name": "Mine"}),
+    ("DELETE", "/api/links/{code}"): (LINK_MANAGER, None),
+    ("GET", "/api/links/{code}/clicks"): (LINK_MANAGER, None),
+    ("GET", "/api/projects/{project_id}/link-settings"): (LINK_MANAGER, None),
+    ("PUT", "/api/projects/{project_id}/link-settings"): (LINK_MANAGER, {"address_mode": "full"}),
 }
 
-ID_PARAMS = ("project_id", "session_id", "tg_user_id", "note_id", "tag_id", "group_id", "agent_id")
+ID_PARAMS = (
+    "project_id",
+    "session_id",
+    "tg_user_id",
+    "note_id",
+    "tag_id",
+    "group_id",
+    "agent_id",
+    "code",
+)
 # Routes that take a project id in the query rather than the path.
 QUERY_SCOPED = {
     ("GET", "/api/sessions"),
     ("GET", "/api/audit"),
     ("GET", "/api/risk/triggers"),
     ("GET", "/api/risk/triggers.csv"),
+    ("GET", "/api/links"),
+    ("POST", "/api/links"),  # in its body
 }
 
 
@@ -178,7 +199,10 @@ def world(client: TestClient, team: dict[str, Any]) -> dict[str, Any]:
         json={"name": f"{SECRET} group", "agent_ids": [team["ids"]["maria"]]},
         headers=team["boss"],
     )
-    for made in (note, tag, group):
+    link = client.post(
+        "/api/links", json={"project_id": p1, "name": f"{SECRET} link"}, headers=team["boss"]
+    )
+    for made in (note, tag, group, link):
         assert made.status_code == 201, made.text
     message = put_inbound_message(session, f"{SECRET} message", at=session["opened_at"])
     ids = {
@@ -190,6 +214,7 @@ def world(client: TestClient, team: dict[str, Any]) -> dict[str, Any]:
         "tag_id": tag.json()["tag_id"],
         "group_id": group.json()["group_id"],
         "agent_id": team["ids"]["maria"],
+        "code": link.json()["code"],
         "token": "x" * 43,
     }
     return {**team, "real": ids}
@@ -265,7 +290,9 @@ def test_inside_the_project_roles_still_apply(client: TestClient, world: dict[st
     none of the supervisor's routes."""
     ids, failures = world["real"], []
     for (method, path), (needs, body) in ROUTES.items():
-        if needs not in (SUPERVISOR, HOLDER, AUTHOR) or (method, path) in QUERY_SCOPED:
+        if needs not in (SUPERVISOR, HOLDER, AUTHOR, LINK_MANAGER):
+            continue
+        if (method, path) in QUERY_SCOPED:
             continue
         expected = 403 if needs == SUPERVISOR else 404
         response = call(client, method, path, body, ids, world["ana"])

@@ -1,78 +1,75 @@
-"""GET /l/{code}: no tracked links exist yet, so every code gets a friendly 404 page."""
+"""GET /l/{code}: a click on a tracked link is recorded in one write and redirected to the
+bot; every other code gets a friendly 404 page."""
 
 from __future__ import annotations
 
 import copy
 import subprocess
 import sys
+from collections.abc import Iterator
 from typing import Any
 
 import pytest
 from conftest import lambda_context
+from link_support import BOT, EVENT, FIREFOX, event_for, follow, put_link
 
 from infra.local import cfn
+from tgdesk.core import clock
+from tgdesk.links import clicks as click_module
+from tgdesk.links import lookup_click
+from tgdesk.storage import table
+from tgdesk.storage.expressions import Changes
+from tgdesk.storage.records import link as link_record
 
-# An HTTP API (payload format 2.0) event as API Gateway sends it for GET /l/{code}.
-EVENT: dict[str, Any] = {
-    "version": "2.0",
-    "routeKey": "GET /l/{code}",
-    "rawPath": "/l/spring-promo",
-    "rawQueryString": "utm_source=telegram",
-    "headers": {
-        "accept": "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8",
-        "accept-encoding": "gzip, deflate, br",
-        "accept-language": "en-GB,en;q=0.9",
-        "content-length": "0",
-        "host": "a1b2c3d4e5.execute-api.us-east-1.amazonaws.com",
-        "user-agent": "Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.0",
-        "x-amzn-trace-id": "Root=1-66670bd0-0d7c1a2b3c4d5e6f7a8b9c0d",
-        "x-forwarded-for": "203.0.113.7",
-        "x-forwarded-port": "443",
-        "x-forwarded-proto": "https",
-    },
-    "queryStringParameters": {"utm_source": "telegram"},
-    "requestContext": {
-        "accountId": "123456789012",
-        "apiId": "a1b2c3d4e5",
-        "domainName": "a1b2c3d4e5.execute-api.us-east-1.amazonaws.com",
-        "domainPrefix": "a1b2c3d4e5",
-        "http": {
-            "method": "GET",
-            "path": "/l/spring-promo",
-            "protocol": "HTTP/1.1",
-            "sourceIp": "203.0.113.7",
-            "userAgent": "Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.0",
-        },
-        "requestId": "ZkFvTjJ9IAMEVQg=",
-        "routeKey": "GET /l/{code}",
-        "stage": "$default",
-        "time": "10/Jun/2024:06:13:20 +0000",
-        "timeEpoch": 1718000000000,
-    },
-    "pathParameters": {"code": "spring-promo"},
-    "isBase64Encoded": False,
-}
+pytestmark = pytest.mark.usefixtures("aws")
+NOW = 1_800_000_000_000
 
 
-def get_link(code: str) -> dict[str, Any]:
-    event = copy.deepcopy(EVENT)
-    event["rawPath"] = event["requestContext"]["http"]["path"] = f"/l/{code}"
-    event["pathParameters"] = {"code": code}
-    return cfn.load_handler("RedirectFunction")(event, lambda_context())
+@pytest.fixture(autouse=True)
+def _frozen_clock() -> None:
+    clock.set_now_for_tests(NOW)
 
 
+def stored_clicks() -> list[dict[str, Any]]:
+    items = table.client().scan(TableName=table.table_name())["Items"]
+    return [c for c in (table.from_item(i) or {} for i in items) if c.get("kind") == "click"]
+
+
+def payload_of(response: dict[str, Any]) -> str:
+    location = response["headers"]["location"]
+    prefix = f"https://t.me/{BOT}?start="
+    assert location.startswith(prefix), location
+    return location[len(prefix) :]
+
+
+# -- the 404 page --------------------------------------------------------------------------
 def test_an_unknown_code_gets_a_friendly_html_404() -> None:
-    response = get_link("spring-promo")
+    response = follow("spring-promo")
 
     assert response["statusCode"] == 404
     assert response["headers"]["content-type"] == "text/html; charset=utf-8"
     assert response["isBase64Encoded"] is False
     assert "This link does not exist or has expired." in response["body"]
     assert response["body"].lstrip().lower().startswith("<!doctype html>")
+    assert stored_clicks() == []
 
 
 def test_a_missing_link_is_not_cached_so_it_can_appear_later() -> None:
-    assert get_link("abc")["headers"]["cache-control"] == "no-store"
+    assert follow("abc")["headers"]["cache-control"] == "no-store"
+    put_link("abc")
+    assert follow("abc")["statusCode"] == 302
+
+
+@pytest.mark.parametrize(
+    "fields",
+    [{"enabled": False}, {"deleted_at": 5}, {"bot_username": None}, {"bot_username": "x/y"}],
+)
+def test_disabled_deleted_or_botless_links_get_the_404_page(fields: dict[str, Any]) -> None:
+    put_link("gone", **fields)
+    response = follow("gone")
+    assert response["statusCode"] == 404
+    assert "This link does not exist or has expired." in response["body"]
+    assert stored_clicks() == []
 
 
 @pytest.mark.parametrize(
@@ -85,7 +82,7 @@ def test_a_missing_link_is_not_cached_so_it_can_appear_later() -> None:
     ],
 )
 def test_the_code_never_reaches_the_page(code: str) -> None:
-    response = get_link(code)
+    response = follow(code)
 
     assert code not in response["body"]
     assert "onerror" not in response["body"] and "<script" not in response["body"]
@@ -100,13 +97,135 @@ def test_an_event_without_path_parameters_still_answers_404() -> None:
     assert response["statusCode"] == 404
 
 
-def test_the_handler_imports_only_the_standard_library() -> None:
+# -- the click -------------------------------------------------------------------------------
+def test_a_click_is_recorded_and_redirected_to_the_bot() -> None:
+    put_link(utm={"utm_source": "default", "utm_medium": "cpc"})
+
+    response = follow(
+        "spring-promo",
+        "utm_source=google&utm_campaign=spring&gclid=abc&utm_source=second",
+        headers={"referer": "https://www.google.com/", "cloudfront-viewer-country": "de"},
+    )
+
+    assert response["statusCode"] == 302
+    assert response["headers"]["cache-control"] == "no-store"
+    assert response["headers"]["referrer-policy"] == "no-referrer"
+    assert response["body"] == ""
+    payload = payload_of(response)
+    assert len(payload) == 24
+    [click] = stored_clicks()
+    assert click["payload"] == payload and click["code"] == "spring-promo"
+    assert click["project_id"] == "p1" and click["channel"] == "google-ads"
+    assert click["at"] == NOW and click["ttl"] == NOW // 1000 + 90 * 86_400
+    assert click["utm"] == {"utm_source": "google", "utm_medium": "cpc", "utm_campaign": "spring"}
+    assert click["params"] == {"gclid": "abc"}
+    assert click["referrer"] == "https://www.google.com/"
+    assert click["user_agent"] == FIREFOX
+    assert (click["device"], click["browser"], click["is_bot"]) == ("desktop", "firefox", False)
+    assert click["country"] == "DE"
+    assert click["address_mode"] == "hashed" and "203.0.113" not in click["address"]
+    assert click["GSI1PK"].startswith("LINK#spring-promo#CLICKS#")
+    # the webhook finds it by the payload the bot receives
+    found = lookup_click(payload)
+    assert found is not None and found["code"] == "spring-promo"
+
+
+def test_each_click_gets_its_own_payload() -> None:
+    put_link()
+    payloads = {payload_of(follow("spring-promo")) for _ in range(5)}
+    assert len(payloads) == 5 and len(stored_clicks()) == 5
+
+
+def test_a_malformed_country_is_left_out() -> None:
+    put_link()
+    follow("spring-promo", headers={"cloudfront-viewer-country": "Germany"})
+    assert "country" not in stored_clicks()[0]
+
+
+@pytest.mark.parametrize(
+    ("user_agent", "name"),
+    [
+        ("TelegramBot (like TwitterBot)", "telegram"),
+        ("Slackbot-LinkExpanding 1.0 (+https://api.slack.com/robots)", "slack"),
+        ("facebookexternalhit/1.1 (+http://www.facebook.com/externalhit_uatext.php)", "facebook"),
+        ("Twitterbot/1.0", "x"),
+        ("Mozilla/5.0 (compatible; Discordbot/2.0; +https://discordapp.com)", "discord"),
+        ("Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)", "google"),
+        ("", "unknown"),
+    ],
+)
+def test_preview_fetchers_and_bots_are_redirected_and_counted_apart(
+    user_agent: str, name: str
+) -> None:
+    put_link()
+    response = follow("spring-promo", headers={"user-agent": user_agent})
+
+    assert response["statusCode"] == 302  # the preview shows the bot
+    [click] = stored_clicks()
+    assert click["is_bot"] is True and click["device"] == "bot" and click["browser"] == name
+
+
+# -- what a click costs ----------------------------------------------------------------------
+@pytest.fixture
+def requests() -> Iterator[list[str]]:
+    """Names of the DynamoDB operations sent from here on."""
+    seen: list[str] = []
+
+    def record(model: Any, **_: Any) -> None:
+        seen.append(model.name)
+
+    events = table.client().meta.events
+    events.register("before-call.dynamodb", record)
+    yield seen
+    events.unregister("before-call.dynamodb", record)
+
+
+def test_a_click_is_one_write(requests: list[str]) -> None:
+    put_link()
+    requests.clear()
+
+    follow("spring-promo")  # a cold container: it reads the link
+    assert requests == ["GetItem", "PutItem"]
+
+    requests.clear()
+    handler = cfn.load_handler("RedirectFunction")
+    for _ in range(3):  # a warm one: the link is cached for a few seconds
+        handler(event_for("spring-promo"), lambda_context())
+    assert requests == ["PutItem"] * 3
+
+
+def test_a_code_no_link_can_have_costs_no_read(requests: list[str]) -> None:
+    follow("x")
+    follow("a" * 33)
+    follow("semi;colon")
+    assert requests == []
+
+
+def test_the_handler_imports_no_web_framework() -> None:
     code = (
         "import sys; sys.path[:0] = ['functions/redirect', 'layers/common']; import app; "
-        "print(sorted(m for m in ('boto3', 'botocore', 'aws_lambda_powertools', 'pydantic')"
-        " if m in sys.modules))"
+        "print(sorted(m for m in ('aws_lambda_powertools', 'pydantic', 'fastapi', 'starlette',"
+        " 'tgdesk.accounts.access', 'tgdesk.team') if m in sys.modules))"
     )
     done = subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=cfn.ROOT
     )
     assert done.stdout.strip() == "[]"
+
+
+def test_a_link_read_is_reused_for_a_few_seconds_only(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A link disabled meanwhile still redirects from a warm container until its cached
+    read is LINK_CACHE_SECONDS old."""
+    put_link()
+    handler = cfn.load_handler("RedirectFunction")
+    seconds = [1000.0]
+    monkeypatch.setattr(click_module.time, "monotonic", lambda: seconds[0])
+    click_module.forget_cached_links()
+    assert handler(event_for("spring-promo"), lambda_context())["statusCode"] == 302
+    disable = Changes().set("enabled", False).request(*link_record.key("spring-promo"))
+    table.client().update_item(**disable)
+
+    seconds[0] += click_module.LINK_CACHE_SECONDS - 0.1
+    assert handler(event_for("spring-promo"), lambda_context())["statusCode"] == 302
+    seconds[0] += 0.2
+    assert handler(event_for("spring-promo"), lambda_context())["statusCode"] == 404

@@ -1,12 +1,18 @@
-"""GET /l/{code}: tracked short links to the bot.
+"""GET /l/{code}: a tracked short link (tgdesk.links.clicks).
 
-No link exists yet, so every code gets the same small 404 page. The code is never put in
-the page: it comes from whoever wrote the URL.
+A known, enabled link records the click and answers 302 to `https://t.me/<bot>?start=<payload>`;
+any other code gets the same small 404 page. Plain on purpose (no web framework, no
+Powertools): it is the function a campaign's burst hits, so its cold start stays short.
+Nothing from the request is ever put in the page or the Location.
 """
 
 from __future__ import annotations
 
 from typing import Any
+
+from tgdesk.accounts.client_address import client_address
+from tgdesk.core.settings import get_settings
+from tgdesk.links.clicks import Visit, follow
 
 NOT_FOUND_PAGE = """<!doctype html>
 <html lang="en">
@@ -37,12 +43,40 @@ _HEADERS = {
     "x-content-type-options": "nosniff",
     "content-security-policy": "default-src 'none'; style-src 'unsafe-inline'",
 }
+_REDIRECT_HEADERS = {
+    "cache-control": "no-store",
+    "referrer-policy": "no-referrer",
+    "x-content-type-options": "nosniff",
+}
+COUNTRY_HEADER = "cloudfront-viewer-country"
 
 
 def handler(event: dict[str, Any], context: Any) -> dict[str, Any]:
+    location = follow(visit_of(event))
+    if location is None:
+        return {
+            "statusCode": 404,
+            "headers": dict(_HEADERS),
+            "body": NOT_FOUND_PAGE,
+            "isBase64Encoded": False,
+        }
     return {
-        "statusCode": 404,
-        "headers": dict(_HEADERS),
-        "body": NOT_FOUND_PAGE,
+        "statusCode": 302,
+        "headers": {**_REDIRECT_HEADERS, "location": location},
+        "body": "",
         "isBase64Encoded": False,
     }
+
+
+def visit_of(event: dict[str, Any]) -> Visit:
+    """The request as the click records it (an HTTP API payload 2.0 event)."""
+    headers = {str(k).lower(): str(v) for k, v in (event.get("headers") or {}).items()}
+    source_ip = ((event.get("requestContext") or {}).get("http") or {}).get("sourceIp")
+    return Visit(
+        code=str((event.get("pathParameters") or {}).get("code") or ""),
+        query=str(event.get("rawQueryString") or ""),
+        user_agent=headers.get("user-agent", ""),
+        referrer=headers.get("referer", ""),
+        address=client_address(headers, source_ip, get_settings().origin_secret) or "",
+        country=headers.get(COUNTRY_HEADER, "").strip().upper(),
+    )

@@ -35,6 +35,7 @@ ROUTE_MODULES: dict[str, tuple[str, ...]] = {
     "media": ("/sessions/*/messages/*/media",),
     "risk": ("/risk", "/sessions/*/risk-cancel"),
     "team_chat": ("/projects/*/team-chat",),
+    "links": ("/links", "/projects/*/link-settings"),
 }
 
 

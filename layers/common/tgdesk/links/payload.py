@@ -7,6 +7,7 @@ parameter finds no click. Nothing is signed, so nothing needs a key.
 
 from __future__ import annotations
 
+import hashlib
 import re
 import secrets
 
@@ -21,3 +22,8 @@ def new_payload() -> str:
 def is_payload(value: object) -> bool:
     """Shaped like a start parameter Telegram would pass on (not that such a click exists)."""
     return isinstance(value, str) and PATTERN.fullmatch(value) is not None
+
+
+def click_id(payload: str) -> str:
+    """The click's public name: a digest of its payload, which it does not give away."""
+    return hashlib.sha256(payload.encode()).hexdigest()[:24]

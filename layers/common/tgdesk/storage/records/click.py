@@ -3,8 +3,10 @@
 PK `CLICK#{payload}`, SK `CLICK`: the payload is the bot's start parameter that the
 redirect puts in the t.me URL, random and unguessable (tgdesk.links.payload), so the
 webhook finds the click of a `/start <payload>` with one GetItem and a forged payload
-finds nothing. On GSI1 in its shard of `LINK#{code}#CLICKS#{n}` (by payload), by time: a
-link's clicks, newest first, for the export. `ttl` ends it after the project's retention;
+finds nothing. On GSI1 in its shard of `LINK#{code}#CLICKS#{n}` (by payload), sorted by
+`{at}#{click_id}`: a link's clicks, newest first, for the export. The `click_id` (a digest
+of the payload) names a click in the export and in page cursors without giving away the
+payload. `ttl` ends it after the project's retention;
 the aggregated counts outlive it.
 """
 
@@ -19,7 +21,8 @@ KIND = "click"
 
 
 class Click(TypedDict, total=False):
-    payload: str  # the click's id, and the t.me start parameter
+    payload: str  # the click's key, and the t.me start parameter
+    click_id: str  # a digest of the payload: what the export shows
     code: str  # the link's
     project_id: str
     channel: str  # the link's, at the time of the click
@@ -42,9 +45,12 @@ def key(payload: str) -> tuple[str, str]:
     return keys.click(payload)
 
 
-def index_keys(code: str, at: int, payload: str) -> dict[str, str]:
+def index_keys(code: str, at: int, payload: str, click_id: str) -> dict[str, str]:
     """GSI1: a link's clicks, by time, in the click's shard."""
-    return {"GSI1PK": keys.link_clicks_index(code, payload), "GSI1SK": f"{keys.ts(at)}#{payload}"}
+    return {
+        "GSI1PK": keys.link_clicks_index(code, payload),
+        "GSI1SK": f"{keys.ts(at)}#{click_id}",
+    }
 
 
 def index_shards(code: str) -> tuple[str, ...]:
@@ -58,7 +64,7 @@ def to_item(click: Click) -> dict[str, Any]:
         "PK": pk,
         "SK": sk,
         "kind": KIND,
-        **index_keys(click["code"], click["at"], click["payload"]),
+        **index_keys(click["code"], click["at"], click["payload"], click["click_id"]),
         **click,
     }
 
