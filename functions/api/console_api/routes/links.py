@@ -7,7 +7,7 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Query, Response
 
-from console_api.deps import CurrentScope, SourceIp
+from console_api.deps import CurrentScope, PublicUrl, SourceIp
 from console_api.models import Items, Page
 from console_api.models_links import (
     ClickPublic,
@@ -26,8 +26,14 @@ def _fields(body: Any, exclude: set[str] | None = None) -> dict[str, Any]:
     return body.model_dump(exclude_unset=True, exclude=exclude or set())
 
 
+def _public(link: Any, public_url: str) -> LinkPublic:
+    return LinkPublic(**catalog.public_link(link, catalog.links_base_url(public_url)))
+
+
 @router.post("/links", status_code=201)
-def create_link(body: LinkCreate, scope: CurrentScope, source_ip: SourceIp) -> LinkPublic:
+def create_link(
+    body: LinkCreate, scope: CurrentScope, source_ip: SourceIp, public_url: PublicUrl
+) -> LinkPublic:
     """A new link of the project; Conflict `link_code_taken` when the code is taken."""
     link = catalog.create_link(
         scope,
@@ -36,31 +42,31 @@ def create_link(body: LinkCreate, scope: CurrentScope, source_ip: SourceIp) -> L
         code=body.code,
         source_ip=source_ip,
     )
-    return LinkPublic(**catalog.public_link(link))
+    return _public(link, public_url)
 
 
 @router.get("/links")
 def list_links(
-    project_id: Annotated[str, Query(max_length=64)], scope: CurrentScope
+    project_id: Annotated[str, Query(max_length=64)], scope: CurrentScope, public_url: PublicUrl
 ) -> Items[LinkPublic]:
     """The project's links, newest first (deleted ones are gone)."""
     return Items[LinkPublic](
-        items=[LinkPublic(**catalog.public_link(x)) for x in catalog.list_links(scope, project_id)]
+        items=[_public(x, public_url) for x in catalog.list_links(scope, project_id)]
     )
 
 
 @router.get("/links/{code}")
-def get_link(code: str, scope: CurrentScope) -> LinkPublic:
-    return LinkPublic(**catalog.public_link(catalog.get_link(scope, code)))
+def get_link(code: str, scope: CurrentScope, public_url: PublicUrl) -> LinkPublic:
+    return _public(catalog.get_link(scope, code), public_url)
 
 
 @router.patch("/links/{code}")
 def update_link(
-    code: str, body: LinkUpdate, scope: CurrentScope, source_ip: SourceIp
+    code: str, body: LinkUpdate, scope: CurrentScope, source_ip: SourceIp, public_url: PublicUrl
 ) -> LinkPublic:
     """Change the fields sent; Conflict `link_changed` when it changed meanwhile."""
     link = catalog.update_link(scope, code, _fields(body), source_ip=source_ip)
-    return LinkPublic(**catalog.public_link(link))
+    return _public(link, public_url)
 
 
 @router.delete("/links/{code}", status_code=204)

@@ -18,7 +18,6 @@ from tgdesk.accounts import access
 from tgdesk.audit import entries as audit
 from tgdesk.core.clock import now_ms
 from tgdesk.core.errors import Conflict, InvalidInput, NotFound
-from tgdesk.core.settings import get_settings
 from tgdesk.links import lookup
 from tgdesk.links.clicks import CODE, MAX_VALUE, UTM_KEYS
 from tgdesk.links.settings import click_settings, require_link_manager
@@ -48,18 +47,19 @@ EDITABLE = (
 _AUDITED = EDITABLE
 
 
-def short_url(code: str) -> str:
-    """The link's full short URL: TGDESK_LINKS_BASE_URL, else the API's public URL + /l."""
-    base = os.environ.get("TGDESK_LINKS_BASE_URL", "").rstrip("/")
-    if not base:
-        base = f"{get_settings().public_url}/l"
-    return f"{base}/{code}"
+def links_base_url(public_url: str) -> str:
+    """Where short URLs start: TGDESK_LINKS_BASE_URL (a short domain routed to the redirect
+    function, with its path: `https://go.example.com/l`), else the API's public URL + /l,
+    where the redirect function is served."""
+    configured = os.environ.get("TGDESK_LINKS_BASE_URL", "").rstrip("/")
+    return configured or f"{public_url.rstrip('/')}/l"
 
 
-def public_link(link: Link, *, base_url: str | None = None) -> dict[str, Any]:
-    """What the API shows of a link: not the copies the redirect keeps (the salt)."""
-    shown = {k: v for k, v in link.items() if k not in ("click_settings",)}
-    shown["short_url"] = f"{base_url}/{link['code']}" if base_url else short_url(link["code"])
+def public_link(link: Link, base_url: str) -> dict[str, Any]:
+    """What the API shows of a link, with its short URL; not the copies the redirect keeps
+    (the project's click settings, whose salt never leaves the table)."""
+    shown: dict[str, Any] = {k: v for k, v in link.items() if k != "click_settings"}
+    shown["short_url"] = f"{base_url}/{link['code']}"
     return shown
 
 
