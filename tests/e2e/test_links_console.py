@@ -107,7 +107,7 @@ def test_a_supervisor_creates_a_link_and_follows_its_funnel(
         return funnel_clicks(page).inner_text(timeout=5_000) == "1"
 
     eventually(counted, what="the click in the link's funnel")
-    expect(page.locator(".funnel-table tr[data-step=unique_visitors] td").first).to_have_text("1")
+    expect(page.locator(".funnel-table tr[data-step=visitors] td").first).to_have_text("1")
 
     with page.expect_download() as download_info:
         page.get_by_role("button", name="Export the funnel (CSV)").click()

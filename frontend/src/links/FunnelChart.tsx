@@ -3,7 +3,7 @@
 // and starts per day follows, and both are also tables (for screen readers and for reading
 // exact numbers).
 import { t } from "../i18n";
-import { FUNNEL_STEPS, type Funnel, type FunnelCounts, type FunnelStep } from "./types";
+import { FUNNEL_STEPS, type Funnel, type FunnelCounts, type FunnelStep, type FunnelValue, type Tally } from "./types";
 
 const BAR_HEIGHT = 22;
 const GAP = 8;
@@ -17,8 +17,8 @@ export function share(counts: FunnelCounts, step: FunnelStep): string {
 }
 
 export function FunnelChart(props: { funnel: Funnel }) {
-  const { totals } = props.funnel;
-  const top = Math.max(1, ...FUNNEL_STEPS.map((s) => totals[s]));
+  const { total } = props.funnel;
+  const top = Math.max(1, ...FUNNEL_STEPS.map((s) => total[s]));
   const barSpace = CHART_WIDTH - LABEL_WIDTH - 90;
   const height = FUNNEL_STEPS.length * (BAR_HEIGHT + GAP);
   return (
@@ -27,7 +27,7 @@ export function FunnelChart(props: { funnel: Funnel }) {
       <svg viewBox={`0 0 ${CHART_WIDTH} ${height}`} class="funnel-chart" aria-hidden="true">
         {FUNNEL_STEPS.map((step, i) => {
           const y = i * (BAR_HEIGHT + GAP);
-          const width = Math.max(totals[step] > 0 ? 2 : 0, (totals[step] / top) * barSpace);
+          const width = Math.max(total[step] > 0 ? 2 : 0, (total[step] / top) * barSpace);
           return (
             <g key={step}>
               <text x={0} y={y + BAR_HEIGHT * 0.7} class="funnel-label">
@@ -35,7 +35,7 @@ export function FunnelChart(props: { funnel: Funnel }) {
               </text>
               <rect x={LABEL_WIDTH} y={y} width={width} height={BAR_HEIGHT} rx={3} class={`funnel-bar funnel-${step}`} />
               <text x={LABEL_WIDTH + width + 6} y={y + BAR_HEIGHT * 0.7} class="funnel-value">
-                {totals[step]} ({share(totals, step)})
+                {total[step]} ({share(total, step)})
               </text>
             </g>
           );
@@ -54,15 +54,14 @@ export function FunnelChart(props: { funnel: Funnel }) {
           {FUNNEL_STEPS.map((step) => (
             <tr key={step} data-step={step}>
               <th scope="row">{t(`links.step.${step}`)}</th>
-              <td>{totals[step]}</td>
-              <td>{share(totals, step)}</td>
+              <td>{total[step]}</td>
+              <td>{share(total, step)}</td>
             </tr>
           ))}
         </tbody>
       </table>
       <p class="muted">
-        {t("links.botClicks", { count: totals.bot_clicks })}
-        {typeof totals.average_rating === "number" ? ` · ${t("links.averageRating", { rating: totals.average_rating.toFixed(1) })}` : ""}
+        {t("links.botClicks", { count: total.bot_clicks })}
       </p>
     </figure>
   );
@@ -122,7 +121,7 @@ export function DailyChart(props: { funnel: Funnel }) {
 }
 
 /** The top countries or device classes, most clicks first. */
-export function TopList(props: { title: string; items: { key: string; clicks: number }[]; label: (key: string) => string }) {
+export function TopList(props: { title: string; items: Tally[]; label: (value: string) => string }) {
   const items = [...props.items].sort((a, b) => b.clicks - a.clicks).slice(0, 10);
   return (
     <section class="top-list">
@@ -132,12 +131,60 @@ export function TopList(props: { title: string; items: { key: string; clicks: nu
       ) : (
         <ol>
           {items.map((item) => (
-            <li key={item.key}>
-              {props.label(item.key)} <span class="muted">{item.clicks}</span>
+            <li key={item.value}>
+              {props.label(item.value)} <span class="muted">{item.clicks}</span>
             </li>
           ))}
         </ol>
       )}
     </section>
+  );
+}
+
+const BREAKDOWNS = [
+  ["channels", "links.byChannel"],
+  ["utm_sources", "links.byUtmSource"],
+  ["utm_campaigns", "links.byUtmCampaign"],
+] as const;
+
+/** The same steps per channel, UTM source and UTM campaign, over all the project's links. */
+export function Breakdowns(props: { funnel: Funnel }) {
+  const shown = BREAKDOWNS.filter(([field]) => props.funnel[field].length > 0);
+  if (shown.length === 0) return null;
+  return (
+    <details class="breakdowns">
+      <summary>{t("links.breakdowns")}</summary>
+      {shown.map(([field, title]) => (
+        <BreakdownTable key={field} title={t(title)} rows={props.funnel[field]} />
+      ))}
+    </details>
+  );
+}
+
+function BreakdownTable(props: { title: string; rows: FunnelValue[] }) {
+  return (
+    <table class="admin-table">
+      <caption>{props.title}</caption>
+      <thead>
+        <tr>
+          <th scope="col">{t("links.value")}</th>
+          {FUNNEL_STEPS.map((step) => (
+            <th key={step} scope="col">
+              {t(`links.step.${step}`)}
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {props.rows.map((row) => (
+          <tr key={row.value}>
+            <th scope="row">{row.value}</th>
+            {FUNNEL_STEPS.map((step) => (
+              <td key={step}>{row[step]}</td>
+            ))}
+          </tr>
+        ))}
+      </tbody>
+    </table>
   );
 }

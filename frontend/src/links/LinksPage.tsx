@@ -11,10 +11,10 @@ import { useStore } from "../lib/store";
 import { CopyButton } from "./CopyButton";
 import { csvBlob } from "./csv";
 import { clicksCsv, exportName, funnelCsv } from "./exports";
-import { DailyChart, FunnelChart, TopList } from "./FunnelChart";
+import { Breakdowns, DailyChart, FunnelChart, TopList } from "./FunnelChart";
 import { LinkEditor } from "./LinkEditor";
 import { QrCode } from "./QrCode";
-import { RANGE_PRESETS, dayValue, rangeOf, type RangePreset } from "./range";
+import { RANGE_PRESETS, lastDays, rangeOf, type RangePreset } from "./range";
 import { LinksStore } from "./store";
 import type { Link } from "./types";
 import "./links.css";
@@ -76,6 +76,8 @@ export function LinksPage(props: { api: HttpApi; controller: ConsoleController }
 }
 
 function LinksTable(props: { links: Link[]; openCode: string | null; store: LinksStore; onEdit: (link: Link) => void }) {
+  // A link's running total of clicks, where the API's list carries it.
+  const counted = props.links.some((l) => typeof l.clicks === "number");
   return (
     <table class="admin-table links-table">
       <caption class="visually-hidden">{t("nav.links")}</caption>
@@ -86,7 +88,7 @@ function LinksTable(props: { links: Link[]; openCode: string | null; store: Link
           <th scope="col">{t("links.channel")}</th>
           <th scope="col">{t("links.shortUrl")}</th>
           <th scope="col">{t("links.enabled")}</th>
-          <th scope="col">{t("links.step.clicks")}</th>
+          {counted && <th scope="col">{t("links.step.clicks")}</th>}
           <th scope="col">{t("admin.actions")}</th>
         </tr>
       </thead>
@@ -105,7 +107,7 @@ function LinksTable(props: { links: Link[]; openCode: string | null; store: Link
               <CopyButton text={link.short_url} label={t("links.copyOf", { name: link.name })} />
             </td>
             <td>{link.enabled ? t("common.yes") : t("common.no")}</td>
-            <td>{link.clicks ?? "—"}</td>
+            {counted && <td>{link.clicks ?? 0}</td>}
             <td class="row">
               <button
                 type="button"
@@ -131,10 +133,7 @@ function LinkDetails(props: { link: Link; store: LinksStore }) {
   const { link, store } = props;
   const { funnel, funnelLoading, range } = useStore(store.store, (s) => s);
   const [preset, setPreset] = useState<RangePreset>("7d");
-  const [custom, setCustom] = useState(() => {
-    const week = rangeOf("7d", Date.now(), { from: "", to: "" })!;
-    return { from: dayValue(week.from), to: dayValue(week.to) };
-  });
+  const [custom, setCustom] = useState(() => lastDays(7, Date.now()));
   const [exporting, setExporting] = useState(false);
 
   useEffect(() => {
@@ -174,6 +173,7 @@ function LinkDetails(props: { link: Link; store: LinksStore }) {
               </>
             )}
           </fieldset>
+          <p class="muted">{t("links.utcDays")}</p>
           {!range ? (
             <p class="form-error">{t("links.badRange")}</p>
           ) : funnel ? (
@@ -181,9 +181,10 @@ function LinkDetails(props: { link: Link; store: LinksStore }) {
               <FunnelChart funnel={funnel} />
               <DailyChart funnel={funnel} />
               <div class="row top-lists">
-                <TopList title={t("links.countries")} items={funnel.countries} label={(c) => countryName(c)} />
+                <TopList title={t("links.countries")} items={funnel.countries} label={countryName} />
                 <TopList title={t("links.devices")} items={funnel.devices} label={deviceName} />
               </div>
+              <Breakdowns funnel={funnel} />
               <div class="row">
                 <button type="button" onClick={() => saveAs(csvBlob(funnelCsv(funnel)), exportName(link.code, "funnel", range))}>
                   {t("links.exportFunnel")}

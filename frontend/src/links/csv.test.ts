@@ -1,6 +1,6 @@
 import { csvCell, csvDocument } from "./csv";
 import { clicksCsv, exportName, funnelCsv } from "./exports";
-import type { Funnel } from "./types";
+import { countsOf, funnelOf } from "./testData";
 
 describe("CSV cells", () => {
   it("never lets a spreadsheet run a formula", () => {
@@ -20,23 +20,16 @@ describe("CSV cells", () => {
   });
 });
 
-const FUNNEL: Funnel = {
-  code: "spring",
-  from: 0,
-  to: 1,
-  totals: { clicks: 5, bot_clicks: 2, unique_visitors: 4, starts: 3, first_messages: 2, first_replies: 1, resolved: 1 },
-  days: [{ day: "2026-12-01", clicks: 5, bot_clicks: 2, unique_visitors: 4, starts: 3, first_messages: 2, first_replies: 1, resolved: 1 }],
-  countries: [],
-  devices: [],
-};
+const COUNTS = countsOf(5, { bot_clicks: 2, visitors: 4, starts: 3, first_messages: 2, first_replies: 1, resolved: 1 });
+const FUNNEL = { ...funnelOf("spring", 5), days: [{ day: "2026-12-01", ...COUNTS }], total: COUNTS };
 
 describe("the exports", () => {
   it("puts a line per day and the totals in the funnel's CSV", () => {
     const lines = funnelCsv(FUNNEL).replace("\uFEFF", "").trim().split("\r\n");
     expect(lines).toEqual([
-      "day,clicks,unique_visitors,starts,first_messages,first_replies,resolved,bot_clicks,average_rating",
-      "2026-12-01,5,4,3,2,1,1,2,",
-      "total,5,4,3,2,1,1,2,",
+      "day,clicks,visitors,starts,first_messages,first_replies,resolved,bot_clicks",
+      "2026-12-01,5,4,3,2,1,1,2",
+      "total,5,4,3,2,1,1,2",
     ]);
   });
 
@@ -49,8 +42,6 @@ describe("the exports", () => {
   });
 
   it("names a file by the link's code and the days", () => {
-    const from = new Date(2026, 10, 25).getTime();
-    const to = new Date(2026, 11, 1, 23, 59).getTime();
-    expect(exportName("spring", "funnel", { from, to })).toBe("spring-funnel-2026-11-25-2026-12-01.csv");
+    expect(exportName("spring", "funnel", { from: "2026-11-25", to: "2026-12-01" })).toBe("spring-funnel-2026-11-25-2026-12-01.csv");
   });
 });

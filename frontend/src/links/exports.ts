@@ -1,18 +1,18 @@
 // The Links page's CSV exports: a link's funnel over the chosen range (a line per day, then the
 // totals) and its clicks.
-import { dayValue } from "./range";
+import type { DateRange } from "./range";
 import { csvDocument } from "./csv";
 import { FUNNEL_STEPS, UTM_FIELDS, type Click, type Funnel, type FunnelCounts } from "./types";
 
-const FUNNEL_HEADER = ["day", ...FUNNEL_STEPS, "bot_clicks", "average_rating"];
+const FUNNEL_HEADER = ["day", ...FUNNEL_STEPS, "bot_clicks"];
 
 function counts(day: string, c: FunnelCounts): unknown[] {
-  return [day, ...FUNNEL_STEPS.map((step) => c[step]), c.bot_clicks, c.average_rating ?? ""];
+  return [day, ...FUNNEL_STEPS.map((step) => c[step]), c.bot_clicks];
 }
 
 export function funnelCsv(funnel: Funnel): string {
   const rows = funnel.days.map((d) => counts(d.day, d));
-  rows.push(counts("total", funnel.totals));
+  rows.push(counts("total", funnel.total));
   return csvDocument(FUNNEL_HEADER, rows);
 }
 
@@ -34,6 +34,6 @@ export function clicksCsv(clicks: readonly Click[]): string {
 }
 
 /** `<code>-funnel-<first day>-<last day>.csv` */
-export function exportName(code: string, what: "funnel" | "clicks", range: { from: number; to: number }): string {
-  return `${code}-${what}-${dayValue(range.from)}-${dayValue(range.to)}.csv`;
+export function exportName(code: string, what: "funnel" | "clicks", range: DateRange): string {
+  return `${code}-${what}-${range.from}-${range.to}.csv`;
 }

@@ -1,54 +1,50 @@
 // The funnel's date range: today, the last 7 or 30 days (today included), or chosen days.
-// Bounds are epoch milliseconds, from the start of the first local day to the end of the last.
+// The counters are kept per UTC day, so a range is a first and a last UTC day, `YYYY-MM-DD`,
+// both included, as the funnel's API takes them.
 
 export type RangePreset = "today" | "7d" | "30d" | "custom";
 export const RANGE_PRESETS: RangePreset[] = ["today", "7d", "30d", "custom"];
 
+/** The API's limit on a range. */
+export const MAX_RANGE_DAYS = 92;
+const DAY_MS = 86_400_000;
+
 export interface DateRange {
-  from: number;
-  to: number;
+  from: string;
+  to: string;
 }
 
 const DAYS: Record<Exclude<RangePreset, "custom">, number> = { today: 1, "7d": 7, "30d": 30 };
 
-function startOfDay(ms: number): number {
-  const d = new Date(ms);
-  return new Date(d.getFullYear(), d.getMonth(), d.getDate()).getTime();
+/** The UTC day of an instant. */
+export function utcDay(ms: number): string {
+  return new Date(ms).toISOString().slice(0, 10);
 }
 
-/** The last `days` local days up to `now`'s, `now`'s day whole. */
+/** The instant a UTC day starts, or null for anything but `YYYY-MM-DD`. */
+export function dayStart(day: string): number | null {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(day)) return null;
+  const ms = Date.parse(`${day}T00:00:00Z`);
+  return Number.isNaN(ms) || utcDay(ms) !== day ? null : ms;
+}
+
+/** The last `days` UTC days up to `now`'s. */
 export function lastDays(days: number, now: number): DateRange {
-  const today = startOfDay(now);
-  const first = new Date(today);
-  first.setDate(first.getDate() - (days - 1));
-  const next = new Date(today);
-  next.setDate(next.getDate() + 1);
-  return { from: first.getTime(), to: next.getTime() - 1 };
-}
-
-/** A date input's value (`YYYY-MM-DD`) as a local day's start, or null. */
-export function parseDay(value: string): number | null {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-  if (!m) return null;
-  const ms = new Date(Number(m[1]), Number(m[2]) - 1, Number(m[3])).getTime();
-  return Number.isNaN(ms) ? null : ms;
-}
-
-/** A day as a date input writes it. */
-export function dayValue(ms: number): string {
-  const d = new Date(ms);
-  const pad = (n: number) => String(n).padStart(2, "0");
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+  return { from: utcDay(now - (days - 1) * DAY_MS), to: utcDay(now) };
 }
 
 /** The range a preset (or, for "custom", two date inputs) stands for; null while the chosen
- *  days are incomplete or reversed. */
-export function rangeOf(preset: RangePreset, now: number, custom: { from: string; to: string }): DateRange | null {
+ *  days are incomplete, reversed or more than the API takes. */
+export function rangeOf(preset: RangePreset, now: number, custom: DateRange): DateRange | null {
   if (preset !== "custom") return lastDays(DAYS[preset], now);
-  const from = parseDay(custom.from);
-  const to = parseDay(custom.to);
-  if (from === null || to === null || to < from) return null;
-  const after = new Date(to);
-  after.setDate(after.getDate() + 1);
-  return { from, to: after.getTime() - 1 };
+  const from = dayStart(custom.from);
+  const to = dayStart(custom.to);
+  if (from === null || to === null || to < from || (to - from) / DAY_MS >= MAX_RANGE_DAYS) return null;
+  return { from: custom.from, to: custom.to };
+}
+
+/** Whether an instant falls on one of the range's days. */
+export function inRange(ms: number, range: DateRange): boolean {
+  const day = utcDay(ms);
+  return day >= range.from && day <= range.to;
 }

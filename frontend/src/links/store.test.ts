@@ -3,6 +3,9 @@ import { LinksStore } from "./store";
 import { funnelOf as funnel, linkOf as link } from "./testData";
 import type { Funnel } from "./types";
 
+/** Noon UTC of a day of November 2026. */
+const day = (n: number) => Date.UTC(2026, 10, n, 12);
+
 describe("the links store", () => {
   it("lists a project's links newest first, and puts a created link among them", async () => {
     const api = fakeApi({
@@ -25,31 +28,31 @@ describe("the links store", () => {
     await store.update("a", { code: "a", name: "Renamed", channel: "", utm: {}, target_group_id: null, target_agent_ids: null, language: null, enabled: true, note: "" });
     expect(api.patch).toHaveBeenCalledWith("/api/links/a", expect.not.objectContaining({ code: "a" }));
     expect(store.state.links![0].name).toBe("Renamed");
-    await store.open("a", { from: 0, to: 1 });
+    await store.open("a", { from: "2026-11-01", to: "2026-11-02" });
     expect(await store.remove("a")).toBe(true);
     expect(store.state).toMatchObject({ links: [], openCode: null, funnel: null });
   });
 
   it("drops a funnel answered for a range no longer chosen", async () => {
     const slow = deferred<Funnel>();
-    const api = fakeApi({ get: (_p, query) => ((query as { from: number }).from === 0 ? slow.promise : funnel("a", 9)) });
+    const api = fakeApi({ get: (_p, query) => ((query as { from: string }).from === "2026-11-01" ? slow.promise : funnel("a", 9)) });
     const store = new LinksStore(api, workspaceOf(api));
-    const first = store.open("a", { from: 0, to: 1 });
-    await store.setRange({ from: 5, to: 6 });
+    const first = store.open("a", { from: "2026-11-01", to: "2026-11-02" });
+    await store.setRange({ from: "2026-11-05", to: "2026-11-06" });
     slow.resolve(funnel("a", 1));
     await first;
-    expect(store.state.funnel!.totals.clicks).toBe(9);
+    expect(store.state.funnel!.total.clicks).toBe(9);
   });
 
   it("reads the clicks, newest first, page after page until they are older than the range", async () => {
     const pages: Record<string, { items: { at: number; is_bot: boolean }[]; next_cursor?: string }> = {
-      first: { items: [{ at: 12, is_bot: false }, { at: 8, is_bot: false }], next_cursor: "second" },
-      second: { items: [{ at: 6, is_bot: true }, { at: 4, is_bot: false }], next_cursor: "third" },
+      first: { items: [{ at: day(12), is_bot: false }, { at: day(8), is_bot: false }], next_cursor: "second" },
+      second: { items: [{ at: day(6), is_bot: true }, { at: day(4), is_bot: false }], next_cursor: "third" },
     };
     const api = fakeApi({ get: (_p, query) => pages[(query as { cursor?: string }).cursor ?? "first"] });
     const store = new LinksStore(api, workspaceOf(api));
-    const clicks = await store.clicks("a", { from: 5, to: 10 });
-    expect(clicks!.map((c) => c.at)).toEqual([8, 6]);
+    const clicks = await store.clicks("a", { from: "2026-11-05", to: "2026-11-10" });
+    expect(clicks!.map((c) => c.at)).toEqual([day(8), day(6)]);
     expect(api.get).toHaveBeenCalledTimes(2);
     expect(api.get).toHaveBeenLastCalledWith("/api/links/a/clicks", { limit: 500, cursor: "second" });
   });

@@ -5,7 +5,7 @@ import { path, type Api } from "../api/client";
 import type { Items, Page } from "../api/types";
 import type { Workspace } from "../console/workspace";
 import { Store } from "../lib/store";
-import type { DateRange } from "./range";
+import { dayStart, inRange, type DateRange } from "./range";
 import type { Click, Funnel, Link, LinkDraft } from "./types";
 
 export interface LinksState {
@@ -100,10 +100,10 @@ export class LinksStore {
       let cursor: string | null | undefined;
       for (let page = 0; page < CLICK_PAGES; page++) {
         const answer = await this.api.get<Page<Click>>(path`/api/links/${code}/clicks`, { limit: CLICKS_PER_PAGE, cursor });
-        clicks.push(...answer.items.filter((c) => c.at >= range.from && c.at <= range.to));
+        clicks.push(...answer.items.filter((c) => inRange(c.at, range)));
         cursor = answer.next_cursor;
         const oldest = answer.items[answer.items.length - 1];
-        if (!cursor || (oldest && oldest.at < range.from)) break;
+        if (!cursor || (oldest && oldest.at < (dayStart(range.from) ?? 0))) break;
       }
       return clicks;
     });

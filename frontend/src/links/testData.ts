@@ -10,14 +10,17 @@ export function linkOf(code: string, created_at: number, extra: Partial<Link> = 
     utm: {},
     enabled: true,
     short_url: `https://go.example/l/${code}`,
-    clicks: 0,
     created_at,
     updated_at: created_at,
     ...extra,
   };
 }
 
+export function countsOf(clicks: number, extra: Partial<FunnelCounts> = {}): FunnelCounts {
+  return { clicks, bot_clicks: 0, visitors: clicks, starts: 0, first_messages: 0, first_replies: 0, resolved: 0, ...extra };
+}
+
 export function funnelOf(code: string, clicks: number, extra: Partial<FunnelCounts> = {}): Funnel {
-  const totals = { clicks, bot_clicks: 0, unique_visitors: clicks, starts: 0, first_messages: 0, first_replies: 0, resolved: 0, ...extra };
-  return { code, from: 0, to: 1, totals, days: [], countries: [], devices: [] };
+  const none = { channels: [], utm_sources: [], utm_campaigns: [], countries: [], devices: [] };
+  return { code, project_id: "p1", from: "2026-11-26", to: "2026-12-02", days: [], total: countsOf(clicks, extra), ...none };
 }

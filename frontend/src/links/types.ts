@@ -47,14 +47,12 @@ export interface LinkDraft {
 }
 
 /** The funnel's steps, in order: each a count of the one before it or fewer. */
-export const FUNNEL_STEPS = ["clicks", "unique_visitors", "starts", "first_messages", "first_replies", "resolved"] as const;
+export const FUNNEL_STEPS = ["clicks", "visitors", "starts", "first_messages", "first_replies", "resolved"] as const;
 export type FunnelStep = (typeof FUNNEL_STEPS)[number];
 
 export type FunnelCounts = Record<FunnelStep, number> & {
   /** Link-preview fetchers and crawlers: counted, never a step. */
   bot_clicks: number;
-  /** When satisfaction surveys exist. */
-  average_rating?: number | null;
 };
 
 export interface FunnelDay extends FunnelCounts {
@@ -62,17 +60,28 @@ export interface FunnelDay extends FunnelCounts {
   day: string;
 }
 
+/** A channel's, UTM source's or UTM campaign's counts over the project's links. */
+export interface FunnelValue extends FunnelCounts {
+  value: string;
+}
+
+/** A country's or device class's clicks. */
 export interface Tally {
-  key: string;
+  value: string;
   clicks: number;
 }
 
 export interface Funnel {
   code: string;
-  from: number;
-  to: number;
-  totals: FunnelCounts;
+  project_id: string;
+  /** The first and last UTC day, `YYYY-MM-DD`, both included. */
+  from: string;
+  to: string;
   days: FunnelDay[];
+  total: FunnelCounts;
+  channels: FunnelValue[];
+  utm_sources: FunnelValue[];
+  utm_campaigns: FunnelValue[];
   countries: Tally[];
   devices: Tally[];
 }
