@@ -114,6 +114,19 @@ ROUTES: dict[tuple[str, str], tuple[str, Any]] = {
     ("POST", "/api/sessions/{session_id}/take-over"): (HOLDER, None),
     ("GET", "/api/notices"): (ANY_AGENT, None),
     ("POST", "/api/sessions/{session_id}/risk-cancel"): (HOLDER, {"text": "pay T9yD"}),
+    # escalations and tickets
+    ("POST", "/api/sessions/{session_id}/escalations"): (
+        HOLDER,
+        {"level": "l3", "to": {"supervisors": True}, "reason": "intrusion"},
+    ),
+    ("GET", "/api/sessions/{session_id}/ticket"): (HOLDER, None),
+    ("PATCH", "/api/sessions/{session_id}/ticket"): (HOLDER, {"emotion": "angry"}),
+    ("GET", "/api/tickets"): (SUPERVISOR, None),
+    ("GET", "/api/projects/{project_id}/escalation-wording"): (MEMBER, None),
+    ("PUT", "/api/projects/{project_id}/escalation-wording"): (
+        SUPERVISOR,
+        {"templates": {"en": "Taken over {ticket} {response_time}"}},
+    ),
     # risk control: administrators manage it, supervisors read it
     ("GET", "/api/risk/groups"): (SUPERVISOR, None),
     ("POST", "/api/risk/groups"): (ADMIN, {"name": "Intruders", "action": "block"}),
@@ -154,6 +167,7 @@ QUERY_SCOPED = {
     ("GET", "/api/risk/triggers.csv"),
     ("GET", "/api/links"),
     ("POST", "/api/links"),  # in its body
+    ("GET", "/api/tickets"),
 }
 
 

@@ -35,6 +35,12 @@ ROUTE_MODULES: dict[str, tuple[str, ...]] = {
     "media": ("/sessions/*/messages/*/media",),
     "risk": ("/risk", "/sessions/*/risk-cancel"),
     "team_chat": ("/projects/*/team-chat",),
+    "escalations": (
+        "/projects/*/escalation-wording",
+        "/sessions/*/escalations",
+        "/sessions/*/ticket",
+        "/tickets",
+    ),
     "links": ("/links", "/projects/*/link-settings"),
 }
 

@@ -7,7 +7,8 @@ from typing import Literal, Self
 from pydantic import BaseModel, Field, model_validator
 
 from console_api.models import Public, SessionPublic
-from tgdesk.core.domain import Priority, Status
+from console_api.models_escalations import TicketSummary
+from tgdesk.core.domain import Level, Priority, Status
 
 __all__ = [
     "LastMessage",
@@ -51,6 +52,10 @@ class SessionView(SessionPublic):
     )
     last_message: LastMessage | None = Field(
         default=None, description="The last message, user's or agent's, in short"
+    )
+    level: Level = Field(default=Level.L1, description="The support level; escalations raise it")
+    ticket: TicketSummary | None = Field(
+        default=None, description="The escalation ticket in short, once the session has one"
     )
 
 

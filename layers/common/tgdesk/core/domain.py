@@ -1,5 +1,6 @@
-"""The words of the domain, each defined once: a session's status and priority, an agent's
-role and presence, a project's routing mode.
+"""The words of the domain, each defined once: a session's status, priority and support level,
+a user's emotion on an escalation ticket, an agent's role and presence, a project's routing
+mode.
 
 They are `StrEnum`s: a member equals its stored string (`Status.CLOSED == "closed"`), so items
 read from the table compare without conversion and members serialise as plain strings.
@@ -30,6 +31,24 @@ class Priority(StrEnum):
     HIGH = "high"
     MEDIUM = "medium"
     LOW = "low"
+
+
+class Level(StrEnum):
+    """A session's support level: front line (l1, every session starts here), second line
+    (l2) and the people in charge (l3). An escalation only ever moves a session up."""
+
+    L1 = "l1"
+    L2 = "l2"
+    L3 = "l3"
+
+
+class Emotion(StrEnum):
+    """How the user feels, as the agent who escalates reads it (on the ticket)."""
+
+    CALM = "calm"
+    DISSATISFIED = "dissatisfied"
+    ANGRY = "angry"
+    THREATENING = "threatening"
 
 
 class Role(StrEnum):

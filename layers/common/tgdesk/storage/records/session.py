@@ -11,8 +11,9 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, Literal, TypedDict, cast
 
-from tgdesk.core.domain import Priority, Status
+from tgdesk.core.domain import Level, Priority, Status
 from tgdesk.storage import keys, table
+from tgdesk.storage.records.ticket import TicketSummary
 from tgdesk.storage.records.link_touch import LinkTouch
 
 KIND = "session"
@@ -66,6 +67,8 @@ class SessionShown(TypedDict, total=False):
     # then; absent once an agent replies or the session closes
     waiting_since: int
     last_message: LastMessage  # written with each user message and agent message
+    level: Level  # absent: l1; set by an escalation, with its move
+    ticket: TicketSummary  # the session's escalation ticket in short, once it has one
 
 
 class Session(SessionShown, total=False):
@@ -79,7 +82,10 @@ class Session(SessionShown, total=False):
 
 
 # The shown attributes and what a view holds when the item has none.
-SHOWN_FIELDS: dict[str, Any] = dict.fromkeys(SessionShown.__annotations__) | {"tags": []}
+SHOWN_FIELDS: dict[str, Any] = dict.fromkeys(SessionShown.__annotations__) | {
+    "tags": [],
+    "level": Level.L1,
+}
 
 
 def key(session_id: str) -> tuple[str, str]:
