@@ -6,6 +6,7 @@ import { t } from "../i18n";
 import { ConfirmDelete } from "./ConfirmDelete";
 import { EnumSelect } from "./EnumSelect";
 import { PROJECT_SETTINGS_DELAY_SECONDS } from "./settingsDelay";
+import { TeamChatSettings } from "./TeamChatSettings";
 import { attempt, useLoad } from "./useLoad";
 
 const MODES: RoutingMode[] = ["round_robin", "online_first", "balanced"];
@@ -73,6 +74,7 @@ export function ProjectsAdmin(props: { api: Api; controller: ConsoleController }
       )}
       {project && <Members key={`m:${project.project_id}`} api={api} project={project} onChanged={() => setTeam(team + 1)} />}
       {project && <Groups key={`g:${project.project_id}`} api={api} project={project} team={team} />}
+      {project && isAdmin && <TeamChatSettings key={`c:${project.project_id}`} api={api} project={project} />}
       {project && isAdmin && <IgnoredUpdates key={`i:${project.project_id}`} api={api} project={project} />}
       {isAdmin && (
         <form class="admin-form" onSubmit={connect} aria-labelledby="connect-bot">

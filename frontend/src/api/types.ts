@@ -142,3 +142,5 @@ export type RiskTrigger = Omit<Schemas["TriggerPublic"], "details"> & {
 
 /** GET /api/projects/{id}/ignored-updates: updates acknowledged but not served, by kind. */
 export type IgnoredCounts = Schemas["IgnoredUpdates"];
+export type TeamChat = Schemas["TeamChatPublic"];
+export type BindCode = Schemas["BindCodePublic"];
