@@ -15,29 +15,28 @@ export function SessionSource(props: { controller: ConsoleController; session: S
   return <Source sessionTouch={sessionTouch} userSource={userSource} />;
 }
 
-/** The touches as label and value lists; every value is the click's, shown as text. */
+/** The touches as label and value lists (nothing without one); every value is the click's,
+ *  shown as text. */
 export function Source(props: { sessionTouch?: LinkTouch | null; userSource?: UserSource | null }) {
   const touches = touchesToShow(props.sessionTouch, props.userSource);
+  // A user who came without a tracked link: nothing to show (most projects never use links).
+  if (touches.length === 0) return null;
   return (
     <section aria-labelledby="source-title" class="source">
       <h3 id="source-title">{t("source.title")}</h3>
-      {touches.length === 0 ? (
-        <p class="muted">{t("source.none")}</p>
-      ) : (
-        touches.map(({ title, touch }, i) => (
-          <div key={i}>
-            {title && <h4>{title}</h4>}
-            <dl class="profile">
-              {touchRows(touch).map(([k, v]) => (
-                <div key={k}>
-                  <dt>{k}</dt>
-                  <dd>{v}</dd>
-                </div>
-              ))}
-            </dl>
-          </div>
-        ))
-      )}
+      {touches.map(({ title, touch }, i) => (
+        <div key={i}>
+          {title && <h4>{title}</h4>}
+          <dl class="profile">
+            {touchRows(touch).map(([k, v]) => (
+              <div key={k}>
+                <dt>{k}</dt>
+                <dd>{v}</dd>
+              </div>
+            ))}
+          </dl>
+        </div>
+      ))}
     </section>
   );
 }
