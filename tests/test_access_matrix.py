@@ -147,6 +147,8 @@ ROUTES: dict[tuple[str, str], tuple[str, Any]] = {
     ("GET", "/api/links/{code}/clicks"): (LINK_MANAGER, None),
     ("GET", "/api/projects/{project_id}/link-settings"): (LINK_MANAGER, None),
     ("PUT", "/api/projects/{project_id}/link-settings"): (LINK_MANAGER, {"address_mode": "full"}),
+    ("GET", "/api/projects/{project_id}/sla"): (SUPERVISOR, None),
+    ("PUT", "/api/projects/{project_id}/sla"): (ADMIN, {"enabled": False}),
 }
 
 ID_PARAMS = (

@@ -12,6 +12,7 @@ from tgdesk.core.logs import function_logger
 from tgdesk.outbound import delivery
 from tgdesk.routing import jobs as routing_jobs
 from tgdesk.sessions import lifecycle
+from tgdesk.sla import jobs as sla_jobs
 
 logger = function_logger()
 
@@ -27,6 +28,8 @@ JOBS: dict[str, Callable[[], dict[str, int]]] = {
     "deliveries": delivery.run_due_retries,
     "timers": run_due_timers,
     "queues": routing_jobs.drain_queues,
+    # SLA clocks: warnings and breaches (`sla_due`, `sla_warned`, `sla_breached`, ...)
+    "sla": sla_jobs.run_due_clocks,
 }
 
 

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-from typing import Literal, Self
+from typing import Any, Literal, Self
 
 from pydantic import BaseModel, Field, model_validator
 
 from console_api.models import Public, SessionPublic
 from console_api.models_escalations import TicketSummary
+from console_api.models_sla import SlaView
 from tgdesk.core.domain import Level, Priority, Status
+from tgdesk.sla import views as sla_views
 
 __all__ = [
     "LastMessage",
@@ -57,6 +59,17 @@ class SessionView(SessionPublic):
     ticket: TicketSummary | None = Field(
         default=None, description="The escalation ticket in short, once the session has one"
     )
+    sla: SlaView | None = Field(
+        default=None, description="SLA clocks, when the project tracks them (tgdesk.sla)"
+    )
+
+    @model_validator(mode="before")
+    @classmethod
+    def _running_clocks(cls, data: Any) -> Any:
+        """Only the clocks that still run as the session stands (sla.views)."""
+        if isinstance(data, dict) and data.get("sla") is not None:
+            data = {**data, "sla": sla_views.current_view(data)}
+        return data
 
 
 class SessionUpdate(BaseModel):

@@ -45,10 +45,11 @@ def list_sessions(
         Query(description="Only sessions whose user waits for an answer (`waiting_since` set)"),
     ] = False,
     order: Annotated[
-        Literal["activity", "waiting"],
+        Literal["activity", "waiting", "due"],
         Query(
             description="`waiting`: each page (still read newest activity first) ordered by "
-            "`waiting_since`, oldest first, sessions nobody waits on last"
+            "`waiting_since`, oldest first, sessions nobody waits on last; `due`: each page "
+            "ordered by `sla.due_at` (due soonest), sessions without a running SLA clock last"
         ),
     ] = "activity",
     priority: Priority | None = None,

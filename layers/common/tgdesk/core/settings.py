@@ -21,6 +21,7 @@ class Settings:
     admin_password: str
     telegram_timeout_seconds: float
     token_ttl_seconds: int
+    time_zone: str  # a project's time zone until its SLA settings name one (IANA)
     websocket_url: str  # where browsers open the console's WebSocket
     websocket_callback_url: str  # the @connections endpoint that pushes to it
     # What CloudFront adds to every request it forwards to the API (tgdesk.accounts.client_address);
@@ -44,6 +45,7 @@ def get_settings() -> Settings:
         admin_password=env.get("TGDESK_ADMIN_PASSWORD", ""),
         telegram_timeout_seconds=float(env.get("TGDESK_TELEGRAM_TIMEOUT", "10")),
         token_ttl_seconds=int(env.get("TGDESK_TOKEN_TTL", str(12 * 3600))),
+        time_zone=env.get("TGDESK_TIME_ZONE", "UTC"),
         websocket_url=env.get("TGDESK_WEBSOCKET_URL", "").rstrip("/"),
         websocket_callback_url=env.get("TGDESK_WEBSOCKET_CALLBACK_URL", "").rstrip("/"),
         origin_secret=env.get("TGDESK_ORIGIN_SECRET", ""),

@@ -13,6 +13,7 @@ from dataclasses import dataclass, replace
 from tgdesk.accounts.access import Scope
 from tgdesk.core.domain import Priority, Status, values
 from tgdesk.core.errors import Forbidden, InvalidInput
+from tgdesk.sla import clocks as sla_clocks
 from tgdesk.storage import conversations, session_list
 from tgdesk.storage.records.message import Message
 from tgdesk.storage.records.session import Session
@@ -20,8 +21,9 @@ from tgdesk.storage.session_list import Partition, SessionFilter
 
 # How a page is ordered. Pages are always read newest activity first (the lists' index);
 # "waiting" orders each page by `waiting_since`, oldest first, those not waiting last:
-# within the page only, as no index orders sessions by it.
-ORDERS = ("activity", "waiting")
+# within the page only, as no index orders sessions by it. "due" likewise orders each page
+# by the earliest due time of its running SLA clocks, those without one last (tgdesk.sla).
+ORDERS = ("activity", "waiting", "due")
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,6 +62,8 @@ def list_sessions(
     )
     if query.order == "waiting":
         items.sort(key=_waiting_order)
+    elif query.order == "due":
+        items.sort(key=sla_clocks.due_soonest_key)
     counted, complete = session_list.count_by_status(partitions, session_filter)
     counts = {status: counted.get(status, 0) for status in values(Status)}
     return Listing(items, next_cursor, counts, complete)

@@ -21,7 +21,9 @@ from tgdesk.core.clock import now_ms
 from tgdesk.core.domain import SETTABLE_STATUSES, Priority, Status, values
 from tgdesk.core.errors import Conflict, Forbidden, InvalidInput, NotFound
 from tgdesk.sessions.opening import InboundTiming
+from tgdesk.sla import clocks as sla_clocks
 from tgdesk.storage import conversations, projects, sessions
+from tgdesk.storage import sla as sla_store
 from tgdesk.storage.records.project import Project
 from tgdesk.storage.records.session import Session
 from tgdesk.team import settings as team
@@ -41,6 +43,7 @@ def inbound_timing(project: Project, now: int) -> InboundTiming:
     return InboundTiming(
         autoclose_due=now + settings["auto_close_after_hours"] * _HOUR_MS,
         reopen_since=now - settings["reopen_within_days"] * 24 * _HOUR_MS,
+        sla_tracked=bool(project.get("sla_tracked")),
     )
 
 
@@ -113,7 +116,19 @@ def update(
         )
         for name, value in changes.items()
     ]
-    return sessions.change(session, changes, entries)
+    at = now_ms()
+    changed = sessions.change(session, {**changes, **_sla_changes(session, changes, at)}, entries)
+    if session.get(sla_store.ATTRIBUTE) is not None:
+        sla_store.look_again(changed, at)  # a pause, a resume or new targets: due times move
+    return changed
+
+
+def _sla_changes(session: Session, changes: Mapping[str, Any], at: int) -> dict[str, Any]:
+    """The session's SLA clocks pause while it is follow_up (when its project tracks them)."""
+    if "status" not in changes or session.get(sla_store.ATTRIBUTE) is None:
+        return {}
+    after = sla_clocks.status_changed(session, changes["status"], at)
+    return {} if after is None else {sla_store.ATTRIBUTE: after}
 
 
 def close(scope: Scope, session_id: str, *, source_ip: str | None = None) -> Session:
@@ -157,9 +172,12 @@ def reopen(scope: Scope, session_id: str, *, source_ip: str | None = None) -> Se
         {"status": Status.UNREAD},
         source_ip=source_ip,
     )
-    return sessions.reopen(
+    reopened = sessions.reopen(
         session, at=at, autoclose_due=at + auto_close_after_ms(project), entry=entry
     )
+    if project.get(sla_store.TRACKED):
+        sla_store.look_again(reopened, at)  # a new resolution clock
+    return reopened
 
 
 def require_can_send(scope: Scope, session: Mapping[str, Any]) -> None:

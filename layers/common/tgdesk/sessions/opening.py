@@ -25,6 +25,7 @@ class InboundTiming:
 
     autoclose_due: int  # the session closes then unless the user writes again
     reopen_since: int  # a session closed after this moment is reopened, not replaced
+    sla_tracked: bool = False  # the project's SLA clocks run (tgdesk.sla)
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,6 +36,7 @@ class Placement:
     autoclose_due: int  # the session's auto-close timer moves there
     opens: bool = False  # a new session, `session_id`
     reopens: Mapping[str, Any] | None = None  # the user's last session, closed, as read
+    sla_tracked: bool = False  # the message starts SLA clocks (storage.sla.inbound_timers)
 
     @property
     def continues(self) -> bool:
@@ -64,7 +66,11 @@ def place_message(
     named it) their last session; `new_session_id` is the id a new session would get."""
     open_session_id = (user or {}).get("open_session_id")
     if open_session_id:
-        return Placement(session_id=open_session_id, autoclose_due=timing.autoclose_due)
+        return Placement(
+            session_id=open_session_id,
+            autoclose_due=timing.autoclose_due,
+            sla_tracked=timing.sla_tracked,
+        )
     candidate = reopen_candidate(user, timing)
     if (
         last_session is not None
@@ -73,6 +79,14 @@ def place_message(
         and last_session.get("status") == Status.CLOSED
     ):
         return Placement(
-            session_id=candidate, autoclose_due=timing.autoclose_due, reopens=last_session
+            session_id=candidate,
+            autoclose_due=timing.autoclose_due,
+            reopens=last_session,
+            sla_tracked=timing.sla_tracked,
         )
-    return Placement(session_id=new_session_id, autoclose_due=timing.autoclose_due, opens=True)
+    return Placement(
+        session_id=new_session_id,
+        autoclose_due=timing.autoclose_due,
+        opens=True,
+        sla_tracked=timing.sla_tracked,
+    )

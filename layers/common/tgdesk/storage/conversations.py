@@ -29,7 +29,7 @@ from botocore.exceptions import ClientError, HTTPClientError
 from tgdesk.core import correlation, ids, item_size
 from tgdesk.core.domain import Priority, Status
 from tgdesk.core.errors import Conflict
-from tgdesk.storage import audit, keys, scroll, sessions, table
+from tgdesk.storage import audit, keys, scroll, sessions, sla, table
 from tgdesk.storage.expressions import Changes, put, put_new
 from tgdesk.storage.records import audit_entry
 from tgdesk.storage.records import message as message_record
@@ -95,6 +95,9 @@ class Placement(Protocol):
 
     @property
     def autoclose_due(self) -> int: ...  # the session's auto-close timer moves there
+
+    @property
+    def sla_tracked(self) -> bool: ...  # the project's SLA clocks run (storage.sla)
 
 
 class Attributed(Protocol):
@@ -179,6 +182,9 @@ def store_inbound_message(
         items.append(_session_touched(session_id, card, now, cid, preview))
     timed = {"session_id": session_id, "project_id": project_id}
     items.append(sessions.timer_put(timed, sessions.AUTOCLOSE, placement.autoclose_due))
+    if placement.sla_tracked:
+        opens = placement.opens or placement.reopens is not None
+        items.extend(sla.inbound_timers(session_id, project_id, now, opens=opens))
     items.extend(_message_puts(project_id, tg_user_id, session_id, message, now, cid))
     return _transact(items)
 

@@ -430,3 +430,13 @@ def ticket_sort_key(number: int) -> str:
 def escalation_wording(project_id: str) -> tuple[str, str]:
     """A project's own wording of the message that tells a user their issue was escalated."""
     return f"PROJECT#{project_id}", "ESCALATION#WORDING"
+
+
+# -- service levels -------------------------------------------------------------------------
+def project_sla(project_id: str) -> tuple[str, str]:
+    """A project's SLA settings: time zone, business hours, holidays, targets per priority."""
+    return f"PROJECT#{project_id}", "SLA"
+
+
+SLA_RESPONSE_TIMER = "sla_response"  # the session's running first or next response clock
+SLA_RESOLUTION_TIMER = "sla_resolution"  # the session's running resolution clock

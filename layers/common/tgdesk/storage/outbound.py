@@ -25,7 +25,7 @@ from typing import Any
 from botocore.exceptions import ClientError
 
 from tgdesk.core.errors import Conflict, NotFound
-from tgdesk.storage import audit, batch, keys, risk, scroll, table
+from tgdesk.storage import audit, batch, keys, risk, scroll, sla, table
 from tgdesk.storage.expressions import Changes, put, put_new
 from tgdesk.storage.records import agent as agent_record
 from tgdesk.storage.records import project as project_record
@@ -162,6 +162,8 @@ def create_reply(
             "ttl": message["created_at"] // 1000 + CLAIM_TTL_SECONDS,
         }
         operations.append(put_new(claim))
+    if session.get("waiting_since") and session.get(sla.ATTRIBUTE) is not None:
+        operations.append(sla.response_timer_delete(session["session_id"]))  # clock stopped
     operations += [
         *new.operations,
         # the session, last: a failed condition here means it does not exist; an agent's

@@ -14,7 +14,9 @@ from typing import Any, Literal, TypedDict, cast
 from tgdesk.core.domain import Level, Priority, Status
 from tgdesk.storage import keys, table
 from tgdesk.storage.records.ticket import TicketSummary
+from tgdesk.storage.records import sla as sla_record
 from tgdesk.storage.records.link_touch import LinkTouch
+from tgdesk.storage.records.sla import SessionSla
 
 KIND = "session"
 
@@ -67,6 +69,8 @@ class SessionShown(TypedDict, total=False):
     # then; absent once an agent replies or the session closes
     waiting_since: int
     last_message: LastMessage  # written with each user message and agent message
+    # SLA clocks (tgdesk.sla): pauses, recorded warnings and breaches, the console's snapshot
+    sla: SessionSla
     level: Level  # absent: l1; set by an escalation, with its move
     ticket: TicketSummary  # the session's escalation ticket in short, once it has one
 
@@ -148,4 +152,6 @@ def last_message(message: Mapping[str, Any]) -> LastMessage:
 
 def shown(session: Mapping[str, Any]) -> dict[str, Any]:
     """What the console is shown of a session, every shown attribute present."""
-    return {name: session.get(name, default) for name, default in SHOWN_FIELDS.items()}
+    out = {name: session.get(name, default) for name, default in SHOWN_FIELDS.items()}
+    out["sla"] = sla_record.current_view(session)  # only the clocks still running
+    return out
