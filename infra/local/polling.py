@@ -71,4 +71,22 @@ class TelegramPoller:
             self._stop.wait(2.0)
             return False
         self._offset = int(update["update_id"]) + 1
+        self._call_answered_method(resp)
         return True
+
+    def _call_answered_method(self, resp: requests.Response) -> None:
+        """A webhook answer that names a Bot API `method` is that call, as Telegram makes it
+        for a webhook (an answer in a group to `/bind`)."""
+        try:
+            answer = resp.json()
+        except ValueError:
+            return
+        if not isinstance(answer, dict) or not isinstance(answer.get("method"), str):
+            return
+        from tgdesk.telegram.client import TelegramError
+
+        params = {k: v for k, v in answer.items() if k != "method"}
+        try:
+            self._bot.call(answer["method"], params)
+        except TelegramError as err:
+            log.warning("the webhook's answer %s failed: %s", answer["method"], err)

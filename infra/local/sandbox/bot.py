@@ -13,6 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from infra.local.sandbox.groups import group_chat
 from infra.local.sandbox.images import image_size
 from infra.local.sandbox.params import Upload, int_param, json_param
 from infra.local.sandbox.state import SandboxStore, now_s
@@ -279,12 +280,16 @@ class SandboxBot:
         if raw in (None, ""):
             raise BotApiError(400, "Bad Request: chat_id is empty")
         try:
-            user = self.store.data.users.get(str(int(raw)))
+            chat_id = int(raw)
         except ValueError:
-            user = None
-        if user is None:
+            raise BotApiError(400, "Bad Request: chat not found") from None
+        user = self.store.data.users.get(str(chat_id))
+        if user is not None:
+            return private_chat(user)
+        group = group_chat(self.store, chat_id)
+        if group is None:
             raise BotApiError(400, "Bad Request: chat not found")
-        return private_chat(user)
+        return group
 
     def _new_message(self, chat: dict[str, Any], content: dict[str, Any]) -> dict[str, Any]:
         """Store and return a Message the bot sent (caller holds the lock)."""

@@ -2,12 +2,15 @@
 
 One chat at a time and in order; any non-2xx answer (or none) is retried with growing
 waits (a Retry-After header on the answer is honoured), a bounded number of times. With
-no webhook set, updates wait for getUpdates.
+no webhook set, updates wait for getUpdates. A 2xx answer whose JSON body names a Bot API
+`method` is that call, made as the bot (Telegram's "reply to the webhook"): its result is
+not returned to anyone.
 """
 
 from __future__ import annotations
 
 import asyncio
+import json
 import logging
 from dataclasses import dataclass
 from typing import Any
@@ -102,6 +105,19 @@ class WebhookDelivery:
             self._max_attempts,
         )
 
+    async def _call_answered_method(self, body: str) -> None:
+        try:
+            answer = json.loads(body)
+        except ValueError:
+            return
+        if not isinstance(answer, dict) or not isinstance(answer.get("method"), str):
+            return
+        params = {k: v for k, v in answer.items() if k != "method"}
+        token = self._bot.store.data.token
+        outcome = await asyncio.to_thread(self._bot.call, token, answer["method"], params, {})
+        if outcome.status != 200:
+            log.warning("the webhook's answer %s failed: %s", answer["method"], outcome.body)
+
     async def _attempt(self, update: dict[str, Any]) -> Outcome:
         hook = self._bot.store.data.webhook
         if not hook:
@@ -122,6 +138,7 @@ class WebhookDelivery:
             return Outcome(0, "")
         if 200 <= resp.status_code < 300:
             self._bot.record_webhook_error(None)
+            await self._call_answered_method(resp.text)
             return Outcome(resp.status_code, resp.text)
         self._bot.record_webhook_error(f"Wrong response from the webhook: {resp.status_code}")
         retry_after = resp.headers.get("retry-after")

@@ -13,6 +13,7 @@ from starlette.responses import FileResponse, JSONResponse, Response
 from starlette.routing import BaseRoute, Mount, Route
 from starlette.staticfiles import StaticFiles
 
+from infra.local.sandbox import groups
 from infra.local.sandbox.bot import SandboxBot, make_fault
 from infra.local.sandbox.delivery import Outcome, WebhookDelivery
 from infra.local.sandbox.params import parse_params
@@ -34,6 +35,13 @@ def rebase_webhook(store: SandboxStore, public_url: str) -> None:
         if url.hostname in _LOOPBACK and url.netloc != base.netloc:
             hook["url"] = urlunsplit(url._replace(scheme=base.scheme, netloc=base.netloc))
             store.save()
+
+
+def _group_id(raw: str) -> int:
+    chat_id = int(raw)
+    if chat_id >= 0:
+        raise ValueError("a group's id is negative")
+    return chat_id
 
 
 def _error(status: int, message: str) -> JSONResponse:
@@ -63,6 +71,10 @@ class SandboxRoutes:
             Route("/sandbox/users/{user_id:int}/messages", self.messages, methods=["GET"]),
             Route("/sandbox/users/{user_id:int}/messages", self.write, methods=["POST"]),
             Route("/sandbox/users/{user_id:int}/photos", self.write_photo, methods=["POST"]),
+            Route("/sandbox/groups", self.groups, methods=["GET"]),
+            Route("/sandbox/groups/{chat_id}/bot", self.group_bot, methods=["POST", "DELETE"]),
+            Route("/sandbox/groups/{chat_id}/messages", self.group_messages, methods=["GET"]),
+            Route("/sandbox/groups/{chat_id}/messages", self.group_write, methods=["POST"]),
             Route("/sandbox/sent", self.sent, methods=["GET"]),
             Route("/sandbox/faults", self.faults, methods=["POST", "DELETE"]),
         ]
@@ -148,6 +160,57 @@ class SandboxRoutes:
         except LookupError as err:
             return _error(404, str(err))
         except ValueError as err:
+            return _error(400, str(err))
+        return _delivered(update, await self.delivery.submit(update))
+
+    # -- groups (the team chat): the bot added or removed, a user writing there --------------
+    async def groups(self, request: Request) -> Response:
+        with self.bot.store.lock:
+            return JSONResponse({"items": list(self.bot.store.data.groups.values())})
+
+    async def group_bot(self, request: Request) -> Response:
+        """POST {user_id, title?}: that user adds the bot to the group (a supergroup when the
+        id starts with -100); DELETE {user_id}: they remove it."""
+        try:
+            chat_id = _group_id(request.path_params["chat_id"])
+            body = json.loads(await request.body() or b"{}")
+            user_id = int(body.get("user_id") or 0)
+            if request.method == "DELETE":
+                update = groups.bot_removed(self.bot.store, chat_id, user_id)
+            else:
+                kind = "supergroup" if str(chat_id).startswith("-100") else "group"
+                title = str(body.get("title") or groups.SANDBOX_GROUP["title"])
+                chat = {"id": chat_id, "title": title, "type": kind}
+                update = groups.bot_added(self.bot.store, chat, user_id)
+        except LookupError as err:
+            return _error(404, str(err))
+        except (ValueError, TypeError, AttributeError) as err:
+            return _error(400, str(err))
+        return _delivered(update, await self.delivery.submit(update))
+
+    async def group_messages(self, request: Request) -> Response:
+        try:
+            chat_id = _group_id(request.path_params["chat_id"])
+        except ValueError as err:
+            return _error(400, str(err))
+        with self.bot.store.lock:
+            items = [m for m in self.bot.store.data.messages if m["chat"]["id"] == chat_id]
+        return JSONResponse({"items": items})
+
+    async def group_write(self, request: Request) -> Response:
+        """{user_id, text}: the user writes in the group (`/bind CODE`)."""
+        try:
+            chat_id = _group_id(request.path_params["chat_id"])
+            body = json.loads(await request.body() or b"{}")
+            if not isinstance(body, dict):
+                raise ValueError("the body must be a JSON object")
+            user_id = int(body.get("user_id") or 0)
+            update = groups.group_text(
+                self.bot.store, chat_id, user_id, str(body.get("text") or "")
+            )
+        except LookupError as err:
+            return _error(404, str(err))
+        except (ValueError, TypeError) as err:
             return _error(400, str(err))
         return _delivered(update, await self.delivery.submit(update))
 

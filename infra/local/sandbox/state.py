@@ -53,6 +53,7 @@ class SandboxData:
     messages: list[dict[str, Any]] = field(default_factory=list)  # both directions, oldest first
     files: dict[str, dict[str, Any]] = field(default_factory=dict)  # file_id -> File + extras
     pending_updates: list[dict[str, Any]] = field(default_factory=list)  # for getUpdates
+    groups: dict[str, dict[str, Any]] = field(default_factory=dict)  # chat id -> Chat, bot in it
 
 
 class SandboxStore:
