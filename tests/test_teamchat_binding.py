@@ -152,6 +152,7 @@ def test_a_wrong_or_expired_code_gets_a_short_answer_and_binds_nothing(late_ms: 
 def test_a_bind_without_a_code_says_how() -> None:
     assert send(bind_command(GROUP, "/bind@acme_help_bot")) == answer(GROUP, group_updates.NO_CODE)
     assert binding.current(PROJECT_ID) is None
+    assert conversations.get_ignored_counts(PROJECT_ID) == {"team_chat_bind_refused": 1}
 
 
 def test_a_command_to_another_bot_is_not_for_this_project() -> None:

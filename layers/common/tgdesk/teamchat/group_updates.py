@@ -55,7 +55,8 @@ def _bind(project: Project, update: GroupBind, now: int) -> Handled:
     if named and named.lower() != (project.get("bot_username") or "").lower():
         return _ignored(project_id, update.update_id, "group_message", now)  # another bot's
     if not update.code:
-        return _answered(_ignored(project_id, update.update_id, update.kind, now), update, NO_CODE)
+        refused = _ignored(project_id, update.update_id, "team_chat_bind_refused", now)
+        return _answered(refused, update, NO_CODE)
     code_hash = codes.digest(update.code)
     for _ in range(binding.ATTEMPTS):
         code = store.get_code(code_hash)

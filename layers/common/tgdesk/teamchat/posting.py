@@ -24,6 +24,7 @@ def post(project_id: str, event_key: str, text: str, *, link: str | None = None)
     posts nothing. Returns False when the project has no bound group (nothing is stored), True
     when the event's message is stored (now or by an earlier call); it is then sent at once or,
     over the group's rate limit or on a Telegram failure, by the scheduler's retries.
+    InvalidInput for an empty (or over 200 characters) event key or an empty text.
     """
     if not event_key or len(event_key) > MAX_EVENT_KEY:
         raise InvalidInput(
