@@ -26,6 +26,7 @@ from bench import (
     risk,
     routing,
     scale,
+    sla,
 )
 from bench.harness import Budget
 
@@ -39,6 +40,7 @@ SECTIONS: dict[str, Callable[[], list[Budget]]] = {
     "risk": risk.run,
     "scale": scale.run,
     "cost": cost.run,
+    "sla": sla.run,
     "local-index": local_index.run,
 }
 ON_REQUEST: dict[str, Callable[[], list[Budget]]] = {"burst": burst.run, "chaos": chaos.run}
