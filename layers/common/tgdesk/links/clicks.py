@@ -76,6 +76,7 @@ def make_click(link: Link, visit: Visit, at: int) -> Click:
     salt = visitors.day_salt(settings.get("visitor_salt", ""), link["project_id"], at)
     user_agent = _text(visit.user_agent, MAX_USER_AGENT)
     agent = visitors.classify(user_agent)
+    address = visitors.canonical_address(visit.address)
     utm, params = _query(visit.query)
     retention_days = int(settings.get("retention_days") or DEFAULT_RETENTION_DAYS)
     payload = new_payload()
@@ -95,10 +96,8 @@ def make_click(link: Link, visit: Visit, at: int) -> Click:
         "browser": agent.browser,
         "is_bot": agent.is_bot,
         "address_mode": settings.get("address_mode", "hashed"),
-        "address": visitors.recorded_address(
-            settings.get("address_mode", "hashed"), visit.address, salt
-        ),
-        "visitor": visitors.visitor_key(visit.address, user_agent, salt),
+        "address": visitors.recorded_address(settings.get("address_mode", "hashed"), address, salt),
+        "visitor": visitors.visitor_key(address, user_agent, salt),
     }
     if COUNTRY.fullmatch(visit.country or ""):
         click["country"] = visit.country

@@ -140,6 +140,14 @@ def truncated_address(address: str) -> str:
     return ipaddress.ip_network(f"{ip}/{prefix}", strict=False).with_prefixlen
 
 
+def canonical_address(value: str) -> str:
+    """The address in its canonical form; "" for anything that is not an IP address."""
+    try:
+        return ipaddress.ip_address(value.strip()).compressed
+    except ValueError:
+        return ""
+
+
 def recorded_address(mode: str, address: str, salt: bytes) -> str:
     """The address as the project's mode records it (an unknown mode hashes)."""
     if not address:
