@@ -9,7 +9,9 @@
   item) lets the queues of their projects drain, oldest first;
 - every change an agent should see is pushed to the consoles that may see it
   (tgdesk.realtime.fanout);
-- a user's new message is checked by risk control (tgdesk.risk.checks).
+- a user's new message is checked by risk control (tgdesk.risk.checks);
+- a tracked link's funnel steps (a click, a start, a linked session's first message, first
+  reply, close) are counted once each (tgdesk.attribution.funnel).
 
 Records arrive in order, in batches, with partial-failure reporting: a record that fails is
 reported alone, and the stream redelivers from it, so every step here is idempotent.
@@ -29,6 +31,7 @@ from aws_lambda_powertools.utilities.data_classes.dynamo_db_stream_event import 
     DynamoDBRecordEventName,
 )
 
+from tgdesk.attribution import funnel
 from tgdesk.core import correlation, metrics
 from tgdesk.core.logs import function_logger
 from tgdesk.realtime import fanout as realtime
@@ -111,6 +114,9 @@ def handle_record(record: DynamoDBRecord) -> None:
     # The Telegram update that made this change, when it carries one (tgdesk.core.correlation).
     image = record.dynamodb.new_image if record.dynamodb is not None else {}
     logger.set_correlation_id(correlation.of_item(image))
+    if record.dynamodb is not None and record.event_name is not None:
+        dynamodb = record.dynamodb
+        funnel.count_change(record.event_name.name, dynamodb.old_image, dynamodb.new_image)
     if record.event_name is DynamoDBRecordEventName.INSERT and record.dynamodb is not None:
         # A user's new message is checked by risk control (flagged, never held up).
         risk_checks.flag_inbound(record.dynamodb.new_image)

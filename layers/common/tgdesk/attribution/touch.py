@@ -11,6 +11,7 @@ message opens a session, the session's `link`.
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -57,7 +58,7 @@ def touch_from_click(click: Click, now: int) -> LinkTouch:
     raw = cast(Mapping[str, Any], click)
     touch: dict[str, Any] = {
         "code": click["code"],
-        "payload": click["payload"],
+        "click_id": raw.get("click_id") or _digest(click["payload"]),
         "clicked_at": int(click["at"]),
         "touched_at": now,
     }
@@ -70,6 +71,11 @@ def touch_from_click(click: Click, now: int) -> LinkTouch:
     if utm:
         touch["utm"] = utm
     return cast(LinkTouch, touch)
+
+
+def _digest(payload: str) -> str:
+    """A click's public name when it was recorded without one (as tgdesk.links names it)."""
+    return hashlib.sha256(payload.encode()).hexdigest()[:24]
 
 
 @dataclass(frozen=True, slots=True)

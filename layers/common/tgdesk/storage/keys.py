@@ -48,6 +48,7 @@ AGENT_INDEX_SHARDS = 8  # every change of any agent item (its counters) rewrites
 SESSION_INDEX_SHARDS = 16  # every message of the largest project moves its session
 USER_INDEX_SHARDS = 8  # a user's message re-sorts them in the largest project (once a minute)
 LINK_CLICK_SHARDS = 16  # every click of the busiest tracked link (a campaign's burst)
+LINK_FUNNEL_SHARDS = 8  # every counted click of a project's links (a campaign's burst)
 _SHARD_FAMILIES = (
     ("GSI2", re.compile(r"(TIMER#[^#]+)#\d+"), TIMER_SHARDS),
     ("GSI2", re.compile(r"(DELIVERY#RETRY)#\d+"), DELIVERY_RETRY_SHARDS),
@@ -57,6 +58,7 @@ _SHARD_FAMILIES = (
     ("GSI2", re.compile(r"(PROJECT#.+#SESSIONS)#\d+"), SESSION_INDEX_SHARDS),
     ("GSI1", re.compile(r"(PROJECT#.+#USERS)#\d+"), USER_INDEX_SHARDS),
     ("GSI1", re.compile(r"(LINK#.+#CLICKS)#\d+"), LINK_CLICK_SHARDS),
+    ("table", re.compile(r"(LINKFUNNEL#.+#\d{6})#\d+"), LINK_FUNNEL_SHARDS),
 )
 
 
@@ -383,6 +385,40 @@ def link_clicks_index(code: str, payload: str) -> str:
 def link_clicks_shards(code: str) -> tuple[str, ...]:
     """Every GSI1 shard of a link's clicks: its click list reads them together."""
     return sharded(f"LINK#{code}#CLICKS", LINK_CLICK_SHARDS)
+
+
+def link_funnel(project_id: str, month: str, shard_number: int) -> str:
+    """A shard of a project's funnel counters of one month (`yyyymm`)."""
+    return link_funnel_shards(project_id, month)[shard_number]
+
+
+def link_funnel_shards(project_id: str, month: str) -> tuple[str, ...]:
+    """Every shard of a project's funnel counters of one month: readers sum them."""
+    return sharded(f"LINKFUNNEL#{project_id}#{month}", LINK_FUNNEL_SHARDS)
+
+
+def link_funnel_day(code: str, day: str) -> str:
+    """Sort key of a link's counters of one day (`yyyymmdd`) in its project's partition."""
+    return f"LINK#{code}#{day}"
+
+
+def link_funnel_dimension(day: str, dimension: str, value: str) -> str:
+    """Sort key of the project's counters of one day for one value of a dimension."""
+    return f"DAY#{day}#{dimension}#{value}"
+
+
+def link_funnel_dimension_range(first_day: str, last_day: str) -> tuple[str, str]:
+    return f"DAY#{first_day}#", f"DAY#{last_day}#~"
+
+
+def link_funnel_event(event: str) -> tuple[str, str]:
+    """Exactly-once marker of an event the funnel counted (a click, a start, ...)."""
+    return f"LINKEVENT#{event}", "LINKEVENT"
+
+
+def link_visitor(code: str, day: str, visitor: str) -> tuple[str, str]:
+    """A visitor of a link on a day (`yyyymmdd`): its unique visitors count them once."""
+    return f"LINKVISITOR#{code}#{day}#{visitor}", "LINKVISITOR"
 
 
 # -- the team's Telegram group ----------------------------------------------------------------

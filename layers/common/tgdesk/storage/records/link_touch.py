@@ -19,7 +19,7 @@ class LinkTouch(TypedDict, total=False):
     name: str  # the link's name, when the click recorded it
     channel: str
     utm: Utm
-    payload: str  # the click's id
+    click_id: str  # the click's public name (a digest of its payload, which stays secret)
     clicked_at: int
     touched_at: int  # when the user pressed Start
     country: str  # ISO 3166-1 alpha-2, when the click carried one
