@@ -230,6 +230,76 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/links": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Links
+         * @description The project's links, newest first (deleted ones are gone).
+         */
+        get: operations["list_links_api_links_get"];
+        put?: never;
+        /**
+         * Create Link
+         * @description A new link of the project; Conflict `link_code_taken` when the code is taken.
+         */
+        post: operations["create_link_api_links_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/links/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get Link */
+        get: operations["get_link_api_links__code__get"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete Link
+         * @description The link answers the 404 page from now on; its code is never given again.
+         */
+        delete: operations["delete_link_api_links__code__delete"];
+        options?: never;
+        head?: never;
+        /**
+         * Update Link
+         * @description Change the fields sent; Conflict `link_changed` when it changed meanwhile.
+         */
+        patch: operations["update_link_api_links__code__patch"];
+        trace?: never;
+    };
+    "/api/links/{code}/clicks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Clicks
+         * @description The link's clicks, newest first (the export); follow `next_cursor` until null.
+         *     Clicks older than the project's retention are gone.
+         */
+        get: operations["list_clicks_api_links__code__clicks_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/me": {
         parameters: {
             query?: never;
@@ -400,6 +470,30 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/projects/{project_id}/escalation-wording": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get Wording
+         * @description What the project's users are told when their issue is escalated, by language.
+         */
+        get: operations["get_wording_api_projects__project_id__escalation_wording_get"];
+        /**
+         * Put Wording
+         * @description Replace the project's messages (supervisors); a blank language uses the default.
+         */
+        put: operations["put_wording_api_projects__project_id__escalation_wording_put"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/projects/{project_id}/groups": {
         parameters: {
             query?: never;
@@ -464,6 +558,30 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/projects/{project_id}/link-settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get Link Settings
+         * @description What the project's clicks record of a visitor's address, and for how long.
+         */
+        get: operations["get_link_settings_api_projects__project_id__link_settings_get"];
+        /**
+         * Update Link Settings
+         * @description Change them (audited); they apply to clicks from then on.
+         */
+        put: operations["update_link_settings_api_projects__project_id__link_settings_put"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/projects/{project_id}/members": {
         parameters: {
             query?: never;
@@ -498,6 +616,31 @@ export interface paths {
          * @description Narrow what a member may do in this project (`permissions: null`: everything).
          */
         put: operations["set_member_permissions_api_projects__project_id__members__agent_id__put"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{project_id}/sla": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get Sla
+         * @description The project's SLA settings, every default filled in.
+         */
+        get: operations["get_sla_api_projects__project_id__sla_get"];
+        /**
+         * Put Sla
+         * @description Replace the project's SLA settings (administrators). Tracking starts with the
+         *     project's next messages (its webhook reads a project again within 60 seconds).
+         */
+        put: operations["put_sla_api_projects__project_id__sla_put"];
         post?: never;
         delete?: never;
         options?: never;
@@ -940,6 +1083,31 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/sessions/{session_id}/escalations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Escalate
+         * @description Escalate the session to l2 or l3: to a group (routed inside it with the project's
+         *     mode), a named agent, or (l3) the project's supervisors and admins. By its holder with
+         *     the `transfer` permission or a supervisor; the holder loses the session, as with a
+         *     transfer. The first escalation opens the session's ticket with the project's next
+         *     number; a later one (upward only) adds a hop to the same ticket. The user is told, in
+         *     their language, the ticket number and the expected response time for the priority.
+         */
+        post: operations["escalate_api_sessions__session_id__escalations_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/sessions/{session_id}/messages": {
         parameters: {
             query?: never;
@@ -1116,6 +1284,32 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/sessions/{session_id}/ticket": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get Ticket
+         * @description The session's ticket, for whoever may see the session (404 `ticket_not_found` when it
+         *     was never escalated).
+         */
+        get: operations["get_ticket_api_sessions__session_id__ticket_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Edit Ticket
+         * @description Change the ticket's problem, what was tried, key messages, emotion or priority (the
+         *     session's): by the session's holder or a supervisor of its project. Audited.
+         */
+        patch: operations["edit_ticket_api_sessions__session_id__ticket_patch"];
+        trace?: never;
+    };
     "/api/sessions/{session_id}/transfer": {
         parameters: {
             query?: never;
@@ -1134,6 +1328,26 @@ export interface paths {
          *     the move in one write, then sent and delivered like any reply.
          */
         post: operations["transfer_api_sessions__session_id__transfer_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tickets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Tickets
+         * @description A project's tickets, highest number first, for its supervisors and admins.
+         */
+        get: operations["list_tickets_api_tickets_get"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1390,6 +1604,118 @@ export interface components {
             /** Webhook Url */
             webhook_url: string;
         };
+        /** BreachAction */
+        BreachAction: {
+            /**
+             * Notify
+             * @description Tell the holder and the project's supervisors (its admins when it has none)
+             * @default true
+             */
+            notify: boolean;
+            /**
+             * Raise Priority
+             * @description Raise the priority one step
+             * @default false
+             */
+            raise_priority: boolean;
+            /**
+             * Reassign Group Id
+             * @description Move the session to this group of the project's agents
+             */
+            reassign_group_id?: string | null;
+        };
+        /**
+         * ClickPublic
+         * @description One click, for the export (its payload, the bot's start parameter, is not shown).
+         */
+        ClickPublic: {
+            /**
+             * Address
+             * @description Per the project's address mode
+             */
+            address?: string | null;
+            /** Address Mode */
+            address_mode?: ("hashed" | "truncated" | "full") | null;
+            /** At */
+            at: number;
+            /** Browser */
+            browser?: string | null;
+            /** Channel */
+            channel?: string | null;
+            /**
+             * Click Id
+             * @description The click's name (not the bot's start parameter)
+             */
+            click_id: string;
+            /** Code */
+            code: string;
+            /** Country */
+            country?: string | null;
+            /** Device */
+            device?: string | null;
+            /**
+             * Is Bot
+             * @default false
+             */
+            is_bot: boolean;
+            /** Params */
+            params?: {
+                [key: string]: string;
+            };
+            /** Referrer */
+            referrer?: string | null;
+            /** User Agent */
+            user_agent?: string | null;
+            /** Utm */
+            utm?: {
+                [key: string]: string;
+            };
+            /**
+             * Visitor
+             * @description Coarse visitor key (unique visitors)
+             */
+            visitor?: string | null;
+        };
+        /**
+         * ClockView
+         * @description A running SLA clock, as of `evaluated_at` (the console counts on from there).
+         */
+        ClockView: {
+            /** Breached At */
+            breached_at?: number | null;
+            /**
+             * Clock
+             * @description `first_response`, `next_response` or `resolution`
+             */
+            clock: string;
+            /**
+             * Due At
+             * @description Absent while paused
+             */
+            due_at?: number | null;
+            /**
+             * Paused
+             * @description The session is `follow_up`
+             * @default false
+             */
+            paused: boolean;
+            /**
+             * Remaining Ms
+             * @description Business ms left when evaluated (negative: overdue by as much); while paused, exactly what is left
+             */
+            remaining_ms: number;
+            /** Started At */
+            started_at: number;
+            /** Target Ms */
+            target_ms: number;
+            /**
+             * Warn At
+             * @description Absent while paused
+             */
+            warn_at?: number | null;
+            /** Warned At */
+            warned_at?: number | null;
+        };
         /** DeadLetterPublic */
         DeadLetterPublic: {
             /** Body */
@@ -1430,6 +1756,12 @@ export interface components {
             /** Telegram Message Id */
             telegram_message_id?: number | null;
         };
+        /**
+         * Emotion
+         * @description How the user feels, as the agent who escalates reads it (on the ticket).
+         * @enum {string}
+         */
+        Emotion: "calm" | "dissatisfied" | "angry" | "threatening";
         /** EntriesPaste */
         EntriesPaste: {
             /**
@@ -1512,6 +1844,65 @@ export interface components {
             /** Message */
             message: string;
         };
+        /**
+         * EscalationRequest
+         * @description Fields left out keep what the ticket holds; a first escalation picks the key messages
+         *     (the user's last messages with content) and takes the problem from them.
+         */
+        EscalationRequest: {
+            /**
+             * Confirm Risk
+             * @description Send the message although it matches `confirm` risk entries
+             * @default false
+             */
+            confirm_risk: boolean;
+            emotion?: components["schemas"]["Emotion"] | null;
+            /**
+             * Key Message Ids
+             * @description Messages of the session
+             */
+            key_message_ids?: string[] | null;
+            /**
+             * Level
+             * @description Higher than the session's level
+             * @enum {string}
+             */
+            level: "l2" | "l3";
+            /**
+             * Notify User
+             * @description Tell the user (in their language) the ticket number and when to expect an answer
+             * @default true
+             */
+            notify_user: boolean;
+            /** @description Sets the session's priority */
+            priority?: components["schemas"]["Priority"] | null;
+            /**
+             * Problem
+             * @description The problem in the user's own words
+             */
+            problem?: string | null;
+            /** Reason */
+            reason?: string | null;
+            to: components["schemas"]["EscalationTarget"];
+            /** Tried */
+            tried?: string | null;
+        };
+        /**
+         * EscalationTarget
+         * @description Exactly one of: a group, a named agent, or (l3 only) the project's supervisors and
+         *     admins (one of them, online first, with the fewest open sessions).
+         */
+        EscalationTarget: {
+            /** Agent Id */
+            agent_id?: string | null;
+            /** Group Id */
+            group_id?: string | null;
+            /**
+             * Supervisors
+             * @default false
+             */
+            supervisors: boolean;
+        };
         /** GroupCreate */
         GroupCreate: {
             /** Agent Ids */
@@ -1550,6 +1941,32 @@ export interface components {
         Heartbeat: {
             /** Heartbeat At */
             heartbeat_at: number;
+        };
+        /** Hop */
+        Hop: {
+            /** At */
+            at: number;
+            /** By */
+            by: string;
+            /** From Agent Id */
+            from_agent_id?: string | null;
+            from_level: components["schemas"]["Level"];
+            priority: components["schemas"]["Priority"];
+            /** Reason */
+            reason?: string | null;
+            /**
+             * To Agent Id
+             * @description Who got the session
+             */
+            to_agent_id?: string | null;
+            /** To Group Id */
+            to_group_id?: string | null;
+            to_level: components["schemas"]["Level"];
+            /**
+             * To Supervisors
+             * @default false
+             */
+            to_supervisors: boolean;
         };
         /** IgnoredUpdates */
         IgnoredUpdates: {
@@ -1609,6 +2026,11 @@ export interface components {
             /** Items */
             items: components["schemas"]["GroupPublic"][];
         };
+        /** Items[LinkPublic] */
+        Items_LinkPublic_: {
+            /** Items */
+            items: components["schemas"]["LinkPublic"][];
+        };
         /** Items[MemberDetail] */
         Items_MemberDetail_: {
             /** Items */
@@ -1639,6 +2061,25 @@ export interface components {
             /** Items */
             items: components["schemas"]["TagPublic"][];
         };
+        /** KeyMessage */
+        KeyMessage: {
+            /** Created At */
+            created_at: number;
+            /** Excerpt */
+            excerpt: string;
+            /**
+             * Has Media
+             * @default false
+             */
+            has_media: boolean;
+            /**
+             * Message Id
+             * @description Opens the message (and its media) in the session
+             */
+            message_id: string;
+            /** Type */
+            type: string;
+        };
         /**
          * LastMessage
          * @description A short preview of a session's last message, for its list row.
@@ -1662,6 +2103,148 @@ export interface components {
              * @description The message's kind: text, photo, sticker, …
              */
             type: string;
+        };
+        /**
+         * Level
+         * @description A session's support level: front line (l1, every session starts here), second line
+         *     (l2) and the people in charge (l3). An escalation only ever moves a session up.
+         * @enum {string}
+         */
+        Level: "l1" | "l2" | "l3";
+        /** LinkCreate */
+        LinkCreate: {
+            /**
+             * Channel
+             * @description Free text: "google-ads", "x", "tg-group"
+             */
+            channel?: string | null;
+            /**
+             * Code
+             * @description 3 to 32 of A-Z, a-z, 0-9, _ and -; absent: one is generated
+             */
+            code?: string | null;
+            /** Enabled */
+            enabled?: boolean | null;
+            /**
+             * Language
+             * @description A language hint, such as "zh"
+             */
+            language?: string | null;
+            /** Name */
+            name: string;
+            /** Note */
+            note?: string | null;
+            /** Project Id */
+            project_id: string;
+            /**
+             * Target Agent Ids
+             * @description ... or to these agents of the project
+             */
+            target_agent_ids?: string[] | null;
+            /**
+             * Target Group Id
+             * @description Sessions the link brings go to this group of the project
+             */
+            target_group_id?: string | null;
+            /** @description UTM values a click records when its query has none */
+            utm?: components["schemas"]["Utm"] | null;
+        };
+        /** LinkPublic */
+        LinkPublic: {
+            /** Bot Username */
+            bot_username?: string | null;
+            /** Channel */
+            channel?: string | null;
+            /** Code */
+            code: string;
+            /** Created At */
+            created_at: number;
+            /** Created By */
+            created_by: string;
+            /**
+             * Enabled
+             * @default true
+             */
+            enabled: boolean;
+            /** Language */
+            language?: string | null;
+            /** Name */
+            name: string;
+            /** Note */
+            note?: string | null;
+            /** Project Id */
+            project_id: string;
+            /**
+             * Short Url
+             * @description The full short URL to share
+             */
+            short_url: string;
+            /** Target Agent Ids */
+            target_agent_ids?: string[] | null;
+            /** Target Group Id */
+            target_group_id?: string | null;
+            /** Updated At */
+            updated_at: number;
+            /** Utm */
+            utm?: {
+                [key: string]: string;
+            };
+        };
+        /** LinkSettingsPublic */
+        LinkSettingsPublic: {
+            /**
+             * Address Mode
+             * @description hashed: a salted hash rotating daily (no address kept); truncated: /24 or /48; full: the address
+             * @enum {string}
+             */
+            address_mode: "hashed" | "truncated" | "full";
+            /**
+             * Retention Days
+             * @description Days a click record is kept (then only counts)
+             */
+            retention_days: number;
+        };
+        /** LinkSettingsUpdate */
+        LinkSettingsUpdate: {
+            /** Address Mode */
+            address_mode?: ("hashed" | "truncated" | "full") | null;
+            /** Retention Days */
+            retention_days?: number | null;
+        };
+        /**
+         * LinkUpdate
+         * @description The fields to change; null removes an optional one (channel, utm, target, language,
+         *     note).
+         */
+        LinkUpdate: {
+            /**
+             * Channel
+             * @description Free text: "google-ads", "x", "tg-group"
+             */
+            channel?: string | null;
+            /** Enabled */
+            enabled?: boolean | null;
+            /**
+             * Language
+             * @description A language hint, such as "zh"
+             */
+            language?: string | null;
+            /** Name */
+            name?: string | null;
+            /** Note */
+            note?: string | null;
+            /**
+             * Target Agent Ids
+             * @description ... or to these agents of the project
+             */
+            target_agent_ids?: string[] | null;
+            /**
+             * Target Group Id
+             * @description Sessions the link brings go to this group of the project
+             */
+            target_group_id?: string | null;
+            /** @description UTM values a click records when its query has none */
+            utm?: components["schemas"]["Utm"] | null;
         };
         /** LoginRequest */
         LoginRequest: {
@@ -1895,6 +2478,13 @@ export interface components {
             /** Next Cursor */
             next_cursor?: string | null;
         };
+        /** Page[ClickPublic] */
+        Page_ClickPublic_: {
+            /** Items */
+            items: components["schemas"]["ClickPublic"][];
+            /** Next Cursor */
+            next_cursor?: string | null;
+        };
         /** Page[DeadLetterPublic] */
         Page_DeadLetterPublic_: {
             /** Items */
@@ -1941,6 +2531,37 @@ export interface components {
              * @default 12
              */
             min_length: number;
+        };
+        /** Policy */
+        Policy: {
+            breach_action: components["schemas"]["BreachAction"];
+            /**
+             * Business Hours
+             * @description Count only the project's business hours
+             */
+            business_hours: boolean;
+            /** First Response Minutes */
+            first_response_minutes: number;
+            /** Next Response Minutes */
+            next_response_minutes: number;
+            /** Resolution Minutes */
+            resolution_minutes: number;
+        };
+        /**
+         * PolicyChange
+         * @description A priority's targets; what is left out takes its default (next response: first
+         *     response).
+         */
+        PolicyChange: {
+            breach_action?: components["schemas"]["BreachAction"] | null;
+            /** Business Hours */
+            business_hours?: boolean | null;
+            /** First Response Minutes */
+            first_response_minutes?: number | null;
+            /** Next Response Minutes */
+            next_response_minutes?: number | null;
+            /** Resolution Minutes */
+            resolution_minutes?: number | null;
         };
         /**
          * Presence
@@ -2250,6 +2871,11 @@ export interface components {
             last_message?: components["schemas"]["LastMessage"] | null;
             /** Last User Msg At */
             last_user_msg_at?: number | null;
+            /**
+             * @description The support level; escalations raise it
+             * @default l1
+             */
+            level: components["schemas"]["Level"];
             /** Opened At */
             opened_at: number;
             priority: components["schemas"]["Priority"];
@@ -2264,6 +2890,8 @@ export interface components {
             reopened_at?: number | null;
             /** Session Id */
             session_id: string;
+            /** @description SLA clocks, when the project tracks them (tgdesk.sla) */
+            sla?: components["schemas"]["SlaView"] | null;
             status: components["schemas"]["Status"];
             /**
              * Tags
@@ -2273,6 +2901,8 @@ export interface components {
             tags: string[];
             /** Tg User Id */
             tg_user_id: number;
+            /** @description The escalation ticket in short, once the session has one */
+            ticket?: components["schemas"]["TicketSummary"] | null;
             /** User */
             user?: {
                 [key: string]: unknown;
@@ -2282,6 +2912,125 @@ export interface components {
              * @description Since when the user waits for an answer: their first message after the last agent reply; absent once an agent replies (or the session is closed)
              */
             waiting_since?: number | null;
+        };
+        /** SlaEvent */
+        SlaEvent: {
+            /** At */
+            at: number;
+            /** Clock */
+            clock: string;
+            /** Due At */
+            due_at: number;
+            priority: components["schemas"]["Priority"];
+            /**
+             * Stage
+             * @description `warning` or `breach`
+             */
+            stage: string;
+        };
+        /** SlaSettings */
+        SlaSettings: {
+            /**
+             * Business Hours
+             * @description Per weekday (`mon` .. `sun`) zero or more intervals of local time, `[["09:00", "17:00"]]` ("24:00" ends the day); a weekday left out is closed. `null`: calendar time
+             */
+            business_hours?: {
+                [key: string]: string[][];
+            } | null;
+            /**
+             * Enabled
+             * @description Whether the project's sessions run SLA clocks
+             */
+            enabled: boolean;
+            /**
+             * Holidays
+             * @description Local dates (YYYY-MM-DD) on which no clock counts
+             */
+            holidays: string[];
+            /** Policies */
+            policies: {
+                [key: string]: components["schemas"]["Policy"];
+            };
+            /** Project Id */
+            project_id: string;
+            /**
+             * Time Zone
+             * @description IANA time zone of the business hours and holidays
+             */
+            time_zone: string;
+            /** Updated At */
+            updated_at?: number | null;
+            /** Updated By */
+            updated_by?: string | null;
+            /**
+             * Warn Percent
+             * @description The holder is warned when this share has passed
+             */
+            warn_percent: number;
+        };
+        /**
+         * SlaSettingsChange
+         * @description The whole of a project's SLA settings; what is left out takes its default.
+         */
+        SlaSettingsChange: {
+            /**
+             * Business Hours
+             * @description Per weekday (`mon` .. `sun`) zero or more intervals of local time, `[["09:00", "17:00"]]` ("24:00" ends the day); a weekday left out is closed. `null`: calendar time
+             */
+            business_hours?: {
+                [key: string]: string[][];
+            } | null;
+            /**
+             * Enabled
+             * @default false
+             */
+            enabled: boolean;
+            /** Holidays */
+            holidays?: string[];
+            /** Policies */
+            policies?: {
+                [key: string]: components["schemas"]["PolicyChange"];
+            };
+            /**
+             * Time Zone
+             * @description Default: TGDESK_TIME_ZONE
+             */
+            time_zone?: string | null;
+            /**
+             * Warn Percent
+             * @default 80
+             */
+            warn_percent: number;
+        };
+        /**
+         * SlaView
+         * @description A session's SLA clocks (tgdesk.sla): those running, and its warnings and breaches.
+         */
+        SlaView: {
+            /**
+             * Breaches
+             * @default 0
+             */
+            breaches: number;
+            /** Clocks */
+            clocks?: components["schemas"]["ClockView"][];
+            /**
+             * Due At
+             * @description The earliest due time of the running clocks
+             */
+            due_at?: number | null;
+            /** Evaluated At */
+            evaluated_at?: number | null;
+            /**
+             * Events
+             * @description The latest warnings and breaches, oldest first
+             */
+            events?: components["schemas"]["SlaEvent"][];
+            /**
+             * Warnings
+             * @default 0
+             */
+            warnings: number;
         };
         /**
          * Status
@@ -2427,6 +3176,101 @@ export interface components {
             unreachable_at?: number | null;
             /** Username */
             username?: string | null;
+        };
+        /** TicketList */
+        TicketList: {
+            /** Items */
+            items: components["schemas"]["TicketView"][];
+            /**
+             * Next Cursor
+             * @description More tickets may follow (a page may hold fewer than asked)
+             */
+            next_cursor?: string | null;
+        };
+        /**
+         * TicketSummary
+         * @description A session's ticket in short, shown on top of the session for whoever holds it (its
+         *     priority is the session's).
+         */
+        TicketSummary: {
+            emotion: components["schemas"]["Emotion"];
+            level: components["schemas"]["Level"];
+            /**
+             * Number
+             * @description The ticket's number in its project (#1234)
+             */
+            number: number;
+        };
+        /** TicketUpdate */
+        TicketUpdate: {
+            emotion?: components["schemas"]["Emotion"] | null;
+            /** Key Message Ids */
+            key_message_ids?: string[] | null;
+            /** @description Sets the session's priority */
+            priority?: components["schemas"]["Priority"] | null;
+            /** Problem */
+            problem?: string | null;
+            /** Tried */
+            tried?: string | null;
+        };
+        /** TicketUser */
+        TicketUser: {
+            /** First Name */
+            first_name?: string | null;
+            /** Language Code */
+            language_code?: string | null;
+            /** Last Name */
+            last_name?: string | null;
+            /** Tg User Id */
+            tg_user_id: number;
+            /** Username */
+            username?: string | null;
+        };
+        /** TicketView */
+        TicketView: {
+            /**
+             * Assignee Id
+             * @description Who holds the session
+             */
+            assignee_id?: string | null;
+            /** Created At */
+            created_at: number;
+            /** Created By */
+            created_by: string;
+            emotion: components["schemas"]["Emotion"];
+            /** Group Id */
+            group_id?: string | null;
+            /**
+             * Hops
+             * @description Every escalation, oldest first (the latest 20)
+             */
+            hops: components["schemas"]["Hop"][];
+            /**
+             * Key Messages
+             * @default []
+             */
+            key_messages: components["schemas"]["KeyMessage"][];
+            level: components["schemas"]["Level"];
+            /** Number */
+            number: number;
+            /** @description The session's priority */
+            priority: components["schemas"]["Priority"];
+            /** Problem */
+            problem: string;
+            /** Project Id */
+            project_id: string;
+            /** Session Id */
+            session_id: string;
+            /** @description The session's status */
+            status: components["schemas"]["Status"];
+            /**
+             * Tried
+             * @default
+             */
+            tried: string;
+            /** Updated At */
+            updated_at: number;
+            user: components["schemas"]["TicketUser"];
         };
         /**
          * TransferRequest
@@ -2599,6 +3443,46 @@ export interface components {
              * @default []
              */
             tags: string[];
+        };
+        /** Utm */
+        Utm: {
+            /** Utm Campaign */
+            utm_campaign?: string | null;
+            /** Utm Content */
+            utm_content?: string | null;
+            /** Utm Medium */
+            utm_medium?: string | null;
+            /** Utm Source */
+            utm_source?: string | null;
+            /** Utm Term */
+            utm_term?: string | null;
+        };
+        /** WordingUpdate */
+        WordingUpdate: {
+            /**
+             * Templates
+             * @description By language (en, zh, ru): {ticket} and {response_time} required, {first_name} optional; blank: the default again
+             */
+            templates: {
+                [key: string]: string | null;
+            };
+        };
+        /** WordingView */
+        WordingView: {
+            /**
+             * Defaults
+             * @description What a language without its own message says
+             */
+            defaults: {
+                [key: string]: string;
+            };
+            /**
+             * Templates
+             * @description The project's own messages, by language
+             */
+            templates: {
+                [key: string]: string;
+            };
         };
     };
     responses: never;
@@ -3355,6 +4239,397 @@ export interface operations {
             };
         };
     };
+    list_links_api_links_get: {
+        parameters: {
+            query: {
+                project_id: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Items_LinkPublic_"];
+                };
+            };
+            /** @description Not logged in, or the login expired or was ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Your role, or your permissions in the project, do not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such project, or not one you may see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Invalid input; `field` names it */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    create_link_api_links_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LinkCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LinkPublic"];
+                };
+            };
+            /** @description `unreadable_body`: the body could not be parsed at all */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not logged in, or the login expired or was ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Your role, or your permissions in the project, do not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Changed meanwhile, already exists, or not in a state for this */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Invalid input; `field` names it */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    get_link_api_links__code__get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LinkPublic"];
+                };
+            };
+            /** @description Not logged in, or the login expired or was ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Your role, or your permissions in the project, do not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such code, or not one you may see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Invalid input; `field` names it */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    delete_link_api_links__code__delete: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not logged in, or the login expired or was ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Your role, or your permissions in the project, do not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such code, or not one you may see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Changed meanwhile, already exists, or not in a state for this */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Invalid input; `field` names it */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    update_link_api_links__code__patch: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LinkUpdate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LinkPublic"];
+                };
+            };
+            /** @description `unreadable_body`: the body could not be parsed at all */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not logged in, or the login expired or was ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Your role, or your permissions in the project, do not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such code, or not one you may see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Changed meanwhile, already exists, or not in a state for this */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Invalid input; `field` names it */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    list_clicks_api_links__code__clicks_get: {
+        parameters: {
+            query?: {
+                limit?: number;
+                cursor?: string | null;
+            };
+            header?: never;
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_ClickPublic_"];
+                };
+            };
+            /** @description Not logged in, or the login expired or was ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Your role, or your permissions in the project, do not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such code, or not one you may see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Invalid input; `field` names it */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
     me_api_me_get: {
         parameters: {
             query?: never;
@@ -3930,6 +5205,144 @@ export interface operations {
             };
         };
     };
+    get_wording_api_projects__project_id__escalation_wording_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                project_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WordingView"];
+                };
+            };
+            /** @description Not logged in, or the login expired or was ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Your role, or your permissions in the project, do not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such project, or not one you may see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Invalid input; `field` names it */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    put_wording_api_projects__project_id__escalation_wording_put: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                project_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WordingUpdate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WordingView"];
+                };
+            };
+            /** @description `unreadable_body`: the body could not be parsed at all */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not logged in, or the login expired or was ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Your role, or your permissions in the project, do not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such project, or not one you may see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Changed meanwhile, already exists, or not in a state for this */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Invalid input; `field` names it */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
     list_groups_api_projects__project_id__groups_get: {
         parameters: {
             query?: never;
@@ -4332,6 +5745,144 @@ export interface operations {
             };
         };
     };
+    get_link_settings_api_projects__project_id__link_settings_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                project_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LinkSettingsPublic"];
+                };
+            };
+            /** @description Not logged in, or the login expired or was ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Your role, or your permissions in the project, do not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such project, or not one you may see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Invalid input; `field` names it */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    update_link_settings_api_projects__project_id__link_settings_put: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                project_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LinkSettingsUpdate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LinkSettingsPublic"];
+                };
+            };
+            /** @description `unreadable_body`: the body could not be parsed at all */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not logged in, or the login expired or was ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Your role, or your permissions in the project, do not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such project, or not one you may see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Changed meanwhile, already exists, or not in a state for this */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Invalid input; `field` names it */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
     list_members_api_projects__project_id__members_get: {
         parameters: {
             query?: never;
@@ -4523,6 +6074,144 @@ export interface operations {
                 };
             };
             /** @description No such project or agent, or not one you may see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Changed meanwhile, already exists, or not in a state for this */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Invalid input; `field` names it */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    get_sla_api_projects__project_id__sla_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                project_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SlaSettings"];
+                };
+            };
+            /** @description Not logged in, or the login expired or was ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Your role, or your permissions in the project, do not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such project, or not one you may see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Invalid input; `field` names it */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    put_sla_api_projects__project_id__sla_put: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                project_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SlaSettingsChange"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SlaSettings"];
+                };
+            };
+            /** @description `unreadable_body`: the body could not be parsed at all */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not logged in, or the login expired or was ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Your role, or your permissions in the project, do not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such project, or not one you may see */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -6092,8 +7781,8 @@ export interface operations {
                 queued?: boolean;
                 /** @description Only sessions whose user waits for an answer (`waiting_since` set) */
                 waiting?: boolean;
-                /** @description `waiting`: each page (still read newest activity first) ordered by `waiting_since`, oldest first, sessions nobody waits on last */
-                order?: "activity" | "waiting";
+                /** @description `waiting`: each page (still read newest activity first) ordered by `waiting_since`, oldest first, sessions nobody waits on last; `due`: each page ordered by `sla.due_at` (due soonest), sessions without a running SLA clock last */
+                order?: "activity" | "waiting" | "due";
                 priority?: components["schemas"]["Priority"] | null;
                 /** @description A tag id */
                 tag?: string | null;
@@ -6415,6 +8104,86 @@ export interface operations {
                 };
             };
             /** @description Invalid input; `field` names it */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    escalate_api_sessions__session_id__escalations_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                session_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EscalationRequest"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TicketView"];
+                };
+            };
+            /** @description `unreadable_body`: the body could not be parsed at all */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not logged in, or the login expired or was ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Missing the `transfer` permission */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such session, or not one you may see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Closed, changed meanwhile (`session_changed`, `ticket_changed`), nobody can take it (`no_eligible_agent`, `agent_at_capacity`), or the message to the user needs `confirm_risk` (`risk_confirmation_required`) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not a higher level (`level_not_higher`); supervisors with l2 (`supervisors_need_l3`); the named agent cannot take it (`agent_not_member`, `agent_not_in_scope`, `agent_disabled`, `same_agent`); a key message not of the session (`message_not_found`); the message to the user is blocked (`risk_blocked`) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -7177,6 +8946,144 @@ export interface operations {
             };
         };
     };
+    get_ticket_api_sessions__session_id__ticket_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                session_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TicketView"];
+                };
+            };
+            /** @description Not logged in, or the login expired or was ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Your role, or your permissions in the project, do not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Invalid input; `field` names it */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    edit_ticket_api_sessions__session_id__ticket_patch: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                session_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TicketUpdate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TicketView"];
+                };
+            };
+            /** @description `unreadable_body`: the body could not be parsed at all */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not logged in, or the login expired or was ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Your role, or your permissions in the project, do not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Changed meanwhile, already exists, or not in a state for this */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Invalid input; `field` names it */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
     transfer_api_sessions__session_id__transfer_post: {
         parameters: {
             query?: never;
@@ -7257,6 +9164,71 @@ export interface operations {
             };
             /** @description `routing_contended`: routing lost every race to other sessions; retry */
             503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    list_tickets_api_tickets_get: {
+        parameters: {
+            query: {
+                project_id: string;
+                level?: components["schemas"]["Level"] | null;
+                /** @description `open` (every status but closed), `all`, or one session status */
+                status?: string;
+                group_id?: string | null;
+                priority?: components["schemas"]["Priority"] | null;
+                limit?: number;
+                cursor?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TicketList"];
+                };
+            };
+            /** @description Not logged in, or the login expired or was ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Your role, or your permissions in the project, do not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Invalid input; `field` names it */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
