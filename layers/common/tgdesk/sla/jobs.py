@@ -82,6 +82,8 @@ def evaluate(timer: Mapping[str, Any], now: int, settings: _Settings) -> str:
     if clock is None or clock.paused:
         return _dropped(timer)
     running = clocks.running(session, project, now)
+    if not clocks.state(session):
+        _first_look(session, timer, now)
     stage = clock.stage_due(now)
     if stage is None:
         return _moved(session, timer, clock, running, now)
@@ -125,6 +127,14 @@ def _moved(
     if store.record(session, fresh, timer=timer, next_due=next_due):
         return "sla_moved"
     return "sla_skipped"
+
+
+def _first_look(session: Mapping[str, Any], timer: Mapping[str, Any], now: int) -> None:
+    """A session the clocks see for the first time (it was open when its project's tracking
+    began, or it is new): its other clock gets a look too, so that neither goes unwatched."""
+    for kind in store.TIMERS:
+        if kind != timer["timer"]:
+            store.look_at(session, kind, now)
 
 
 def _dropped(timer: Mapping[str, Any]) -> str:

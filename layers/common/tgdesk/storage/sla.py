@@ -83,6 +83,11 @@ def response_timer_delete(session_id: str) -> dict[str, Any]:
     return sessions.timer_delete(session_id, RESPONSE_TIMER)
 
 
+def look_at(session: Mapping[str, Any], timer: str, now: int) -> None:
+    """Ask the scheduler to look at one clock of the session at its next run."""
+    table.client().put_item(**sessions.timer_put(session, timer, now)["Put"])
+
+
 def look_again(session: Mapping[str, Any], now: int) -> None:
     """Ask the scheduler to look at both clocks of the session at its next run (a status or
     priority change, a reopen from the console): plain puts after the change's own write."""
