@@ -23,6 +23,7 @@ from bench import (
     imports,
     latency,
     local_index,
+    redirect,
     risk,
     routing,
     scale,
@@ -42,6 +43,7 @@ SECTIONS: dict[str, Callable[[], list[Budget]]] = {
     "cost": cost.run,
     "sla": sla.run,
     "local-index": local_index.run,
+    "redirect": redirect.run,
 }
 ON_REQUEST: dict[str, Callable[[], list[Budget]]] = {"burst": burst.run, "chaos": chaos.run}
 
