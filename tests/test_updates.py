@@ -9,6 +9,8 @@ from conftest import telegram_samples
 from ingest_support import MESSAGE_TYPES, USER_ID, fixture, fixture_names
 
 from tgdesk.telegram.updates import (
+    BotLeftGroup,
+    Chat,
     ChatMemberChange,
     Ignored,
     InboundMessage,
@@ -262,9 +264,12 @@ def test_more_ignored_kinds(update: dict, counter: str) -> None:
     assert parse_update(update) == Ignored(1, counter)
 
 
-def test_group_member_changes_are_ignored() -> None:
+def test_group_member_changes_are_ignored_but_the_bot_removed() -> None:
     data = fixture("my_chat_member_kicked")
     data["my_chat_member"]["chat"] = {"id": -5, "title": "G", "type": "group"}
+    # the team chat (tgdesk.teamchat) unbinds a group the bot was removed from
+    assert parse_update(data) == BotLeftGroup(data["update_id"], Chat(-5, "group"))
+    data["my_chat_member"]["new_chat_member"]["status"] = "member"
     assert parse_update(data) == Ignored(data["update_id"], "group_my_chat_member")
 
 
