@@ -145,6 +145,7 @@ ROUTES: dict[tuple[str, str], tuple[str, Any]] = {
     ("PATCH", "/api/links/{code}"): (LINK_MANAGER, {"name": "Mine"}),
     ("DELETE", "/api/links/{code}"): (LINK_MANAGER, None),
     ("GET", "/api/links/{code}/clicks"): (LINK_MANAGER, None),
+    ("GET", "/api/links/{code}/funnel"): (LINK_MANAGER, None),
     ("GET", "/api/projects/{project_id}/link-settings"): (LINK_MANAGER, None),
     ("PUT", "/api/projects/{project_id}/link-settings"): (LINK_MANAGER, {"address_mode": "full"}),
     ("GET", "/api/projects/{project_id}/sla"): (SUPERVISOR, None),

@@ -42,6 +42,7 @@ ROUTE_MODULES: dict[str, tuple[str, ...]] = {
         "/tickets",
     ),
     "links": ("/links", "/projects/*/link-settings"),
+    "link_funnel": ("/links/*/funnel",),
     "sla": ("/projects/*/sla",),
 }
 

@@ -126,6 +126,20 @@ class DeadLetterPublic(Public):
 
 
 # -- sessions and messages --------------------------------------------------------------
+class LinkTouchPublic(Public):
+    """A tracked link's click that brought the user (tgdesk.attribution)."""
+
+    code: str
+    name: str | None = Field(default=None, description="The link's name, when the click had it")
+    channel: str | None = None
+    utm: dict[str, str] | None = Field(default=None, description="utm_source, utm_medium, ...")
+    click_id: str | None = None
+    clicked_at: int | None = None
+    touched_at: int | None = Field(default=None, description="When the user pressed Start")
+    country: str | None = Field(default=None, description="ISO 3166-1 alpha-2")
+    device: str | None = Field(default=None, description="mobile, tablet, desktop, other")
+
+
 class SessionPublic(Public):
     session_id: str
     project_id: str
@@ -143,6 +157,9 @@ class SessionPublic(Public):
     last_agent_msg_at: int | None = None
     last_activity_at: int
     closed_at: int | None = None
+    link: LinkTouchPublic | None = Field(
+        default=None, description="The tracked link whose click opened the session"
+    )
 
 
 class MessageCreate(BaseModel):

@@ -6,7 +6,7 @@ from typing import Any
 
 from pydantic import BaseModel, Field
 
-from console_api.models import Public
+from console_api.models import LinkTouchPublic, Public
 from tgdesk.sessions import notes, tags
 
 TagIds = list[str]
@@ -70,6 +70,11 @@ class UserSessionPublic(Public):
     tags: TagIds = []
 
 
+class UserSourcePublic(Public):
+    first: LinkTouchPublic | None = None
+    last: LinkTouchPublic | None = None
+
+
 class TelegramUserPublic(Public):
     project_id: str
     tg_user_id: int
@@ -84,6 +89,9 @@ class TelegramUserPublic(Public):
     unreachable_at: int | None = None
     tags: list[TagPublic] = []
     sessions: list[UserSessionPublic] = []
+    source: UserSourcePublic | None = Field(
+        default=None, description="The tracked links that brought the user: first and latest"
+    )
 
 
 # -- audit ----------------------------------------------------------------------------------
