@@ -300,6 +300,29 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/links/{code}/funnel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Link Funnel
+         * @description The link's funnel per day and in total over the range (at most 92 days; by default
+         *     the last 30), the same per channel and UTM source and campaign over the project's
+         *     links, and the link's top countries and device classes. Reads per month the range
+         *     touches and per counter shard (8) two Queries, whatever the number of clicks.
+         */
+        get: operations["link_funnel_api_links__code__funnel_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/me": {
         parameters: {
             query?: never;
@@ -1624,6 +1647,13 @@ export interface components {
              */
             reassign_group_id?: string | null;
         };
+        /** ClickCount */
+        ClickCount: {
+            /** Clicks */
+            clicks: number;
+            /** Value */
+            value: string;
+        };
         /**
          * ClickPublic
          * @description One click, for the export (its payload, the bot's start parameter, is not shown).
@@ -1903,6 +1933,127 @@ export interface components {
              */
             supervisors: boolean;
         };
+        /** FunnelDay */
+        FunnelDay: {
+            /**
+             * Bot Clicks
+             * @description Clicks by preview fetchers and crawlers
+             */
+            bot_clicks: number;
+            /**
+             * Clicks
+             * @description Clicks by people (bots and preview fetchers apart)
+             */
+            clicks: number;
+            /**
+             * Day
+             * @description YYYY-MM-DD (UTC)
+             */
+            day: string;
+            /**
+             * First Messages
+             * @description Sessions whose user wrote after the start
+             */
+            first_messages: number;
+            /**
+             * First Replies
+             * @description Sessions an agent answered
+             */
+            first_replies: number;
+            /**
+             * Resolved
+             * @description Sessions closed (for the first time)
+             */
+            resolved: number;
+            /**
+             * Starts
+             * @description Start pressed in the bot with the link's click
+             */
+            starts: number;
+            /**
+             * Visitors
+             * @description Unique visitors, per day (summed over a range)
+             */
+            visitors: number;
+        };
+        /** FunnelSteps */
+        FunnelSteps: {
+            /**
+             * Bot Clicks
+             * @description Clicks by preview fetchers and crawlers
+             */
+            bot_clicks: number;
+            /**
+             * Clicks
+             * @description Clicks by people (bots and preview fetchers apart)
+             */
+            clicks: number;
+            /**
+             * First Messages
+             * @description Sessions whose user wrote after the start
+             */
+            first_messages: number;
+            /**
+             * First Replies
+             * @description Sessions an agent answered
+             */
+            first_replies: number;
+            /**
+             * Resolved
+             * @description Sessions closed (for the first time)
+             */
+            resolved: number;
+            /**
+             * Starts
+             * @description Start pressed in the bot with the link's click
+             */
+            starts: number;
+            /**
+             * Visitors
+             * @description Unique visitors, per day (summed over a range)
+             */
+            visitors: number;
+        };
+        /** FunnelValue */
+        FunnelValue: {
+            /**
+             * Bot Clicks
+             * @description Clicks by preview fetchers and crawlers
+             */
+            bot_clicks: number;
+            /**
+             * Clicks
+             * @description Clicks by people (bots and preview fetchers apart)
+             */
+            clicks: number;
+            /**
+             * First Messages
+             * @description Sessions whose user wrote after the start
+             */
+            first_messages: number;
+            /**
+             * First Replies
+             * @description Sessions an agent answered
+             */
+            first_replies: number;
+            /**
+             * Resolved
+             * @description Sessions closed (for the first time)
+             */
+            resolved: number;
+            /**
+             * Starts
+             * @description Start pressed in the bot with the link's click
+             */
+            starts: number;
+            /** Value */
+            value: string;
+            /**
+             * Visitors
+             * @description Unique visitors, per day (summed over a range)
+             */
+            visitors: number;
+        };
         /** GroupCreate */
         GroupCreate: {
             /** Agent Ids */
@@ -2149,6 +2300,59 @@ export interface components {
             /** @description UTM values a click records when its query has none */
             utm?: components["schemas"]["Utm"] | null;
         };
+        /** LinkFunnelPublic */
+        LinkFunnelPublic: {
+            /**
+             * Channels
+             * @description Over the project's links, most clicks first
+             */
+            channels: components["schemas"]["FunnelValue"][];
+            /** Code */
+            code: string;
+            /**
+             * Countries
+             * @description The link's clicks by country, top 10
+             */
+            countries: components["schemas"]["ClickCount"][];
+            /**
+             * Days
+             * @description Every day of the range, oldest first
+             */
+            days: components["schemas"]["FunnelDay"][];
+            /**
+             * Devices
+             * @description The link's clicks by device class
+             */
+            devices: components["schemas"]["ClickCount"][];
+            /**
+             * From
+             * @description The first day, YYYY-MM-DD (UTC)
+             */
+            from: string;
+            /** Project Id */
+            project_id: string;
+            /**
+             * Time Zone
+             * @description The days' time zone (UTC)
+             */
+            time_zone: string;
+            /**
+             * To
+             * @description The last day, YYYY-MM-DD (UTC), included
+             */
+            to: string;
+            total: components["schemas"]["FunnelSteps"];
+            /**
+             * Utm Campaigns
+             * @description Over the project's links
+             */
+            utm_campaigns: components["schemas"]["FunnelValue"][];
+            /**
+             * Utm Sources
+             * @description Over the project's links
+             */
+            utm_sources: components["schemas"]["FunnelValue"][];
+        };
         /** LinkPublic */
         LinkPublic: {
             /** Bot Username */
@@ -2210,6 +2414,47 @@ export interface components {
             address_mode?: ("hashed" | "truncated" | "full") | null;
             /** Retention Days */
             retention_days?: number | null;
+        };
+        /**
+         * LinkTouchPublic
+         * @description A tracked link's click that brought the user (tgdesk.attribution).
+         */
+        LinkTouchPublic: {
+            /** Channel */
+            channel?: string | null;
+            /** Click Id */
+            click_id?: string | null;
+            /** Clicked At */
+            clicked_at?: number | null;
+            /** Code */
+            code: string;
+            /**
+             * Country
+             * @description ISO 3166-1 alpha-2
+             */
+            country?: string | null;
+            /**
+             * Device
+             * @description mobile, tablet, desktop, other
+             */
+            device?: string | null;
+            /**
+             * Name
+             * @description The link's name, when the click had it
+             */
+            name?: string | null;
+            /**
+             * Touched At
+             * @description When the user pressed Start
+             */
+            touched_at?: number | null;
+            /**
+             * Utm
+             * @description utm_source, utm_medium, ...
+             */
+            utm?: {
+                [key: string]: string;
+            } | null;
         };
         /**
          * LinkUpdate
@@ -2876,6 +3121,8 @@ export interface components {
              * @default l1
              */
             level: components["schemas"]["Level"];
+            /** @description The tracked link whose click opened the session */
+            link?: components["schemas"]["LinkTouchPublic"] | null;
             /** Opened At */
             opened_at: number;
             priority: components["schemas"]["Priority"];
@@ -3160,6 +3407,8 @@ export interface components {
              * @default []
              */
             sessions: components["schemas"]["UserSessionPublic"][];
+            /** @description The tracked links that brought the user: first and latest */
+            source?: components["schemas"]["UserSourcePublic"] | null;
             /**
              * Tags
              * @default []
@@ -3443,6 +3692,11 @@ export interface components {
              * @default []
              */
             tags: string[];
+        };
+        /** UserSourcePublic */
+        UserSourcePublic: {
+            first?: components["schemas"]["LinkTouchPublic"] | null;
+            last?: components["schemas"]["LinkTouchPublic"] | null;
         };
         /** Utm */
         Utm: {
@@ -4590,6 +4844,69 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Page_ClickPublic_"];
+                };
+            };
+            /** @description Not logged in, or the login expired or was ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Your role, or your permissions in the project, do not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such code, or not one you may see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Invalid input; `field` names it */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    link_funnel_api_links__code__funnel_get: {
+        parameters: {
+            query?: {
+                /** @description YYYY-MM-DD (UTC) */
+                from?: string | null;
+                /** @description YYYY-MM-DD (UTC) */
+                to?: string | null;
+            };
+            header?: never;
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LinkFunnelPublic"];
                 };
             };
             /** @description Not logged in, or the login expired or was ended */
