@@ -197,6 +197,10 @@ def test_follow_up_pauses_the_clocks(desk: dict[str, Any], run: Any, client: Tes
     )
     assert paused.status_code == 200, paused.text
     assert run(T0 + 5 * MINUTE)["sla_dropped"] == 2  # paused clocks wait for the resume
+    paused_clock = clock_of(sid, "first_response")
+    assert paused_clock["paused"] is True
+    assert paused_clock["remaining_ms"] == 6 * MINUTE  # exactly what is left
+    assert "due_at" not in paused_clock
     assert run(T0 + 60 * MINUTE)["sla_breached"] == 0
     at(T0 + 64 * MINUTE)
     resumed = client.patch(

@@ -79,9 +79,11 @@ def evaluate(timer: Mapping[str, Any], now: int, settings: _Settings) -> str:
     if not project.get("enabled"):
         return _dropped(timer)
     clock = clocks.of_family(session, project, _FAMILY[timer["timer"]], now)
-    if clock is None or clock.paused:
+    if clock is None:
         return _dropped(timer)
     running = clocks.running(session, project, now)
+    if clock.paused:  # the snapshot shows what is left; the resume sets the timer again
+        return "sla_dropped" if _refreshed(session, timer, running, now, None) else "sla_skipped"
     if not clocks.state(session):
         _first_look(session, timer, now)
     stage = clock.stage_due(now)
@@ -121,12 +123,22 @@ def _moved(
     now: int,
 ) -> str:
     next_due = clock.next_look() or now + PARKED_MS
+    return "sla_moved" if _refreshed(session, timer, running, now, next_due) else "sla_skipped"
+
+
+def _refreshed(
+    session: Mapping[str, Any],
+    timer: Mapping[str, Any],
+    running: list[Clock],
+    now: int,
+    next_due: int | None,
+) -> bool:
+    """Move the timer to `next_due` (None: delete it), rewriting the console's snapshot of
+    the clocks with it when that changed."""
     if _snapshot_current(session, running):
-        return "sla_moved" if store.settle_timer(timer, next_due) else "sla_skipped"
+        return store.settle_timer(timer, next_due)
     fresh = clocks.snapshot(session, running, now)
-    if store.record(session, fresh, timer=timer, next_due=next_due):
-        return "sla_moved"
-    return "sla_skipped"
+    return store.record(session, fresh, timer=timer, next_due=next_due)
 
 
 def _first_look(session: Mapping[str, Any], timer: Mapping[str, Any], now: int) -> None:

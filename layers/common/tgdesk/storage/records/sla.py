@@ -118,10 +118,13 @@ def current_view(session: Mapping[str, Any]) -> SessionSla | None:
     for clock in sla.get("clocks", []):
         if not open_ or starts.get(clock.get("clock")) != clock.get("started_at"):
             continue
-        shown.append(cast(ClockShown, {**clock, "paused": True}) if paused else clock)
+        if paused:  # until the scheduler's next look rewrites it: no due time while paused
+            kept = {k: v for k, v in clock.items() if k not in ("warn_at", "due_at")}
+            clock = cast(ClockShown, {**kept, "paused": True})
+        shown.append(clock)
     view = {k: v for k, v in sla.items() if k not in ("pauses", "marks", "clocks", "due_at")}
     view["clocks"] = shown
-    dues = [int(c["due_at"]) for c in shown if c.get("due_at") is not None and not paused]
+    dues = [due for c in shown if (due := c.get("due_at")) is not None and not paused]
     if dues:
         view["due_at"] = min(dues)
     return cast(SessionSla, view)
