@@ -1,8 +1,10 @@
-// The sandbox page: pick a Telegram user, write to the bot, see its answers.
+// The sandbox page: pick a Telegram user, write to the bot, see its answers; add the bot to
+// the sandbox's team group and write there as that user (`/bind CODE`).
 // All text is rendered with textContent: what users and agents write is never HTML.
 "use strict";
 
-const state = { users: [], current: null, botId: null, timer: null };
+const GROUP = { id: -1001000000001, title: "Sandbox team" };
+const state = { users: [], current: null, botId: null, timer: null, botInGroup: false, inGroup: false };
 const $ = (id) => document.getElementById(id);
 
 function el(tag, props, children) {
@@ -52,9 +54,56 @@ function renderUsers() {
 
 function selectUser(user) {
   state.current = user;
+  state.inGroup = false;
   $("chat-title").textContent = displayName(user);
   renderUsers();
+  renderGroups();
   refresh();
+}
+
+async function loadGroups() {
+  const body = await api("/sandbox/groups");
+  state.botInGroup = body.items.some((group) => group.id === GROUP.id);
+  if (!state.botInGroup) state.inGroup = false;
+  renderGroups();
+}
+
+function renderGroups() {
+  const list = $("groups");
+  list.replaceChildren();
+  if (state.botInGroup) {
+    const button = text("button", GROUP.title);
+    button.type = "button";
+    button.setAttribute("aria-pressed", String(state.inGroup));
+    button.addEventListener("click", selectGroup);
+    list.appendChild(el("li", {}, [button]));
+  }
+  $("group-bot").textContent = state.botInGroup ? "Remove the bot from the group" : "Add the bot to the group";
+}
+
+function selectGroup() {
+  if (!state.current) return showStatus("Pick a user first: they write in the group.");
+  state.inGroup = true;
+  $("chat-title").textContent = GROUP.title + " (writing as " + displayName(state.current) + ")";
+  renderGroups();
+  refresh();
+}
+
+async function toggleBot() {
+  if (!state.current) return showStatus("Pick a user first: they add or remove the bot.");
+  try {
+    const result = await api("/sandbox/groups/" + GROUP.id + "/bot", {
+      method: state.botInGroup ? "DELETE" : "POST",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify({ user_id: state.current.id, title: GROUP.title }),
+    });
+    reportDelivery(result);
+    await loadGroups();
+    if (state.botInGroup) selectGroup();
+    else selectUser(state.current);
+  } catch (err) {
+    showStatus("Not done: " + err.message);
+  }
 }
 
 function describe(message) {
@@ -78,7 +127,8 @@ function renderMessages(items) {
   for (const message of items) {
     const fromUser = message.from && !message.from.is_bot;
     const when = new Date(message.date * 1000).toLocaleTimeString();
-    const meta = (fromUser ? "you" : "bot") + " · " + when + (message.edit_date ? " · edited" : "");
+    const who = fromUser ? (state.inGroup ? displayName(message.from) : "you") : "bot";
+    const meta = who + " · " + when + (message.edit_date ? " · edited" : "");
     list.appendChild(
       el("li", { className: fromUser ? "out" : "in" }, [text("span", meta, "meta"), text("span", describe(message))]),
     );
@@ -89,7 +139,8 @@ function renderMessages(items) {
 async function refresh() {
   if (!state.current) return;
   try {
-    const body = await api("/sandbox/users/" + state.current.id + "/messages");
+    const where = state.inGroup ? "/sandbox/groups/" + GROUP.id : "/sandbox/users/" + state.current.id;
+    const body = await api(where + "/messages");
     renderMessages(body.items);
   } catch (err) {
     showStatus("Could not load messages: " + err.message);
@@ -111,7 +162,14 @@ async function send(event, profile) {
   const message = form.text.value;
   try {
     let result;
-    if (file) {
+    if (state.inGroup) {
+      if (!message.trim()) return;
+      result = await api("/sandbox/groups/" + GROUP.id + "/messages", {
+        method: "POST",
+        headers: { "Content-Type": "application/json" },
+        body: JSON.stringify({ user_id: state.current.id, text: message }),
+      });
+    } else if (file) {
       const data = new FormData();
       data.append("photo", file);
       if (message.trim()) data.append("caption", message);
@@ -153,7 +211,7 @@ async function addUser(event) {
 
 // A new user is created with their first message, which carries their profile.
 async function sendWithProfile(event) {
-  if (state.pendingProfile && state.current && state.pendingProfile.id === state.current.id) {
+  if (state.pendingProfile && !state.inGroup && state.current && state.pendingProfile.id === state.current.id) {
     const form = event.target;
     if (!form.photo.files[0] && form.text.value.trim()) {
       event.preventDefault();
@@ -180,11 +238,14 @@ async function sendWithProfile(event) {
 
 $("composer").addEventListener("submit", sendWithProfile);
 $("new-user").addEventListener("submit", addUser);
+$("group-bot").addEventListener("click", toggleBot);
 $("composer").text.addEventListener("keydown", (event) => {
   if (event.key === "Enter" && !event.shiftKey) {
     event.preventDefault();
     $("composer").requestSubmit();
   }
 });
-loadUsers().then(() => state.users.length && selectUser(state.users[0]));
+loadUsers()
+  .then(() => state.users.length && selectUser(state.users[0]))
+  .then(loadGroups);
 state.timer = setInterval(refresh, 1500);
