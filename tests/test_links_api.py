@@ -18,7 +18,10 @@ from fastapi.testclient import TestClient
 
 from infra.local import cfn
 from tgdesk.core import clock
+from tgdesk.core.errors import Conflict
 from tgdesk.links import clicks as click_module
+from tgdesk.storage import links as store
+from tgdesk.storage.records.audit_entry import entry as audit_entry
 
 NOW = clock.now_ms()  # the logins' clock, within their lifetime
 
@@ -146,23 +149,19 @@ def test_routing_targets_are_the_projects_own(client: TestClient, team: dict[str
     assert to_agents["target_group_id"] is None
 
 
-def test_a_stale_edit_is_refused(client: TestClient, team: dict[str, Any]) -> None:
-    from tgdesk.storage import links as store
-
+def test_an_edit_from_a_stale_read_is_refused(client: TestClient, team: dict[str, Any]) -> None:
     new_link(client, team, code="racy")
-    link = store.get_link("racy")
-    assert link is not None
+    read = store.get_link("racy")
+    assert read is not None
     client.patch("/api/links/racy", json={"name": "Renamed"}, headers=team["sue"])
-    from tgdesk.core.errors import Conflict
 
-    with pytest.raises(Conflict):
+    entry = audit_entry("link.update", actor_id=team["sue_id"], project_id=team["project_id"])
+    with pytest.raises(Conflict) as refused:
         store.update_link(
-            "racy",
-            {"name": "Other"},
-            [],
-            seen_updated_at=link["updated_at"],
-            audit_entry={"entry_id": "x", "at": 1, "action": "link.update", "actor_id": "a"},
+            "racy", {"name": "Other"}, [], seen_updated_at=read["updated_at"], audit_entry=entry
         )
+    assert refused.value.code == "link_changed"
+    assert client.get("/api/links/racy", headers=team["sue"]).json()["name"] == "Renamed"
 
 
 def test_only_the_projects_admins_and_supervisors_see_links(
@@ -232,3 +231,32 @@ def test_click_settings_default_and_change(client: TestClient, team: dict[str, A
     assert stored["address"] == "203.0.113.0/24" and stored["address_mode"] == "truncated"
     assert stored["ttl"] == NOW // 1000 + 30 * 86_400
     assert any(i.get("action") == "links.settings" for i in scan_items())
+
+
+def test_fields_are_validated(client: TestClient, team: dict[str, Any]) -> None:
+    assert new_link(client, team, language="zh-CN").json()["language"] == "zh-CN"
+    for bad in (
+        {"language": "not a tag"},
+        {"utm": {"utm_source": "x" * 201}},
+        {"utm": {"gclid": "x"}},
+        {"name": ""},
+        {"name": "x" * 81},
+        {"note": "x" * 1001},
+        {"enabled": "maybe"},
+    ):
+        assert new_link(client, team, **bad).status_code == 422, bad
+
+
+def test_a_deleted_link_cannot_be_edited_or_listed(
+    client: TestClient, team: dict[str, Any]
+) -> None:
+    new_link(client, team, code="bygone")
+    click("bygone")
+    client.delete("/api/links/bygone", headers=team["sue"])
+
+    assert (
+        client.patch("/api/links/bygone", json={"name": "x"}, headers=team["sue"]).status_code
+        == 404
+    )
+    assert client.delete("/api/links/bygone", headers=team["sue"]).status_code == 404
+    assert client.get("/api/links/bygone/clicks", headers=team["sue"]).status_code == 404
