@@ -144,3 +144,19 @@ export type RiskTrigger = Omit<Schemas["TriggerPublic"], "details"> & {
 export type IgnoredCounts = Schemas["IgnoredUpdates"];
 export type TeamChat = Schemas["TeamChatPublic"];
 export type BindCode = Schemas["BindCodePublic"];
+
+// -- tracked links ---------------------------------------------------------------------------
+/** A link as listed, created or edited; `short_url` is the full URL to share. */
+export type Link = Schemas["LinkPublic"];
+/** UTM defaults as the editor sends them (`utm_source`, ...). */
+export type Utm = Schemas["Utm"];
+export type Click = Schemas["ClickPublic"];
+/** A link's funnel over UTC days `from`..`to` (both `YYYY-MM-DD`, included). */
+export type Funnel = Schemas["LinkFunnelPublic"];
+export type FunnelCounts = Schemas["FunnelSteps"];
+/** A country's or device class's clicks. */
+export type Tally = Schemas["ClickCount"];
+export type FunnelValue = Schemas["FunnelValue"];
+/** The tracked link's click that brought a user (a session's `link`, a profile's `source`). */
+export type LinkTouch = Schemas["LinkTouchPublic"];
+export type UserSource = Schemas["UserSourcePublic"];

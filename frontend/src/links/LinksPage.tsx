@@ -76,8 +76,6 @@ export function LinksPage(props: { api: HttpApi; controller: ConsoleController }
 }
 
 function LinksTable(props: { links: Link[]; openCode: string | null; store: LinksStore; onEdit: (link: Link) => void }) {
-  // A link's running total of clicks, where the API's list carries it.
-  const counted = props.links.some((l) => typeof l.clicks === "number");
   return (
     <table class="admin-table links-table">
       <caption class="visually-hidden">{t("nav.links")}</caption>
@@ -88,7 +86,6 @@ function LinksTable(props: { links: Link[]; openCode: string | null; store: Link
           <th scope="col">{t("links.channel")}</th>
           <th scope="col">{t("links.shortUrl")}</th>
           <th scope="col">{t("links.enabled")}</th>
-          {counted && <th scope="col">{t("links.step.clicks")}</th>}
           <th scope="col">{t("admin.actions")}</th>
         </tr>
       </thead>
@@ -107,7 +104,6 @@ function LinksTable(props: { links: Link[]; openCode: string | null; store: Link
               <CopyButton text={link.short_url} label={t("links.copyOf", { name: link.name })} />
             </td>
             <td>{link.enabled ? t("common.yes") : t("common.no")}</td>
-            {counted && <td>{link.clicks ?? 0}</td>}
             <td class="row">
               <button
                 type="button"

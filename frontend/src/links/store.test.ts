@@ -45,9 +45,10 @@ describe("the links store", () => {
   });
 
   it("reads the clicks, newest first, page after page until they are older than the range", async () => {
-    const pages: Record<string, { items: { at: number; is_bot: boolean }[]; next_cursor?: string }> = {
-      first: { items: [{ at: day(12), is_bot: false }, { at: day(8), is_bot: false }], next_cursor: "second" },
-      second: { items: [{ at: day(6), is_bot: true }, { at: day(4), is_bot: false }], next_cursor: "third" },
+    const click = (n: number) => ({ click_id: `c${n}`, code: "a", at: day(n), is_bot: false });
+    const pages: Record<string, { items: ReturnType<typeof click>[]; next_cursor?: string }> = {
+      first: { items: [click(12), click(8)], next_cursor: "second" },
+      second: { items: [click(6), click(4)], next_cursor: "third" },
     };
     const api = fakeApi({ get: (_p, query) => pages[(query as { cursor?: string }).cursor ?? "first"] });
     const store = new LinksStore(api, workspaceOf(api));

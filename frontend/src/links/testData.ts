@@ -10,6 +10,7 @@ export function linkOf(code: string, created_at: number, extra: Partial<Link> = 
     utm: {},
     enabled: true,
     short_url: `https://go.example/l/${code}`,
+    created_by: "6t2nwqeabbja",
     created_at,
     updated_at: created_at,
     ...extra,
@@ -22,5 +23,5 @@ export function countsOf(clicks: number, extra: Partial<FunnelCounts> = {}): Fun
 
 export function funnelOf(code: string, clicks: number, extra: Partial<FunnelCounts> = {}): Funnel {
   const none = { channels: [], utm_sources: [], utm_campaigns: [], countries: [], devices: [] };
-  return { code, project_id: "p1", from: "2026-11-26", to: "2026-12-02", days: [], total: countsOf(clicks, extra), ...none };
+  return { code, project_id: "p1", from: "2026-11-26", to: "2026-12-02", time_zone: "UTC", days: [], total: countsOf(clicks, extra), ...none };
 }

@@ -1,18 +1,15 @@
-import type { Session } from "../api/types";
+import type { LinkTouch, Session, UserSource } from "../api/types";
 import type { ConsoleController } from "../console/controller";
 import { t } from "../i18n";
 import { useStore } from "../lib/store";
-import { touchesToShow, touchRows, type LinkTouch, type UserSource } from "./source";
+import { touchesToShow, touchRows } from "./source";
 import { profileOf } from "./store";
 
 /** The side panel's "Source": the tracked link that brought this session, and the user's first
  *  and latest touches from their profile. */
 export function SessionSource(props: { controller: ConsoleController; session: Session }) {
   const profile = useStore(props.controller.side.store, (s) => profileOf(s, props.session));
-  // `link` on a session and `source` on a profile, when the user came through tracked links.
-  const sessionTouch = (props.session as { link?: LinkTouch | null }).link;
-  const userSource = (profile as { source?: UserSource | null } | undefined)?.source;
-  return <Source sessionTouch={sessionTouch} userSource={userSource} />;
+  return <Source sessionTouch={props.session.link} userSource={profile?.source} />;
 }
 
 /** The touches as label and value lists (nothing without one); every value is the click's,

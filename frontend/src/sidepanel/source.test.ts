@@ -2,7 +2,8 @@ import { render } from "@testing-library/preact";
 import { h } from "preact";
 import { setLang } from "../i18n";
 import { Source } from "./Source";
-import { touchesToShow, touchRows, type LinkTouch } from "./source";
+import type { LinkTouch } from "../api/types";
+import { touchesToShow, touchRows } from "./source";
 
 const SPRING: LinkTouch = { code: "spring", name: "Spring sale", channel: "google-ads", utm: { utm_campaign: "spring", utm_source: "google" }, clicked_at: 1, touched_at: 2 };
 const EARLIER: LinkTouch = { code: "tg1", channel: "tg-group", touched_at: 1 };

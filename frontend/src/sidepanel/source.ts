@@ -1,26 +1,9 @@
 // Where a user came from: the tracked link whose click brought them (a touch). A session
 // carries the touch that opened it as `link`; the user's profile keeps `source.first` (their
 // first touch ever) and `source.last` (the latest).
+import type { LinkTouch, UserSource } from "../api/types";
 import { t } from "../i18n";
 import { dateTime } from "../lib/format";
-
-export interface LinkTouch {
-  code: string;
-  /** The link's name, when the click recorded it. */
-  name?: string | null;
-  channel?: string | null;
-  utm?: Record<string, string | null | undefined> | null;
-  clicked_at?: number | null;
-  /** When the user pressed Start. */
-  touched_at?: number | null;
-  country?: string | null;
-  device?: string | null;
-}
-
-export interface UserSource {
-  first?: LinkTouch | null;
-  last?: LinkTouch | null;
-}
 
 /** A touch as label and value lines: the link, channel, UTM values (in their usual order), when. */
 export function touchRows(touch: LinkTouch): [string, string][] {
