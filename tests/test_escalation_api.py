@@ -10,7 +10,10 @@ import pytest
 from api_helpers import put_inbound_message
 from fastapi.testclient import TestClient
 
-from tgdesk.storage import assignments, keys, table
+from tgdesk.core.clock import now_ms
+from tgdesk.storage import accounts, assignments, keys, projects, table
+from tgdesk.teamchat import binding, group_updates
+from tgdesk.telegram.updates import Chat, GroupBind
 
 team = collab_helpers.team
 
@@ -114,11 +117,10 @@ def test_re_escalation_keeps_the_ticket_and_only_goes_up(
 
     assert up.status_code == 201, up.text
     ticket = up.json()
-    assert (ticket["number"], ticket["level"], ticket["assignee_id"]) == (
-        1,
-        "l3",
-        case["ids"]["boss"],
-    )
+    assert (ticket["number"], ticket["level"]) == (1, "l3")
+    # one of the project's supervisors and admins (its creator, the admin, is a member too)
+    taker = accounts.get_agent(ticket["assignee_id"]) or {}
+    assert taker["role"] in ("supervisor", "admin")
     assert [(h["from_level"], h["to_level"]) for h in ticket["hops"]] == [
         ("l1", "l2"),
         ("l2", "l3"),
@@ -289,3 +291,26 @@ def test_a_blocked_message_refuses_the_escalation_before_anything_moves(
         client.get(f"/api/sessions/{case['sid']}/ticket", headers=case["maria"]).status_code == 404
     )
     assert sent_texts(telegram) == []
+
+
+def test_each_hop_is_posted_once_to_the_teams_group(
+    client: TestClient, case: dict[str, Any], telegram: Any
+) -> None:
+    chat_id = -1002471352452
+    code = binding.new_code(case["p1"], actor_id=case["ids"]["boss"])["code"]
+    bound = group_updates.handle(
+        projects.get_project(case["p1"]),
+        GroupBind(1, Chat(chat_id, "supergroup"), "Support team", code, None),
+        now_ms(),
+    )
+    assert bound.result == "stored"
+
+    escalate(client, case, "maria", level="l2", to={"group_id": case["group"]}, reason="refund")
+    escalate(client, case, "ana", level="l3", to={"supervisors": True})
+
+    posted = [
+        c.params["text"] for c in telegram.calls_of("sendMessage") if c.params["chat_id"] == chat_id
+    ]
+    assert len(posted) == 2
+    assert posted[0].startswith("Ticket #1 escalated to L2 · priority medium\nrefund")
+    assert posted[1].startswith("Ticket #1 escalated to L3")

@@ -332,16 +332,19 @@ def _text_to_user(ticket: Ticket, priority: Priority) -> str:
 
 
 def _post_to_team(done: Escalated) -> None:
-    """Tell the team's Telegram group, once per hop. The escalation is already done: a
-    failure here is logged, never undoes it (the group's own delivery retries)."""
+    """Tell the team's Telegram group, once per hop (the ticket's version names it). The
+    escalation is done already: a failure here is logged and never undoes it."""
     ticket = done.ticket
-    hop = (ticket.get("hops") or [{}])[-1]
+    hop = ticket["hops"][-1]
     text = (
         f"Ticket {wording.ticket_label(ticket['number'])} escalated to "
-        f"{ticket['level'].upper()}, priority {hop.get('priority')}"
+        f"{str(ticket['level']).upper()} · priority {hop['priority']}"
     )
+    if hop.get("reason"):
+        text += f"\n{hop['reason']}"
     event = f"escalation#{ticket['session_id']}#{ticket['version']}"
+    link = teamchat.session_link(ticket["session_id"])
     try:
-        teamchat.post(ticket["project_id"], event, text, link=f"/sessions/{ticket['session_id']}")
+        teamchat.post(ticket["project_id"], event, text, link=link)
     except Exception:
         log.exception("posting the escalation to the team's group failed", extra={"event": event})

@@ -1,22 +1,17 @@
-"""The first-response target a ticket's user is promised, by priority.
-
-The one place the escalation reads response times from: the project's SLA policy when it has
-one, else the defaults a team starts from (urgent 15 min, high 30 min, medium 2 h, low 4 h).
+"""The first-response target a ticket's user is promised, by priority: the project's SLA
+policy for that priority (tgdesk.sla.policies; its defaults when the project saved none:
+urgent 15 min, high 30 min, medium 2 h, low 4 h). Under business hours the target counts
+inside them, as the SLA clock does.
 """
 
 from __future__ import annotations
 
 from tgdesk.core.domain import Priority
-
-_MINUTE_MS = 60_000
-DEFAULT_FIRST_RESPONSE_MINUTES: dict[Priority, int] = {
-    Priority.URGENT: 15,
-    Priority.HIGH: 30,
-    Priority.MEDIUM: 120,
-    Priority.LOW: 240,
-}
+from tgdesk.sla import policies
+from tgdesk.storage import sla as sla_store
 
 
 def first_response_ms(project_id: str, priority: Priority) -> int:
-    """How long the user may wait for the first answer at this priority (epoch-free ms)."""
-    return DEFAULT_FIRST_RESPONSE_MINUTES[Priority(priority)] * _MINUTE_MS
+    """How long the user may wait for the first answer at this priority (ms)."""
+    settings = policies.effective(project_id, sla_store.get_settings(project_id))
+    return policies.target_ms(settings, priority, policies.FIRST_RESPONSE)
