@@ -8,6 +8,7 @@ import { useStore } from "../lib/store";
 import { isUnread, type SessionOrder } from "../sessions/model";
 import { previewText } from "../sessions/preview";
 import { visibleRange } from "../sessions/virtual";
+import { SlaChip } from "../sla/SlaClocks";
 import { TagChipRow } from "./TagChip";
 
 export const ROW_HEIGHT = 80; // name and time, status and tags, the last message
@@ -138,6 +139,7 @@ export function SessionList(props: { controller: ConsoleController; sessions: Se
             <select value={state.filters.order} onChange={(e) => controller.sessions.setFilters({ order: e.currentTarget.value as SessionOrder })}>
               <option value="activity">{t("filter.orderActivity")}</option>
               <option value="waiting">{t("filter.orderWaiting")}</option>
+              <option value="due">{t("filter.orderDue")}</option>
             </select>
           </label>
         </div>
@@ -205,6 +207,7 @@ function SessionRow(props: {
           {session.priority !== "medium" && <span class="priority-chip">{t(`priority.${session.priority}`)}</span>}
           {session.queued_at && !session.assignee_id && <span class="priority-chip">{t("sessions.queued")}</span>}
           {session.waiting_since != null && <WaitingMarker since={session.waiting_since} />}
+          <SlaChip session={session} />
           {supervisor && (session.assignee_id || !session.queued_at) && <span class="session-holder">{holderText(agents, session)}</span>}
           <TagChipRow ids={session.tags ?? []} tags={tags} label={t("side.tags")} />
         </span>

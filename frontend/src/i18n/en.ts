@@ -513,6 +513,16 @@ const en = {
   "links.value": "Value",
   "links.utcDays": "Days are UTC days.",
   "error.invalid_range": "Choose at most 92 days, the first not after the last.",
+  "filter.orderDue": "Due soonest",
+  "sla.title": "Service level",
+  "sla.left": "{time} left",
+  "sla.overdue": "Overdue by {time}",
+  "sla.paused": "Paused, {time} left",
+  "sla.none": "No clock is running.",
+  "sla.breaches": "Breached {count} times",
+  "sla.clock.first_response": "First response",
+  "sla.clock.next_response": "Next response",
+  "sla.clock.resolution": "Resolution",
 } as const;
 
 export default en;

@@ -514,6 +514,16 @@ const zhCN: Record<keyof typeof en, string> = {
   "links.value": "值",
   "links.utcDays": "日期按 UTC 计。",
   "error.invalid_range": "最多选择 92 天，开始日期不能晚于结束日期。",
+  "filter.orderDue": "最先到期",
+  "sla.title": "服务时限",
+  "sla.left": "剩余 {time}",
+  "sla.overdue": "已超时 {time}",
+  "sla.paused": "已暂停，剩余 {time}",
+  "sla.none": "没有正在计时的时限。",
+  "sla.breaches": "已超时 {count} 次",
+  "sla.clock.first_response": "首次响应",
+  "sla.clock.next_response": "下次响应",
+  "sla.clock.resolution": "解决",
 };
 
 export default zhCN;

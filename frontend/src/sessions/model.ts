@@ -1,6 +1,7 @@
 // Session list state: merging server data idempotently, filtering and ordering.
 import type { Priority, Session, SessionStatus } from "../api/types";
 import { fullNameForms, singleSpaced } from "../lib/format";
+import { dueAt } from "../sla/clocks";
 
 export interface Filters {
   project_id: string;
@@ -14,7 +15,8 @@ export interface Filters {
   order: SessionOrder;
 }
 
-export type SessionOrder = "activity" | "waiting";
+/** "due": the earliest SLA due time first (`sla.due_at`; the server orders each page so too). */
+export type SessionOrder = "activity" | "waiting" | "due";
 
 export const NO_FILTERS: Filters = {
   project_id: "",
@@ -86,7 +88,12 @@ export function visibleSessions(
 ): Session[] {
   return Object.values(map)
     .filter((s) => matchesFilters(s, filters, unseen) && matchesSearch(s, search))
-    .sort(filters.order === "waiting" ? byWaiting : byActivity);
+    .sort(filters.order === "waiting" ? byWaiting : filters.order === "due" ? byDue : byActivity);
+}
+
+/** Due soonest first; sessions without a running SLA clock after them, by activity. */
+function byDue(a: Session, b: Session): number {
+  return dueAt(a) - dueAt(b) || byActivity(a, b);
 }
 
 function byActivity(a: Session, b: Session): number {
