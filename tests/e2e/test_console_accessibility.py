@@ -4,7 +4,8 @@ open, and every admin tab, in both languages and both themes. Any `serious` or `
 violation fails the test with a readable list.
 
 Given agent Alice in the Sandbox project, holding a session with an amber tag on it, a message
-from the user and a reply of hers; the administrator signs in for the admin tabs.
+from the user and a reply of hers, and a tracked link of the project; the administrator signs
+in for the admin tabs and the Links page (with the link's QR code and funnel open).
 """
 
 from __future__ import annotations
@@ -31,6 +32,7 @@ ALICE_REPLY = "Yes, it left this morning."
 AMBER = "#f5a623"  # light enough that white text on it fails contrast
 BLOCKING = ("serious", "critical")
 ADMIN_TABS = ("agents", "projects", "tags", "risk", "triggers")
+LINK_CODE, LINK_NAME = "axe-link", "Autumn campaign"
 PREFERENCES = [(lang, theme) for lang in ("en", "zh-CN") for theme in ("light", "dark")]
 
 
@@ -58,6 +60,11 @@ def desk(stack: Stack) -> Desk:
         timeout=10,
     )
     assert sent.status_code == 201, sent.text
+    stack.api(
+        "POST",
+        "/api/links",
+        json={"project_id": project_id, "code": LINK_CODE, "name": LINK_NAME, "channel": "x"},
+    )
     return Desk(session_id=session_id)
 
 
@@ -146,6 +153,11 @@ def test_the_console_has_no_serious_accessibility_violations(
         expect(panel).to_be_visible()
         expect(panel.locator(".loading")).to_have_count(0)
         problems += blocking_violations(admin, f"the admin tab {tab}")
+    admin.locator(".topbar nav button", has_text=_links(lang)).click()
+    admin.locator(f'.links-table tr[data-code="{LINK_CODE}"] button[aria-expanded]').click()
+    expect(admin.locator(".qr-code")).to_be_visible()
+    expect(admin.locator(".funnel-table")).to_be_visible()
+    problems += blocking_violations(admin, "the Links page with a link's funnel open")
     # The browser's admin login replaced the fixture's (one device per agent).
     stack.admin = login(stack.base)[0]
 
@@ -154,3 +166,7 @@ def test_the_console_has_no_serious_accessibility_violations(
 
 def _transfer(lang: str) -> str:
     return {"en": "Transfer", "zh-CN": "转接"}[lang]
+
+
+def _links(lang: str) -> str:
+    return {"en": "Links", "zh-CN": "推广链接"}[lang]
