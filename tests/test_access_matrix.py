@@ -148,6 +148,11 @@ ROUTES: dict[tuple[str, str], tuple[str, Any]] = {
     ("GET", "/api/links/{code}/funnel"): (LINK_MANAGER, None),
     ("GET", "/api/projects/{project_id}/link-settings"): (LINK_MANAGER, None),
     ("PUT", "/api/projects/{project_id}/link-settings"): (LINK_MANAGER, {"address_mode": "full"}),
+    # collaborators on a session
+    ("GET", "/api/sessions/{session_id}/collaborators"): (HOLDER, None),
+    ("POST", "/api/sessions/{session_id}/collaborators"): (HOLDER, {"agent_id": "{agent_id}"}),
+    ("DELETE", "/api/sessions/{session_id}/collaborators/{agent_id}"): (HOLDER, None),
+    ("POST", "/api/sessions/{session_id}/collaborators/{agent_id}/hand-over"): (HOLDER, {}),
     ("GET", "/api/projects/{project_id}/sla"): (SUPERVISOR, None),
     ("PUT", "/api/projects/{project_id}/sla"): (ADMIN, {"enabled": False}),
 }

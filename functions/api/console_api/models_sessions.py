@@ -62,6 +62,11 @@ class SessionView(SessionPublic):
     sla: SlaView | None = Field(
         default=None, description="SLA clocks, when the project tracks them (tgdesk.sla)"
     )
+    collaborator_ids: list[str] = Field(
+        default=[],
+        description="Agents invited to collaborate: they see the session and write notes; "
+        "only its holder replies",
+    )
 
     @model_validator(mode="before")
     @classmethod

@@ -2,8 +2,8 @@
 
 Roles are global (tgdesk.core.domain.Role); projects scope them. An admin sees everything.
 A supervisor sees every session of the projects they are a member of. An agent sees the
-sessions assigned to them. Per project, a member's permissions can be narrowed
-(`permissions` on the member item; absent means all of them).
+sessions assigned to them and those they collaborate on. Per project, a member's permissions
+can be narrowed (`permissions` on the member item; absent means all of them).
 
 Anything the caller may not see answers 404, exactly like a thing that does not exist, so
 that guessed ids tell nothing.
@@ -98,9 +98,17 @@ class Scope:
             )
 
     def can_view_session(self, session: Mapping[str, Any]) -> bool:
-        if session.get("assignee_id") == self.agent_id and self.is_member(session["project_id"]):
+        if self.holds_or_collaborates(session) and self.is_member(session["project_id"]):
             return True
         return self.supervises(session["project_id"])
+
+    def holds_or_collaborates(self, session: Mapping[str, Any]) -> bool:
+        """Its assignee, or an agent invited to collaborate (tgdesk.collaboration): the ids
+        are on the session item, so no read is added and a removal applies at once."""
+        return session.get("assignee_id") == self.agent_id or self.collaborates(session)
+
+    def collaborates(self, session: Mapping[str, Any]) -> bool:
+        return self.agent_id in (session.get("collaborator_ids") or ())
 
     def session(self, session_id: str) -> Session:
         """The session if this agent may see it; NotFound otherwise."""

@@ -3,9 +3,10 @@
 Every change an agent should see is already a write to the table, so the stream is the one
 source of frames: a session item (assigned, transferred, status, priority, tags, activity),
 a message item (new, delivery state, edits) and a note item. Who receives a frame is decided
-by the same rules as the REST API (`tgdesk.accounts.access`): the session's assignee and the
-project's supervisors and admins; a personal note only its author. An agent who held a
-session and no longer may see it is told `session.removed`.
+by the same rules as the REST API (`tgdesk.accounts.access`): the session's assignee, its
+collaborators and the project's supervisors and admins; a personal note only its author. An
+agent who held (or collaborated on) a session and no longer may see it is told
+`session.removed`.
 
 Frames carry the item exactly as the REST API shows it, so the console replaces what it
 has by the newer state; a frame pushed twice (the stream redelivers) changes nothing.
@@ -206,7 +207,13 @@ class Audience:
 
 
 def _holders(*sessions: Mapping[str, Any] | None) -> list[str]:
-    return [s["assignee_id"] for s in sessions if s and s.get("assignee_id")]
+    """Each session's assignee and its collaborators (tgdesk.collaboration)."""
+    out: list[str] = []
+    for session in sessions:
+        if session:
+            assignee = session.get("assignee_id")
+            out += [*([assignee] if assignee else []), *(session.get("collaborator_ids") or [])]
+    return out
 
 
 def session_frames(change: Change, audience: Audience) -> list[Outgoing]:

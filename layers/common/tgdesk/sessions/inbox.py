@@ -8,9 +8,11 @@ answers 404, as if it did not exist.
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, replace
 
 from tgdesk.accounts.access import Scope
+from tgdesk.collaboration import listing as collaborations
 from tgdesk.core.domain import Priority, Status, values
 from tgdesk.core.errors import Forbidden, InvalidInput
 from tgdesk.sla import clocks as sla_clocks
@@ -60,13 +62,28 @@ def list_sessions(
     items, next_cursor = session_list.list_page(
         partitions, session_filter, limit=limit, cursor=cursor
     )
+    counted, complete = session_list.count_by_status(partitions, session_filter)
+    if cursor is None and partitions == [session_list.assignee_partition(scope.agent_id)]:
+        items, counted = _with_collaborations(scope.agent_id, session_filter, items, counted)
     if query.order == "waiting":
         items.sort(key=_waiting_order)
     elif query.order == "due":
         items.sort(key=sla_clocks.due_soonest_key)
-    counted, complete = session_list.count_by_status(partitions, session_filter)
     counts = {status: counted.get(status, 0) for status in values(Status)}
     return Listing(items, next_cursor, counts, complete)
+
+
+def _with_collaborations(
+    agent_id: str, session_filter: SessionFilter, items: list[Session], counted: dict[str, int]
+) -> tuple[list[Session], dict[str, int]]:
+    """An agent's own list shows, with its first page, the sessions they collaborate on
+    (tgdesk.collaboration), counted with the others."""
+    found = collaborations.collaborating(agent_id, session_filter.without_status())
+    listed = {s["session_id"] for s in items}
+    extra = [s for s in found if s["session_id"] not in listed]
+    shown = [s for s in extra if session_filter.holds(dict(s))]
+    merged = sorted([*items, *shown], key=lambda s: s.get("last_activity_at") or 0, reverse=True)
+    return merged, dict(Counter(counted) + Counter(str(s.get("status")) for s in extra))
 
 
 def _waiting_order(session: Session) -> tuple[bool, int]:

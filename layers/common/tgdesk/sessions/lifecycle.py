@@ -185,6 +185,12 @@ def require_can_send(scope: Scope, session: Mapping[str, Any]) -> None:
     if not scope.can_send(session):
         if session.get("assignee_id") == scope.agent_id:
             scope.require_permission(session["project_id"], "reply")
+        if scope.collaborates(session):
+            raise Forbidden(
+                "You collaborate on this session: only the agent holding it writes to the "
+                "user. Write a note, or ask them to hand the reply over to you.",
+                code="collaborator_cannot_reply",
+            )
         raise Forbidden(
             "Only the agent holding this session can write to the user; take it over first.",
             code="not_assignee",

@@ -476,3 +476,13 @@ def project_sla(project_id: str) -> tuple[str, str]:
 
 SLA_RESPONSE_TIMER = "sla_response"  # the session's running first or next response clock
 SLA_RESOLUTION_TIMER = "sla_resolution"  # the session's running resolution clock
+
+
+# -- collaborators on a session -------------------------------------------------------------
+def session_collaborator(session_id: str, agent_id: str) -> tuple[str, str]:
+    """An agent invited to collaborate on a session (read everything, write notes)."""
+    return f"SESSION#{session_id}", f"COLLABORATOR#{agent_id}"
+
+
+def collaborating_index(agent_id: str) -> str:
+    return f"COLLABORATING#{agent_id}"  # GSI1: the sessions an agent collaborates on, newest first

@@ -97,6 +97,25 @@ class SessionFilter:
             return False
         return self.search is None or matches_user(item, self.search)
 
+    def holds(self, item: dict[str, Any]) -> bool:
+        """The whole filter checked in code, for sessions read by key rather than listed."""
+        if self.statuses and item.get("status") not in self.statuses:
+            return False
+        if (self.queued and "queued_at" not in item) or (
+            self.waiting and "waiting_since" not in item
+        ):
+            return False
+        if self.priority is not None and item.get("priority") != self.priority:
+            return False
+        if self.tag is not None and self.tag not in (item.get("tags") or []):
+            return False
+        activity = int(item.get("last_activity_at") or 0)
+        if self.active_from is not None and activity < self.active_from:
+            return False
+        if self.active_to is not None and activity > self.active_to:
+            return False
+        return self.admits(item)
+
     @property
     def read_attributes(self) -> tuple[str, ...]:
         """What admits() reads, beside the status, when only counting."""

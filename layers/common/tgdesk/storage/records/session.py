@@ -73,6 +73,7 @@ class SessionShown(TypedDict, total=False):
     sla: SessionSla
     level: Level  # absent: l1; set by an escalation, with its move
     ticket: TicketSummary  # the session's escalation ticket in short, once it has one
+    collaborator_ids: list[str]  # agents invited to collaborate (tgdesk.collaboration)
 
 
 class Session(SessionShown, total=False):
@@ -89,6 +90,7 @@ class Session(SessionShown, total=False):
 SHOWN_FIELDS: dict[str, Any] = dict.fromkeys(SessionShown.__annotations__) | {
     "tags": [],
     "level": Level.L1,
+    "collaborator_ids": [],
 }
 
 
