@@ -3,7 +3,8 @@
 A supervisor of the Sandbox project creates a tracked link, copies its short URL and sees
 its QR code; a visitor's click on the short URL (a plain HTTP request, as a browser outside
 the console makes it) shows up in the link's funnel, and the funnel downloads as a CSV that
-a spreadsheet opens safely (UTF-8 with a BOM).
+a spreadsheet opens safely (UTF-8 with a BOM). The visitor then presses Start in the bot:
+the funnel counts the start, and the conversation's side panel shows where they came from.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ import csv
 import io
 from collections.abc import Iterator
 from dataclasses import dataclass
+from urllib.parse import parse_qs, urlparse
 
 import pytest
 import requests
@@ -24,6 +26,7 @@ pytestmark = pytest.mark.e2e
 
 SUPERVISOR, PASSWORD = "sofia", "sofia-e2e-password"
 CODE, NAME, CHANNEL = "spring-e2e", "Spring sale", "google-ads"
+VISITOR_ID = 5_400_000_077
 
 
 @dataclass(frozen=True)
@@ -52,8 +55,16 @@ def open_links(page: Page) -> None:
     expect(page.get_by_role("heading", name="Links", level=1)).to_be_visible()
 
 
-def funnel_clicks(page: Page) -> Locator:
-    return page.locator(".funnel-table tr[data-step=clicks] td").first
+def funnel_count(page: Page, step: str) -> Locator:
+    return page.locator(f".funnel-table tr[data-step={step}] td").first
+
+
+def funnel_shows(page: Page, step: str, count: int) -> bool:
+    """Whether the funnel, read again (another range, then today), shows `count` at `step`:
+    the stream aggregates the counters a moment after the event."""
+    page.get_by_label("30 days").check()
+    page.get_by_label("Today").check()
+    return funnel_count(page, step).inner_text(timeout=5_000) == str(count)
 
 
 def test_a_supervisor_creates_a_link_and_follows_its_funnel(
@@ -87,7 +98,7 @@ def test_a_supervisor_creates_a_link_and_follows_its_funnel(
     qr = page.get_by_role("img", name=f"QR code of {short_url}")
     expect(qr).to_be_visible()
     assert qr.locator("path").get_attribute("d")
-    expect(funnel_clicks(page)).to_have_text("0")
+    expect(funnel_count(page, "clicks")).to_have_text("0")
 
     # A visitor clicks: the redirect counts it and sends them to the bot.
     click_url = short_url if short_url.startswith(stack.base) else f"{stack.base}/l/{CODE}"
@@ -100,14 +111,8 @@ def test_a_supervisor_creates_a_link_and_follows_its_funnel(
     assert visit.status_code == 302, visit.text
     assert visit.headers["Location"].startswith("https://t.me/")
 
-    # The counters follow the click (the stream aggregates them); a range picked again re-reads.
-    def counted() -> bool:
-        page.get_by_label("30 days").check()
-        page.get_by_label("Today").check()
-        return funnel_clicks(page).inner_text(timeout=5_000) == "1"
-
-    eventually(counted, what="the click in the link's funnel")
-    expect(page.locator(".funnel-table tr[data-step=visitors] td").first).to_have_text("1")
+    eventually(lambda: funnel_shows(page, "clicks", 1), what="the click in the link's funnel")
+    expect(funnel_count(page, "visitors")).to_have_text("1")
 
     with page.expect_download() as download_info:
         page.get_by_role("button", name="Export the funnel (CSV)").click()
@@ -118,3 +123,26 @@ def test_a_supervisor_creates_a_link_and_follows_its_funnel(
     rows = list(csv.reader(io.StringIO(raw.decode("utf-8-sig"))))
     assert rows[0][:2] == ["day", "clicks"]
     assert rows[-1][:2] == ["total", "1"]
+
+    # The visitor lands in the bot and presses Start: Telegram sends the payload along.
+    payload = parse_qs(urlparse(visit.headers["Location"]).query)["start"][0]
+    stack.user_writes(VISITOR_ID, f"/start {payload}", first_name="Vera")
+    eventually(lambda: funnel_shows(page, "starts", 1), what="the start in the link's funnel")
+
+    session_id = eventually(
+        lambda: next(
+            (
+                s["session_id"]
+                for s in stack.api("GET", "/api/sessions")["items"]
+                if s.get("tg_user_id") == VISITOR_ID
+            ),
+            None,
+        ),
+        what="the visitor's session",
+    )
+    page.goto(f"{stack.base}/#/sessions/{session_id}")
+    source = page.locator("aside.side section.source")
+    expect(source).to_contain_text(CODE)  # with the link's name before it when the click has it
+    expect(source).to_contain_text(CHANNEL)
+    expect(source).to_contain_text("utm_campaign")
+    expect(source).to_contain_text("spring")
