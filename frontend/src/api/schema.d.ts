@@ -1106,6 +1106,74 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/sessions/{session_id}/collaborators": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Collaborators
+         * @description Who collaborates on the session, earliest invited first: whoever may see it.
+         */
+        get: operations["list_collaborators_api_sessions__session_id__collaborators_get"];
+        put?: never;
+        /**
+         * Invite
+         * @description Invite an agent of the project to collaborate: they see the session, read all of it,
+         *     write notes and are told of new messages; only the holder replies.
+         */
+        post: operations["invite_api_sessions__session_id__collaborators_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/sessions/{session_id}/collaborators/{agent_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Remove
+         * @description Remove a collaborator (the holder or a supervisor), or leave (the collaborator): they
+         *     lose access at once.
+         */
+        delete: operations["remove_api_sessions__session_id__collaborators__agent_id__delete"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/sessions/{session_id}/collaborators/{agent_id}/hand-over": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Hand Over
+         * @description Give the reply to a collaborator: a transfer to them that keeps the other
+         *     collaborators; the previous holder stays on as a collaborator unless `keep_previous` is
+         *     false.
+         */
+        post: operations["hand_over_api_sessions__session_id__collaborators__agent_id__hand_over_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/sessions/{session_id}/escalations": {
         parameters: {
             query?: never;
@@ -1746,6 +1814,27 @@ export interface components {
             /** Warned At */
             warned_at?: number | null;
         };
+        /** CollaboratorCreate */
+        CollaboratorCreate: {
+            /**
+             * Agent Id
+             * @description A member of the session's project, not its holder
+             */
+            agent_id: string;
+        };
+        /** CollaboratorPublic */
+        CollaboratorPublic: {
+            /** Agent Id */
+            agent_id: string;
+            /** Invited At */
+            invited_at: number;
+            /** Invited By */
+            invited_by: string;
+            /** Project Id */
+            project_id: string;
+            /** Session Id */
+            session_id: string;
+        };
         /** DeadLetterPublic */
         DeadLetterPublic: {
             /** Body */
@@ -2088,6 +2177,17 @@ export interface components {
             /** Name */
             name?: string | null;
         };
+        /** HandOver */
+        HandOver: {
+            /**
+             * Keep Previous
+             * @description The previous holder stays on as a collaborator (the default)
+             * @default true
+             */
+            keep_previous: boolean;
+            /** Reason */
+            reason?: string | null;
+        };
         /** Heartbeat */
         Heartbeat: {
             /** Heartbeat At */
@@ -2171,6 +2271,11 @@ export interface components {
         Items_Assignment_: {
             /** Items */
             items: components["schemas"]["Assignment"][];
+        };
+        /** Items[CollaboratorPublic] */
+        Items_CollaboratorPublic_: {
+            /** Items */
+            items: components["schemas"]["CollaboratorPublic"][];
         };
         /** Items[GroupPublic] */
         Items_GroupPublic_: {
@@ -3104,6 +3209,12 @@ export interface components {
             chat_id?: number | null;
             /** Closed At */
             closed_at?: number | null;
+            /**
+             * Collaborator Ids
+             * @description Agents invited to collaborate: they see the session and write notes; only its holder replies
+             * @default []
+             */
+            collaborator_ids: string[];
             /** First Inbound At */
             first_inbound_at?: number | null;
             /** First Reply At */
@@ -8421,6 +8532,291 @@ export interface operations {
                 };
             };
             /** @description Invalid input; `field` names it */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    list_collaborators_api_sessions__session_id__collaborators_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                session_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Items_CollaboratorPublic_"];
+                };
+            };
+            /** @description Not logged in, or the login expired or was ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Your role, or your permissions in the project, do not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such session, or not one you may see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Invalid input; `field` names it */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    invite_api_sessions__session_id__collaborators_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                session_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CollaboratorCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CollaboratorPublic"];
+                };
+            };
+            /** @description `unreadable_body`: the body could not be parsed at all */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not logged in, or the login expired or was ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not the session's holder nor a supervisor (`holder_or_supervisor_only`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such session, or not one you may see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Closed (`session_closed`), already invited (`already_collaborator`), full (`too_many_collaborators`) or changed meanwhile (`session_changed`) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The agent holds the session (`agent_is_holder`), is not a member (`agent_not_member`) or is disabled (`agent_disabled`) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    remove_api_sessions__session_id__collaborators__agent_id__delete: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                session_id: string;
+                agent_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not logged in, or the login expired or was ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not the session's holder nor a supervisor (`holder_or_supervisor_only`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such session or agent, or not one you may see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Closed (`session_closed`), already invited (`already_collaborator`), full (`too_many_collaborators`) or changed meanwhile (`session_changed`) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Invalid input; `field` names it */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    hand_over_api_sessions__session_id__collaborators__agent_id__hand_over_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                session_id: string;
+                agent_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["HandOver"] | null;
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionView"];
+                };
+            };
+            /** @description `unreadable_body`: the body could not be parsed at all */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not logged in, or the login expired or was ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not the session's holder nor a supervisor (`holder_or_supervisor_only`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such session or agent, or not one you may see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Closed (`session_closed`), already invited (`already_collaborator`), full (`too_many_collaborators`) or changed meanwhile (`session_changed`) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not a collaborator of the session (`not_a_collaborator`), or not eligible in the project (as for a transfer) */
             422: {
                 headers: {
                     [name: string]: unknown;
