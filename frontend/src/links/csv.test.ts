@@ -38,7 +38,7 @@ describe("the exports", () => {
       { click_id: "c1", code: "spring", at: Date.UTC(2026, 11, 1, 8), is_bot: false, country: "DE", device: "mobile", referrer: "=cmd|' /C calc'!A0", utm: { utm_source: "x" } },
     ]);
     const [, row] = text.replace("\uFEFF", "").trim().split("\r\n");
-    expect(row).toBe("2026-12-01T08:00:00.000Z,no,DE,mobile,,'=cmd|' /C calc'!A0,x,,,,");
+    expect(row).toBe("c1,2026-12-01T08:00:00.000Z,no,,DE,mobile,,'=cmd|' /C calc'!A0,x,,,,");
   });
 
   it("names a file by the link's code and the days", () => {

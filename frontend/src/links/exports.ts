@@ -16,14 +16,16 @@ export function funnelCsv(funnel: Funnel): string {
   return csvDocument(FUNNEL_HEADER, rows);
 }
 
-const CLICKS_HEADER = ["at", "bot", "country", "device", "browser", "referrer", ...UTM_FIELDS];
+const CLICKS_HEADER = ["click_id", "at", "bot", "channel", "country", "device", "browser", "referrer", ...UTM_FIELDS];
 
 export function clicksCsv(clicks: readonly Click[]): string {
   return csvDocument(
     CLICKS_HEADER,
     clicks.map((c) => [
+      c.click_id,
       new Date(c.at).toISOString(),
       c.is_bot ? "yes" : "no",
+      c.channel,
       c.country,
       c.device,
       c.browser,
