@@ -15,6 +15,7 @@ import traceback
 from collections.abc import Callable
 
 from bench import (
+    attribution,
     burst,
     chaos,
     console,
@@ -44,6 +45,7 @@ SECTIONS: dict[str, Callable[[], list[Budget]]] = {
     "sla": sla.run,
     "local-index": local_index.run,
     "redirect": redirect.run,
+    "attribution": attribution.run,
 }
 ON_REQUEST: dict[str, Callable[[], list[Budget]]] = {"burst": burst.run, "chaos": chaos.run}
 

@@ -69,6 +69,7 @@ class SessionShown(TypedDict, total=False):
     # then; absent once an agent replies or the session closes
     waiting_since: int
     last_message: LastMessage  # written with each user message and agent message
+    link: LinkTouch  # the tracked link whose click opened it (a `/start <payload>`)
     # SLA clocks (tgdesk.sla): pauses, recorded warnings and breaches, the console's snapshot
     sla: SessionSla
     level: Level  # absent: l1; set by an escalation, with its move
@@ -83,7 +84,6 @@ class Session(SessionShown, total=False):
     return_count: int  # returns in a row by the return timer, nobody having opened it
     correlation_id: str  # the update or request that last wrote it (core.correlation)
     read_at: dict[str, int]  # per agent id: when they last opened it (their unread badge)
-    link: LinkTouch  # the tracked link whose click opened it (a `/start <payload>`)
 
 
 # The shown attributes and what a view holds when the item has none.
