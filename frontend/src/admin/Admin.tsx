@@ -8,13 +8,14 @@ import { AgentsAdmin } from "./AgentsAdmin";
 import { ProjectsAdmin } from "./ProjectsAdmin";
 import { RiskAdmin } from "./RiskAdmin";
 import { RiskTriggers } from "./RiskTriggers";
+import { SlaAdmin } from "./SlaAdmin";
 import { TagsAdmin } from "./TagsAdmin";
 
-type Tab = "agents" | "projects" | "tags" | "risk" | "triggers";
+type Tab = "agents" | "projects" | "tags" | "sla" | "risk" | "triggers";
 
 export function Admin(props: { api: HttpApi; controller: ConsoleController }) {
   const isAdmin = props.controller.workspace.state.me.role === "admin";
-  const tabs: Tab[] = isAdmin ? ["agents", "projects", "tags", "risk", "triggers"] : ["projects", "tags", "risk", "triggers"];
+  const tabs: Tab[] = isAdmin ? ["agents", "projects", "tags", "sla", "risk", "triggers"] : ["projects", "tags", "sla", "risk", "triggers"];
   const [tab, setTab] = useState<Tab>(tabs[0]);
   return (
     <main class="admin" id="chat-main" tabIndex={-1}>
@@ -38,6 +39,7 @@ export function Admin(props: { api: HttpApi; controller: ConsoleController }) {
         {tab === "agents" && <AgentsAdmin api={props.api} meId={props.controller.workspace.state.me.agent_id} />}
         {tab === "projects" && <ProjectsAdmin api={props.api} controller={props.controller} />}
         {tab === "tags" && <TagsAdmin api={props.api} controller={props.controller} />}
+        {tab === "sla" && <SlaAdmin api={props.api} controller={props.controller} />}
         {tab === "risk" && <RiskAdmin api={props.api} controller={props.controller} />}
         {tab === "triggers" && <RiskTriggers api={props.api} controller={props.controller} />}
       </section>

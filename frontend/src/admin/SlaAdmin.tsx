@@ -1,0 +1,194 @@
+// A project's service levels: tracking on or off, its time zone, business hours and holidays,
+// the warning threshold, and per priority the targets and what a breach does. Supervisors of
+// the project read them; administrators change them (PUT replaces the whole settings).
+import { useEffect, useState } from "preact/hooks";
+import { path, type Api } from "../api/client";
+import type { Group, Items } from "../api/types";
+import type { ConsoleController } from "../console/controller";
+import { t, type MessageKey } from "../i18n";
+import { formatDay, parseHolidays, parseWeek, PRIORITY_ORDER, WEEKDAYS, type SlaSettings, type SlaSettingsChange } from "../sla/form";
+import { attempt, useLoad } from "./useLoad";
+
+type Policy = SlaSettings["policies"][string];
+
+interface Form {
+  enabled: boolean;
+  timeZone: string;
+  calendarTime: boolean;
+  days: Record<string, string>;
+  holidays: string;
+  warnPercent: number;
+  policies: Record<string, Policy>;
+}
+
+function formOf(settings: SlaSettings): Form {
+  return {
+    enabled: settings.enabled,
+    timeZone: settings.time_zone,
+    calendarTime: !settings.business_hours,
+    days: Object.fromEntries(WEEKDAYS.map((d) => [d, formatDay(settings.business_hours?.[d])])),
+    holidays: (settings.holidays ?? []).join(", "),
+    warnPercent: settings.warn_percent,
+    policies: settings.policies,
+  };
+}
+
+export function SlaAdmin(props: { api: Api; controller: ConsoleController }) {
+  const { api, controller } = props;
+  const projects = controller.workspace.state.projects;
+  const isAdmin = controller.workspace.state.me.role === "admin";
+  const [projectId, setProjectId] = useState(projects[0]?.project_id ?? "");
+  const url = path`/api/projects/${projectId}/sla`;
+  const { data, error, setData } = useLoad(
+    () => (projectId ? api.get<SlaSettings>(url) : Promise.resolve(null)),
+    [api, url, projectId],
+  );
+  const groups = useLoad(
+    () => (projectId ? api.get<Items<Group>>(path`/api/projects/${projectId}/groups`) : Promise.resolve({ items: [] as Group[] })),
+    [api, projectId],
+  );
+  const [form, setForm] = useState<Form | null>(null);
+  const [status, setStatus] = useState("");
+  useEffect(() => setForm(data ? formOf(data) : null), [data]);
+
+  function setPolicy(priority: string, change: Partial<Policy>) {
+    if (!form) return;
+    setForm({ ...form, policies: { ...form.policies, [priority]: { ...form.policies[priority], ...change } } });
+  }
+
+  async function save(event: Event) {
+    event.preventDefault();
+    if (!form) return;
+    const week = form.calendarTime ? null : parseWeek(form.days);
+    if (!form.calendarTime && week === null) {
+      setStatus(t("sla.admin.badHours"));
+      return;
+    }
+    const body: SlaSettingsChange = {
+      enabled: form.enabled,
+      time_zone: form.timeZone.trim(),
+      business_hours: week,
+      holidays: parseHolidays(form.holidays),
+      warn_percent: form.warnPercent,
+      policies: form.policies,
+    };
+    let saved: SlaSettings | null = null;
+    const failure = await attempt(async () => {
+      saved = await api.put<SlaSettings>(url, body);
+    });
+    if (saved) setData(saved);
+    setStatus(failure || t("admin.saved"));
+  }
+
+  return (
+    <form class="admin-form" onSubmit={save} aria-labelledby="sla-admin-title">
+      <h2 id="sla-admin-title">{t("admin.sla")}</h2>
+      <label>
+        {t("filter.project")}
+        <select value={projectId} onChange={(e) => setProjectId(e.currentTarget.value)}>
+          {projects.map((p) => (
+            <option key={p.project_id} value={p.project_id}>
+              {p.name}
+            </option>
+          ))}
+        </select>
+      </label>
+      {error && (
+        <p class="form-error" role="alert">
+          {error}
+        </p>
+      )}
+      {form && (
+        <fieldset disabled={!isAdmin}>
+          <legend>{t("sla.admin.general")}</legend>
+          <label class="check">
+            <input type="checkbox" checked={form.enabled} onChange={(e) => setForm({ ...form, enabled: e.currentTarget.checked })} />
+            {t("sla.admin.enabled")}
+          </label>
+          <label>
+            {t("sla.admin.timeZone")}
+            <input value={form.timeZone} onInput={(e) => setForm({ ...form, timeZone: e.currentTarget.value })} />
+          </label>
+          <label>
+            {t("sla.admin.warnPercent")}
+            <input type="number" min={1} max={99} required value={form.warnPercent} onInput={(e) => setForm({ ...form, warnPercent: Number(e.currentTarget.value) })} />
+          </label>
+          <label class="check">
+            <input type="checkbox" checked={form.calendarTime} onChange={(e) => setForm({ ...form, calendarTime: e.currentTarget.checked })} />
+            {t("sla.admin.calendarTime")}
+          </label>
+          {!form.calendarTime &&
+            WEEKDAYS.map((day) => (
+              <label key={day}>
+                {t(`sla.day.${day}` as MessageKey)}
+                <input
+                  placeholder="09:00-17:00"
+                  value={form.days[day]}
+                  onInput={(e) => setForm({ ...form, days: { ...form.days, [day]: e.currentTarget.value } })}
+                />
+              </label>
+            ))}
+          <label>
+            {t("sla.admin.holidays")}
+            <textarea rows={2} placeholder="2026-12-25, 2027-01-01" value={form.holidays} onInput={(e) => setForm({ ...form, holidays: e.currentTarget.value })} />
+          </label>
+        </fieldset>
+      )}
+      {form &&
+        PRIORITY_ORDER.map((priority) => {
+          const policy = form.policies[priority];
+          const action = policy.breach_action;
+          const minutes = (name: "first_response_minutes" | "next_response_minutes" | "resolution_minutes") => (
+            <label>
+              {t(`sla.admin.${name}` as MessageKey)}
+              <input type="number" min={1} required value={policy[name]} onInput={(e) => setPolicy(priority, { [name]: Number(e.currentTarget.value) })} />
+            </label>
+          );
+          return (
+            <fieldset key={priority} disabled={!isAdmin}>
+              <legend>{t(`priority.${priority}`)}</legend>
+              {minutes("first_response_minutes")}
+              {minutes("next_response_minutes")}
+              {minutes("resolution_minutes")}
+              <label class="check">
+                <input type="checkbox" checked={policy.business_hours} onChange={(e) => setPolicy(priority, { business_hours: e.currentTarget.checked })} />
+                {t("sla.admin.businessHours")}
+              </label>
+              <label class="check">
+                <input type="checkbox" checked={action.notify ?? true} onChange={(e) => setPolicy(priority, { breach_action: { ...action, notify: e.currentTarget.checked } })} />
+                {t("sla.admin.notify")}
+              </label>
+              <label class="check">
+                <input
+                  type="checkbox"
+                  checked={action.raise_priority ?? false}
+                  onChange={(e) => setPolicy(priority, { breach_action: { ...action, raise_priority: e.currentTarget.checked } })}
+                />
+                {t("sla.admin.raisePriority")}
+              </label>
+              <label>
+                {t("sla.admin.reassign")}
+                <select
+                  value={action.reassign_group_id ?? ""}
+                  onChange={(e) => setPolicy(priority, { breach_action: { ...action, reassign_group_id: e.currentTarget.value || null } })}
+                >
+                  <option value="">{t("sla.admin.noReassign")}</option>
+                  {(groups.data?.items ?? []).map((g) => (
+                    <option key={g.group_id} value={g.group_id}>
+                      {g.name}
+                    </option>
+                  ))}
+                </select>
+              </label>
+            </fieldset>
+          );
+        })}
+      {form && isAdmin && (
+        <button type="submit" class="primary">
+          {t("action.save")}
+        </button>
+      )}
+      {status && <p role="status">{status}</p>}
+    </form>
+  );
+}
