@@ -546,6 +546,8 @@ const en = {
   "sla.day.fri": "Friday",
   "sla.day.sat": "Saturday",
   "sla.day.sun": "Sunday",
+  "sla.warningNotice": "{name}'s conversation is close to its promised time.",
+  "sla.breachNotice": "{name}'s conversation is past its promised time.",
 } as const;
 
 export default en;

@@ -547,6 +547,8 @@ const zhCN: Record<keyof typeof en, string> = {
   "sla.day.fri": "星期五",
   "sla.day.sat": "星期六",
   "sla.day.sun": "星期日",
+  "sla.warningNotice": "{name} 的会话即将超过承诺时间。",
+  "sla.breachNotice": "{name} 的会话已超过承诺时间。",
 };
 
 export default zhCN;

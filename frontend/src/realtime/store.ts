@@ -1,13 +1,15 @@
 // The console live: the connection's state, the agent's presence and heartbeats, and each frame
 // (or catch-up after missed ones) handed to the store it changes.
 import type { Api } from "../api/client";
-import type { AgentAccount, Presence, RealtimeTicket } from "../api/types";
+import type { AgentAccount, Presence, RealtimeTicket, Session } from "../api/types";
 import type { ChatStore } from "../chat/store";
 import { agentName, transferredTo } from "../console/people";
 import type { Workspace } from "../console/workspace";
+import { displayName } from "../lib/format";
 import { Store } from "../lib/store";
 import type { SessionsStore } from "../sessions/store";
 import type { SidePanelStore } from "../sidepanel/store";
+import { slaAlert } from "../sla/clocks";
 import { HEARTBEAT_MS, POLL_MS, RealtimeClient, type ConnectionState, type Frame, type SocketLike } from "./client";
 
 export interface RealtimeState {
@@ -122,11 +124,19 @@ export class RealtimeStore {
     else workspace.notify("notice.transferredToYouNoReason", sessionId, { from });
   }
 
+  /** The holder hears at once when a clock of theirs is about to run out, or ran out. */
+  private announceSla(incoming: Session): void {
+    const { sessions, workspace } = this.stores;
+    const alert = slaAlert(sessions.state.sessions[incoming.session_id], incoming, workspace.state.me.agent_id);
+    if (alert) workspace.notify(`sla.${alert}Notice`, incoming.session_id, { name: displayName(incoming.user, incoming.tg_user_id) });
+  }
+
   applyFrame(frame: Frame): void {
     const { sessions, chat, side } = this.stores;
     switch (frame.type) {
       case "session.assigned":
       case "session.updated":
+        this.announceSla(frame.data);
         sessions.applySession(frame.data, frame.type === "session.assigned");
         if (frame.type === "session.assigned") void this.announceTransfer(frame.session_id);
         return;

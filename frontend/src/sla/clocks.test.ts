@@ -39,3 +39,15 @@ describe("SLA clocks", () => {
     expect(formatSpan((3 * 1440 + 4 * 60) * MINUTE)).toBe("3d 4h");
   });
 });
+
+describe("the holder's alert", () => {
+  const counts = (warnings: number, breaches: number) => ({ sla: { clocks: [], warnings, breaches, events: [] } });
+  it("comes with a new warning or breach of a session they hold, once", async () => {
+    const { slaAlert } = await import("./clocks");
+    expect(slaAlert(counts(0, 0), { ...counts(1, 0), assignee_id: "me" }, "me")).toBe("warning");
+    expect(slaAlert(counts(1, 0), { ...counts(1, 1), assignee_id: "me" }, "me")).toBe("breach");
+    expect(slaAlert(counts(1, 1), { ...counts(1, 1), assignee_id: "me" }, "me")).toBeNull();
+    expect(slaAlert(counts(0, 0), { ...counts(1, 0), assignee_id: "other" }, "me")).toBeNull();
+    expect(slaAlert(undefined, { ...counts(1, 0), assignee_id: "me" }, "me")).toBeNull();
+  });
+});

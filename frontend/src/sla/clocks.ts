@@ -52,3 +52,18 @@ export function formatSpan(ms: number): string {
   if (hours > 0) return `${hours}h ${String(mins).padStart(2, "0")}m`;
   return `${mins}m`;
 }
+
+/** What the holder is told when a frame brings a session of theirs a new SLA warning or
+ *  breach (the server records each once): "breach", "warning" or null. */
+export function slaAlert(
+  previous: Pick<Session, "sla"> | undefined,
+  incoming: Pick<Session, "sla" | "assignee_id">,
+  meId: string,
+): "breach" | "warning" | null {
+  if (!previous || incoming.assignee_id !== meId) return null;
+  const before = previous.sla ?? { warnings: 0, breaches: 0 };
+  const after = incoming.sla ?? { warnings: 0, breaches: 0 };
+  if ((after.breaches ?? 0) > (before.breaches ?? 0)) return "breach";
+  if ((after.warnings ?? 0) > (before.warnings ?? 0)) return "warning";
+  return null;
+}
