@@ -6,8 +6,8 @@ against a plain `/start`: attribution adds one GetItem (the click) and rides the
 own transaction (the profile's `source`, the session's `link`); the added write requests
 are a budget of none, the added write units are printed. Then each kind of stream record
 that is a funnel step goes through tgdesk.attribution.funnel: one TransactWriteItems per
-step (its marker, the link's day item, one item per channel / UTM value), and one more
-when a click's visitor was already counted that day.
+step (its marker, the link's day item, one item per channel / UTM value); a click reads its
+visitor's marker of the day first (one GetItem).
 """
 
 from __future__ import annotations

@@ -4,6 +4,9 @@ target; any other `/start` is a normal first message."""
 
 from __future__ import annotations
 
+import itertools
+from collections import Counter
+from collections.abc import Iterator
 from typing import Any
 
 import pytest
@@ -14,9 +17,16 @@ from routing_support import add_agent, online
 
 from tgdesk.attribution import touch as attribution_touch
 from tgdesk.core import clock
+from tgdesk.core.claims import Claim, ClaimResult
 from tgdesk.routing import service
-from tgdesk.routing.policy import Outcome, SessionToRoute
-from tgdesk.storage import keys, projects, table
+from tgdesk.routing.policy import (
+    Outcome,
+    RoutingContended,
+    RoutingSteps,
+    SessionToRoute,
+    routing_steps,
+)
+from tgdesk.storage import assignments, keys, projects, table
 
 count_requests = routing_support.count_requests
 NOW = 1_767_225_611_000
@@ -216,3 +226,69 @@ def test_a_target_with_nobody_left_routes_as_the_project_does(
         clicked = click(code, project, NOW - 1_000)
         send(start_update(ADA + n, f"/start {clicked['payload']}"))
         assert route_new(project, ADA + n) == "a1"
+
+
+# -- two invocations racing on sessions a link routes ------------------------------------------
+def interleaved(invocations: list[list[str]], schedule: Iterator[int]) -> Counter[ClaimResult]:
+    """Each invocation routes its sessions in order; the schedule says whose next step (a
+    read, or the write after it) runs next; a record that gives up comes again later."""
+    results: Counter[ClaimResult] = Counter()
+
+    class Recording(service.DynamoRoutingStore):
+        def claim(self, claim: Claim) -> ClaimResult:
+            results[outcome := super().claim(claim)] += 1
+            return outcome
+
+    store = Recording()
+    pending = [list(sids) for sids in invocations]
+    running: list[RoutingSteps | None] = [None] * len(pending)
+    for turn in schedule:
+        if not any(pending):
+            return results
+        i = turn % len(pending)
+        if not pending[i]:
+            continue
+        if running[i] is None:
+            to_route = SessionToRoute(pending[i][0], routing_support.PROJECT)
+            running[i] = routing_steps(to_route, store, clock.now_ms)
+        try:
+            next(running[i])  # type: ignore[call-overload]
+        except StopIteration:
+            pending[i].pop(0)
+            running[i] = None
+        except RoutingContended:
+            pending[i].append(pending[i].pop(0))
+            running[i] = None
+    return results
+
+
+def test_two_invocations_interleaved_route_a_links_sessions_within_its_group(aws: Any) -> None:
+    clock.set_now_for_tests(routing_support.NOW + 5_000)
+    for aid in ("a1", "g1", "g2"):
+        add_agent(aid)
+        online(aid)
+    group_pk, group_sk = keys.agent_group(routing_support.PROJECT, "presales")
+    routing_support.put(
+        {
+            "PK": group_pk,
+            "SK": group_sk,
+            "kind": "group",
+            "group_id": "presales",
+            "project_id": routing_support.PROJECT,
+            "name": "Pre-sales",
+            "agent_ids": ["g1", "g2"],
+        }
+    )
+    put_link("presales", routing_support.PROJECT, target_group_id="presales")
+    sids = [f"s{i:02d}" for i in range(8)]
+    for sid in sids:
+        routing_support.put({**routing_support.new_session(sid), "link": {"code": "presales"}})
+
+    results = interleaved([sids, list(reversed(sids))], itertools.cycle([0, 1, 1, 0]))
+
+    records = [r for s in sids for r in assignments.list_assignments(s)]
+    assert sorted(r["session_id"] for r in records) == sids  # each routed once
+    chosen = Counter(r["agent_id"] for r in records)
+    assert chosen == {"g1": 4, "g2": 4}  # within the group, in turn
+    assert [routing_support.open_sessions(a) for a in ("a1", "g1", "g2")] == [0, 4, 4]
+    assert results[ClaimResult.SESSION_TAKEN] + results[ClaimResult.CONTENDED] > 0

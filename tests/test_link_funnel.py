@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
+import api_helpers
 import pytest
 from attribution_support import (
     click,
@@ -189,3 +190,25 @@ def test_a_range_reads_two_queries_per_month_and_shard(
     funnel_of("2025-12-20", "2026-01-10")
     queries = [name for name in count_requests if name == "Query"]
     assert len(queries) == 2 * 2 * keys.LINK_FUNNEL_SHARDS
+
+
+def test_the_api_answers_the_funnel_to_the_projects_supervisors(client: Any) -> None:
+    admin = api_helpers.login(client)
+    project = api_helpers.create_project(client, admin)
+    put_link("spring", project["project_id"])
+    feed_stream(insert(stored_click(project["project_id"])))
+    answer = client.get(
+        "/api/links/spring/funnel", params={"from": "2026-01-01", "to": "2026-01-02"}, headers=admin
+    )
+    assert answer.status_code == 200, answer.text
+    body = answer.json()
+    assert (body["from"], body["to"], body["time_zone"]) == ("2026-01-01", "2026-01-02", "UTC")
+    assert [d["clicks"] for d in body["days"]] == [1, 0]
+    assert body["total"]["clicks"] == 1
+    api_helpers.create_agent(client, admin, "ana")
+    hidden = client.get("/api/links/spring/funnel", headers=api_helpers.agent_login(client, "ana"))
+    assert hidden.status_code == 404
+    too_long = client.get(
+        "/api/links/spring/funnel", params={"from": "2025-01-01", "to": "2026-01-01"}, headers=admin
+    )
+    assert too_long.status_code == 422 and too_long.json()["code"] == "invalid_range"

@@ -15,8 +15,8 @@ Exactly once: each counted event is one TransactWriteItems whose first item is t
 marker (`LINKEVENT#{event}`, put only if absent, expiring after MARKER_TTL_SECONDS, longer
 than the stream keeps a record), so a redelivered stream record adds nothing. A click's
 unique visitor is a second put-if-absent marker (`LINKVISITOR#{code}#{day}#{visitor}`) in
-the same transaction as its `visitors` ADD; when the visitor was counted that day already,
-the click is written again without it.
+the same transaction as its `visitors` ADD; a visitor counted that day already (read first)
+is left out.
 """
 
 from __future__ import annotations
@@ -90,19 +90,26 @@ def dimension_value(value: object) -> str | None:
 
 
 def count(event: Counted, now: int) -> bool:
-    """Add `event` to its counters once: False when it was counted before."""
+    """Add `event` to its counters once: False when it was counted before.
+
+    A click with a visitor key reads the day's visitor marker first (one GetItem): a visitor
+    seen before that day is counted without it, and only a new one tries the transaction that
+    puts the marker (which another click of theirs may win meanwhile: then again without)."""
+    with_visitor = event.visitor is not None and not _visitor_seen(event)
     for attempt in range(MAX_ATTEMPTS):
-        with_visitor = event.visitor is not None
-        while True:
-            outcome = _write(event, now, with_visitor=with_visitor)
-            if outcome == "visitor_seen" and with_visitor:
-                with_visitor = False
-                continue
-            break
+        outcome = _write(event, now, with_visitor=with_visitor)
         if outcome in ("counted", "duplicate"):
             return outcome == "counted"
+        if outcome == "visitor_seen":
+            with_visitor = False
+            continue
         time.sleep(random.uniform(0, 0.02 * 2**attempt))  # another transaction held a counter
     raise RuntimeError(f"the funnel counters stayed contended for {event.event}")
+
+
+def _visitor_seen(event: Counted) -> bool:
+    assert event.visitor is not None
+    return table.get(*keys.link_visitor(event.code, day_of(event.at), event.visitor)) is not None
 
 
 def _write(event: Counted, now: int, *, with_visitor: bool) -> str:
