@@ -255,3 +255,37 @@ def test_business_hours_carry_a_clock_over_the_weekend(desk: dict[str, Any], run
     assert clock_of(sid, "first_response")["due_at"] == monday_due
     assert run(friday + 2 * 24 * HOUR)["sla_breached"] == 0  # Sunday: nothing is due
     assert run(monday_due)["sla_breached"] == 1
+
+
+def test_a_breach_reassigns_to_the_policys_group(
+    desk: dict[str, Any], run: Any, client: TestClient
+) -> None:
+    group = client.post(
+        f"/api/projects/{PROJECT_ID}/groups",
+        json={"name": "L2 support", "agent_ids": [desk["boss"]]},
+        headers=desk["admin"],
+    )
+    assert group.status_code == 201, group.text
+    group_id = group.json()["group_id"]
+    client.put("/api/me/presence", json={"state": "online"}, headers=desk["as_boss"])
+    wanted = urgent_in(10)
+    wanted["policies"]["medium"]["breach_action"] = {"notify": False, "reassign_group_id": group_id}
+    track(**wanted)
+    writes("hello")
+    sid = open_session_id()
+    assign(sid, desk["maria"])
+    run(T0 + MINUTE)
+    assert run(T0 + 10 * MINUTE)["sla_breached"] == 1
+    moved = session(sid)
+    assert moved["assignee_id"] == desk["boss"]
+    [record] = [a for a in assignments.list_assignments(sid) if a["how"] == "transferred"]
+    assert (record["by"], record["reason"]) == ("system", "SLA breach: first response")
+
+
+def test_a_breach_reassigns_only_to_a_group_of_the_project(
+    desk: dict[str, Any], client: TestClient
+) -> None:
+    wanted = {"policies": {"high": {"breach_action": {"reassign_group_id": "nope"}}}}
+    answer = client.put(f"/api/projects/{PROJECT_ID}/sla", json=wanted, headers=desk["admin"])
+    assert answer.status_code == 422, answer.text
+    assert answer.json()["field"] == "policies.high.breach_action.reassign_group_id"

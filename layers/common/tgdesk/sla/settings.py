@@ -9,11 +9,11 @@ from typing import Any
 from tgdesk.accounts import access
 from tgdesk.audit import entries as audit
 from tgdesk.core.clock import now_ms
-from tgdesk.core.errors import Conflict, Forbidden
+from tgdesk.core.errors import Conflict, Forbidden, InvalidInput, NotFound
 from tgdesk.sla import policies
 from tgdesk.storage import sla as store
 from tgdesk.storage.records.sla import SlaSettings
-from tgdesk.team import projects
+from tgdesk.team import groups, projects
 
 
 def read(scope: access.Scope, project_id: str) -> SlaSettings:
@@ -33,6 +33,7 @@ def save(
     stored = store.get_settings(project_id)
     before = policies.effective(project_id, stored)
     after = policies.validated(project_id, wanted)
+    _require_groups(scope, project_id, after)
     after["updated_at"] = max(now_ms(), int(before.get("updated_at") or 0) + 1)
     after["updated_by"] = scope.agent_id
     entry = audit.entry(
@@ -49,6 +50,21 @@ def save(
     if not store.save_settings(after, read_updated_at=read_at, entry=entry):
         raise Conflict("The SLA settings changed meanwhile; reload them and try again.")
     return after
+
+
+def _require_groups(scope: access.Scope, project_id: str, settings: SlaSettings) -> None:
+    """A breach reassigns only to a group of the project."""
+    for priority, policy in settings["policies"].items():
+        group_id = policy["breach_action"].get("reassign_group_id")
+        if not group_id:
+            continue
+        try:
+            groups.get_group(scope, project_id, group_id)
+        except NotFound as err:
+            raise InvalidInput(
+                "The project has no such group.",
+                field=f"policies.{priority}.breach_action.reassign_group_id",
+            ) from err
 
 
 def _audited(settings: SlaSettings) -> dict[str, Any]:
