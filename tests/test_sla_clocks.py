@@ -289,3 +289,22 @@ def test_a_breach_reassigns_only_to_a_group_of_the_project(
     answer = client.put(f"/api/projects/{PROJECT_ID}/sla", json=wanted, headers=desk["admin"])
     assert answer.status_code == 422, answer.text
     assert answer.json()["field"] == "policies.high.breach_action.reassign_group_id"
+
+
+def test_a_higher_priority_brings_the_due_times_forward(
+    desk: dict[str, Any], run: Any, client: TestClient
+) -> None:
+    track()  # the defaults: medium 2 h first response, urgent 15 min
+    writes("hello")
+    sid = open_session_id()
+    assign(sid, desk["maria"])
+    run(T0 + MINUTE)
+    assert clock_of(sid, "first_response")["due_at"] == T0 + 2 * HOUR
+    at(T0 + 2 * MINUTE)
+    raised = client.patch(
+        f"/api/sessions/{sid}", json={"priority": "urgent"}, headers=desk["as_maria"]
+    )
+    assert raised.status_code == 200, raised.text
+    run(T0 + 3 * MINUTE)
+    assert clock_of(sid, "first_response")["due_at"] == T0 + 15 * MINUTE
+    assert run(T0 + 15 * MINUTE)["sla_breached"] == 1

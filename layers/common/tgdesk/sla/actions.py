@@ -18,12 +18,14 @@ from typing import Any
 from tgdesk import teamchat
 from tgdesk.audit import entries as audit
 from tgdesk.core.claims import TRANSFERRED, SessionToRoute
+from tgdesk.core.clock import now_ms
 from tgdesk.core.errors import TgdeskError
 from tgdesk.routing import jobs as routing_jobs
 from tgdesk.routing import service as routing
 from tgdesk.sla import policies
 from tgdesk.sla.clocks import BREACH, WARNING, Clock
 from tgdesk.storage import assignments
+from tgdesk.storage import sla as store
 from tgdesk.storage.records.sla import SlaSettings
 
 log = logging.getLogger(__name__)
@@ -107,6 +109,8 @@ def plan(
 def follow_up(stage: str, session: Mapping[str, Any], clock: Clock, done: Plan) -> None:
     """What happens once the stage is recorded: the reassignment, the team group's message.
     Neither may undo the record: a failure is logged and left."""
+    if done.changes.get("priority"):  # stricter targets: the other clock's due time moves
+        store.look_again({**session, **done.changes}, now_ms())
     if done.reassign_group_id:
         _reassign(session, clock, done.reassign_group_id)
     _post_to_team(stage, session, clock)
