@@ -12,6 +12,9 @@ import { useStore } from "../lib/store";
 import { Composer } from "./Composer";
 import { SidePanelToggle } from "./SidePanel";
 import { TransferDialog } from "./TransferDialog";
+import { EscalateDialog } from "../tickets/EscalateDialog";
+import { TicketCard } from "../tickets/TicketCard";
+import { higherLevels } from "../tickets/model";
 
 export function ChatPane(props: { controller: ConsoleController }) {
   const { controller } = props;
@@ -27,6 +30,7 @@ export function ChatPane(props: { controller: ConsoleController }) {
   return (
     <main class="chat" id="chat-main" aria-labelledby="chat-title" tabIndex={-1}>
       <ChatHeader controller={controller} session={session} />
+      <TicketCard controller={controller} session={session} />
       <Timeline key={session.session_id} controller={controller} session={session} />
       <Composer key={`c:${session.session_id}`} controller={controller} session={session} />
     </main>
@@ -37,6 +41,7 @@ function ChatHeader(props: { controller: ConsoleController; session: Session }) 
   const { controller, session } = props;
   const me = useStore(controller.workspace.store, (s) => s.me);
   const [transferring, setTransferring] = useState(false);
+  const [escalating, setEscalating] = useState(false);
   const closed = session.status === "closed";
   const mine = session.assignee_id === me.agent_id;
   const supervisor = me.role !== "agent";
@@ -83,6 +88,11 @@ function ChatHeader(props: { controller: ConsoleController; session: Session }) 
             {t("action.transfer")}
           </button>
         )}
+        {!closed && higherLevels(session.level).length > 0 && (
+          <button type="button" data-action="escalate" onClick={() => setEscalating(true)}>
+            {t("action.escalate")}
+          </button>
+        )}
         {!closed && supervisor && !mine && (
           <button type="button" onClick={() => void controller.sessions.takeOver(session.session_id)}>
             {t("action.takeOver")}
@@ -100,6 +110,7 @@ function ChatHeader(props: { controller: ConsoleController; session: Session }) 
         )}
       </div>
       {transferring && <TransferDialog controller={controller} session={session} onClose={() => setTransferring(false)} />}
+      {escalating && <EscalateDialog controller={controller} session={session} onClose={() => setEscalating(false)} />}
     </header>
   );
 }
