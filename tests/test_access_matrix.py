@@ -155,6 +155,10 @@ ROUTES: dict[tuple[str, str], tuple[str, Any]] = {
     ("POST", "/api/sessions/{session_id}/collaborators/{agent_id}/hand-over"): (HOLDER, {}),
     ("GET", "/api/projects/{project_id}/sla"): (SUPERVISOR, None),
     ("PUT", "/api/projects/{project_id}/sla"): (ADMIN, {"enabled": False}),
+    # escalation triggers
+    ("GET", "/api/projects/{project_id}/escalation-triggers"): (SUPERVISOR, None),
+    ("PUT", "/api/projects/{project_id}/escalation-triggers"): (ADMIN, {}),
+    ("GET", "/api/sessions/{session_id}/escalation-suggestions"): (HOLDER, None),
 }
 
 ID_PARAMS = (

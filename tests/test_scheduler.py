@@ -48,6 +48,11 @@ def test_timers_job_with_nothing_due_returns_zero_counts(handler: Any) -> None:
         "returns_dropped": 0,
         "returns_postponed": 0,
         "returns_stopped": 0,
+        "unresolved_due": 0,
+        "unresolved_fired": 0,
+        "unresolved_moved": 0,
+        "unresolved_dropped": 0,
+        "unresolved_skipped": 0,
     }
 
 

@@ -10,6 +10,8 @@
 - every change an agent should see is pushed to the consoles that may see it
   (tgdesk.realtime.fanout);
 - a user's new message is checked by risk control (tgdesk.risk.checks);
+- a session's opening sets its unresolved timer, and a user's new message is matched
+  against the project's escalation triggers (tgdesk.triggers.stream);
 - a tracked link's funnel steps (a click, a start, a linked session's first message, first
   reply, close) are counted once each (tgdesk.attribution.funnel).
 
@@ -38,6 +40,7 @@ from tgdesk.realtime import fanout as realtime
 from tgdesk.risk import checks as risk_checks
 from tgdesk.routing import service as routing_service
 from tgdesk.routing.policy import REOPENED, ROUTED, Outcome, SessionToRoute
+from tgdesk.triggers import stream as triggers
 
 # tgdesk's own lines (pushes, risk checks) carry the same keys, the correlation id among them.
 logger = function_logger()
@@ -120,6 +123,10 @@ def handle_record(record: DynamoDBRecord) -> None:
     if record.event_name is DynamoDBRecordEventName.INSERT and record.dynamodb is not None:
         # A user's new message is checked by risk control (flagged, never held up).
         risk_checks.flag_inbound(record.dynamodb.new_image)
+    if record.dynamodb is not None and record.event_name is not None:
+        # Escalation triggers (off unless the project turned them on).
+        dynamodb = record.dynamodb
+        triggers.on_change(record.event_name.name, dynamodb.old_image, dynamodb.new_image)
     slots = freed_slots(record)
     if slots:
         agent_id = record.dynamodb.new_image["agent_id"]  # type: ignore[union-attr]

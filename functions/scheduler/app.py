@@ -13,15 +13,21 @@ from tgdesk.outbound import delivery
 from tgdesk.routing import jobs as routing_jobs
 from tgdesk.sessions import lifecycle
 from tgdesk.sla import jobs as sla_jobs
+from tgdesk.triggers import jobs as trigger_jobs
 
 logger = function_logger()
 
 
 def run_due_timers() -> dict[str, int]:
     """Sessions' due timers: auto-close (`due`, `closed`, `skipped`, `dropped`), then
-    `return` (`returns_due`, `returned`, `returns_dropped`, ...)."""
+    `return` (`returns_due`, `returned`, `returns_dropped`, ...), then the escalation
+    triggers' `unresolved` (`unresolved_due`, `unresolved_fired`, ...)."""
     now = now_ms()
-    return lifecycle.run_due_timers(now) | routing_jobs.run_due_returns(now)
+    return (
+        lifecycle.run_due_timers(now)
+        | routing_jobs.run_due_returns(now)
+        | trigger_jobs.run_due_unresolved(now)
+    )
 
 
 JOBS: dict[str, Callable[[], dict[str, int]]] = {

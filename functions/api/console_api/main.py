@@ -44,6 +44,7 @@ ROUTE_MODULES: dict[str, tuple[str, ...]] = {
     "links": ("/links", "/projects/*/link-settings"),
     "link_funnel": ("/links/*/funnel",),
     "sla": ("/projects/*/sla",),
+    "triggers": ("/projects/*/escalation-triggers", "/sessions/*/escalation-suggestions"),
     "collaborators": ("/sessions/*/collaborators",),
 }
 

@@ -15,8 +15,7 @@ from typing import Any
 
 from tgdesk.accounts.access import Scope
 from tgdesk.audit import entries as audit
-from tgdesk.core import ids, metrics
-from tgdesk.core.clock import now_ms
+from tgdesk.core import metrics
 from tgdesk.core.errors import Conflict, InvalidInput
 from tgdesk.realtime import fanout as realtime
 from tgdesk.risk import groups as risk_groups
@@ -25,7 +24,6 @@ from tgdesk.sessions import tags
 from tgdesk.storage import audit as audit_store
 from tgdesk.storage import conversations
 from tgdesk.storage import risk as store
-from tgdesk.storage import tags as tag_store
 
 log = logging.getLogger(__name__)
 
@@ -264,37 +262,4 @@ def _notify(
 
 def _sensitive_tag(project_id: str) -> dict[str, Any]:
     """The project's `sensitive` tag, created (by the system) when missing."""
-    key = tags.name_key(SENSITIVE_TAG)
-    found = _tag_named(project_id, key)
-    if found is not None:
-        return found
-    tag: dict[str, Any] = {
-        "tag_id": ids.short_id(),
-        "project_id": project_id,
-        "name": SENSITIVE_TAG,
-        "name_key": key,
-        "colour": SENSITIVE_COLOUR,
-        "created_at": now_ms(),
-        "created_by": audit.SYSTEM,
-    }
-    entry = audit.entry(
-        "tag.create",
-        actor_id=audit.SYSTEM,
-        project_id=project_id,
-        target_type="tag",
-        target_id=tag["tag_id"],
-        after={"name": tag["name"], "colour": tag["colour"]},
-    )
-    try:
-        tag_store.create(tag, entry)
-    except Conflict:
-        # Created meanwhile by someone else: theirs is the one.
-        raced = _tag_named(project_id, key)
-        if raced is None:
-            raise
-        return raced
-    return tag
-
-
-def _tag_named(project_id: str, key: str) -> dict[str, Any] | None:
-    return next((t for t in tag_store.catalog(project_id) if t["name_key"] == key), None)
+    return tags.system_tag(project_id, SENSITIVE_TAG, SENSITIVE_COLOUR)

@@ -125,6 +125,46 @@ def delete(scope: Scope, project_id: str, tag_id: str, *, source_ip: str | None 
     continue_sweeps(project_id)
 
 
+def system_tag(project_id: str, name: str, colour: str) -> dict[str, Any]:
+    """The project's tag called `name`, created by the system (with `colour`) when missing:
+    the tag a feature puts on sessions on its own (risk control's `sensitive`, the escalation
+    triggers' `escalation suggested`)."""
+    key = name_key(name)
+    found = _tag_named(project_id, key)
+    if found is not None:
+        return found
+    tag: dict[str, Any] = {
+        "tag_id": ids.short_id(),
+        "project_id": project_id,
+        "name": name,
+        "name_key": key,
+        "colour": colour,
+        "created_at": now_ms(),
+        "created_by": audit.SYSTEM,
+    }
+    entry = audit.entry(
+        "tag.create",
+        actor_id=audit.SYSTEM,
+        project_id=project_id,
+        target_type="tag",
+        target_id=tag["tag_id"],
+        after={"name": tag["name"], "colour": tag["colour"]},
+    )
+    try:
+        store.create(tag, entry)
+    except Conflict:
+        # Created meanwhile by someone else: theirs is the one.
+        raced = _tag_named(project_id, key)
+        if raced is None:
+            raise
+        return raced
+    return tag
+
+
+def _tag_named(project_id: str, key: str) -> dict[str, Any] | None:
+    return next((t for t in store.catalog(project_id) if t["name_key"] == key), None)
+
+
 def continue_sweeps(project_id: str, *, pages: int | None = None) -> bool:
     """Move the project's pending sweeps on by at most `pages` index pages (by default
     SWEEP_PAGES_PER_REQUEST). True when none is left. Concurrent callers are safe: each

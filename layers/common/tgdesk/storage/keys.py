@@ -478,6 +478,20 @@ SLA_RESPONSE_TIMER = "sla_response"  # the session's running first or next respo
 SLA_RESOLUTION_TIMER = "sla_resolution"  # the session's running resolution clock
 
 
+# -- escalation triggers --------------------------------------------------------------------
+def project_triggers(project_id: str) -> tuple[str, str]:
+    """A project's escalation triggers: which are on, their thresholds, phrases, keywords."""
+    return f"PROJECT#{project_id}", "TRIGGERS"
+
+
+def session_triggers(session_id: str) -> tuple[str, str]:
+    """What the triggers know of one session: counts, what fired, the suggestions shown."""
+    return f"SESSION#{session_id}", "TRIGGERS"
+
+
+UNRESOLVED_TIMER = "trigger_unresolved"  # a session still open N minutes after it opened
+
+
 # -- collaborators on a session -------------------------------------------------------------
 def session_collaborator(session_id: str, agent_id: str) -> tuple[str, str]:
     """An agent invited to collaborate on a session (read everything, write notes)."""
