@@ -493,6 +493,31 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/projects/{project_id}/escalation-triggers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get Triggers
+         * @description The project's triggers, every default filled in (the default phrases in en, zh, ru).
+         */
+        get: operations["get_triggers_api_projects__project_id__escalation_triggers_get"];
+        /**
+         * Put Triggers
+         * @description Replace the project's triggers (administrators). The stream applies them within
+         *     seconds; an unresolved trigger turned on times the sessions opened from then on.
+         */
+        put: operations["put_triggers_api_projects__project_id__escalation_triggers_put"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/projects/{project_id}/escalation-wording": {
         parameters: {
             query?: never;
@@ -1174,6 +1199,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/sessions/{session_id}/escalation-suggestions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get Suggestions
+         * @description The triggers that fired on this session, oldest first, each with its reason.
+         */
+        get: operations["get_suggestions_api_sessions__session_id__escalation_suggestions_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/sessions/{session_id}/escalations": {
         parameters: {
             query?: never;
@@ -1637,6 +1682,20 @@ export interface components {
             target_id?: string | null;
             /** Target Type */
             target_type?: string | null;
+        };
+        /** AutoEscalation */
+        AutoEscalation: {
+            /**
+             * Group Id
+             * @description A group of the project's agents
+             */
+            group_id: string;
+            /**
+             * Level
+             * @default l2
+             * @enum {string}
+             */
+            level: "l2" | "l3";
         };
         /**
          * BindCodePublic
@@ -2336,6 +2395,22 @@ export interface components {
             /** Type */
             type: string;
         };
+        /** KeywordChange */
+        KeywordChange: {
+            /** Enabled */
+            enabled?: boolean | null;
+            escalate?: components["schemas"]["AutoEscalation"] | null;
+            /** Keywords */
+            keywords?: string[] | null;
+        };
+        /** KeywordTrigger */
+        KeywordTrigger: {
+            /** Enabled */
+            enabled: boolean;
+            escalate?: components["schemas"]["AutoEscalation"] | null;
+            /** Keywords */
+            keywords: string[];
+        };
         /**
          * LastMessage
          * @description A short preview of a session's last message, for its list row.
@@ -2613,6 +2688,36 @@ export interface components {
             expires_at: number;
             /** Token */
             token: string;
+        };
+        /** ManagerChange */
+        ManagerChange: {
+            /** Enabled */
+            enabled?: boolean | null;
+            escalate?: components["schemas"]["AutoEscalation"] | null;
+            /** Phrases */
+            phrases?: {
+                [key: string]: string[];
+            } | null;
+            /** Times */
+            times?: number | null;
+        };
+        /** ManagerTrigger */
+        ManagerTrigger: {
+            /** Enabled */
+            enabled: boolean;
+            escalate?: components["schemas"]["AutoEscalation"] | null;
+            /**
+             * Phrases
+             * @description Per language code; a user's message is matched against every language's
+             */
+            phrases: {
+                [key: string]: string[];
+            };
+            /**
+             * Times
+             * @description The user's messages asking for a manager or to complain
+             */
+            times: number;
         };
         /** MemberCreate */
         MemberCreate: {
@@ -3420,6 +3525,41 @@ export interface components {
              */
             unread: number;
         };
+        /** Suggestion */
+        Suggestion: {
+            /** At */
+            at: number;
+            /**
+             * Count
+             * @description manager: how many times the user asked
+             */
+            count?: number | null;
+            /**
+             * Keyword
+             * @description keyword: the one the user wrote
+             */
+            keyword?: string | null;
+            /**
+             * Minutes
+             * @description unresolved: the project's minutes
+             */
+            minutes?: number | null;
+            /**
+             * Reason
+             * @description In words (English), as the audit log has it
+             */
+            reason: string;
+            /**
+             * Trigger
+             * @enum {string}
+             */
+            trigger: "unresolved" | "manager" | "keyword";
+        };
+        /** SuggestionList */
+        SuggestionList: {
+            /** Items */
+            items: components["schemas"]["Suggestion"][];
+        };
         /** TagCreate */
         TagCreate: {
             /**
@@ -3689,6 +3829,53 @@ export interface components {
             project_id?: string | null;
             /** Target Id */
             target_id?: string | null;
+        };
+        /** TriggerSettings */
+        TriggerSettings: {
+            keyword: components["schemas"]["KeywordTrigger"];
+            manager: components["schemas"]["ManagerTrigger"];
+            /** Project Id */
+            project_id: string;
+            unresolved: components["schemas"]["UnresolvedTrigger"];
+            /** Updated At */
+            updated_at?: number | null;
+            /** Updated By */
+            updated_by?: string | null;
+        };
+        /**
+         * TriggerSettingsChange
+         * @description The project's triggers; what a trigger leaves out takes its default (an `escalate`
+         *     left out: the trigger only suggests).
+         */
+        TriggerSettingsChange: {
+            keyword?: components["schemas"]["KeywordChange"] | null;
+            manager?: components["schemas"]["ManagerChange"] | null;
+            unresolved?: components["schemas"]["UnresolvedChange"] | null;
+            /**
+             * Updated At
+             * @description As read: a save made meanwhile is refused (409)
+             */
+            updated_at?: number | null;
+        };
+        /** UnresolvedChange */
+        UnresolvedChange: {
+            /** Enabled */
+            enabled?: boolean | null;
+            escalate?: components["schemas"]["AutoEscalation"] | null;
+            /** Minutes */
+            minutes?: number | null;
+        };
+        /** UnresolvedTrigger */
+        UnresolvedTrigger: {
+            /** Enabled */
+            enabled: boolean;
+            /** @description Escalate on its own to this group, at this level */
+            escalate?: components["schemas"]["AutoEscalation"] | null;
+            /**
+             * Minutes
+             * @description A session still open this long after it (re)opened
+             */
+            minutes: number;
         };
         /**
          * UserExport
@@ -5624,6 +5811,144 @@ export interface operations {
             };
             /** @description `telegram_unavailable`: nothing changed, the old token still works */
             502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    get_triggers_api_projects__project_id__escalation_triggers_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                project_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TriggerSettings"];
+                };
+            };
+            /** @description Not logged in, or the login expired or was ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Your role, or your permissions in the project, do not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such project, or not one you may see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Invalid input; `field` names it */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    put_triggers_api_projects__project_id__escalation_triggers_put: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                project_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TriggerSettingsChange"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TriggerSettings"];
+                };
+            };
+            /** @description `unreadable_body`: the body could not be parsed at all */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not logged in, or the login expired or was ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Your role, or your permissions in the project, do not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such project, or not one you may see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Changed meanwhile, already exists, or not in a state for this */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Invalid input; `field` names it */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8817,6 +9142,64 @@ export interface operations {
                 };
             };
             /** @description Not a collaborator of the session (`not_a_collaborator`), or not eligible in the project (as for a transfer) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    get_suggestions_api_sessions__session_id__escalation_suggestions_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                session_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SuggestionList"];
+                };
+            };
+            /** @description Not logged in, or the login expired or was ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Your role, or your permissions in the project, do not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such session, or not one you may see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Invalid input; `field` names it */
             422: {
                 headers: {
                     [name: string]: unknown;
