@@ -61,6 +61,7 @@ export function session(overrides: Partial<Session> = {}): Session {
     last_activity_at: 1795414459826,
     closed_at: null,
     tags: [],
+    level: "l1",
     collaborator_ids: [],
     ...overrides,
   };
