@@ -9,6 +9,8 @@ import { agentName, assignmentText, holderText, type AgentsById } from "../conso
 import { t } from "../i18n";
 import { dateTime, day, displayName, time } from "../lib/format";
 import { useStore } from "../lib/store";
+import { CollaboratorNotice } from "../collaboration/CollaboratorNotice";
+import { collaborates } from "../collaboration/model";
 import { Composer } from "./Composer";
 import { SidePanelToggle } from "./SidePanel";
 import { TransferDialog } from "./TransferDialog";
@@ -20,6 +22,7 @@ export function ChatPane(props: { controller: ConsoleController }) {
   const { controller } = props;
   const selectedId = useStore(controller.sessions.store, (s) => s.selectedId);
   const session = useStore(controller.sessions.store, (s) => (s.selectedId ? s.sessions[s.selectedId] : undefined));
+  const me = useStore(controller.workspace.store, (s) => s.me.agent_id);
   if (!selectedId || !session) {
     return (
       <main class="chat chat-empty" id="chat-main" tabIndex={-1}>
@@ -32,7 +35,11 @@ export function ChatPane(props: { controller: ConsoleController }) {
       <ChatHeader controller={controller} session={session} />
       <TicketCard controller={controller} session={session} />
       <Timeline key={session.session_id} controller={controller} session={session} />
-      <Composer key={`c:${session.session_id}`} controller={controller} session={session} />
+      {collaborates(session, me) && session.assignee_id !== me ? (
+        <CollaboratorNotice controller={controller} session={session} />
+      ) : (
+        <Composer key={`c:${session.session_id}`} controller={controller} session={session} />
+      )}
     </main>
   );
 }

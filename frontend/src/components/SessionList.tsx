@@ -3,6 +3,8 @@ import { PRIORITIES, STATUSES, type Priority, type Session, type SessionStatus }
 import type { ConsoleController } from "../console/controller";
 import { holderText } from "../console/people";
 import { t } from "../i18n";
+import { CollaboratingBadge } from "../collaboration/CollaboratorNotice";
+import { collaborates } from "../collaboration/model";
 import { dateTime, dayKey, displayName, time } from "../lib/format";
 import { useStore } from "../lib/store";
 import { isUnread, type SessionOrder } from "../sessions/model";
@@ -183,6 +185,7 @@ function SessionRow(props: {
   const name = displayName(session.user, session.tg_user_id);
   // Supervisors and admins see every session of their projects: say who holds each one.
   const supervisor = useStore(controller.workspace.store, (s) => s.me.role !== "agent");
+  const collaborating = useStore(controller.workspace.store, (s) => collaborates(session, s.me.agent_id));
   const agents = useStore(controller.workspace.store, (s) => s.agents);
   const tags = useStore(controller.workspace.store, (s) => s.tags[session.project_id] ?? []);
   const badge = props.unseen > 0 ? String(props.unseen) : props.unread ? "•" : "";
@@ -208,6 +211,7 @@ function SessionRow(props: {
           {session.queued_at && !session.assignee_id && <span class="priority-chip">{t("sessions.queued")}</span>}
           {session.waiting_since != null && <WaitingMarker since={session.waiting_since} />}
           <SlaChip session={session} />
+          {collaborating && <CollaboratingBadge />}
           {supervisor && (session.assignee_id || !session.queued_at) && <span class="session-holder">{holderText(agents, session)}</span>}
           <TagChipRow ids={session.tags ?? []} tags={tags} label={t("side.tags")} />
         </span>

@@ -4,6 +4,7 @@ import type { ConsoleController } from "../console/controller";
 import { agentName, type AgentsById } from "../console/people";
 import { profileOf } from "../sidepanel/store";
 import { SessionSource } from "../sidepanel/Source";
+import { Collaborators } from "../collaboration/Collaborators";
 import { SlaPanel } from "../sla/SlaClocks";
 import { t } from "../i18n";
 import { dateTime, displayName } from "../lib/format";
@@ -47,6 +48,7 @@ export function SidePanel(props: { controller: ConsoleController }) {
       <Profile controller={controller} session={session} />
       <SessionSource controller={controller} session={session} />
       <SlaPanel session={session} />
+      <Collaborators controller={controller} session={session} />
       <Tags controller={controller} session={session} />
       <Notes controller={controller} session={session} />
       <EarlierSessions controller={controller} session={session} />
