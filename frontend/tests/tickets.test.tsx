@@ -2,11 +2,12 @@
 // and sends the escalation; the ticket card shows the ticket on top of the chat, as text.
 import { fireEvent, render, waitFor } from "@testing-library/preact";
 import { vi } from "vitest";
-import type { Api } from "../src/api/client";
+import type { Api, HttpApi } from "../src/api/client";
 import { ConsoleController } from "../src/console/controller";
 import { setLang } from "../src/i18n";
 import { EscalateDialog } from "../src/tickets/EscalateDialog";
 import { TicketCard } from "../src/tickets/TicketCard";
+import { TicketsPage } from "../src/tickets/TicketsPage";
 import { higherLevels, type Ticket } from "../src/tickets/model";
 import { ME } from "./fakeApi";
 import { session } from "./fixtures";
@@ -80,5 +81,20 @@ describe("the ticket card", () => {
   it("is absent without a ticket", () => {
     const view = render(<TicketCard controller={controller(vi.fn() as Api["get"])} session={session()} />);
     expect(view.container.innerHTML).toBe("");
+  });
+});
+
+describe("the tickets page", () => {
+  it("lists a project's open tickets and asks again with each filter", async () => {
+    const get = vi.fn(async () => ({ items: [TICKET] })) as Api["get"];
+    const c = controller(get);
+    c.workspace.store.set({ projects: [{ project_id: "h5361jgnrdxy", name: "Support" }] as never });
+    const api = { get } as unknown as HttpApi;
+    const view = render(<TicketsPage api={api} controller={c} />);
+    await waitFor(() => expect(view.getByRole("link", { name: "#1234" })).toBeTruthy());
+    expect(view.getByRole("link", { name: "#1234" }).getAttribute("href")).toBe("#/sessions/01m83gn12c75chx0rpmgvne239");
+    expect(get).toHaveBeenLastCalledWith("/api/tickets", { project_id: "h5361jgnrdxy", level: "", status: "open", priority: "" });
+    fireEvent.change(view.getByLabelText("To level"), { target: { value: "l3" } });
+    await waitFor(() => expect(get).toHaveBeenLastCalledWith("/api/tickets", expect.objectContaining({ level: "l3" })));
   });
 });

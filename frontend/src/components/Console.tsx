@@ -17,10 +17,11 @@ import { TopBar } from "./TopBar";
 
 type AdminArea = ComponentType<{ api: HttpApi; controller: ConsoleController }>;
 /** The workbench, or one of the lazily loaded areas of administrators and supervisors. */
-export type View = "console" | "admin" | "links";
+export type View = "console" | "admin" | "links" | "tickets";
 
 function useHashView(): [View, (view: View) => void] {
-  const read = (): View => (location.hash === "#admin" ? "admin" : location.hash === "#links" ? "links" : "console");
+  const named: Record<string, View> = { "#admin": "admin", "#links": "links", "#tickets": "tickets" };
+  const read = (): View => named[location.hash] ?? "console";
   const [view, setView] = useState<View>(read);
   useEffect(() => {
     const changed = () => setView(read());
@@ -60,6 +61,7 @@ export function Console(props: { login: Login; onEnded: (code: string) => void }
   const [view, setView] = useHashView();
   const [Admin, setAdmin] = useState<AdminArea | null>(null);
   const [Links, setLinks] = useState<AdminArea | null>(null);
+  const [Tickets, setTickets] = useState<AdminArea | null>(null);
   const [notifyAsk, setNotifyAsk] = useState(canAskNotifications);
   const state = useStore(controller.sessions.store, (s) => s);
   // The whole workspace: the admin area reads its agent, projects and tags without subscribing.
@@ -90,6 +92,11 @@ export function Console(props: { login: Login; onEnded: (code: string) => void }
     if (view !== "links" || Links || !canAdmin) return;
     void import("../links/LinksPage").then((module) => setLinks(() => module.LinksPage));
   }, [view, Links, canAdmin]);
+
+  useEffect(() => {
+    if (view !== "tickets" || Tickets || !canAdmin) return;
+    void import("../tickets/TicketsPage").then((module) => setTickets(() => module.TicketsPage));
+  }, [view, Tickets, canAdmin]);
 
   const unread = unreadCount(state.sessions, state.unseen);
   useEffect(() => {
@@ -135,6 +142,8 @@ export function Console(props: { login: Login; onEnded: (code: string) => void }
           <Admin api={api} controller={controller} />
         ) : view === "links" && Links ? (
           <Links api={api} controller={controller} />
+        ) : view === "tickets" && Tickets ? (
+          <Tickets api={api} controller={controller} />
         ) : (
           <p class="loading" role="status">
             {t("state.loading")}

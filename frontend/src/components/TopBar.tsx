@@ -42,6 +42,11 @@ export function TopBar(props: {
             {t("nav.links")}
           </button>
         )}
+        {props.canAdmin && (
+          <button type="button" class="ghost" aria-current={props.view === "tickets" ? "page" : undefined} onClick={() => props.onView("tickets")}>
+            {t("nav.tickets")}
+          </button>
+        )}
       </nav>
       <span class={`connection connection-${connection}`} role="status" title={t(`connection.${connection}`)}>
         {t(`connection.${connection}`)}
