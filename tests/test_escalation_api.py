@@ -12,6 +12,7 @@ from fastapi.testclient import TestClient
 
 from tgdesk.core.clock import now_ms
 from tgdesk.storage import accounts, assignments, keys, projects, table
+from tgdesk.storage import sla as sla_store
 from tgdesk.teamchat import binding, group_updates
 from tgdesk.telegram.updates import Chat, GroupBind
 
@@ -314,3 +315,21 @@ def test_each_hop_is_posted_once_to_the_teams_group(
     assert len(posted) == 2
     assert posted[0].startswith("Ticket #1 escalated to L2 · priority medium\nrefund")
     assert posted[1].startswith("Ticket #1 escalated to L3")
+
+
+def test_a_tracked_sessions_clocks_are_looked_at_again(
+    client: TestClient, case: dict[str, Any]
+) -> None:
+    pk, sk = keys.session(case["sid"])
+    table.client().update_item(  # the project tracks SLA clocks: the session carries them
+        TableName=table.table_name(),
+        Key=table.to_item({"PK": pk, "SK": sk}),
+        UpdateExpression="SET sla = :sla",
+        ExpressionAttributeValues=table.values({":sla": {"warnings": 0, "breaches": 0}}),
+    )
+    made = escalate(
+        client, case, "maria", level="l2", to={"group_id": case["group"]}, priority="urgent"
+    )
+    assert made.status_code == 201, made.text
+    for timer in sla_store.TIMERS:
+        assert table.get(*keys.session_timer(case["sid"], timer)) is not None, timer

@@ -6,4 +6,5 @@
 - `content`: what a ticket holds (the user, the problem, what was tried, key messages)
 - `wording`: the message to the user, in their language, per project editable
 - `response_time`: the first-response target the user is promised, by priority
+- `sla`: a tracked session's clocks looked at again after an escalation or a new priority
 """

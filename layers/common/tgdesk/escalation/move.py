@@ -25,7 +25,7 @@ from tgdesk.core.claims import SessionToRoute
 from tgdesk.core.clock import now_ms
 from tgdesk.core.domain import Emotion, Level, Priority, Role, Status
 from tgdesk.core.errors import Conflict, InvalidInput
-from tgdesk.escalation import content, response_time, wording
+from tgdesk.escalation import content, response_time, sla, wording
 from tgdesk.outbound import delivery
 from tgdesk.risk import checks as risk_checks
 from tgdesk.routing import policy
@@ -192,6 +192,7 @@ def carry_out(plan: Plan) -> Escalated:
             "This ticket changed meanwhile; reload the session and try again.",
             code="ticket_changed",
         ) from err
+    sla.priority_or_status_changed(moved)
     message = plan.message.message if plan.message is not None else None
     return Escalated(session=moved, ticket=via.written, message=message)
 

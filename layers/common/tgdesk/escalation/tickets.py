@@ -16,7 +16,7 @@ from tgdesk.audit import entries as audit
 from tgdesk.core.clock import now_ms
 from tgdesk.core.domain import Emotion, Level, Priority, Status
 from tgdesk.core.errors import Forbidden, InvalidInput, NotFound
-from tgdesk.escalation import content
+from tgdesk.escalation import content, sla
 from tgdesk.storage import tickets as store
 from tgdesk.storage.records import ticket as ticket_record
 from tgdesk.storage.records.session import Session
@@ -110,7 +110,10 @@ def edit(
         source_ip=source_ip,
     )
     store.save_edit(before, after, entry, priority=priority)
-    return shown(after, {**session, **({"priority": priority} if priority else {})})
+    edited: Session = {**session, "priority": priority or session.get("priority")}  # type: ignore[typeddict-item]
+    if priority:
+        sla.priority_or_status_changed(edited)
+    return shown(after, edited)
 
 
 @dataclass(frozen=True, slots=True)
