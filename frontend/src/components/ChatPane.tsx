@@ -16,6 +16,7 @@ import { SidePanelToggle } from "./SidePanel";
 import { TransferDialog } from "./TransferDialog";
 import { EscalateDialog } from "../tickets/EscalateDialog";
 import { TicketCard } from "../tickets/TicketCard";
+import { SuggestionBanner } from "../triggers/SuggestionBanner";
 import { higherLevels } from "../tickets/model";
 
 export function ChatPane(props: { controller: ConsoleController }) {
@@ -34,6 +35,7 @@ export function ChatPane(props: { controller: ConsoleController }) {
     <main class="chat" id="chat-main" aria-labelledby="chat-title" tabIndex={-1}>
       <ChatHeader controller={controller} session={session} />
       <TicketCard controller={controller} session={session} />
+      <SuggestionBanner controller={controller} session={session} />
       <Timeline key={session.session_id} controller={controller} session={session} />
       {collaborates(session, me) && session.assignee_id !== me ? (
         <CollaboratorNotice controller={controller} session={session} />
