@@ -29,6 +29,7 @@ from bench import (
     routing,
     scale,
     sla,
+    triggers,
 )
 from bench.harness import Budget
 
@@ -46,6 +47,7 @@ SECTIONS: dict[str, Callable[[], list[Budget]]] = {
     "local-index": local_index.run,
     "redirect": redirect.run,
     "attribution": attribution.run,
+    "triggers": triggers.run,
 }
 ON_REQUEST: dict[str, Callable[[], list[Budget]]] = {"burst": burst.run, "chaos": chaos.run}
 
