@@ -500,3 +500,39 @@ def session_collaborator(session_id: str, agent_id: str) -> tuple[str, str]:
 
 def collaborating_index(agent_id: str) -> str:
     return f"COLLABORATING#{agent_id}"  # GSI1: the sessions an agent collaborates on, newest first
+
+
+# -- follow-up tasks ------------------------------------------------------------------------
+def session_task(session_id: str, task_id: str) -> tuple[str, str]:
+    """A to-do about a session (a promise to the user, a CSAT follow-up, ...)."""
+    return f"SESSION#{session_id}", f"TASK#{task_id}"
+
+
+TASK_PREFIX = "TASK#"
+
+
+def project_tasks_index(project_id: str) -> str:
+    return f"PROJECT#{project_id}#TASKS"  # GSI1: a project's tasks by due time
+
+
+def owned_task(agent_id: str, task_id: str) -> tuple[str, str]:
+    """An agent's entry for a task given to them by name (not followed from the holder)."""
+    return f"AGENT#{agent_id}", f"TASK#{task_id}"
+
+
+TASK_DUE_TIMER = "task_due"  # GSI2 `TIMER#task_due#{n}`: open tasks not yet reminded
+
+
+# -- satisfaction surveys -------------------------------------------------------------------
+def project_surveys(project_id: str) -> tuple[str, str]:
+    """A project's survey settings: on or off, which sessions, wording, quiet hours."""
+    return f"PROJECT#{project_id}", "SURVEYS"
+
+
+def agent_ratings(agent_id: str, project_id: str) -> tuple[str, str]:
+    """The ratings of the sessions an agent resolved in a project (count, sum, per score)."""
+    return f"AGENT#{agent_id}", f"RATINGS#{project_id}"
+
+
+SURVEY_TIMER = "survey_send"  # a survey held back by the user's quiet hours
+RETURN_VISIT_TIMER = "survey_return_visit"  # the check-in a set time after an escalated close

@@ -1,0 +1,204 @@
+"""Follow-up tasks in the table (docs/data-model.md: task, owned task, the `task_due` index).
+
+A task is one item under its session (records/task.py). Its owner's list is a copy of it
+under the owner (`AGENT#{owner}`, `TASK#{due}#{task}`), written in the same transaction as
+every change of the task, so "my tasks" is one Query of one partition in due order. A task
+that follows the session's holder is copied under the holder at the time; a transfer moves
+the copy (`move_owner`, from the table's stream), and whoever reads it checks the holder on
+the session, so a copy not yet moved is never shown to the wrong agent.
+
+The session keeps two counts its list row shows: `tasks_open` (open or overdue tasks) and
+`tasks_overdue`. Every change writes the task conditioned on the `version` read, with the
+counts and its audit entry, in one transaction: of two racing writers one wins.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from tgdesk.core.errors import Conflict
+from tgdesk.storage import audit, keys, scroll, table
+from tgdesk.storage.assignments import notice_item
+from tgdesk.storage.expressions import Changes, Condition, put, put_new
+from tgdesk.storage.records import session as session_record
+from tgdesk.storage.records import task as record
+from tgdesk.storage.records.task import Task
+
+TASKS_OPEN = "tasks_open"  # on the session: its open and overdue tasks
+TASKS_OVERDUE = "tasks_overdue"  # on the session: its overdue tasks
+TASK_DUE_NOTICE = "task_due"  # the notice an owner gets at a task's due time
+_OWNED_KIND = "owned_task"
+_LOST = Conflict("the task changed meanwhile; reload it", code="conflict")
+
+
+# -- reads ------------------------------------------------------------------------------------
+def get(session_id: str, task_id: str) -> Task | None:
+    item = table.get(*record.key(session_id, task_id), consistent=True)
+    return None if item is None else record.from_item(item)
+
+
+def of_session(session_id: str) -> list[Task]:
+    pk, _ = session_record.key(session_id)
+    return [record.from_item(i) for i in table.query_all(pk=pk, sk_prefix=keys.TASK_PREFIX)]
+
+
+def of_owner(agent_id: str, *, low: int, high: int, limit: int) -> list[Task]:
+    """The copies under `agent_id` due in [low, high], the earliest first."""
+    pk, _ = keys.owned_task(agent_id, "")
+    items, _ = table.query(
+        pk=pk,
+        sk_between=(f"TASK#{keys.ts(low)}", f"TASK#{keys.ts(high)}#~"),
+        limit=limit,
+    )
+    return [_task_of_copy(i) for i in items]
+
+
+def of_project(project_id: str, *, low: int, high: int, limit: int) -> list[Task]:
+    """A project's tasks due in [low, high], the earliest first (GSI1)."""
+    items, _ = table.query(
+        pk=keys.project_tasks_index(project_id),
+        index="GSI1",
+        sk_between=(keys.ts(low), f"{keys.ts(high)}#~"),
+        limit=limit,
+    )
+    return [record.from_item(i) for i in items]
+
+
+def due(now: int, *, most: int) -> list[Task]:
+    """Open tasks not yet reminded, due by `now`, the earliest first, from every shard."""
+    shards = keys.timers_shards(keys.TASK_DUE_TIMER)
+    found = scroll.each_earliest(
+        [scroll.Partition(shard, "GSI2") for shard in shards],
+        low="0",
+        high=f"{keys.ts(now)}#~",
+        most=most,
+    )
+    return [record.from_item(i) for i in found]
+
+
+# -- writes -----------------------------------------------------------------------------------
+def write(
+    task: Task,
+    *,
+    before: Task | None,
+    copy_owner: str | None,
+    before_copy_owner: str | None,
+    entry: dict[str, Any] | None,
+    open_change: int = 0,
+    overdue_change: int = 0,
+    notice: dict[str, Any] | None = None,
+) -> None:
+    """Write `task` (new when `before` is None, else conditioned on the version read), its
+    owner's copy (moved from `before_copy_owner`'s), the session's counts, the audit entry
+    and the notice, in one transaction. Raises Conflict when any of it changed meanwhile."""
+    operations = [_task_put(task, before)]
+    old_copy = _copy_key(before_copy_owner, before) if before is not None else None
+    new_copy = _copy_key(copy_owner, task) if task["state"] != record.DONE else None
+    if old_copy is not None and old_copy != new_copy:
+        operations.append({"Delete": {"TableName": table.table_name(), "Key": _key(*old_copy)}})
+    if new_copy is not None and copy_owner is not None:
+        operations.append(put(_copy_item(copy_owner, task)))
+    if open_change or overdue_change:
+        counts = Changes().require_item()
+        if open_change:
+            counts.add(TASKS_OPEN, open_change)
+        if overdue_change:
+            counts.add(TASKS_OVERDUE, overdue_change)
+        operations.append(counts.item(*session_record.key(task["session_id"])))
+    if entry is not None:
+        operations.append(audit.put_operation(entry))
+    if notice is not None:
+        operations.append(put_new(notice))
+    table.transact(operations, conflict=_LOST)
+
+
+def delete(
+    task: Task,
+    *,
+    copy_owner: str | None,
+    entry: dict[str, Any],
+    open_change: int,
+    overdue_change: int,
+) -> None:
+    """Delete a task as read, its owner's copy, its part of the session's counts, audited."""
+    condition = Condition().require_equal("version", task["version"])
+    operations: list[dict[str, Any]] = [
+        condition.delete(*record.key(task["session_id"], task["task_id"]))
+    ]
+    copy = _copy_key(copy_owner, task)
+    if copy is not None:
+        operations.append({"Delete": {"TableName": table.table_name(), "Key": _key(*copy)}})
+    if open_change or overdue_change:
+        counts = Changes().require_item().add(TASKS_OPEN, open_change)
+        if overdue_change:
+            counts.add(TASKS_OVERDUE, overdue_change)
+        operations.append(counts.item(*session_record.key(task["session_id"])))
+    operations.append(audit.put_operation(entry))
+    table.transact(operations, conflict=_LOST)
+
+
+def move_copy(task: Task, from_owner: str | None, to_owner: str | None) -> bool:
+    """Move a holder-following task's copy from the previous holder to the new one, only if
+    the task is still as read. False when it changed meanwhile (its writer moved it)."""
+    condition = Condition().require_equal("version", task["version"])
+    operations: list[dict[str, Any]] = [
+        condition.check(*record.key(task["session_id"], task["task_id"]))
+    ]
+    old_copy = _copy_key(from_owner, task)
+    if old_copy is not None:
+        operations.append({"Delete": {"TableName": table.table_name(), "Key": _key(*old_copy)}})
+    if to_owner is not None:
+        operations.append(put(_copy_item(to_owner, task)))
+    try:
+        table.transact(operations, conflict=_LOST)
+    except Conflict:
+        return False
+    return True
+
+
+def reminder_notice(owner_id: str, task: Task, *, entry: dict[str, Any], at: int) -> dict[str, Any]:
+    """The notice that tells the owner a task is due (routing's notice item, kept 14 days)."""
+    session = {"session_id": task["session_id"], "project_id": task["project_id"]}
+    return notice_item(
+        owner_id,
+        TASK_DUE_NOTICE,
+        session,
+        to_agent_id=None,
+        entry=entry,
+        at=at,
+        task_id=task["task_id"],
+        task_kind=task["task_kind"],
+        due_at=task["due_at"],
+    )
+
+
+# -- helpers ----------------------------------------------------------------------------------
+def _task_put(task: Task, before: Task | None) -> dict[str, Any]:
+    if before is None:
+        return put_new(record.to_item(task))
+    condition = Condition().require_equal("version", before["version"])
+    return condition.put(record.to_item(task))
+
+
+def _copy_key(owner: str | None, task: Mapping[str, Any] | None) -> tuple[str, str] | None:
+    if owner is None or task is None:
+        return None
+    pk, _ = keys.owned_task(owner, "")
+    return pk, f"TASK#{keys.ts(task['due_at'])}#{task['task_id']}"
+
+
+def _copy_item(owner: str, task: Task) -> dict[str, Any]:
+    copy_key = _copy_key(owner, task)
+    assert copy_key is not None
+    return {"PK": copy_key[0], "SK": copy_key[1], **task, "kind": _OWNED_KIND, "copy_of": owner}
+
+
+def _task_of_copy(item: Mapping[str, Any]) -> Task:
+    found = record.from_item(item)
+    found.pop("copy_of", None)  # type: ignore[typeddict-item]
+    return found
+
+
+def _key(pk: str, sk: str) -> dict[str, Any]:
+    return table.to_item({"PK": pk, "SK": sk})
