@@ -287,6 +287,7 @@ def test_a_blocked_message_refuses_the_escalation_before_anything_moves(
     refused = escalate(client, case, "maria", level="l2", to={"group_id": case["group"]})
 
     assert (refused.status_code, refused.json()["code"]) == (422, "risk_blocked")
+    assert table.get(*keys.ticket_counter(case["p1"])) is None  # refused before its number
     assert client.get(f"/api/sessions/{case['sid']}", headers=case["maria"]).status_code == 200
     assert (
         client.get(f"/api/sessions/{case['sid']}/ticket", headers=case["maria"]).status_code == 404

@@ -35,7 +35,7 @@ from tgdesk.storage import audit as audit_store
 from tgdesk.storage import tickets as store
 from tgdesk.storage.records import ticket as ticket_record
 from tgdesk.storage.records.session import Session
-from tgdesk.storage.records.ticket import Hop, Ticket
+from tgdesk.storage.records.ticket import Hop, Ticket, TicketUser
 from tgdesk.team import presence
 
 log = logging.getLogger(__name__)
@@ -128,6 +128,12 @@ def plan(
     }
     fields = _ticket_fields(session, request, existing)
     wanted = _wanted(session, request, scope.agent_id, hop["reason"], source_ip)
+    if request.supervisors:
+        wanted = replace(wanted, target=_pick_supervisor(project_id, wanted.exclude))
+    if request.notify_user and existing is None:
+        # Refusals come before the number is taken: the final text differs only by it.
+        draft = _text_to_user(session["project_id"], fields["user"], 0, priority)
+        risk_checks.check_outbound(scope.agent_id, session, draft, confirmed=request.confirm_risk)
     number = int(existing["number"]) if existing else store.next_number(project_id)
     before: dict[str, Any] = dict(existing or {})
     ticket = cast(
@@ -150,7 +156,7 @@ def plan(
         ticket["created_by"] = scope.agent_id
     message = None
     if request.notify_user:
-        text = _text_to_user(ticket, priority)
+        text = _text_to_user(project_id, ticket["user"], number, priority)
         matches = risk_checks.check_outbound(
             scope.agent_id, session, text, confirmed=request.confirm_risk
         )
@@ -180,11 +186,9 @@ def plan(
 def carry_out(plan: Plan) -> Escalated:
     """Move the session with its ticket, in the claim's one transaction. Conflict when the
     session or its ticket changed since the plan was made."""
-    wanted = plan.wanted
-    target = wanted.target or _pick_supervisor(plan)
     via = _EscalationStore(plan)
     try:
-        moved = routing.move(replace(wanted, target=target), via)
+        moved = routing.move(plan.wanted, via)
     except ClientError as err:  # the ticket's write was refused: it changed meanwhile
         if err.response.get("Error", {}).get("Code") != "TransactionCanceledException":
             raise
@@ -268,13 +272,10 @@ def _wanted(
     )
 
 
-def _pick_supervisor(plan: Plan) -> str | None:
+def _pick_supervisor(project_id: str, exclude: frozenset[str]) -> str:
     """For l3's one click: among the project's supervisors and admins (its members with
     those roles, enabled, not the holder), an online one with the fewest open sessions, else
     one in turn. Conflict when the project has none."""
-    if not plan.ticket["hops"][-1].get("to_supervisors"):
-        return None
-    project_id = plan.session["project_id"]
     member_ids = [m["agent_id"] for m in projects.list_members(project_id)]
     now = now_ms()
     candidates = [
@@ -291,7 +292,7 @@ def _pick_supervisor(plan: Plan) -> str | None:
         candidates,
         policy.RoutingState(cursor=None),
         mode=policy.BALANCED,
-        exclude=plan.wanted.exclude,
+        exclude=exclude,
     )
     if chosen is None:
         raise Conflict(
@@ -321,14 +322,13 @@ def _ticket_fields(session: Session, request: Request, existing: Ticket | None) 
     }
 
 
-def _text_to_user(ticket: Ticket, priority: Priority) -> str:
-    project_id = ticket["project_id"]
+def _text_to_user(project_id: str, user: TicketUser, number: int, priority: Priority) -> str:
     return wording.render(
         store.get_wording(project_id),
-        language_code=ticket["user"].get("language_code"),
-        number=ticket["number"],
+        language_code=user.get("language_code"),
+        number=number,
         response_ms=response_time.first_response_ms(project_id, priority),
-        first_name=ticket["user"].get("first_name"),
+        first_name=user.get("first_name"),
     )
 
 
