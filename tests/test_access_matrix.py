@@ -159,6 +159,21 @@ ROUTES: dict[tuple[str, str], tuple[str, Any]] = {
     ("GET", "/api/projects/{project_id}/escalation-triggers"): (SUPERVISOR, None),
     ("PUT", "/api/projects/{project_id}/escalation-triggers"): (ADMIN, {}),
     ("GET", "/api/sessions/{session_id}/escalation-suggestions"): (HOLDER, None),
+    # follow-up tasks and the user's time zone
+    ("GET", "/api/tasks"): (ANY_AGENT, None),
+    ("GET", "/api/sessions/{session_id}/tasks"): (HOLDER, None),
+    ("POST", "/api/sessions/{session_id}/tasks"): (HOLDER, {"due_at": 4102444800000}),
+    ("PATCH", "/api/sessions/{session_id}/tasks/{task_id}"): (HOLDER, {"version": 1}),
+    ("DELETE", "/api/sessions/{session_id}/tasks/{task_id}"): (HOLDER, None),
+    ("GET", "/api/projects/{project_id}/task-settings"): (MEMBER, None),
+    ("PUT", "/api/projects/{project_id}/task-settings"): (
+        ADMIN,
+        {"team_chat_reminders": True, "night_start": "22:00", "night_end": "08:00"},
+    ),
+    ("PATCH", "/api/projects/{project_id}/users/{tg_user_id}"): (
+        HOLDER,
+        {"time_zone": "Europe/Berlin"},
+    ),
 }
 
 ID_PARAMS = (
@@ -180,6 +195,7 @@ QUERY_SCOPED = {
     ("GET", "/api/links"),
     ("POST", "/api/links"),  # in its body
     ("GET", "/api/tickets"),
+    ("GET", "/api/tasks"),
 }
 
 

@@ -40,6 +40,7 @@ from tgdesk.realtime import fanout as realtime
 from tgdesk.risk import checks as risk_checks
 from tgdesk.routing import service as routing_service
 from tgdesk.routing.policy import REOPENED, ROUTED, Outcome, SessionToRoute
+from tgdesk.tasks import following as task_following
 from tgdesk.triggers import stream as triggers
 
 # tgdesk's own lines (pushes, risk checks) carry the same keys, the correlation id among them.
@@ -127,6 +128,8 @@ def handle_record(record: DynamoDBRecord) -> None:
         # Escalation triggers (off unless the project turned them on).
         dynamodb = record.dynamodb
         triggers.on_change(record.event_name.name, dynamodb.old_image, dynamodb.new_image)
+        # A task without a named owner follows its session's holder (tgdesk.tasks).
+        task_following.on_session_change(dynamodb.old_image, dynamodb.new_image)
     slots = freed_slots(record)
     if slots:
         agent_id = record.dynamodb.new_image["agent_id"]  # type: ignore[union-attr]

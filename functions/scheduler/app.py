@@ -13,6 +13,7 @@ from tgdesk.outbound import delivery
 from tgdesk.routing import jobs as routing_jobs
 from tgdesk.sessions import lifecycle
 from tgdesk.sla import jobs as sla_jobs
+from tgdesk.tasks import reminders as task_reminders
 from tgdesk.triggers import jobs as trigger_jobs
 
 logger = function_logger()
@@ -21,12 +22,14 @@ logger = function_logger()
 def run_due_timers() -> dict[str, int]:
     """Sessions' due timers: auto-close (`due`, `closed`, `skipped`, `dropped`), then
     `return` (`returns_due`, `returned`, `returns_dropped`, ...), then the escalation
-    triggers' `unresolved` (`unresolved_due`, `unresolved_fired`, ...)."""
+    triggers' `unresolved` (`unresolved_due`, `unresolved_fired`, ...), then the reminders
+    of due tasks (`tasks_due`, `tasks_reminded`, `tasks_skipped`)."""
     now = now_ms()
     return (
         lifecycle.run_due_timers(now)
         | routing_jobs.run_due_returns(now)
         | trigger_jobs.run_due_unresolved(now)
+        | task_reminders.run_due_tasks(now)
     )
 
 

@@ -87,6 +87,9 @@ class TelegramUserPublic(Public):
     last_seen_at: int | None = None
     unreachable: bool = False
     unreachable_at: int | None = None
+    time_zone: str | None = Field(
+        default=None, description="IANA time zone an agent set (none: unknown, never guessed)"
+    )
     tags: list[TagPublic] = []
     sessions: list[UserSessionPublic] = []
     source: UserSourcePublic | None = Field(

@@ -10,9 +10,11 @@ from console_api.deps import CurrentScope, SourceIp
 from console_api.models import Items, MessagePublic, Page
 from console_api.models_collab import TagPublic, TagsSet, TelegramUserPublic
 from console_api.models_privacy import ErasureProgress, ErasureRequest, UserExport
+from console_api.models_tasks import UserTimeZone
 from tgdesk.inbound import users
 from tgdesk.privacy import user_data
 from tgdesk.sessions import tags
+from tgdesk.tasks import local_time
 
 router = APIRouter(tags=["users"])
 
@@ -25,6 +27,16 @@ def get_user(
 ) -> TelegramUserPublic:
     """The profile, its tags and every session of the user, newest first. Supervisors of
     the project and agents holding one of the user's sessions may read it."""
+    return TelegramUserPublic(**users.view(scope, project_id, tg_user_id, source_ip=source_ip))
+
+
+@router.patch("/projects/{project_id}/users/{tg_user_id}")
+def update_user(
+    project_id: str, tg_user_id: int, body: UserTimeZone, scope: CurrentScope, source_ip: SourceIp
+) -> TelegramUserPublic:
+    """Set or clear the user's time zone (whoever may see the user; audited). The console
+    then shows their local time and warns when replying in their night."""
+    local_time.set_time_zone(scope, project_id, tg_user_id, body.time_zone, source_ip=source_ip)
     return TelegramUserPublic(**users.view(scope, project_id, tg_user_id, source_ip=source_ip))
 
 

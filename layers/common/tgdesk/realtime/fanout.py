@@ -382,3 +382,20 @@ def push_to_staff(frame: Frame) -> PublishReport:
         metrics.push_failed()
         log.exception("could not push a frame to the project's staff")
     return report
+
+
+def push_to_agents(frame: Frame, agent_ids: Iterable[str]) -> PublishReport:
+    """Push one frame to the named agents' consoles (a reminder meant for them alone).
+    Never raises, like every push."""
+    report = PublishReport()
+    recipients = tuple(dict.fromkeys(agent_ids))
+    if not recipients or not websocket.can_push():
+        return report
+    try:
+        report.frames += 1
+        _deliver(Outgoing(frame, recipients), Audience(), report)
+    except Exception:
+        report.failed += 1
+        metrics.push_failed()
+        log.exception("could not push a frame to its agents")
+    return report

@@ -515,9 +515,14 @@ def project_tasks_index(project_id: str) -> str:
     return f"PROJECT#{project_id}#TASKS"  # GSI1: a project's tasks by due time
 
 
-def owned_task(agent_id: str, task_id: str) -> tuple[str, str]:
-    """An agent's entry for a task given to them by name (not followed from the holder)."""
-    return f"AGENT#{agent_id}", f"TASK#{task_id}"
+def owned_task(agent_id: str, sort_key: str) -> tuple[str, str]:
+    """The owner's copy of a task, by due time (`{due}#{task}`): "my tasks" in one Query."""
+    return f"AGENT#{agent_id}", f"TASK#{sort_key}"
+
+
+def project_task_settings(project_id: str) -> tuple[str, str]:
+    """A project's task settings: reminders in the team group, the users' night hours."""
+    return f"PROJECT#{project_id}", "TASKS"
 
 
 TASK_DUE_TIMER = "task_due"  # GSI2 `TIMER#task_due#{n}`: open tasks not yet reminded

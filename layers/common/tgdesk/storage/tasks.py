@@ -2,10 +2,11 @@
 
 A task is one item under its session (records/task.py). Its owner's list is a copy of it
 under the owner (`AGENT#{owner}`, `TASK#{due}#{task}`), written in the same transaction as
-every change of the task, so "my tasks" is one Query of one partition in due order. A task
-that follows the session's holder is copied under the holder at the time; a transfer moves
-the copy (`move_owner`, from the table's stream), and whoever reads it checks the holder on
-the session, so a copy not yet moved is never shown to the wrong agent.
+every change of the task, so "my tasks" is one Query of one partition in due order; the
+task records where its copy is (`copy_owner`). A task that follows the session's holder is
+copied under the holder at the time; a transfer moves the copy (tgdesk.tasks.following,
+from the table's stream), and whoever lists copies checks the holder on the session, so a
+copy not yet moved is never shown to the wrong agent.
 
 The session keeps two counts its list row shows: `tasks_open` (open or overdue tasks) and
 `tasks_overdue`. Every change writes the task conditioned on the `version` read, with the
@@ -15,7 +16,7 @@ counts and its audit entry, in one transaction: of two racing writers one wins.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any
+from typing import Any, cast
 
 from tgdesk.core.errors import Conflict
 from tgdesk.storage import audit, keys, scroll, table
@@ -51,7 +52,7 @@ def of_owner(agent_id: str, *, low: int, high: int, limit: int) -> list[Task]:
         sk_between=(f"TASK#{keys.ts(low)}", f"TASK#{keys.ts(high)}#~"),
         limit=limit,
     )
-    return [_task_of_copy(i) for i in items]
+    return [record.from_item(i) for i in items]
 
 
 def of_project(project_id: str, *, low: int, high: int, limit: int) -> list[Task]:
@@ -82,23 +83,27 @@ def write(
     task: Task,
     *,
     before: Task | None,
-    copy_owner: str | None,
-    before_copy_owner: str | None,
+    owner: str | None,
     entry: dict[str, Any] | None,
     open_change: int = 0,
     overdue_change: int = 0,
     notice: dict[str, Any] | None = None,
-) -> None:
-    """Write `task` (new when `before` is None, else conditioned on the version read), its
-    owner's copy (moved from `before_copy_owner`'s), the session's counts, the audit entry
-    and the notice, in one transaction. Raises Conflict when any of it changed meanwhile."""
-    operations = [_task_put(task, before)]
-    old_copy = _copy_key(before_copy_owner, before) if before is not None else None
-    new_copy = _copy_key(copy_owner, task) if task["state"] != record.DONE else None
+) -> Task:
+    """Write `task` (new when `before` is None, else conditioned on the version read) with
+    its copy under `owner` (moved from where `before` had it; none once done), the session's
+    counts, the audit entry and the notice, in one transaction. Returns the task as written;
+    Conflict when any of it changed meanwhile."""
+    copy_owner = owner if task["state"] != record.DONE else None
+    written = cast(Task, {k: v for k, v in task.items() if k != "copy_owner"})
+    if copy_owner is not None:
+        written["copy_owner"] = copy_owner
+    operations = [_task_put(written, before)]
+    old_copy = _copy_key(before.get("copy_owner"), before) if before is not None else None
+    new_copy = _copy_key(copy_owner, written)
     if old_copy is not None and old_copy != new_copy:
         operations.append({"Delete": {"TableName": table.table_name(), "Key": _key(*old_copy)}})
-    if new_copy is not None and copy_owner is not None:
-        operations.append(put(_copy_item(copy_owner, task)))
+    if copy_owner is not None:
+        operations.append(put(_copy_item(copy_owner, written)))
     if open_change or overdue_change:
         counts = Changes().require_item()
         if open_change:
@@ -111,22 +116,16 @@ def write(
     if notice is not None:
         operations.append(put_new(notice))
     table.transact(operations, conflict=_LOST)
+    return written
 
 
-def delete(
-    task: Task,
-    *,
-    copy_owner: str | None,
-    entry: dict[str, Any],
-    open_change: int,
-    overdue_change: int,
-) -> None:
+def delete(task: Task, *, entry: dict[str, Any], open_change: int, overdue_change: int) -> None:
     """Delete a task as read, its owner's copy, its part of the session's counts, audited."""
     condition = Condition().require_equal("version", task["version"])
     operations: list[dict[str, Any]] = [
         condition.delete(*record.key(task["session_id"], task["task_id"]))
     ]
-    copy = _copy_key(copy_owner, task)
+    copy = _copy_key(task.get("copy_owner"), task)
     if copy is not None:
         operations.append({"Delete": {"TableName": table.table_name(), "Key": _key(*copy)}})
     if open_change or overdue_change:
@@ -136,25 +135,6 @@ def delete(
         operations.append(counts.item(*session_record.key(task["session_id"])))
     operations.append(audit.put_operation(entry))
     table.transact(operations, conflict=_LOST)
-
-
-def move_copy(task: Task, from_owner: str | None, to_owner: str | None) -> bool:
-    """Move a holder-following task's copy from the previous holder to the new one, only if
-    the task is still as read. False when it changed meanwhile (its writer moved it)."""
-    condition = Condition().require_equal("version", task["version"])
-    operations: list[dict[str, Any]] = [
-        condition.check(*record.key(task["session_id"], task["task_id"]))
-    ]
-    old_copy = _copy_key(from_owner, task)
-    if old_copy is not None:
-        operations.append({"Delete": {"TableName": table.table_name(), "Key": _key(*old_copy)}})
-    if to_owner is not None:
-        operations.append(put(_copy_item(to_owner, task)))
-    try:
-        table.transact(operations, conflict=_LOST)
-    except Conflict:
-        return False
-    return True
 
 
 def reminder_notice(owner_id: str, task: Task, *, entry: dict[str, Any], at: int) -> dict[str, Any]:
@@ -184,21 +164,46 @@ def _task_put(task: Task, before: Task | None) -> dict[str, Any]:
 def _copy_key(owner: str | None, task: Mapping[str, Any] | None) -> tuple[str, str] | None:
     if owner is None or task is None:
         return None
-    pk, _ = keys.owned_task(owner, "")
-    return pk, f"TASK#{keys.ts(task['due_at'])}#{task['task_id']}"
+    return keys.owned_task(owner, keys.timer_sort_key(task["due_at"], task["task_id"]))
 
 
 def _copy_item(owner: str, task: Task) -> dict[str, Any]:
     copy_key = _copy_key(owner, task)
     assert copy_key is not None
-    return {"PK": copy_key[0], "SK": copy_key[1], **task, "kind": _OWNED_KIND, "copy_of": owner}
-
-
-def _task_of_copy(item: Mapping[str, Any]) -> Task:
-    found = record.from_item(item)
-    found.pop("copy_of", None)  # type: ignore[typeddict-item]
-    return found
+    return {"PK": copy_key[0], "SK": copy_key[1], **task, "kind": _OWNED_KIND}
 
 
 def _key(pk: str, sk: str) -> dict[str, Any]:
     return table.to_item({"PK": pk, "SK": sk})
+
+
+# -- a project's task settings ----------------------------------------------------------------
+def get_settings(project_id: str) -> dict[str, Any] | None:
+    item = table.get(*keys.project_task_settings(project_id))
+    return (
+        None if item is None else {k: v for k, v in table.strip_keys(item).items() if k != "kind"}
+    )
+
+
+def save_settings(
+    settings: dict[str, Any], *, read_updated_at: int | None, entry: dict[str, Any]
+) -> None:
+    """Store a project's settings with its audit entry, if nobody saved since `updated_at`
+    was read (None: nobody ever had); Conflict otherwise."""
+    pk, sk = keys.project_task_settings(settings["project_id"])
+    condition = Condition().require_as_read("updated_at", read_updated_at)
+    item = {"PK": pk, "SK": sk, **settings, "kind": "task_settings"}
+    table.transact([condition.put(item), audit.put_operation(entry)], conflict=_LOST)
+
+
+# -- a user's time zone -----------------------------------------------------------------------
+def set_user_time_zone(
+    project_id: str, tg_user_id: int, time_zone: str | None, *, entry: dict[str, Any]
+) -> None:
+    """Set (None: clear) the time zone on the user's profile, audited in the same write."""
+    changes = Changes().require_item().set_or_remove("time_zone", time_zone)
+    operations = [
+        changes.item(*keys.telegram_user(project_id, tg_user_id)),
+        audit.put_operation(entry),
+    ]
+    table.transact(operations, conflict=Conflict("no such user", code="user_not_found"))

@@ -25,6 +25,7 @@ from tgdesk.tasks.owners import owner_of
 OPENED = "task.open"
 CHANGED = "task.change"
 DELETED = "task.delete"
+NOTE_MAX = record.NOTE_MAX
 MAX_OPEN_PER_SESSION = 50  # keeps a session's task partition and the list's counts small
 _UNSET: Any = object()
 
@@ -75,22 +76,14 @@ def open_task(
         after=_audited(task),
         details={"session_id": session_id},
     )
-    store.write(
-        task,
-        before=None,
-        copy_owner=owner_of(task, session),
-        before_copy_owner=None,
-        entry=entry,
-        open_change=1,
-    )
-    return task
+    return store.write(task, before=None, owner=owner_of(task, session), entry=entry, open_change=1)
 
 
 def open_from_console(
     scope: Scope, session_id: str, *, kind: str, due_at: int, owner_id: str | None, note: str
 ) -> Task:
     session = scope.session(session_id)
-    return open_task(
+    made = open_task(
         session["project_id"],
         session_id,
         kind=kind,
@@ -99,6 +92,7 @@ def open_from_console(
         note=note,
         created_by=scope.agent_id,
     )
+    return shown(made, session)
 
 
 def get(scope: Scope, session_id: str, task_id: str) -> Task:
@@ -107,13 +101,18 @@ def get(scope: Scope, session_id: str, task_id: str) -> Task:
     task = store.get(session_id, task_id)
     if task is None:
         raise NotFound("no such task", code="task_not_found")
+    return shown(task, session)
+
+
+def shown(task: Task, session: Any) -> Task:
+    """The task with `owner_now`: who owns it now."""
     return cast(Task, {**task, "owner_now": owner_of(task, session)})
 
 
 def of_session(scope: Scope, session_id: str) -> list[Task]:
     session = scope.session(session_id)
     found = sorted(store.of_session(session_id), key=lambda t: (t["due_at"], t["task_id"]))
-    return [cast(Task, {**t, "owner_now": owner_of(t, session)}) for t in found]
+    return [shown(t, session) for t in found]
 
 
 def change(
@@ -166,16 +165,15 @@ def change(
         after=_audited(after),
         details={"session_id": session_id},
     )
-    store.write(
+    after = store.write(
         after,
         before=before,
-        copy_owner=owner_of(after, session),
-        before_copy_owner=owner_of(before, session),
+        owner=owner_of(after, session),
         entry=entry,
         open_change=_counted(after, record.UNFINISHED) - _counted(before, record.UNFINISHED),
         overdue_change=_counted(after, (record.OVERDUE,)) - _counted(before, (record.OVERDUE,)),
     )
-    return cast(Task, {**after, "owner_now": owner_of(after, session)})
+    return shown(after, session)
 
 
 def delete(scope: Scope, session_id: str, task_id: str) -> None:
@@ -194,7 +192,6 @@ def delete(scope: Scope, session_id: str, task_id: str) -> None:
     )
     store.delete(
         before,
-        copy_owner=owner_of(before, session),
         entry=entry,
         open_change=-_counted(before, record.UNFINISHED),
         overdue_change=-_counted(before, (record.OVERDUE,)),

@@ -50,6 +50,7 @@ class Task(TypedDict):
     reminded_at: NotRequired[int]
     done_at: NotRequired[int]
     done_by: NotRequired[str]
+    copy_owner: NotRequired[str]  # whose list holds the task's copy (storage/tasks.py)
 
 
 def key(session_id: str, task_id: str) -> tuple[str, str]:

@@ -1,0 +1,75 @@
+"""The caller's tasks (`GET /api/tasks`): an agent's from their own list (one Query), a
+supervisor's from each project they supervise (one Query per project), filtered by state,
+due range and project, at most `limit`, the earliest due first.
+
+A copy in an agent's list whose task follows the holder is shown only while that agent
+still holds the session (a transfer's move of the copy may not have happened yet).
+"""
+
+from __future__ import annotations
+
+import heapq
+from typing import cast
+
+from tgdesk.accounts.access import Scope
+from tgdesk.core.errors import InvalidInput
+from tgdesk.storage import conversations
+from tgdesk.storage import tasks as store
+from tgdesk.storage.records import task as record
+from tgdesk.storage.records.task import Task
+from tgdesk.tasks.owners import owner_of
+
+MAX_LIMIT = 200
+_FAR = 10**13 - 1  # the greatest 13-digit epoch ms
+
+
+def list_tasks(
+    scope: Scope,
+    *,
+    state: str | None = None,
+    due_from: int | None = None,
+    due_to: int | None = None,
+    project_id: str | None = None,
+    mine: bool = False,
+    limit: int = 100,
+) -> list[Task]:
+    """Supervisors see their projects' tasks (or, with `mine`, their own); agents their own."""
+    if state is not None and state not in record.STATES:
+        raise InvalidInput(f"state is one of {', '.join(record.STATES)}", field="state")
+    low, high = due_from or 0, due_to if due_to is not None else _FAR
+    limit = max(1, min(limit, MAX_LIMIT))
+    read = limit if state is None else MAX_LIMIT  # a state filter reads a fuller page
+    if project_id is not None:
+        scope.require_project(project_id)
+    supervised = [
+        p for p in ([project_id] if project_id else scope.project_ids()) if scope.supervises(p)
+    ]
+    if supervised and not mine:
+        lists = [store.of_project(p, low=low, high=high, limit=read) for p in supervised]
+        merged = heapq.merge(*lists, key=lambda t: (t["due_at"], t["task_id"]))
+        # the copy's owner: the holder as of the last move, which the stream keeps current
+        found = [
+            cast(Task, {**t, "owner_now": t.get("owner_id") or t.get("copy_owner")}) for t in merged
+        ]
+    else:
+        found = _own(scope, store.of_owner(scope.agent_id, low=low, high=high, limit=read))
+        if project_id is not None:
+            found = [t for t in found if t["project_id"] == project_id]
+    if state is not None:
+        found = [t for t in found if t["state"] == state]
+    return found[:limit]
+
+
+def _own(scope: Scope, copies: list[Task]) -> list[Task]:
+    sessions: dict[str, object] = {}
+    out: list[Task] = []
+    for task in copies:
+        if task.get("owner_id"):
+            out.append(cast(Task, {**task, "owner_now": task["owner_id"]}))
+            continue
+        if task["session_id"] not in sessions:
+            sessions[task["session_id"]] = conversations.get_session(task["session_id"])
+        owner = owner_of(task, sessions[task["session_id"]])  # type: ignore[arg-type]
+        if owner == scope.agent_id:
+            out.append(cast(Task, {**task, "owner_now": owner}))
+    return out
