@@ -159,6 +159,9 @@ ROUTES: dict[tuple[str, str], tuple[str, Any]] = {
     ("GET", "/api/projects/{project_id}/escalation-triggers"): (SUPERVISOR, None),
     ("PUT", "/api/projects/{project_id}/escalation-triggers"): (ADMIN, {}),
     ("GET", "/api/sessions/{session_id}/escalation-suggestions"): (HOLDER, None),
+    # satisfaction surveys
+    ("GET", "/api/projects/{project_id}/survey-settings"): (SUPERVISOR, None),
+    ("PUT", "/api/projects/{project_id}/survey-settings"): (ADMIN, {}),
     # follow-up tasks and the user's time zone
     ("GET", "/api/tasks"): (ANY_AGENT, None),
     ("GET", "/api/sessions/{session_id}/tasks"): (HOLDER, None),

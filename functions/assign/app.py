@@ -12,6 +12,7 @@
 - a user's new message is checked by risk control (tgdesk.risk.checks);
 - a session's opening sets its unresolved timer, and a user's new message is matched
   against the project's escalation triggers (tgdesk.triggers.stream);
+- a resolved session is surveyed, and a rating's thanks sent (tgdesk.surveys.stream);
 - a tracked link's funnel steps (a click, a start, a linked session's first message, first
   reply, close) are counted once each (tgdesk.attribution.funnel).
 
@@ -40,6 +41,7 @@ from tgdesk.realtime import fanout as realtime
 from tgdesk.risk import checks as risk_checks
 from tgdesk.routing import service as routing_service
 from tgdesk.routing.policy import REOPENED, ROUTED, Outcome, SessionToRoute
+from tgdesk.surveys import stream as surveys
 from tgdesk.tasks import following as task_following
 from tgdesk.triggers import stream as triggers
 
@@ -128,6 +130,8 @@ def handle_record(record: DynamoDBRecord) -> None:
         # Escalation triggers (off unless the project turned them on).
         dynamodb = record.dynamodb
         triggers.on_change(record.event_name.name, dynamodb.old_image, dynamodb.new_image)
+        # Satisfaction surveys: a resolved session is surveyed; the thanks for a rating sent.
+        surveys.on_change(record.event_name.name, dynamodb.old_image, dynamodb.new_image)
         # A task without a named owner follows its session's holder (tgdesk.tasks).
         task_following.on_session_change(dynamodb.old_image, dynamodb.new_image)
     slots = freed_slots(record)

@@ -13,6 +13,7 @@ from tgdesk.outbound import delivery
 from tgdesk.routing import jobs as routing_jobs
 from tgdesk.sessions import lifecycle
 from tgdesk.sla import jobs as sla_jobs
+from tgdesk.surveys import return_visits as survey_timers
 from tgdesk.tasks import reminders as task_reminders
 from tgdesk.triggers import jobs as trigger_jobs
 
@@ -23,13 +24,15 @@ def run_due_timers() -> dict[str, int]:
     """Sessions' due timers: auto-close (`due`, `closed`, `skipped`, `dropped`), then
     `return` (`returns_due`, `returned`, `returns_dropped`, ...), then the escalation
     triggers' `unresolved` (`unresolved_due`, `unresolved_fired`, ...), then the reminders
-    of due tasks (`tasks_due`, `tasks_reminded`, `tasks_skipped`)."""
+    of due tasks (`tasks_due`, `tasks_reminded`, `tasks_skipped`), then surveys held for
+    quiet hours (`survey_due`, `survey_sent`, ...) and return visits (`visit_due`, ...)."""
     now = now_ms()
     return (
         lifecycle.run_due_timers(now)
         | routing_jobs.run_due_returns(now)
         | trigger_jobs.run_due_unresolved(now)
         | task_reminders.run_due_tasks(now)
+        | survey_timers.run_due(now)
     )
 
 

@@ -46,6 +46,7 @@ ROUTE_MODULES: dict[str, tuple[str, ...]] = {
     "sla": ("/projects/*/sla",),
     "triggers": ("/projects/*/escalation-triggers", "/sessions/*/escalation-suggestions"),
     "collaborators": ("/sessions/*/collaborators",),
+    "surveys": ("/projects/*/survey-settings",),
     "tasks": ("/tasks", "/sessions/*/tasks", "/projects/*/task-settings"),
 }
 

@@ -9,6 +9,7 @@ from pydantic import BaseModel, Field, model_validator
 from console_api.models import Public, SessionPublic
 from console_api.models_escalations import TicketSummary
 from console_api.models_sla import SlaView
+from console_api.models_surveys import SessionRating
 from tgdesk.core.domain import Level, Priority, Status
 from tgdesk.sla import views as sla_views
 
@@ -66,6 +67,10 @@ class SessionView(SessionPublic):
         default=[],
         description="Agents invited to collaborate: they see the session and write notes; "
         "only its holder replies",
+    )
+    rating: SessionRating | None = Field(
+        default=None,
+        description="The user's satisfaction rating (1-5) and comment, once they pressed",
     )
 
     @model_validator(mode="before")

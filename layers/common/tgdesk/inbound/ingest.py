@@ -26,6 +26,8 @@ from tgdesk.sessions.opening import InboundTiming
 from tgdesk.storage import conversations, projects, sessions
 from tgdesk.storage.conversations import Write
 from tgdesk.storage.records.project import Project
+from tgdesk.surveys import comments as survey_comments
+from tgdesk.surveys import rating as survey_rating
 from tgdesk.teamchat import group_updates
 from tgdesk.telegram.updates import (
     BotLeftGroup,
@@ -77,6 +79,10 @@ def handle_update(project_id: str, secret: str | None, body: str | bytes) -> Ing
     if isinstance(update, GroupBind | GroupMigrated | BotLeftGroup):
         handled = group_updates.handle(project, update, now)
         return IngestResult(handled.result, update.update_id, update.kind, handled.answer)
+    press = survey_rating.press_of(update) if isinstance(update, InboundMessage) else None
+    if press is not None:  # a rating button: stored on its session, which stays as it is
+        rated = survey_rating.handle(project, update, press, now)  # type: ignore[arg-type]
+        return IngestResult(rated.result, update.update_id, update.kind, rated.answer)
     try:
         write = _store(project, update, now)
     except conversations.Unstorable as err:
@@ -172,6 +178,11 @@ def store_user_message(
 
     def attempt() -> Write | None:
         user = conversations.get_user(project_id, tg_user_id, consistent=True)
+        comment = survey_comments.store_if_awaited(
+            project_id, update_id, user, tg_user_id=tg_user_id, message=message, now=now
+        )
+        if comment is not None:  # the comment of a rating: its session stays closed
+            return comment
         last_id = opening.reopen_candidate(user, timing)
         last = sessions.get(last_id) if last_id else None
         placement = opening.place_message(user, last, timing, new_session_id=ids.sortable_id())

@@ -121,6 +121,31 @@ def prepare_for_group(project_id: str, chat_id: int, text: str) -> outbound.NewM
     return outbound.new_message(message)
 
 
+def prepare_from_bot(
+    session: Mapping[str, Any],
+    text: str,
+    *,
+    reply_markup: Mapping[str, Any] | None = None,
+    edits_telegram_message_id: int | None = None,
+    due_now: bool = False,
+) -> outbound.NewMessage:
+    """A message of the bot's own to a session's user (a survey, a check-in), marked
+    `from_bot`, to be stored by the caller's transaction and then `send`, as `prepare`'s.
+    `reply_markup`: its inline keyboard. `edits_telegram_message_id`: it replaces the text of
+    that message of the bot (editMessageText) instead of sending a new one. `due_now`: its
+    lease ends at once, for a writer that does not send it (the webhook): the stream or the
+    scheduler's next run sends it."""
+    message = _new_message(audit_record.SYSTEM, session, validate_text(text), None)
+    message["from_bot"] = True
+    if reply_markup is not None:
+        message["reply_markup"] = dict(reply_markup)
+    if edits_telegram_message_id is not None:
+        message["edits_telegram_message_id"] = edits_telegram_message_id
+    if due_now:
+        message["delivery"]["next_attempt_at"] = message["created_at"]
+    return outbound.new_message(message)
+
+
 def _new_message(
     sender_agent_id: str, session: Mapping[str, Any], body: str, client_message_id: str | None
 ) -> dict[str, Any]:
@@ -258,12 +283,28 @@ def _send_message(message: dict[str, Any]) -> dict[str, Any]:
     project_id = message["project_id"]
     token = secrets.get_bot_token(project_id)
     try:
-        return telegram.BotApi(token).send_message(message["tg_user_id"], message["text"])
+        return _call_bot_api(telegram.BotApi(token), message)
     except telegram.InvalidToken:
         fresh = secrets.get_bot_token(project_id, fresh=True)
         if fresh == token:
             raise
-        return telegram.BotApi(fresh).send_message(message["tg_user_id"], message["text"])
+        return _call_bot_api(telegram.BotApi(fresh), message)
+
+
+def _call_bot_api(api: telegram.BotApi, message: dict[str, Any]) -> dict[str, Any]:
+    """sendMessage, or for a bot's message with a keyboard or an edit the method it needs."""
+    chat_id, text = message["tg_user_id"], message["text"]
+    markup = {"reply_markup": message["reply_markup"]} if message.get("reply_markup") else {}
+    edits = message.get("edits_telegram_message_id")
+    if edits is not None:
+        edited = api.call(
+            "editMessageText", {"chat_id": chat_id, "message_id": edits, "text": text, **markup}
+        )
+        return edited if isinstance(edited, dict) else {"message_id": edits}
+    if markup:
+        sent: dict[str, Any] = api.call("sendMessage", {"chat_id": chat_id, "text": text, **markup})
+        return sent
+    return api.send_message(chat_id, text)
 
 
 def _record_error(message: dict[str, Any], err: telegram.TelegramError) -> dict[str, Any] | None:

@@ -189,6 +189,7 @@ def close(
         Changes()
         .set("status", Status.CLOSED)
         .set("closed_at", at)
+        .set("closed_by", entry["actor_id"])  # an agent, or the system's auto-close
         .remove("waiting_since")
         .require_item()
         .require_not_equal("status", Status.CLOSED)

@@ -17,6 +17,7 @@ from tgdesk.storage.records.ticket import TicketSummary
 from tgdesk.storage.records import sla as sla_record
 from tgdesk.storage.records.link_touch import LinkTouch
 from tgdesk.storage.records.sla import SessionSla
+from tgdesk.storage.records.survey import Rating
 
 KIND = "session"
 
@@ -75,6 +76,7 @@ class SessionShown(TypedDict, total=False):
     level: Level  # absent: l1; set by an escalation, with its move
     ticket: TicketSummary  # the session's escalation ticket in short, once it has one
     collaborator_ids: list[str]  # agents invited to collaborate (tgdesk.collaboration)
+    rating: Rating  # the user's satisfaction rating, once they pressed (tgdesk.surveys)
 
 
 class Session(SessionShown, total=False):

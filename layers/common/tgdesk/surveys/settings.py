@@ -1,0 +1,202 @@
+"""A project's survey settings: reading, validating and saving them, and the cached copy the
+stream reads at each close.
+
+Off until an administrator turns them on; supervisors of the project read them. Saving is
+audited in the same transaction and conditioned on the `updated_at` read.
+"""
+
+from __future__ import annotations
+
+import re
+import time
+from dataclasses import dataclass
+from typing import Any, cast
+
+from tgdesk.accounts import access
+from tgdesk.audit import entries as audit
+from tgdesk.core.clock import now_ms
+from tgdesk.core.errors import Conflict, Forbidden, InvalidInput
+from tgdesk.storage import surveys as store
+from tgdesk.storage import table
+from tgdesk.storage.records.survey import SurveySettings, Wording
+from tgdesk.surveys import wording as words
+from tgdesk.team import projects
+
+SESSIONS = ("all", "escalated")
+MIN_RETURN_VISIT_HOURS, MAX_RETURN_VISIT_HOURS = 24, 48
+MAX_ONCE_PER_DAYS = 365
+MAX_COMMENT_MINUTES = 60
+MAX_TEXT_CHARS = 1000
+MAX_LANGUAGES = 20
+MAX_URL_CHARS = 500
+_LANGUAGE = re.compile(r"[a-z]{2,3}(-[a-z0-9]{2,8})?")
+_TEXTS = tuple(Wording.__annotations__)
+FRESH_SECONDS = 5.0  # how long a container trusts the settings it read (as the triggers')
+
+
+def defaults(project_id: str) -> SurveySettings:
+    return {
+        "project_id": project_id,
+        "enabled": False,
+        "sessions": "all",
+        "auto_closed": False,
+        "wording": {},
+        "review_url": "",
+        "once_per_days": 7,
+        "comment_minutes": 10,
+        "quiet_hours": {"start_minute": 22 * 60, "end_minute": 8 * 60},
+        "return_visit_hours": 0,
+    }
+
+
+def effective(project_id: str, stored: SurveySettings | None) -> SurveySettings:
+    return cast(SurveySettings, {**defaults(project_id), **(stored or {})})
+
+
+def read(scope: access.Scope, project_id: str) -> SurveySettings:
+    """The project's settings with every default filled in (its supervisors, admins)."""
+    scope.require_supervisor(project_id)
+    projects.get_project(project_id)
+    return effective(project_id, store.get_settings(project_id))
+
+
+def save(
+    scope: access.Scope, project_id: str, wanted: dict[str, Any], *, source_ip: str | None = None
+) -> SurveySettings:
+    """Replace the project's settings with `wanted` (what it leaves out takes its default);
+    `updated_at` in `wanted`, when given, must be the one read (else Conflict)."""
+    if not scope.is_admin:
+        raise Forbidden("only an administrator can do this", code="admin_only")
+    projects.get_project(project_id)
+    stored = store.get_settings(project_id)
+    read_at = (stored or {}).get("updated_at")
+    if wanted.get("updated_at") is not None and wanted["updated_at"] != read_at:
+        raise _changed()
+    before = effective(project_id, stored)
+    after = validated(project_id, wanted)
+    after["updated_at"] = max(now_ms(), int(read_at or 0) + 1)
+    after["updated_by"] = scope.agent_id
+    entry = audit.entry(
+        "surveys.settings",
+        actor_id=scope.agent_id,
+        project_id=project_id,
+        target_type="project",
+        target_id=project_id,
+        before=_audited(before),
+        after=_audited(after),
+        source_ip=source_ip,
+    )
+    if not store.save_settings(after, read_updated_at=read_at, entry=entry):
+        raise _changed()
+    _remember(project_id, after)
+    return after
+
+
+def validated(project_id: str, wanted: dict[str, Any]) -> SurveySettings:
+    given = {**defaults(project_id), **{k: v for k, v in wanted.items() if v is not None}}
+    if given["sessions"] not in SESSIONS:
+        raise _invalid("sessions is all or escalated.", "sessions")
+    hours = _int(given["return_visit_hours"], 0, MAX_RETURN_VISIT_HOURS, "return_visit_hours")
+    if 0 < hours < MIN_RETURN_VISIT_HOURS:
+        raise _invalid("return_visit_hours is 0 (off) or 24 to 48.", "return_visit_hours")
+    quiet = given["quiet_hours"] if isinstance(given["quiet_hours"], dict) else {}
+    url = given["review_url"] if isinstance(given["review_url"], str) else None
+    if url is None or len(url) > MAX_URL_CHARS or (url and not url.startswith("https://")):
+        raise _invalid("review_url is empty or an https:// address.", "review_url")
+    return {
+        "project_id": project_id,
+        "enabled": bool(given["enabled"]),
+        "sessions": given["sessions"],
+        "auto_closed": bool(given["auto_closed"]),
+        "wording": _wording(given["wording"]),
+        "review_url": url,
+        "once_per_days": _int(given["once_per_days"], 0, MAX_ONCE_PER_DAYS, "once_per_days"),
+        "comment_minutes": _int(
+            given["comment_minutes"], 0, MAX_COMMENT_MINUTES, "comment_minutes"
+        ),
+        "quiet_hours": {
+            "start_minute": _int(quiet.get("start_minute"), 0, 1439, "quiet_hours.start_minute"),
+            "end_minute": _int(quiet.get("end_minute"), 0, 1439, "quiet_hours.end_minute"),
+        },
+        "return_visit_hours": hours,
+    }
+
+
+# -- the stream's cached copy -----------------------------------------------------------------
+@dataclass(frozen=True, slots=True)
+class _Known:
+    settings: SurveySettings
+    fresh_until: float
+    client: Any  # the table client it was read with (a test's moto table is another)
+
+
+_KNOWN: dict[str, _Known] = {}
+
+
+def current(project_id: str) -> SurveySettings:
+    """The project's effective settings as read at most FRESH_SECONDS ago in this container."""
+    known = _KNOWN.get(project_id)
+    if known and known.client is table.client() and time.monotonic() < known.fresh_until:
+        return known.settings
+    return _remember(project_id, effective(project_id, store.get_settings(project_id)))
+
+
+def forget() -> None:
+    """Read every project's settings again (tests)."""
+    _KNOWN.clear()
+
+
+def _remember(project_id: str, settings: SurveySettings) -> SurveySettings:
+    _KNOWN[project_id] = _Known(settings, time.monotonic() + FRESH_SECONDS, table.client())
+    return settings
+
+
+# -- validation -------------------------------------------------------------------------------
+def _wording(value: Any) -> dict[str, Wording]:
+    if not isinstance(value, dict) or len(value) > MAX_LANGUAGES:
+        raise _invalid(f"wording maps at most {MAX_LANGUAGES} languages to texts.", "wording")
+    out: dict[str, Wording] = {}
+    for language, texts in value.items():
+        code = str(language).lower()
+        if not _LANGUAGE.fullmatch(code) or not isinstance(texts, dict):
+            raise _invalid(f"{language!r} is not a language code (en, zh, ru, ...).", "wording")
+        kept: dict[str, str] = {}
+        for name, text in texts.items():
+            field = f"wording.{code}.{name}"
+            if name not in _TEXTS or not isinstance(text, str) or len(text) > MAX_TEXT_CHARS:
+                raise _invalid(f"{field}: a text of at most {MAX_TEXT_CHARS} characters.", field)
+            if text.strip():
+                kept[name] = text.strip()
+        out[code] = cast(Wording, kept)
+    return out
+
+
+def wording_of(settings: SurveySettings) -> dict[str, Wording]:
+    """The project's wording over the defaults, language by language."""
+    given = settings.get("wording") or {}
+    languages = {*words.DEFAULTS, *given}
+    return {
+        code: cast(Wording, {**words.DEFAULTS.get(code, {}), **given.get(code, {})})
+        for code in languages
+    }
+
+
+def _int(value: Any, low: int, high: int, field: str) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
+        raise _invalid(f"{field} is a whole number from {low} to {high}.", field)
+    return value
+
+
+def _invalid(message: str, field: str) -> InvalidInput:
+    return InvalidInput(message, code="invalid_survey_settings", field=field)
+
+
+def _audited(settings: SurveySettings) -> dict[str, Any]:
+    return {k: v for k, v in settings.items() if k not in ("updated_at", "updated_by")}
+
+
+def _changed() -> Conflict:
+    return Conflict(
+        "The survey settings changed meanwhile; reload them and try again.",
+        code="survey_settings_changed",
+    )
