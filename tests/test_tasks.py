@@ -83,6 +83,8 @@ def test_a_promise_reminds_its_owner_at_the_due_time_exactly_once(
     assert notice["session_id"] == task["session_id"]
     assert session_counts(team) == (1, 1)
     assert my_tasks(client, team["maria"], state="overdue") == [task["task_id"]]
+    shown = client.get(f"/api/sessions/{task['session_id']}", headers=team["maria"]).json()
+    assert (shown["tasks_open"], shown["tasks_overdue"]) == (1, 1)  # the list row's flag
 
     done = client.patch(
         f"/api/sessions/{task['session_id']}/tasks/{task['task_id']}",

@@ -68,6 +68,8 @@ class SessionView(SessionPublic):
         description="Agents invited to collaborate: they see the session and write notes; "
         "only its holder replies",
     )
+    tasks_open: int = Field(default=0, description="Open and overdue follow-up tasks")
+    tasks_overdue: int = Field(default=0, description="Follow-up tasks past their due time")
     rating: SessionRating | None = Field(
         default=None,
         description="The user's satisfaction rating (1-5) and comment, once they pressed",

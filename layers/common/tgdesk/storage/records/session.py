@@ -13,11 +13,11 @@ from typing import Any, Literal, TypedDict, cast
 
 from tgdesk.core.domain import Level, Priority, Status
 from tgdesk.storage import keys, table
-from tgdesk.storage.records.ticket import TicketSummary
 from tgdesk.storage.records import sla as sla_record
 from tgdesk.storage.records.link_touch import LinkTouch
 from tgdesk.storage.records.sla import SessionSla
 from tgdesk.storage.records.survey import Rating
+from tgdesk.storage.records.ticket import TicketSummary
 
 KIND = "session"
 
@@ -76,6 +76,8 @@ class SessionShown(TypedDict, total=False):
     level: Level  # absent: l1; set by an escalation, with its move
     ticket: TicketSummary  # the session's escalation ticket in short, once it has one
     collaborator_ids: list[str]  # agents invited to collaborate (tgdesk.collaboration)
+    tasks_open: int  # open and overdue follow-up tasks (tgdesk.tasks)
+    tasks_overdue: int  # tasks whose due time passed, not done: the list row's flag
     rating: Rating  # the user's satisfaction rating, once they pressed (tgdesk.surveys)
 
 
