@@ -696,6 +696,31 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/projects/{project_id}/survey-settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get Survey Settings
+         * @description The project's survey settings, every default filled in (wording: the project's own).
+         */
+        get: operations["get_survey_settings_api_projects__project_id__survey_settings_get"];
+        /**
+         * Put Survey Settings
+         * @description Replace the project's survey settings (administrators); the stream applies them to
+         *     the sessions resolved from then on, within seconds.
+         */
+        put: operations["put_survey_settings_api_projects__project_id__survey_settings_put"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/projects/{project_id}/tags": {
         parameters: {
             query?: never;
@@ -734,6 +759,30 @@ export interface paths {
         head?: never;
         /** Update Tag */
         patch: operations["update_tag_api_projects__project_id__tags__tag_id__patch"];
+        trace?: never;
+    };
+    "/api/projects/{project_id}/task-settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get Task Settings
+         * @description Reminders in the team's group, the users' night hours: members read them.
+         */
+        get: operations["get_task_settings_api_projects__project_id__task_settings_get"];
+        /**
+         * Put Task Settings
+         * @description Administrators change them, from the `updated_at` they read.
+         */
+        put: operations["put_task_settings_api_projects__project_id__task_settings_put"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/projects/{project_id}/team-chat": {
@@ -796,7 +845,12 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        patch?: never;
+        /**
+         * Update User
+         * @description Set or clear the user's time zone (whoever may see the user; audited). The console
+         *     then shows their local time and warns when replying in their night.
+         */
+        patch: operations["update_user_api_projects__project_id__users__tg_user_id__patch"];
         trace?: never;
     };
     "/api/projects/{project_id}/users/{tg_user_id}/erase": {
@@ -1420,6 +1474,51 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/sessions/{session_id}/tasks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Session Tasks
+         * @description The session's tasks, the earliest due first: whoever may see the session.
+         */
+        get: operations["list_session_tasks_api_sessions__session_id__tasks_get"];
+        put?: never;
+        /**
+         * Create Task
+         * @description A task on the session (a promise made to the user, ...): whoever may see it.
+         */
+        post: operations["create_task_api_sessions__session_id__tasks_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/sessions/{session_id}/tasks/{task_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Delete Task */
+        delete: operations["delete_task_api_sessions__session_id__tasks__task_id__delete"];
+        options?: never;
+        head?: never;
+        /**
+         * Update Task
+         * @description Mark done (or not), move the due time, edit the note, change the owner.
+         */
+        patch: operations["update_task_api_sessions__session_id__tasks__task_id__patch"];
+        trace?: never;
+    };
     "/api/sessions/{session_id}/ticket": {
         parameters: {
             query?: never;
@@ -1464,6 +1563,26 @@ export interface paths {
          *     the move in one write, then sent and delivered like any reply.
          */
         post: operations["transfer_api_sessions__session_id__transfer_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tasks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Tasks
+         * @description The caller's tasks (supervisors: their projects'), the earliest due first.
+         */
+        get: operations["list_tasks_api_tasks_get"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -2376,6 +2495,11 @@ export interface components {
             /** Items */
             items: components["schemas"]["TagPublic"][];
         };
+        /** Items[TaskPublic] */
+        Items_TaskPublic_: {
+            /** Items */
+            items: components["schemas"]["TaskPublic"][];
+        };
         /** KeyMessage */
         KeyMessage: {
             /** Created At */
@@ -3103,6 +3227,16 @@ export interface components {
             reopen_within_days?: number | null;
             routing?: components["schemas"]["RoutingUpdate"] | null;
         };
+        /** QuietHours */
+        QuietHours: {
+            /** End Minute */
+            end_minute: number;
+            /**
+             * Start Minute
+             * @description Minutes after midnight, the user's local time
+             */
+            start_minute: number;
+        };
         /** RealtimeTicket */
         RealtimeTicket: {
             /** Expires At */
@@ -3292,6 +3426,30 @@ export interface components {
              */
             unread_ids: string[];
         };
+        /**
+         * SessionRating
+         * @description The user's satisfaction rating of a resolved session.
+         */
+        SessionRating: {
+            /**
+             * Agent Id
+             * @description The agent who resolved it
+             */
+            agent_id?: string | null;
+            /** At */
+            at: number;
+            /**
+             * Comment
+             * @description The user's next message, as sent
+             */
+            comment?: string | null;
+            /** Comment At */
+            comment_at?: number | null;
+            /** Score */
+            score: number;
+            /** Ticket Number */
+            ticket_number?: number | null;
+        };
         /** SessionUpdate */
         SessionUpdate: {
             priority?: components["schemas"]["Priority"] | null;
@@ -3349,6 +3507,8 @@ export interface components {
              * @description Since when the session waits in its project's queue: nobody eligible had room for it; absent once it has an agent (or is closed)
              */
             queued_at?: number | null;
+            /** @description The user's satisfaction rating (1-5) and comment, once they pressed */
+            rating?: components["schemas"]["SessionRating"] | null;
             /** Reopened At */
             reopened_at?: number | null;
             /** Session Id */
@@ -3560,6 +3720,79 @@ export interface components {
             /** Items */
             items: components["schemas"]["Suggestion"][];
         };
+        /** SurveySettings */
+        SurveySettings: {
+            /**
+             * Auto Closed
+             * @description Sessions closed for the user's silence too
+             */
+            auto_closed: boolean;
+            /**
+             * Comment Minutes
+             * @description The user's next message within this: a comment
+             */
+            comment_minutes: number;
+            /** Enabled */
+            enabled: boolean;
+            /**
+             * Once Per Days
+             * @description No survey to the same user again within this
+             */
+            once_per_days: number;
+            /** Project Id */
+            project_id: string;
+            quiet_hours: components["schemas"]["QuietHours"];
+            /**
+             * Return Visit Hours
+             * @description 0: off; 24 to 48 after an escalated close
+             */
+            return_visit_hours: number;
+            /** Review Url */
+            review_url: string;
+            /**
+             * Sessions
+             * @enum {string}
+             */
+            sessions: "all" | "escalated";
+            /** Updated At */
+            updated_at?: number | null;
+            /** Updated By */
+            updated_by?: string | null;
+            /**
+             * Wording
+             * @description Per language code (en, zh, ru, ...)
+             */
+            wording: {
+                [key: string]: components["schemas"]["Wording"];
+            };
+        };
+        /**
+         * SurveySettingsChange
+         * @description What to save; anything left out takes its default. `updated_at`: the one read.
+         */
+        SurveySettingsChange: {
+            /** Auto Closed */
+            auto_closed?: boolean | null;
+            /** Comment Minutes */
+            comment_minutes?: number | null;
+            /** Enabled */
+            enabled?: boolean | null;
+            /** Once Per Days */
+            once_per_days?: number | null;
+            quiet_hours?: components["schemas"]["QuietHours"] | null;
+            /** Return Visit Hours */
+            return_visit_hours?: number | null;
+            /** Review Url */
+            review_url?: string | null;
+            /** Sessions */
+            sessions?: ("all" | "escalated") | null;
+            /** Updated At */
+            updated_at?: number | null;
+            /** Wording */
+            wording?: {
+                [key: string]: components["schemas"]["Wording"];
+            } | null;
+        };
         /** TagCreate */
         TagCreate: {
             /**
@@ -3606,6 +3839,137 @@ export interface components {
         TakeOverRequest: {
             /** Reason */
             reason?: string | null;
+        };
+        /** TaskCreate */
+        TaskCreate: {
+            /**
+             * Due At
+             * @description Epoch ms
+             */
+            due_at: number;
+            /**
+             * Kind
+             * @default promise
+             * @enum {string}
+             */
+            kind: "promise" | "csat_follow_up" | "return_visit" | "handover";
+            /**
+             * Note
+             * @default
+             */
+            note: string;
+            /**
+             * Owner Id
+             * @description An agent of the project; none: the session's holder, always
+             */
+            owner_id?: string | null;
+        };
+        /** TaskPublic */
+        TaskPublic: {
+            /** Created At */
+            created_at: number;
+            /** Created By */
+            created_by: string;
+            /** Done At */
+            done_at?: number | null;
+            /** Done By */
+            done_by?: string | null;
+            /** Due At */
+            due_at: number;
+            /**
+             * Kind
+             * @enum {string}
+             */
+            kind: "promise" | "csat_follow_up" | "return_visit" | "handover";
+            /** Note */
+            note: string;
+            /**
+             * Owner Id
+             * @description Named owner; none: the holder
+             */
+            owner_id?: string | null;
+            /**
+             * Owner Now
+             * @description Who owns it now
+             */
+            owner_now?: string | null;
+            /** Project Id */
+            project_id: string;
+            /** Reminded At */
+            reminded_at?: number | null;
+            /** Session Id */
+            session_id: string;
+            /**
+             * State
+             * @enum {string}
+             */
+            state: "open" | "overdue" | "done";
+            /** Task Id */
+            task_id: string;
+            /** Updated At */
+            updated_at: number;
+            /** Version */
+            version: number;
+        };
+        /** TaskSettings */
+        TaskSettings: {
+            /**
+             * Night End
+             * @description HH:MM
+             */
+            night_end: string;
+            /**
+             * Night Start
+             * @description HH:MM
+             */
+            night_start: string;
+            /**
+             * Team Chat Reminders
+             * @description Also post due tasks to the team's group
+             */
+            team_chat_reminders: boolean;
+            /**
+             * Updated At
+             * @description As read; none: never saved
+             */
+            updated_at?: number | null;
+        };
+        /** TaskSettingsPublic */
+        TaskSettingsPublic: {
+            /** Night End */
+            night_end: string;
+            /** Night Start */
+            night_start: string;
+            /** Project Id */
+            project_id: string;
+            /** Team Chat Reminders */
+            team_chat_reminders: boolean;
+            /** Updated At */
+            updated_at?: number | null;
+        };
+        /**
+         * TaskUpdate
+         * @description What changes; `version` is the one the caller read (a stale edit answers 409).
+         */
+        TaskUpdate: {
+            /** Done */
+            done?: boolean | null;
+            /** Due At */
+            due_at?: number | null;
+            /**
+             * Follow Holder
+             * @description true: the session's holder owns it again, `owner_id` unset
+             */
+            follow_holder?: boolean | null;
+            /** Note */
+            note?: string | null;
+            /**
+             * Owner Id
+             * @description Set with `follow_holder` false
+             */
+            owner_id?: string | null;
+            /** Version */
+            version: number;
         };
         /**
          * TeamChatPublic
@@ -3667,6 +4031,11 @@ export interface components {
             tags: components["schemas"]["TagPublic"][];
             /** Tg User Id */
             tg_user_id: number;
+            /**
+             * Time Zone
+             * @description IANA time zone an agent set (none: unknown, never guessed)
+             */
+            time_zone?: string | null;
             /**
              * Unreachable
              * @default false
@@ -3996,6 +4365,14 @@ export interface components {
             first?: components["schemas"]["LinkTouchPublic"] | null;
             last?: components["schemas"]["LinkTouchPublic"] | null;
         };
+        /** UserTimeZone */
+        UserTimeZone: {
+            /**
+             * Time Zone
+             * @description IANA time zone (Europe/Berlin); null clears it
+             */
+            time_zone: string | null;
+        };
         /** Utm */
         Utm: {
             /** Utm Campaign */
@@ -4008,6 +4385,31 @@ export interface components {
             utm_source?: string | null;
             /** Utm Term */
             utm_term?: string | null;
+        };
+        /** Wording */
+        Wording: {
+            /** Comment Invite */
+            comment_invite?: string | null;
+            /**
+             * Question
+             * @description Above the 1-5 buttons
+             */
+            question?: string | null;
+            /**
+             * Return Visit
+             * @description The check-in message
+             */
+            return_visit?: string | null;
+            /**
+             * Review Invite
+             * @description For a 4 or 5; `{url}`
+             */
+            review_invite?: string | null;
+            /**
+             * Thanks
+             * @description After a press; `{score}` is replaced
+             */
+            thanks?: string | null;
         };
         /** WordingUpdate */
         WordingUpdate: {
@@ -6993,6 +7395,144 @@ export interface operations {
             };
         };
     };
+    get_survey_settings_api_projects__project_id__survey_settings_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                project_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SurveySettings"];
+                };
+            };
+            /** @description Not logged in, or the login expired or was ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Your role, or your permissions in the project, do not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such project, or not one you may see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Invalid input; `field` names it */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    put_survey_settings_api_projects__project_id__survey_settings_put: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                project_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SurveySettingsChange"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SurveySettings"];
+                };
+            };
+            /** @description `unreadable_body`: the body could not be parsed at all */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not logged in, or the login expired or was ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Your role, or your permissions in the project, do not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such project, or not one you may see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Changed meanwhile, already exists, or not in a state for this */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Invalid input; `field` names it */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
     list_tags_api_projects__project_id__tags_get: {
         parameters: {
             query?: never;
@@ -7278,6 +7818,144 @@ export interface operations {
             };
         };
     };
+    get_task_settings_api_projects__project_id__task_settings_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                project_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TaskSettingsPublic"];
+                };
+            };
+            /** @description Not logged in, or the login expired or was ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Your role, or your permissions in the project, do not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such project, or not one you may see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Invalid input; `field` names it */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    put_task_settings_api_projects__project_id__task_settings_put: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                project_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TaskSettings"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TaskSettingsPublic"];
+                };
+            };
+            /** @description `unreadable_body`: the body could not be parsed at all */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not logged in, or the login expired or was ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not an administrator (`admin_only`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such project, or not one you may see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Changed meanwhile (`conflict`) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Invalid input; `field` names it */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
     get_team_chat_api_projects__project_id__team_chat_get: {
         parameters: {
             query?: never;
@@ -7509,6 +8187,87 @@ export interface operations {
             };
             /** @description No such project or tg user, or not one you may see */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Invalid input; `field` names it */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    update_user_api_projects__project_id__users__tg_user_id__patch: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                project_id: string;
+                tg_user_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UserTimeZone"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TelegramUserPublic"];
+                };
+            };
+            /** @description `unreadable_body`: the body could not be parsed at all */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not logged in, or the login expired or was ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Your role, or your permissions in the project, do not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such project or tg user, or not one you may see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Changed meanwhile, already exists, or not in a state for this */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -10042,6 +10801,291 @@ export interface operations {
             };
         };
     };
+    list_session_tasks_api_sessions__session_id__tasks_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                session_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Items_TaskPublic_"];
+                };
+            };
+            /** @description Not logged in, or the login expired or was ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Your role, or your permissions in the project, do not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such session, or not one you may see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Invalid input; `field` names it */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    create_task_api_sessions__session_id__tasks_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                session_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TaskCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TaskPublic"];
+                };
+            };
+            /** @description `unreadable_body`: the body could not be parsed at all */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not logged in, or the login expired or was ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Your role, or your permissions in the project, do not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such session, or not one you may see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Changed meanwhile, already exists, or not in a state for this */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Invalid input; `field` names it */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    delete_task_api_sessions__session_id__tasks__task_id__delete: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                session_id: string;
+                task_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not logged in, or the login expired or was ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Your role, or your permissions in the project, do not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such session or task, or not one you may see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Changed meanwhile (`conflict`) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Invalid input; `field` names it */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    update_task_api_sessions__session_id__tasks__task_id__patch: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                session_id: string;
+                task_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TaskUpdate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TaskPublic"];
+                };
+            };
+            /** @description `unreadable_body`: the body could not be parsed at all */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not logged in, or the login expired or was ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Your role, or your permissions in the project, do not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such session or task, or not one you may see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Changed meanwhile (`conflict`) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Invalid input; `field` names it */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
     get_ticket_api_sessions__session_id__ticket_get: {
         parameters: {
             query?: never;
@@ -10260,6 +11304,72 @@ export interface operations {
             };
             /** @description `routing_contended`: routing lost every race to other sessions; retry */
             503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    list_tasks_api_tasks_get: {
+        parameters: {
+            query?: {
+                state?: ("open" | "overdue" | "done") | null;
+                /** @description Epoch ms */
+                due_from?: number | null;
+                /** @description Epoch ms */
+                due_to?: number | null;
+                project_id?: string | null;
+                /** @description Supervisors: only their own */
+                mine?: boolean;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Items_TaskPublic_"];
+                };
+            };
+            /** @description Not logged in, or the login expired or was ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Your role, or your permissions in the project, do not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such project, or not one you may see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Invalid input; `field` names it */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
