@@ -1,11 +1,13 @@
 """The console checked by axe-core, the accessibility rules engine, in a real Chromium against
 the local stack: the login page, the console with a session open, the console with a dialog
-open, and every admin tab, in both languages and both themes. Any `serious` or `critical`
+open (transfer, escalate), a ticket's card opened, every admin tab and the Tickets page, in
+both languages and both themes. Any `serious` or `critical`
 violation fails the test with a readable list.
 
 Given agent Alice in the Sandbox project, holding a session with an amber tag on it, a message
-from the user and a reply of hers, and a tracked link of the project; the administrator signs
-in for the admin tabs and the Links page (with the link's QR code and funnel open).
+from the user and a reply of hers, and a second session escalated to her as an L2 ticket, and
+a tracked link of the project; the administrator signs in for the admin tabs, the Tickets page
+and the Links page (with the link's QR code and funnel open).
 """
 
 from __future__ import annotations
@@ -26,12 +28,14 @@ pytestmark = pytest.mark.e2e
 
 AXE = ROOT / "frontend" / "node_modules" / "axe-core" / "axe.min.js"
 ALICE, ALICE_PASSWORD = "alice", "alice-e2e-password"
+BOB, BOB_PASSWORD = "bob", "bob-e2e-password"
 USER_ID = 5_400_000_001
 USER_TEXT = "Is my refund on its way?"
+TICKET_USER_ID, TICKET_TEXT = 5_400_000_002, "I was charged twice"
 ALICE_REPLY = "Yes, it left this morning."
 AMBER = "#f5a623"  # light enough that white text on it fails contrast
 BLOCKING = ("serious", "critical")
-ADMIN_TABS = ("agents", "projects", "tags", "risk", "triggers")
+ADMIN_TABS = ("agents", "projects", "tags", "sla", "escalationTriggers", "risk", "triggers")
 LINK_CODE, LINK_NAME = "axe-link", "Autumn campaign"
 PREFERENCES = [(lang, theme) for lang in ("en", "zh-CN") for theme in ("light", "dark")]
 
@@ -39,6 +43,8 @@ PREFERENCES = [(lang, theme) for lang in ("en", "zh-CN") for theme in ("light", 
 @dataclass(frozen=True)
 class Desk:
     session_id: str
+    ticket_session_id: str
+    ticket_number: int
 
 
 @pytest.fixture(scope="module")
@@ -65,7 +71,32 @@ def desk(stack: Stack) -> Desk:
         "/api/links",
         json={"project_id": project_id, "code": LINK_CODE, "name": LINK_NAME, "channel": "x"},
     )
-    return Desk(session_id=session_id)
+    ticket_session_id, number = escalated_to(stack, project_id, alice_id)
+    return Desk(session_id=session_id, ticket_session_id=ticket_session_id, ticket_number=number)
+
+
+def escalated_to(stack: Stack, project_id: str, alice_id: str) -> tuple[str, int]:
+    """A session Bob held, escalated by the administrator to Alice as an L2 ticket; its id and
+    ticket number. New sessions go to Alice again afterwards."""
+    bob_id = stack.create_agent(BOB, BOB_PASSWORD, project_id)
+    stack.route_to(project_id, [bob_id])
+    stack.user_writes(TICKET_USER_ID, TICKET_TEXT, first_name="Ivan")
+    session_id = stack.session_of(TICKET_USER_ID)["session_id"]
+    stack.route_to(project_id, [alice_id, bob_id])
+    ticket = stack.api(
+        "POST",
+        f"/api/sessions/{session_id}/escalations",
+        json={
+            "level": "l2",
+            "to": {"agent_id": alice_id},
+            "problem": TICKET_TEXT,
+            "emotion": "dissatisfied",
+            "priority": "high",
+            "notify_user": False,
+        },
+    )
+    stack.route_to(project_id, [alice_id])
+    return session_id, int(ticket["number"])
 
 
 @pytest.fixture(autouse=True)
@@ -144,6 +175,19 @@ def test_the_console_has_no_serious_accessibility_violations(
     dialog = alice.get_by_role("dialog")
     expect(dialog).to_be_visible()
     problems += blocking_violations(alice, "the console with the transfer dialog open")
+    dialog.locator("button[type=button]").first.click()  # cancel
+    expect(dialog).to_have_count(0)
+    alice.locator(".chat-header button[data-action=escalate]").click()
+    expect(dialog).to_be_visible()
+    problems += blocking_violations(alice, "the console with the escalate dialog open")
+    dialog.locator("button[type=button]").first.click()
+    expect(dialog).to_have_count(0)
+
+    session_button(alice, desk.ticket_session_id).click()
+    card = alice.locator(".ticket-card")
+    card.locator("summary").click()
+    expect(card.locator(".ticket-fields")).to_contain_text(TICKET_TEXT)
+    problems += blocking_violations(alice, "the console with a ticket's card opened")
 
     admin = signed_in(new_page, stack, ADMIN, PASSWORD, lang, theme)
     admin.locator(".topbar nav button").nth(1).click()
@@ -153,6 +197,9 @@ def test_the_console_has_no_serious_accessibility_violations(
         expect(panel).to_be_visible()
         expect(panel.locator(".loading")).to_have_count(0)
         problems += blocking_violations(admin, f"the admin tab {tab}")
+    admin.locator(".topbar nav button", has_text=_tickets(lang)).click()
+    expect(admin.locator(f'.tickets-table tr[data-ticket="{desk.ticket_number}"]')).to_be_visible()
+    problems += blocking_violations(admin, "the Tickets page")
     admin.locator(".topbar nav button", has_text=_links(lang)).click()
     admin.locator(f'.links-table tr[data-code="{LINK_CODE}"] button[aria-expanded]').click()
     expect(admin.locator(".qr-code")).to_be_visible()
@@ -166,6 +213,10 @@ def test_the_console_has_no_serious_accessibility_violations(
 
 def _transfer(lang: str) -> str:
     return {"en": "Transfer", "zh-CN": "转接"}[lang]
+
+
+def _tickets(lang: str) -> str:
+    return {"en": "Tickets", "zh-CN": "工单"}[lang]
 
 
 def _links(lang: str) -> str:
