@@ -3522,6 +3522,18 @@ export interface components {
              * @default []
              */
             tags: string[];
+            /**
+             * Tasks Open
+             * @description Open and overdue follow-up tasks
+             * @default 0
+             */
+            tasks_open: number;
+            /**
+             * Tasks Overdue
+             * @description Follow-up tasks past their due time
+             * @default 0
+             */
+            tasks_overdue: number;
             /** Tg User Id */
             tg_user_id: number;
             /** @description The escalation ticket in short, once the session has one */
