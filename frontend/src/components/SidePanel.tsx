@@ -6,6 +6,7 @@ import { profileOf } from "../sidepanel/store";
 import { SessionSource } from "../sidepanel/Source";
 import { Collaborators } from "../collaboration/Collaborators";
 import { SlaPanel } from "../sla/SlaClocks";
+import { SessionRating } from "../surveys/SessionRating";
 import { t } from "../i18n";
 import { dateTime, displayName } from "../lib/format";
 import { useStore } from "../lib/store";
@@ -48,6 +49,7 @@ export function SidePanel(props: { controller: ConsoleController }) {
       <Profile controller={controller} session={session} />
       <SessionSource controller={controller} session={session} />
       <SlaPanel session={session} />
+      <SessionRating session={session} />
       <Collaborators controller={controller} session={session} />
       <Tags controller={controller} session={session} />
       <Notes controller={controller} session={session} />
