@@ -34,7 +34,12 @@ export type TelegramProfile = Partial<
 /** The document types `status` and `priority` as strings; they are always these values. */
 type WithStates<T> = Omit<T, "status" | "priority"> & { status: SessionStatus; priority: Priority };
 
-export type Session = Omit<WithStates<Schemas["SessionView"]>, "user"> & { user?: TelegramProfile | null };
+/** The task counts are absent (or null in a realtime frame) on a session that never had a task. */
+export type Session = Omit<WithStates<Schemas["SessionView"]>, "user" | "tasks_open" | "tasks_overdue"> & {
+  user?: TelegramProfile | null;
+  tasks_open?: number | null;
+  tasks_overdue?: number | null;
+};
 
 /** Per-status counts; the console's own tally may not know every status yet. */
 export type StatusCounts = Partial<Schemas["StatusCounts"]>;
@@ -78,6 +83,10 @@ export type UserSession = WithStates<Schemas["UserSessionPublic"]>;
 export type TelegramUser = Omit<Schemas["TelegramUserPublic"], "sessions"> & { sessions: UserSession[] };
 
 export type RoutingMode = Schemas["RoutingSettings"]["mode"];
+
+/** A follow-up task on a session (tgdesk.tasks), and a project's task settings. */
+export type Task = Schemas["TaskPublic"];
+export type TaskSettings = Schemas["TaskSettingsPublic"];
 export type Project = Schemas["ProjectDetail"];
 export type Member = Schemas["MemberDetail"];
 export type Group = Schemas["GroupPublic"];

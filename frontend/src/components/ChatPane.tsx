@@ -16,6 +16,7 @@ import { SidePanelToggle } from "./SidePanel";
 import { TransferDialog } from "./TransferDialog";
 import { EscalateDialog } from "../tickets/EscalateDialog";
 import { TicketCard } from "../tickets/TicketCard";
+import { UserLocalTime } from "../tasks/LocalTime";
 import { SuggestionBanner } from "../triggers/SuggestionBanner";
 import { higherLevels } from "../tickets/model";
 
@@ -40,7 +41,10 @@ export function ChatPane(props: { controller: ConsoleController }) {
       {collaborates(session, me) && session.assignee_id !== me ? (
         <CollaboratorNotice controller={controller} session={session} />
       ) : (
-        <Composer key={`c:${session.session_id}`} controller={controller} session={session} />
+        <>
+          <UserLocalTime controller={controller} session={session} />
+          <Composer key={`c:${session.session_id}`} controller={controller} session={session} />
+        </>
       )}
     </main>
   );

@@ -17,10 +17,10 @@ import { TopBar } from "./TopBar";
 
 type AdminArea = ComponentType<{ api: HttpApi; controller: ConsoleController }>;
 /** The workbench, or one of the lazily loaded areas of administrators and supervisors. */
-export type View = "console" | "admin" | "links" | "tickets";
+export type View = "console" | "admin" | "links" | "tickets" | "tasks";
 
 function useHashView(): [View, (view: View) => void] {
-  const named: Record<string, View> = { "#admin": "admin", "#links": "links", "#tickets": "tickets" };
+  const named: Record<string, View> = { "#admin": "admin", "#links": "links", "#tickets": "tickets", "#tasks": "tasks" };
   const read = (): View => named[location.hash] ?? "console";
   const [view, setView] = useState<View>(read);
   useEffect(() => {
@@ -62,6 +62,7 @@ export function Console(props: { login: Login; onEnded: (code: string) => void }
   const [Admin, setAdmin] = useState<AdminArea | null>(null);
   const [Links, setLinks] = useState<AdminArea | null>(null);
   const [Tickets, setTickets] = useState<AdminArea | null>(null);
+  const [Todo, setTodo] = useState<AdminArea | null>(null);
   const [notifyAsk, setNotifyAsk] = useState(canAskNotifications);
   const state = useStore(controller.sessions.store, (s) => s);
   // The whole workspace: the admin area reads its agent, projects and tags without subscribing.
@@ -97,6 +98,11 @@ export function Console(props: { login: Login; onEnded: (code: string) => void }
     if (view !== "tickets" || Tickets || !canAdmin) return;
     void import("../tickets/TicketsPage").then((module) => setTickets(() => module.TicketsPage));
   }, [view, Tickets, canAdmin]);
+
+  useEffect(() => {
+    if (view !== "tasks" || Todo) return;
+    void import("../tasks/TodoPage").then((module) => setTodo(() => module.TodoPage));
+  }, [view, Todo]);
 
   const unread = unreadCount(state.sessions, state.unseen);
   useEffect(() => {
@@ -137,7 +143,15 @@ export function Console(props: { login: Login; onEnded: (code: string) => void }
           </button>
         </div>
       )}
-      {view !== "console" && canAdmin ? (
+      {view === "tasks" ? (
+        Todo ? (
+          <Todo api={api} controller={controller} />
+        ) : (
+          <p class="loading" role="status">
+            {t("state.loading")}
+          </p>
+        )
+      ) : view !== "console" && canAdmin ? (
         view === "admin" && Admin ? (
           <Admin api={api} controller={controller} />
         ) : view === "links" && Links ? (

@@ -5,6 +5,7 @@ import { holderText } from "../console/people";
 import { t } from "../i18n";
 import { CollaboratingBadge } from "../collaboration/CollaboratorNotice";
 import { collaborates } from "../collaboration/model";
+import { OverdueBadge } from "../tasks/OverdueBadge";
 import { dateTime, dayKey, displayName, time } from "../lib/format";
 import { useStore } from "../lib/store";
 import { isUnread, type SessionOrder } from "../sessions/model";
@@ -212,6 +213,7 @@ function SessionRow(props: {
           {session.waiting_since != null && <WaitingMarker since={session.waiting_since} />}
           <SlaChip session={session} />
           {collaborating && <CollaboratingBadge />}
+          <OverdueBadge session={session} />
           {supervisor && (session.assignee_id || !session.queued_at) && <span class="session-holder">{holderText(agents, session)}</span>}
           <TagChipRow ids={session.tags ?? []} tags={tags} label={t("side.tags")} />
         </span>

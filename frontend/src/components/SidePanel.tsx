@@ -6,6 +6,8 @@ import { profileOf } from "../sidepanel/store";
 import { SessionSource } from "../sidepanel/Source";
 import { Collaborators } from "../collaboration/Collaborators";
 import { SlaPanel } from "../sla/SlaClocks";
+import { UserTimeZone } from "../tasks/LocalTime";
+import { SessionTasks } from "../tasks/SessionTasks";
 import { SessionRating } from "../surveys/SessionRating";
 import { t } from "../i18n";
 import { dateTime, displayName } from "../lib/format";
@@ -50,6 +52,7 @@ export function SidePanel(props: { controller: ConsoleController }) {
       <SessionSource controller={controller} session={session} />
       <SlaPanel session={session} />
       <SessionRating session={session} />
+      <SessionTasks controller={controller} session={session} />
       <Collaborators controller={controller} session={session} />
       <Tags controller={controller} session={session} />
       <Notes controller={controller} session={session} />
@@ -83,6 +86,7 @@ function Profile(props: { controller: ConsoleController; session: Session }) {
           </div>
         ))}
       </dl>
+      <UserTimeZone controller={props.controller} session={session} />
       {isAdmin && (
         <UserDataActions
           api={props.controller.api}

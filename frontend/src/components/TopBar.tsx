@@ -32,6 +32,9 @@ export function TopBar(props: {
         <button type="button" class="ghost" aria-current={props.view === "console" ? "page" : undefined} onClick={() => props.onView("console")}>
           {t("nav.console")}
         </button>
+        <button type="button" class="ghost" aria-current={props.view === "tasks" ? "page" : undefined} onClick={() => props.onView("tasks")}>
+          {t("nav.tasks")}
+        </button>
         {props.canAdmin && (
           <button type="button" class="ghost" aria-current={props.view === "admin" ? "page" : undefined} onClick={() => props.onView("admin")}>
             {t("nav.admin")}
