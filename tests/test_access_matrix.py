@@ -177,6 +177,26 @@ ROUTES: dict[tuple[str, str], tuple[str, Any]] = {
         HOLDER,
         {"time_zone": "Europe/Berlin"},
     ),
+    # shifts and handovers
+    ("GET", "/api/projects/{project_id}/shifts"): (MEMBER, None),
+    ("GET", "/api/projects/{project_id}/shifts/on-now"): (MEMBER, None),
+    ("POST", "/api/projects/{project_id}/shifts"): (SUPERVISOR, {"name": "x"}),
+    ("PUT", "/api/projects/{project_id}/shifts/{shift_id}"): (SUPERVISOR, {}),
+    ("DELETE", "/api/projects/{project_id}/shifts/{shift_id}"): (SUPERVISOR, None),
+    ("GET", "/api/projects/{project_id}/shifts/{shift_id}/handover-preview"): (SUPERVISOR, None),
+    ("GET", "/api/projects/{project_id}/handovers"): (MEMBER, None),
+    # a handover is a member's to read, but this world has none: declared like a session,
+    # so an id nobody may see (here: every id) answers 404 to members and outsiders alike
+    ("GET", "/api/projects/{project_id}/handovers/{shift_id}/{ended_at}"): (HOLDER, None),
+    ("GET", "/api/projects/{project_id}/handovers/{shift_id}/{ended_at}/csv"): (HOLDER, None),
+    ("GET", "/api/projects/{project_id}/handovers/{shift_id}/{ended_at}/markdown"): (
+        HOLDER,
+        None,
+    ),
+    ("POST", "/api/projects/{project_id}/handovers/{shift_id}/{ended_at}/acknowledge"): (
+        HOLDER,
+        None,
+    ),
 }
 
 ID_PARAMS = (

@@ -12,6 +12,7 @@ from tgdesk.core.logs import function_logger
 from tgdesk.outbound import delivery
 from tgdesk.routing import jobs as routing_jobs
 from tgdesk.sessions import lifecycle
+from tgdesk.shifts import jobs as shift_jobs
 from tgdesk.sla import jobs as sla_jobs
 from tgdesk.surveys import return_visits as survey_timers
 from tgdesk.tasks import reminders as task_reminders
@@ -25,7 +26,8 @@ def run_due_timers() -> dict[str, int]:
     `return` (`returns_due`, `returned`, `returns_dropped`, ...), then the escalation
     triggers' `unresolved` (`unresolved_due`, `unresolved_fired`, ...), then the reminders
     of due tasks (`tasks_due`, `tasks_reminded`, `tasks_skipped`), then surveys held for
-    quiet hours (`survey_due`, `survey_sent`, ...) and return visits (`visit_due`, ...)."""
+    quiet hours (`survey_due`, `survey_sent`, ...) and return visits (`visit_due`, ...), then
+    shifts' reminders and ends and unacknowledged handovers (`shift_reminders`, ...)."""
     now = now_ms()
     return (
         lifecycle.run_due_timers(now)
@@ -33,6 +35,7 @@ def run_due_timers() -> dict[str, int]:
         | trigger_jobs.run_due_unresolved(now)
         | task_reminders.run_due_tasks(now)
         | survey_timers.run_due(now)
+        | shift_jobs.run_due(now)
     )
 
 

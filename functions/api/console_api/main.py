@@ -48,6 +48,7 @@ ROUTE_MODULES: dict[str, tuple[str, ...]] = {
     "collaborators": ("/sessions/*/collaborators",),
     "surveys": ("/projects/*/survey-settings",),
     "tasks": ("/tasks", "/sessions/*/tasks", "/projects/*/task-settings"),
+    "shifts": ("/projects/*/shifts", "/projects/*/handovers"),
 }
 
 

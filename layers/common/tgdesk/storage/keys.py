@@ -541,3 +541,21 @@ def agent_ratings(agent_id: str, project_id: str) -> tuple[str, str]:
 
 SURVEY_TIMER = "survey_send"  # a survey held back by the user's quiet hours
 RETURN_VISIT_TIMER = "survey_return_visit"  # the check-in a set time after an escalated close
+
+
+# -- shifts and handovers -------------------------------------------------------------------
+def project_shift(project_id: str, shift_id: str) -> tuple[str, str]:
+    """A shift of a project: weekdays, start and end in the project's time zone, agents."""
+    return f"PROJECT#{project_id}", f"SHIFT#{shift_id}"
+
+
+SHIFT_PREFIX = "SHIFT#"
+SHIFT_EVENT_TIMER = "shift_event"  # GSI2 `TIMER#shift_event#{n}`: a shift's next reminder or end
+
+
+def handover(project_id: str, ended_at: int, shift_id: str) -> tuple[str, str]:
+    """The handover summary of one shift occurrence (by its end), newest last."""
+    return f"PROJECT#{project_id}#HANDOVERS", f"{ts(ended_at)}#{shift_id}"
+
+
+HANDOVER_ACK_TIMER = "handover_ack"  # GSI2 `TIMER#handover_ack#{n}`: unacknowledged handovers
