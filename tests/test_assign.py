@@ -45,6 +45,7 @@ from tgdesk.routing.policy import (
 )
 from tgdesk.routing.service import DynamoRoutingStore
 from tgdesk.storage import assignments, keys, table
+from tgdesk.triggers import settings as trigger_settings
 
 handler, count_requests = routing_support.handler, routing_support.count_requests
 
@@ -225,6 +226,9 @@ def test_routing_costs_three_requests_whatever_the_number_of_agents(
     for i in range(n_agents):
         add_agent(f"agent{i:03d}", disabled=i % 7 == 3)
     [item] = store_sessions("s1")
+    # The escalation triggers' settings are read once per project and container every few
+    # seconds (tgdesk.triggers.settings.current), not per session: read them beforehand.
+    trigger_settings.current(PROJECT)
     count_requests.clear()
 
     handler(inserts([item]))
@@ -248,6 +252,7 @@ def test_batch_get_splits_past_one_hundred_keys(handler, count_requests: list[st
 # -- two invocations racing ----------------------------------------------------------------
 class RecordingStore(DynamoRoutingStore):
     def __init__(self) -> None:
+        super().__init__()
         self.results: Counter[ClaimResult] = Counter()
 
     def claim(self, claim: Claim) -> ClaimResult:
