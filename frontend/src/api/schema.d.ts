@@ -585,6 +585,97 @@ export interface paths {
         patch: operations["update_group_api_projects__project_id__groups__group_id__patch"];
         trace?: never;
     };
+    "/api/projects/{project_id}/handovers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Handovers
+         * @description The latest handovers, newest first.
+         */
+        get: operations["list_handovers_api_projects__project_id__handovers_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{project_id}/handovers/{shift_id}/{ended_at}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get Handover */
+        get: operations["get_handover_api_projects__project_id__handovers__shift_id___ended_at__get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{project_id}/handovers/{shift_id}/{ended_at}/acknowledge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Acknowledge
+         * @description The next shift (or a supervisor) has read it; a second acknowledgement is a no-op.
+         */
+        post: operations["acknowledge_api_projects__project_id__handovers__shift_id___ended_at__acknowledge_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{project_id}/handovers/{shift_id}/{ended_at}/csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Download Csv */
+        get: operations["download_csv_api_projects__project_id__handovers__shift_id___ended_at__csv_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{project_id}/handovers/{shift_id}/{ended_at}/markdown": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Download Markdown */
+        get: operations["download_markdown_api_projects__project_id__handovers__shift_id___ended_at__markdown_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/projects/{project_id}/ignored-updates": {
         parameters: {
             query?: never;
@@ -664,6 +755,82 @@ export interface paths {
          * @description Narrow what a member may do in this project (`permissions: null`: everything).
          */
         put: operations["set_member_permissions_api_projects__project_id__members__agent_id__put"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{project_id}/shifts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List Shifts */
+        get: operations["list_shifts_api_projects__project_id__shifts_get"];
+        put?: never;
+        /** Create Shift */
+        post: operations["create_shift_api_projects__project_id__shifts_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{project_id}/shifts/on-now": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * On Shift Now
+         * @description The shifts running now and their agents.
+         */
+        get: operations["on_shift_now_api_projects__project_id__shifts_on_now_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{project_id}/shifts/{shift_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Update Shift */
+        put: operations["update_shift_api_projects__project_id__shifts__shift_id__put"];
+        post?: never;
+        /** Delete Shift */
+        delete: operations["delete_shift_api_projects__project_id__shifts__shift_id__delete"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{project_id}/shifts/{shift_id}/handover-preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Handover Preview
+         * @description The summary of the running (else the last) occurrence so far; nothing moved or stored.
+         */
+        get: operations["handover_preview_api_projects__project_id__shifts__shift_id__handover_preview_get"];
+        put?: never;
         post?: never;
         delete?: never;
         options?: never;
@@ -2366,6 +2533,127 @@ export interface components {
             /** Reason */
             reason?: string | null;
         };
+        /** HandoverAgentPublic */
+        HandoverAgentPublic: {
+            /** Agent Id */
+            agent_id: string;
+            /** Average Handling Ms */
+            average_handling_ms?: number | null;
+            /** Closed */
+            closed: number;
+            /** Handled */
+            handled: number;
+            /** Median First Response Ms */
+            median_first_response_ms?: number | null;
+        };
+        /** HandoverEvent */
+        HandoverEvent: {
+            /** Detail */
+            detail: string;
+            /**
+             * Event
+             * @description tag:complaint, tag:sensitive, sla_breach, escalation, ...
+             */
+            event: string;
+            /** Session Id */
+            session_id: string;
+        };
+        /** HandoverList */
+        HandoverList: {
+            /** Items */
+            items: components["schemas"]["HandoverPublic"][];
+        };
+        /** HandoverPromise */
+        HandoverPromise: {
+            /** Due At */
+            due_at: number;
+            /** Note */
+            note: string;
+            /** Session Id */
+            session_id: string;
+            /** Task Kind */
+            task_kind?: string | null;
+        };
+        /** HandoverPublic */
+        HandoverPublic: {
+            /** Acknowledged At */
+            acknowledged_at?: number | null;
+            /** Acknowledged By */
+            acknowledged_by?: string | null;
+            /** Agents */
+            agents: components["schemas"]["HandoverAgentPublic"][];
+            /** Ended At */
+            ended_at: number;
+            /** Events */
+            events: components["schemas"]["HandoverEvent"][];
+            /** Generated At */
+            generated_at: number;
+            /** Next Agent Ids */
+            next_agent_ids: string[];
+            /** Open Sessions */
+            open_sessions: components["schemas"]["HandoverSession"][];
+            /** Project Id */
+            project_id: string;
+            /** Promises */
+            promises: components["schemas"]["HandoverPromise"][];
+            /**
+             * Reads
+             * @description Items read to make it (bounded)
+             */
+            reads: number;
+            /** Shift Id */
+            shift_id: string;
+            /** Shift Name */
+            shift_name: string;
+            /** Started At */
+            started_at: number;
+            /** Supervisors Reminded At */
+            supervisors_reminded_at?: number | null;
+            /** Truncated */
+            truncated: boolean;
+        };
+        /** HandoverSession */
+        HandoverSession: {
+            /**
+             * Agent Id
+             * @default
+             */
+            agent_id: string;
+            /**
+             * Last Note
+             * @default
+             */
+            last_note: string;
+            /**
+             * Moved To Follow Up
+             * @default false
+             */
+            moved_to_follow_up: boolean;
+            /**
+             * Next Step
+             * @default
+             */
+            next_step: string;
+            /**
+             * Priority
+             * @default
+             */
+            priority: string;
+            /** Session Id */
+            session_id: string;
+            /** Status */
+            status: string;
+            /**
+             * Tags
+             * @default []
+             */
+            tags: string[];
+            /**
+             * User
+             * @default
+             */
+            user: string;
+        };
         /** Heartbeat */
         Heartbeat: {
             /** Heartbeat At */
@@ -3050,6 +3338,24 @@ export interface components {
             /** To Agent Id */
             to_agent_id?: string | null;
         };
+        /** OnShift */
+        OnShift: {
+            /** Agent Ids */
+            agent_ids: string[];
+            /** Ends At */
+            ends_at: number;
+            /** Name */
+            name: string;
+            /** Shift Id */
+            shift_id: string;
+            /** Started At */
+            started_at: number;
+        };
+        /** OnShiftList */
+        OnShiftList: {
+            /** Items */
+            items: components["schemas"]["OnShift"][];
+        };
         /** Page[AuditEntryPublic] */
         Page_AuditEntryPublic_: {
             /** Items */
@@ -3547,6 +3853,92 @@ export interface components {
              * @description Since when the user waits for an answer: their first message after the last agent reply; absent once an agent replies (or the session is closed)
              */
             waiting_since?: number | null;
+        };
+        /**
+         * ShiftChange
+         * @description A new shift, or the fields of one to change (absent: unchanged).
+         */
+        ShiftChange: {
+            /**
+             * Ack Minutes
+             * @description Supervisors are reminded of an unacknowledged handover
+             */
+            ack_minutes?: number | null;
+            /** Agent Ids */
+            agent_ids?: string[] | null;
+            /**
+             * Days
+             * @description mon, tue, ... sun: start days
+             */
+            days?: string[] | null;
+            /**
+             * End
+             * @description HH:MM; at or before the start: the next day
+             */
+            end?: string | null;
+            /** Name */
+            name?: string | null;
+            /**
+             * Post Summary
+             * @description Post it to the team's group
+             */
+            post_summary?: boolean | null;
+            /**
+             * Reminder Minutes
+             * @description Reminders this many minutes before the end
+             */
+            reminder_minutes?: number[] | null;
+            /**
+             * Start
+             * @description HH:MM in the shift's time zone
+             */
+            start?: string | null;
+            /**
+             * Time Zone
+             * @description IANA; default the project's
+             */
+            time_zone?: string | null;
+            /**
+             * Version
+             * @description The version read (on a change)
+             */
+            version?: number | null;
+        };
+        /** ShiftList */
+        ShiftList: {
+            /** Items */
+            items: components["schemas"]["ShiftPublic"][];
+        };
+        /** ShiftPublic */
+        ShiftPublic: {
+            /** Ack Minutes */
+            ack_minutes: number;
+            /** Agent Ids */
+            agent_ids: string[];
+            /** Days */
+            days: string[];
+            /** End */
+            end: string;
+            /** Name */
+            name: string;
+            /** Next Event At */
+            next_event_at?: number | null;
+            /** Post Summary */
+            post_summary: boolean;
+            /** Project Id */
+            project_id: string;
+            /** Reminder Minutes */
+            reminder_minutes: number[];
+            /** Shift Id */
+            shift_id: string;
+            /** Start */
+            start: string;
+            /** Time Zone */
+            time_zone: string;
+            /** Updated At */
+            updated_at: number;
+            /** Version */
+            version: number;
         };
         /** SlaEvent */
         SlaEvent: {
@@ -6854,6 +7246,317 @@ export interface operations {
             };
         };
     };
+    list_handovers_api_projects__project_id__handovers_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                project_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HandoverList"];
+                };
+            };
+            /** @description Not logged in, or the login expired or was ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Your role, or your permissions in the project, do not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such project, or not one you may see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Invalid input; `field` names it */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    get_handover_api_projects__project_id__handovers__shift_id___ended_at__get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                project_id: string;
+                shift_id: string;
+                ended_at: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HandoverPublic"];
+                };
+            };
+            /** @description Not logged in, or the login expired or was ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Your role, or your permissions in the project, do not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such project or shift or ended at, or not one you may see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Invalid input; `field` names it */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    acknowledge_api_projects__project_id__handovers__shift_id___ended_at__acknowledge_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                project_id: string;
+                shift_id: string;
+                ended_at: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HandoverPublic"];
+                };
+            };
+            /** @description Not logged in, or the login expired or was ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Your role, or your permissions in the project, do not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such project or shift or ended at, or not one you may see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Changed meanwhile, already exists, or not in a state for this */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Invalid input; `field` names it */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    download_csv_api_projects__project_id__handovers__shift_id___ended_at__csv_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                project_id: string;
+                shift_id: string;
+                ended_at: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description File */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                    "text/csv": unknown;
+                    "text/markdown": unknown;
+                };
+            };
+            /** @description Not logged in, or the login expired or was ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Your role, or your permissions in the project, do not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such project or shift or ended at, or not one you may see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Invalid input; `field` names it */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    download_markdown_api_projects__project_id__handovers__shift_id___ended_at__markdown_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                project_id: string;
+                shift_id: string;
+                ended_at: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description File */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                    "text/csv": unknown;
+                    "text/markdown": unknown;
+                };
+            };
+            /** @description Not logged in, or the login expired or was ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Your role, or your permissions in the project, do not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such project or shift or ended at, or not one you may see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Invalid input; `field` names it */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
     ignored_updates_api_projects__project_id__ignored_updates_get: {
         parameters: {
             query?: never;
@@ -7251,6 +7954,408 @@ export interface operations {
             };
             /** @description Changed meanwhile, already exists, or not in a state for this */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Invalid input; `field` names it */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    list_shifts_api_projects__project_id__shifts_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                project_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ShiftList"];
+                };
+            };
+            /** @description Not logged in, or the login expired or was ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Your role, or your permissions in the project, do not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such project, or not one you may see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Invalid input; `field` names it */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    create_shift_api_projects__project_id__shifts_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                project_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ShiftChange"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ShiftPublic"];
+                };
+            };
+            /** @description `unreadable_body`: the body could not be parsed at all */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not logged in, or the login expired or was ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Your role, or your permissions in the project, do not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such project, or not one you may see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Changed meanwhile, already exists, or not in a state for this */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Invalid input; `field` names it */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    on_shift_now_api_projects__project_id__shifts_on_now_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                project_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OnShiftList"];
+                };
+            };
+            /** @description Not logged in, or the login expired or was ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Your role, or your permissions in the project, do not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such project, or not one you may see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Invalid input; `field` names it */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    update_shift_api_projects__project_id__shifts__shift_id__put: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                project_id: string;
+                shift_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ShiftChange"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ShiftPublic"];
+                };
+            };
+            /** @description `unreadable_body`: the body could not be parsed at all */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not logged in, or the login expired or was ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Your role, or your permissions in the project, do not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such project or shift, or not one you may see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Changed meanwhile, already exists, or not in a state for this */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Invalid input; `field` names it */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    delete_shift_api_projects__project_id__shifts__shift_id__delete: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                project_id: string;
+                shift_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not logged in, or the login expired or was ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Your role, or your permissions in the project, do not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such project or shift, or not one you may see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Changed meanwhile, already exists, or not in a state for this */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Invalid input; `field` names it */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    handover_preview_api_projects__project_id__shifts__shift_id__handover_preview_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                project_id: string;
+                shift_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HandoverPublic"];
+                };
+            };
+            /** @description Not logged in, or the login expired or was ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Your role, or your permissions in the project, do not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such project or shift, or not one you may see */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
