@@ -29,6 +29,7 @@ from bench import (
     routing,
     scale,
     sla,
+    surveys,
     triggers,
 )
 from bench.harness import Budget
@@ -48,6 +49,7 @@ SECTIONS: dict[str, Callable[[], list[Budget]]] = {
     "redirect": redirect.run,
     "attribution": attribution.run,
     "triggers": triggers.run,
+    "surveys": surveys.run,
 }
 ON_REQUEST: dict[str, Callable[[], list[Budget]]] = {"burst": burst.run, "chaos": chaos.run}
 

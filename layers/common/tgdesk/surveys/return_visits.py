@@ -47,7 +47,8 @@ def on_closed(session: Mapping[str, Any]) -> bool:
 
 
 def run_due(now: int | None = None) -> dict[str, int]:
-    """The scheduler's part: due held surveys and due check-ins; counts by outcome."""
+    """The scheduler's part: due held surveys and due check-ins; counts by outcome, only of
+    the kinds that had a timer due (a quiet run adds nothing to the job's counts)."""
     now = now if now is not None else now_ms()
     counts: dict[str, int] = {}
     for timer_kind, prefix in ((store.SURVEY_TIMER, "survey"), (store.RETURN_VISIT_TIMER, "visit")):
@@ -65,6 +66,8 @@ def run_due(now: int | None = None) -> dict[str, int]:
         metrics.scheduler_job(
             timer_kind, due=counts[f"{prefix}_due"], oldest_due_at=oldest, now=now
         )
+        if not counts[f"{prefix}_due"]:
+            del counts[f"{prefix}_due"]
     return counts
 
 
