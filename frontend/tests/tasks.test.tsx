@@ -6,6 +6,7 @@ import { vi } from "vitest";
 import type { Api } from "../src/api/client";
 import type { AgentAccount, Task, TelegramUser } from "../src/api/types";
 import { ConsoleController } from "../src/console/controller";
+import { parseFrame } from "../src/realtime/client";
 import { setLang } from "../src/i18n";
 import { profileKey } from "../src/sidepanel/store";
 import { UserLocalTime } from "../src/tasks/LocalTime";
@@ -121,5 +122,16 @@ describe("the user's local time above the reply box", () => {
     const { c } = controller({ get: vi.fn(async () => ({ night_start: "22:00", night_end: "08:00" })) as Api["get"] });
     const page = render(<UserLocalTime controller={c} session={session({ project_id: "p1", tg_user_id: 8 })} />);
     expect(page.container.textContent).toBe("");
+  });
+});
+
+describe("a task's reminder", () => {
+  it("tells its owner through the notice banner when the frame arrives", () => {
+    const { c } = controller({});
+    const raw = JSON.stringify({ type: "task.due", project_id: "p1", session_id: "s1", at: AT, data: { task_id: "t1", note: "call back" } });
+    const frame = parseFrame(raw);
+    expect(frame?.type).toBe("task.due");
+    c.realtime.applyFrame(frame!);
+    expect(c.workspace.state.notice).toEqual({ key: "tasks.dueNotice", vars: { note: "call back" } });
   });
 });

@@ -18,6 +18,7 @@ const en = {
   "tasks.owner": "Owner",
   "tasks.openConversation": "Open conversation",
   "tasks.overdueFlag": "{count} overdue",
+  "tasks.dueNotice": "A task is due: {note}",
   "tasks.state.all": "All",
   "tasks.state.open": "Open",
   "tasks.state.overdue": "Overdue",

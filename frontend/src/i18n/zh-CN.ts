@@ -20,6 +20,7 @@ const zhCN: Record<keyof typeof en, string> = {
   "tasks.owner": "负责人",
   "tasks.openConversation": "打开会话",
   "tasks.overdueFlag": "{count} 项逾期",
+  "tasks.dueNotice": "任务到期：{note}",
   "tasks.state.all": "全部",
   "tasks.state.open": "进行中",
   "tasks.state.overdue": "已逾期",

@@ -7,7 +7,8 @@ export type Frame =
   | { type: "session.assigned" | "session.updated"; project_id: string; session_id: string; at: number; data: Session }
   | { type: "session.removed"; project_id: string; session_id: string; at: number; data: Record<string, never> }
   | { type: "message.created" | "message.updated"; project_id: string; session_id: string; at: number; data: Message }
-  | { type: "note.created" | "note.updated"; project_id: string; session_id: string; at: number; data: Note };
+  | { type: "note.created" | "note.updated"; project_id: string; session_id: string; at: number; data: Note }
+  | { type: "task.due"; project_id: string; session_id: string; at: number; data: { task_id: string; note?: string } };
 
 export type ConnectionState = "connecting" | "live" | "polling" | "stopped";
 
@@ -54,6 +55,7 @@ const FRAME_TYPES = new Set([
   "message.updated",
   "note.created",
   "note.updated",
+  "task.due",
 ]);
 
 export function parseFrame(raw: unknown): Frame | null {

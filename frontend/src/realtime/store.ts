@@ -155,6 +155,9 @@ export class RealtimeStore {
       case "note.updated":
         side.applyNote(frame.session_id, frame.data);
         return;
+      case "task.due": // a follow-up task of this agent is due (tgdesk.tasks reminders)
+        this.stores.workspace.notify("tasks.dueNotice", frame.session_id, { note: frame.data.note || "—" });
+        return;
     }
   }
 }
