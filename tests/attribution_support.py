@@ -47,6 +47,7 @@ def click(code: str, project_id: str, at: int, **fields: Any) -> Click:
         "code": code,
         "project_id": project_id,
         "channel": "google-ads",
+        "link_name": f"{code} campaign",
         "at": at,
         "ttl": at // 1000 + 90 * 86_400,
         "utm": {"utm_source": "x", "utm_campaign": "spring"},

@@ -57,6 +57,7 @@ def test_a_start_with_a_clicks_payload_attributes_the_user_and_their_new_session
     touch = profile()["source"]["last"]
     assert profile()["source"]["first"] == touch
     assert touch["code"] == "spring"
+    assert touch["name"] == "spring campaign"
     assert touch["channel"] == "google-ads"
     assert touch["utm"] == {"utm_source": "x", "utm_campaign": "spring"}
     assert touch["clicked_at"] == NOW - 60_000

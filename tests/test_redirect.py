@@ -116,6 +116,7 @@ def test_a_click_is_recorded_and_redirected_to_the_bot() -> None:
     [click] = stored_clicks()
     assert click["payload"] == payload and click["code"] == "spring-promo"
     assert click["project_id"] == "p1" and click["channel"] == "google-ads"
+    assert click["link_name"] == "Spring promo"  # what the agent is shown as the source
     assert click["at"] == NOW and click["ttl"] == NOW // 1000 + 90 * 86_400
     assert click["utm"] == {"utm_source": "google", "utm_medium": "cpc", "utm_campaign": "spring"}
     assert click["params"] == {"gclid": "abc"}

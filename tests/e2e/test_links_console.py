@@ -142,7 +142,7 @@ def test_a_supervisor_creates_a_link_and_follows_its_funnel(
     )
     page.goto(f"{stack.base}/#/sessions/{session_id}")
     source = page.locator("aside.side section.source")
-    expect(source).to_contain_text(CODE)  # with the link's name before it when the click has it
+    expect(source).to_contain_text(f"{NAME} ({CODE})")
     expect(source).to_contain_text(CHANNEL)
     expect(source).to_contain_text("utm_campaign")
     expect(source).to_contain_text("spring")

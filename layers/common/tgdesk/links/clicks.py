@@ -86,6 +86,7 @@ def make_click(link: Link, visit: Visit, at: int) -> Click:
         "code": link["code"],
         "project_id": link["project_id"],
         "channel": link.get("channel", ""),
+        "link_name": link.get("name", ""),
         "at": at,
         "ttl": at // 1000 + retention_days * 86_400,
         "utm": {**(link.get("utm") or {}), **utm},  # type: ignore[typeddict-item]

@@ -26,6 +26,7 @@ class Click(TypedDict, total=False):
     code: str  # the link's
     project_id: str
     channel: str  # the link's, at the time of the click
+    link_name: str  # the link's name at the time of the click (the source an agent is shown)
     at: int
     ttl: int  # epoch seconds
     utm: Utm  # the query's UTM values over the link's defaults
