@@ -80,7 +80,11 @@ def test_a_promise_reminds_its_owner_at_the_due_time_exactly_once(
     assert reminders.run_due_tasks() == {"tasks_due": 1, "tasks_reminded": 1, "tasks_skipped": 0}
     assert reminders.run_due_tasks()["tasks_due"] == 0  # it left the due index
     [notice] = notices(client, team["maria"])
-    assert notice["session_id"] == task["session_id"]
+    assert (notice["session_id"], notice["task_id"], notice["due_at"]) == (
+        task["session_id"],
+        task["task_id"],
+        due_at,
+    )
     assert session_counts(team) == (1, 1)
     assert my_tasks(client, team["maria"], state="overdue") == [task["task_id"]]
     shown = client.get(f"/api/sessions/{task['session_id']}", headers=team["maria"]).json()

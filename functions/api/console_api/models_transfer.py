@@ -49,7 +49,8 @@ class Notice(BaseModel):
     notice: str = Field(
         description="`session_returned`: a session of yours went to `to_agent_id`, not opened "
         "in time; `session_return_limit`: a session of your project was returned `returns` "
-        "times in a row without being opened and now stays with `to_agent_id`"
+        "times in a row without being opened and now stays with `to_agent_id`; `task_due`: "
+        "a follow-up task of yours (`task_id`) on the session is due (`due_at`)"
     )
     session_id: str
     project_id: str
@@ -57,6 +58,8 @@ class Notice(BaseModel):
     audit_entry_id: str | None = None
     at: int
     returns: int | None = None
+    task_id: str | None = None
+    due_at: int | None = None
 
 
 class Assignment(BaseModel):
