@@ -3324,9 +3324,11 @@ export interface components {
             at: number;
             /** Audit Entry Id */
             audit_entry_id?: string | null;
+            /** Due At */
+            due_at?: number | null;
             /**
              * Notice
-             * @description `session_returned`: a session of yours went to `to_agent_id`, not opened in time; `session_return_limit`: a session of your project was returned `returns` times in a row without being opened and now stays with `to_agent_id`
+             * @description `session_returned`: a session of yours went to `to_agent_id`, not opened in time; `session_return_limit`: a session of your project was returned `returns` times in a row without being opened and now stays with `to_agent_id`; `task_due`: a follow-up task of yours (`task_id`) on the session is due (`due_at`)
              */
             notice: string;
             /** Project Id */
@@ -3335,6 +3337,8 @@ export interface components {
             returns?: number | null;
             /** Session Id */
             session_id: string;
+            /** Task Id */
+            task_id?: string | null;
             /** To Agent Id */
             to_agent_id?: string | null;
         };
