@@ -120,6 +120,12 @@ def test_another_bot_takes_over_the_project(
     client: TestClient, project: dict[str, Any], telegram: FakeBotApi
 ) -> None:
     pid = project["project_id"]
+    created = client.post(
+        "/api/links",
+        json={"project_id": pid, "code": "spring", "name": "Spring", "channel": "x"},
+        headers=login(client),
+    )
+    assert created.status_code == 201, created.text
     response = _replace(client, pid, SECOND_BOT_TOKEN, login(client))
     assert response.status_code == 200, response.text
     answer = response.json()
@@ -131,6 +137,9 @@ def test_another_bot_takes_over_the_project(
     assert len(released) == 1 and BOT_TOKEN in released[0].url
     listed = client.get(f"/api/projects/{pid}", headers=login(client)).json()
     assert listed["bot_username"] == "tgdesk_second_bot"
+    # Its tracked links now send visitors to the new bot.
+    [link] = [i for i in scan_items() if i.get("kind") == "link"]
+    assert link["bot_username"] == "tgdesk_second_bot"
 
 
 def test_a_container_still_holding_the_old_token_reads_the_new_one_and_delivers(

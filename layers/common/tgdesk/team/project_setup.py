@@ -13,6 +13,7 @@ from tgdesk.audit import entries as audit
 from tgdesk.core import ids, secrets
 from tgdesk.core.clock import now_ms
 from tgdesk.core.errors import Conflict, InvalidInput, NotFound, TgdeskError
+from tgdesk.links import catalog as link_catalog
 from tgdesk.storage import projects
 from tgdesk.storage.records.project import Project
 from tgdesk.team.projects import get_project
@@ -105,6 +106,9 @@ def replace_bot_token(
     updated = _answer_as(project_id, bot, bot_token, me, public_url)
     if new_bot and old_token and old_token != bot_token:
         _release_old_bot(old_token, project_id)
+    if me.get("username") != project.get("bot_username"):
+        # The project's tracked links redirect to the bot they name: make it the new one.
+        link_catalog.refresh_project_links(project_id, me.get("username"))
     _record_replacement(project, me, new_bot, actor_id=actor_id, source_ip=source_ip)
     return public_project(updated, public_url), new_bot
 
