@@ -26,7 +26,7 @@ from tgdesk.core import clock
 from tgdesk.inbound import ingest
 from tgdesk.storage import assignments, keys, table
 from tgdesk.storage import tasks as task_store
-from tgdesk.surveys import callback_data
+from tgdesk.surveys import callback_data, quiet_hours
 from tgdesk.surveys import settings as survey_settings
 
 team = collab_helpers.team
@@ -350,3 +350,25 @@ def test_supervisors_read_the_settings_and_only_admins_change_them(
     wording = {"zh": {"question": "满意吗？"}}
     saved = client.put(url, json={"wording": wording}, headers=desk["admin"])
     assert saved.status_code == 200 and saved.json()["wording"]["zh"]["question"] == "满意吗？"
+
+
+# -- pure parts -------------------------------------------------------------------------------
+def test_quiet_hours_end_in_the_users_local_time() -> None:
+    quiet = {"start_minute": 22 * 60, "end_minute": 8 * 60}
+    berlin = {"project_id": "p", "time_zone": "Europe/Berlin"}
+    late = 1_767_304_800_000  # 2026-01-01 23:00 in Berlin
+    eight_next_morning = 1_767_337_200_000  # 2026-01-02 08:00 in Berlin
+    assert quiet_hours.next_allowed(late, berlin, quiet) == eight_next_morning
+    assert quiet_hours.next_allowed(late + 4 * HOUR, berlin, quiet) == eight_next_morning
+    assert quiet_hours.next_allowed(late + 13 * HOUR, berlin, quiet) == late + 13 * HOUR
+    assert quiet_hours.next_allowed(late, {"project_id": "p"}, quiet) == late  # no time zone
+
+
+def test_callback_data_fits_and_refuses_anything_else() -> None:
+    sid = "01KBFZ8Y0000000000000000AB"
+    data = callback_data.encode(sid, callback_data.new_token(), 5)
+    assert len(data.encode()) <= 64
+    press = callback_data.decode(data)
+    assert press is not None and (press.session_id, press.score) == (sid, 5)
+    for other in ("csat:yes", f"csat:{sid}:short:5", f"csat:{sid}:AAAAAAAAAAAA:6", None, 3):
+        assert callback_data.decode(other) is None

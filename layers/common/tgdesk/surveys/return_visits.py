@@ -82,9 +82,7 @@ def evaluate(timer: Mapping[str, Any], session: Mapping[str, Any] | None, now: i
     user = conversations.get_user(session["project_id"], session["tg_user_id"]) or {}
     if user.get("unreachable"):
         return _dropped(timer)
-    due = max(
-        due, quiet_hours.next_allowed(now, user.get("time_zone"), settings.get("quiet_hours"))
-    )
+    due = max(due, quiet_hours.next_allowed(now, user, settings.get("quiet_hours")))
     if due > now:
         return "moved" if sessions.move_timer(dict(timer), due) else "skipped"
     texts = survey_settings.wording_of(settings)

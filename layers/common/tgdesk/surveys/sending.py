@@ -47,7 +47,7 @@ def on_closed(session: Mapping[str, Any], now: int) -> str:
     user = conversations.get_user(session["project_id"], session["tg_user_id"]) or {}
     if not _may_ask(user, settings, now):
         return "skipped"
-    due_at = quiet_hours.next_allowed(now, user.get("time_zone"), settings.get("quiet_hours"))
+    due_at = quiet_hours.next_allowed(now, user, settings.get("quiet_hours"))
     if due_at > now:
         store.hold_survey(session, due_at)
         return "held"
