@@ -45,10 +45,11 @@ def get_settings() -> Settings:
         admin_password=env.get("TGDESK_ADMIN_PASSWORD", ""),
         telegram_timeout_seconds=float(env.get("TGDESK_TELEGRAM_TIMEOUT", "10")),
         token_ttl_seconds=int(env.get("TGDESK_TOKEN_TTL", str(12 * 3600))),
-        time_zone=env.get("TGDESK_TIME_ZONE", "UTC"),
+        time_zone=env.get("TGDESK_TIME_ZONE") or "UTC",
         websocket_url=env.get("TGDESK_WEBSOCKET_URL", "").rstrip("/"),
         websocket_callback_url=env.get("TGDESK_WEBSOCKET_CALLBACK_URL", "").rstrip("/"),
         origin_secret=env.get("TGDESK_ORIGIN_SECRET", ""),
         session_idle_minutes=int(env.get("TGDESK_SESSION_IDLE_MINUTES", str(12 * 60))),
-        console_url=env.get("TGDESK_CONSOLE_URL", env.get("TGDESK_PUBLIC_URL", "")).rstrip("/"),
+        # set but empty (the template's default) falls back like unset
+        console_url=(env.get("TGDESK_CONSOLE_URL") or env.get("TGDESK_PUBLIC_URL", "")).rstrip("/"),
     )
