@@ -169,3 +169,9 @@ export type FunnelValue = Schemas["FunnelValue"];
 /** The tracked link's click that brought a user (a session's `link`, a profile's `source`). */
 export type LinkTouch = Schemas["LinkTouchPublic"];
 export type UserSource = Schemas["UserSourcePublic"];
+
+/** Shifts and handovers (tgdesk.shifts). */
+export type Shift = Schemas["ShiftPublic"];
+export type ShiftChange = Schemas["ShiftChange"];
+export type OnShift = Schemas["OnShift"];
+export type Handover = Schemas["HandoverPublic"];

@@ -14,6 +14,7 @@ import { useShortcuts } from "./shortcuts";
 import { SessionList } from "./SessionList";
 import { SidePanel } from "./SidePanel";
 import { TopBar } from "./TopBar";
+import { HandoverPage } from "../handover/HandoverPage";
 
 type AdminArea = ComponentType<{ api: HttpApi; controller: ConsoleController }>;
 /** The workbench, or one of the lazily loaded areas of administrators and supervisors. */
@@ -145,7 +146,10 @@ export function Console(props: { login: Login; onEnded: (code: string) => void }
       )}
       {view === "tasks" ? (
         Todo ? (
-          <Todo api={api} controller={controller} />
+          <>
+            <Todo api={api} controller={controller} />
+            <HandoverPage api={api} controller={controller} />
+          </>
         ) : (
           <p class="loading" role="status">
             {t("state.loading")}

@@ -1,6 +1,7 @@
 import type { Presence } from "../api/types";
 import type { ConsoleController } from "../console/controller";
 import type { View } from "./Console";
+import { OnShiftNow } from "../handover/OnShiftNow";
 import { t } from "../i18n";
 import { useStore } from "../lib/store";
 import { Preferences } from "./Preferences";
@@ -54,6 +55,7 @@ export function TopBar(props: {
       <span class={`connection connection-${connection}`} role="status" title={t(`connection.${connection}`)}>
         {t(`connection.${connection}`)}
       </span>
+      <OnShiftNow controller={controller} />
       <fieldset class="presence">
         <legend class="visually-hidden">{t("presence.label")}</legend>
         {PRESENCES.map((p) => (
