@@ -53,6 +53,13 @@ def test_timers_job_with_nothing_due_returns_zero_counts(handler: Any) -> None:
         "unresolved_moved": 0,
         "unresolved_dropped": 0,
         "unresolved_skipped": 0,
+        "tasks_due": 0,
+        "tasks_reminded": 0,
+        "tasks_skipped": 0,
+        "shift_reminders": 0,
+        "shift_ends": 0,
+        "shift_skipped": 0,
+        "handover_reminders": 0,
     }
 
 

@@ -4,6 +4,8 @@ download them; the next shift or a supervisor acknowledges)."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from fastapi import APIRouter, Response
 
 from console_api.deps import CurrentScope, SourceIp
@@ -20,7 +22,9 @@ from tgdesk.shifts import catalog, export, handover
 router = APIRouter(tags=["shifts"])
 
 # `ended_at` (epoch ms) is read as text: a malformed one is a handover that does not exist.
-_DOWNLOAD = {200: {"content": {"text/csv": {}, "text/markdown": {}}, "description": "File"}}
+_DOWNLOAD: dict[int | str, dict[str, Any]] = {
+    200: {"content": {"text/csv": {}, "text/markdown": {}}, "description": "File"}
+}
 
 
 @router.get("/projects/{project_id}/shifts")
