@@ -95,6 +95,8 @@ SHOWN_FIELDS: dict[str, Any] = dict.fromkeys(SessionShown.__annotations__) | {
     "tags": [],
     "level": Level.L1,
     "collaborator_ids": [],
+    "tasks_open": 0,
+    "tasks_overdue": 0,
 }
 
 
