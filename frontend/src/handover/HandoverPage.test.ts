@@ -6,6 +6,7 @@ import type { HttpApi } from "../api/client";
 import type { Handover } from "../api/types";
 import { ConsoleController } from "../console/controller";
 import { setLang } from "../i18n";
+import { parseFrame } from "../realtime/client";
 import { HandoverPage } from "./HandoverPage";
 
 const ANA = { agent_id: "ana00000001", username: "ana", display_name: "Ana", role: "agent" as const };
@@ -64,5 +65,15 @@ describe("the handover view", () => {
     await waitFor(() => expect(api.post).toHaveBeenCalledWith("/api/projects/p1/handovers/s1/" + END + "/acknowledge", {}));
     fireEvent.click(page.getByRole("button", { name: "Download CSV" }));
     await waitFor(() => expect(api.blob).toHaveBeenCalledWith(`/api/projects/p1/handovers/s1/${END}/csv`));
+  });
+});
+
+describe("a shift's reminder", () => {
+  it("tells the agent on shift through the notice banner when the frame arrives", () => {
+    const { api } = setUp(handover());
+    const controller = new ConsoleController({ api: api as unknown as HttpApi, me: ANA });
+    const raw = JSON.stringify({ type: "shift.reminder", project_id: "p1", session_id: "", at: END, data: { shift_name: "Day", minutes: 30 } });
+    controller.realtime.applyFrame(parseFrame(raw)!);
+    expect(controller.workspace.state.notice).toEqual({ key: "shifts.reminderNotice", vars: { shift: "Day", minutes: "30" } });
   });
 });

@@ -692,6 +692,8 @@ const en = {
   "error.survey_settings_changed": "The survey settings changed meanwhile; reload them and try again.",
   "admin.shifts": "Shifts",
   "shifts.onNow": "On shift: {shift} ({agents}) until {until}",
+  "shifts.reminderNotice": "{shift}: handover in {minutes} minutes: update the notes of unfinished sessions.",
+  "shifts.unacknowledgedNotice": "Nobody has acknowledged the handover of {shift} yet.",
   "shifts.name": "Name",
   "shifts.days": "Start days",
   "shifts.hours": "Hours",

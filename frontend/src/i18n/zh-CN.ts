@@ -693,6 +693,8 @@ const zhCN: Record<keyof typeof en, string> = {
   "error.survey_settings_changed": "满意度调查设置已被他人修改，请刷新后重试。",
   "admin.shifts": "班次",
   "shifts.onNow": "当班：{shift}（{agents}），至 {until}",
+  "shifts.reminderNotice": "{shift}：{minutes} 分钟后交接，请更新未完成会话的备注。",
+  "shifts.unacknowledgedNotice": "{shift} 的交接尚无人确认。",
   "shifts.name": "名称",
   "shifts.days": "开始日",
   "shifts.hours": "时间",

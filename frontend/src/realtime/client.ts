@@ -8,7 +8,10 @@ export type Frame =
   | { type: "session.removed"; project_id: string; session_id: string; at: number; data: Record<string, never> }
   | { type: "message.created" | "message.updated"; project_id: string; session_id: string; at: number; data: Message }
   | { type: "note.created" | "note.updated"; project_id: string; session_id: string; at: number; data: Note }
-  | { type: "task.due"; project_id: string; session_id: string; at: number; data: { task_id: string; note?: string } };
+  | { type: "task.due"; project_id: string; session_id: string; at: number; data: { task_id: string; note?: string } }
+  // a shift of this agent ends soon; a handover nobody acknowledged (tgdesk.shifts, no session)
+  | { type: "shift.reminder"; project_id: string; session_id: string; at: number; data: { shift_name: string; minutes: number } }
+  | { type: "handover.unacknowledged"; project_id: string; session_id: string; at: number; data: { shift_name: string } };
 
 export type ConnectionState = "connecting" | "live" | "polling" | "stopped";
 
@@ -56,6 +59,8 @@ const FRAME_TYPES = new Set([
   "note.created",
   "note.updated",
   "task.due",
+  "shift.reminder",
+  "handover.unacknowledged",
 ]);
 
 export function parseFrame(raw: unknown): Frame | null {

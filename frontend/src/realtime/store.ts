@@ -158,6 +158,12 @@ export class RealtimeStore {
       case "task.due": // a follow-up task of this agent is due (tgdesk.tasks reminders)
         this.stores.workspace.notify("tasks.dueNotice", frame.session_id, { note: frame.data.note || "—" });
         return;
+      case "shift.reminder": // the agent's shift ends soon (tgdesk.shifts reminders)
+        this.stores.workspace.notify("shifts.reminderNotice", undefined, { shift: frame.data.shift_name, minutes: String(frame.data.minutes) });
+        return;
+      case "handover.unacknowledged": // to supervisors: nobody acknowledged a handover in time
+        this.stores.workspace.notify("shifts.unacknowledgedNotice", undefined, { shift: frame.data.shift_name });
+        return;
     }
   }
 }
