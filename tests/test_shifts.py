@@ -138,6 +138,13 @@ def test_reminders_are_given_once_each(
     clock.set_now_for_tests(end - HOUR - 1)
     assert jobs.run_due()["shift_reminders"] == 0
     clock.set_now_for_tests(end - HOUR)
+    shift = day["shifts"]["Day"]
+    renamed = client.put(  # an edit while a reminder is due keeps it due
+        f"/api/projects/{team['p1']}/shifts/{shift['shift_id']}",
+        json={"name": "Early"},
+        headers=team["boss"],
+    )
+    assert renamed.json()["next_event_at"] == end - HOUR
     assert jobs.run_due()["shift_reminders"] == 1
     assert jobs.run_due()["shift_reminders"] == 0  # an overlapping or later run: nothing
     clock.set_now_for_tests(end - 30 * MIN + 5)

@@ -87,9 +87,14 @@ def update(
     if wanted.get("version") is not None and wanted["version"] != before["version"]:
         raise Conflict("the shift changed meanwhile; reload it", code="conflict")
     merged = {**before, **{k: v for k, v in wanted.items() if v is not None}}
+    now = now_ms()
+    # an event already due but not yet run (the scheduler runs each minute) stays due
+    pending = before.get("next_event_at")
+    since = min(now, pending - 1) if pending is not None else now
     shift = _validated(
-        project_id, shift_id, merged, scope.agent_id, now_ms(), version=before["version"] + 1
+        project_id, shift_id, merged, scope.agent_id, since, version=before["version"] + 1
     )
+    shift["updated_at"] = now
     entry = _entry(scope, "shift.update", before, shift, source_ip)
     store.save(shift, before=before, entry=entry)
     return shift
@@ -116,6 +121,7 @@ def _validated(
     *,
     version: int,
 ) -> Shift:
+    """The shift as `wanted` (InvalidInput otherwise), its next event the first after `now`."""
     name = str(wanted.get("name") or "").strip()
     if not name or len(name) > MAX_NAME:
         raise InvalidInput(f"a shift's name has 1 to {MAX_NAME} characters", field="name")
