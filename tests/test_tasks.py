@@ -19,7 +19,7 @@ from realtime_support import StreamTap
 
 from infra.local import cfn
 from tgdesk.core import clock
-from tgdesk.storage import sessions
+from tgdesk.storage import keys, sessions, table
 from tgdesk.storage import tasks as store
 from tgdesk.tasks import reminders, service
 
@@ -213,3 +213,21 @@ def test_open_task_for_other_features(client: TestClient, team: dict[str, Any]) 
             note="",
             created_by="system",
         )
+
+
+def test_a_task_whose_session_is_gone_leaves_the_due_index(
+    client: TestClient, team: dict[str, Any]
+) -> None:
+    due_at = clock.now_ms() + HOUR
+    promise(client, team, due_at)
+    table.client().delete_item(
+        TableName=table.table_name(),
+        Key=table.to_item(dict(zip(("PK", "SK"), keys.session(promise_sid(team)), strict=True))),
+    )
+    clock.set_now_for_tests(due_at + 5)
+    assert reminders.run_due_tasks()["tasks_reminded"] == 1  # nobody to tell, nothing to count
+    assert reminders.run_due_tasks()["tasks_due"] == 0
+
+
+def promise_sid(team: dict[str, Any]) -> str:
+    return str(team["sessions"]["maria"]["session_id"])

@@ -33,7 +33,8 @@ def list_tasks(
     mine: bool = False,
     limit: int = 100,
 ) -> list[Task]:
-    """Supervisors see their projects' tasks (or, with `mine`, their own); agents their own."""
+    """The tasks of the projects the caller supervises (unless `mine`) and the caller's own
+    in the others, the earliest due first."""
     if state is not None and state not in record.STATES:
         raise InvalidInput(f"state is one of {', '.join(record.STATES)}", field="state")
     low, high = due_from or 0, due_to if due_to is not None else _FAR
@@ -41,20 +42,19 @@ def list_tasks(
     read = limit if state is None else MAX_LIMIT  # a state filter reads a fuller page
     if project_id is not None:
         scope.require_project(project_id)
-    supervised = [
-        p for p in ([project_id] if project_id else scope.project_ids()) if scope.supervises(p)
+    visible = [project_id] if project_id else scope.project_ids()
+    supervised = [] if mine else [p for p in visible if scope.supervises(p)]
+    lists = [store.of_project(p, low=low, high=high, limit=read) for p in supervised]
+    # a project's tasks name their owner as of the copy's last move (the stream keeps it current)
+    shown = [
+        [cast(Task, {**t, "owner_now": t.get("owner_id") or t.get("copy_owner")}) for t in found]
+        for found in lists
     ]
-    if supervised and not mine:
-        lists = [store.of_project(p, low=low, high=high, limit=read) for p in supervised]
-        merged = heapq.merge(*lists, key=lambda t: (t["due_at"], t["task_id"]))
-        # the copy's owner: the holder as of the last move, which the stream keeps current
-        found = [
-            cast(Task, {**t, "owner_now": t.get("owner_id") or t.get("copy_owner")}) for t in merged
-        ]
-    else:
-        found = _own(scope, store.of_owner(scope.agent_id, low=low, high=high, limit=read))
-        if project_id is not None:
-            found = [t for t in found if t["project_id"] == project_id]
+    if len(supervised) < len(visible):  # the caller's own tasks in the other projects
+        own = _own(scope, store.of_owner(scope.agent_id, low=low, high=high, limit=read))
+        wanted = set(visible) - set(supervised)
+        shown.append([t for t in own if t["project_id"] in wanted])
+    found = list(heapq.merge(*shown, key=lambda t: (t["due_at"], t["task_id"])))
     if state is not None:
         found = [t for t in found if t["state"] == state]
     return found[:limit]

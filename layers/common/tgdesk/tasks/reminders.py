@@ -70,7 +70,8 @@ def remind(indexed: Task, now: int) -> bool:
             before=task,
             owner=owner,
             entry=entry,
-            overdue_change=1,
+            # a session erased meanwhile has no counts to keep; its task still leaves the index
+            overdue_change=1 if session is not None else 0,
             notice=notice,
         )
     except Conflict:
