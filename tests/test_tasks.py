@@ -231,3 +231,30 @@ def test_a_task_whose_session_is_gone_leaves_the_due_index(
 
 def promise_sid(team: dict[str, Any]) -> str:
     return str(team["sessions"]["maria"]["session_id"])
+
+
+def test_the_team_group_hears_of_a_due_task_when_the_project_wants_it(
+    client: TestClient, team: dict[str, Any], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    posts: list[tuple[str, str, str]] = []
+    monkeypatch.setattr(
+        reminders.teamchat,
+        "post",
+        lambda project_id, key, text, link=None: posts.append((project_id, key, text)) or True,
+    )
+    due_at = clock.now_ms() + HOUR
+    first = promise(client, team, due_at)
+    clock.set_now_for_tests(due_at + 5)
+    reminders.run_due_tasks()
+    assert posts == []  # off by default
+    wanted = {"team_chat_reminders": True, "night_start": "22:00", "night_end": "08:00"}
+    url = f"/api/projects/{team['p1']}/task-settings"
+    assert client.put(url, json=wanted, headers=team["boss"]).status_code == 403  # admins only
+    assert client.put(url, json=wanted, headers=team["admin"]).status_code == 200
+    second = promise(client, team, due_at + 10)
+    clock.set_now_for_tests(due_at + 20)
+    reminders.run_due_tasks()
+    reminders.run_due_tasks()
+    key = f"task:{second['task_id']}:{due_at + 10}"
+    assert posts == [(team["p1"], key, "Task due: send progress at 10:00")]
+    assert first["task_id"] not in posts[0][1]
