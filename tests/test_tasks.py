@@ -258,3 +258,15 @@ def test_the_team_group_hears_of_a_due_task_when_the_project_wants_it(
     key = f"task:{second['task_id']}:{due_at + 10}"
     assert posts == [(team["p1"], key, "Task due: send progress at 10:00")]
     assert first["task_id"] not in posts[0][1]
+
+
+def test_an_erased_sessions_copy_leaves_its_owners_list(
+    client: TestClient, team: dict[str, Any]
+) -> None:
+    named = promise(client, team, clock.now_ms() + HOUR, owner_id=team["ids"]["ana"])
+    assert my_tasks(client, team["ana"]) == [named["task_id"]]
+    session_key = dict(zip(("PK", "SK"), keys.session(promise_sid(team)), strict=True))
+    table.client().delete_item(TableName=table.table_name(), Key=table.to_item(session_key))
+    assert my_tasks(client, team["ana"]) == []
+    pk, _ = keys.owned_task(team["ids"]["ana"], "")
+    assert table.query_all(pk=pk, sk_prefix=keys.TASK_PREFIX) == []

@@ -137,6 +137,13 @@ def delete(task: Task, *, entry: dict[str, Any], open_change: int, overdue_chang
     table.transact(operations, conflict=_LOST)
 
 
+def drop_copy(owner: str, task: Task) -> None:
+    """Delete a copy left in `owner`'s list by a task whose session is gone (erased)."""
+    copy = _copy_key(owner, task)
+    if copy is not None:
+        table.client().delete_item(TableName=table.table_name(), Key=_key(*copy))
+
+
 def reminder_notice(owner_id: str, task: Task, *, entry: dict[str, Any], at: int) -> dict[str, Any]:
     """The notice that tells the owner a task is due (routing's notice item, kept 14 days)."""
     session = {"session_id": task["session_id"], "project_id": task["project_id"]}

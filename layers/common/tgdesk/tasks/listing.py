@@ -3,7 +3,8 @@ supervisor's from each project they supervise (one Query per project), filtered 
 due range and project, at most `limit`, the earliest due first.
 
 A copy in an agent's list whose task follows the holder is shown only while that agent
-still holds the session (a transfer's move of the copy may not have happened yet).
+still holds the session (a transfer's move of the copy may not have happened yet); one
+GetItem per session listed.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from tgdesk.core.errors import InvalidInput
 from tgdesk.storage import conversations
 from tgdesk.storage import tasks as store
 from tgdesk.storage.records import task as record
+from tgdesk.storage.records.session import Session
 from tgdesk.storage.records.task import Task
 from tgdesk.tasks.owners import owner_of
 
@@ -61,15 +63,18 @@ def list_tasks(
 
 
 def _own(scope: Scope, copies: list[Task]) -> list[Task]:
-    sessions: dict[str, object] = {}
+    """The copies the caller still owns: a holder-following task only while the caller holds
+    its session; a copy whose session is gone (a user's data erased) is deleted instead."""
+    sessions: dict[str, Session | None] = {}
     out: list[Task] = []
     for task in copies:
-        if task.get("owner_id"):
-            out.append(cast(Task, {**task, "owner_now": task["owner_id"]}))
-            continue
         if task["session_id"] not in sessions:
             sessions[task["session_id"]] = conversations.get_session(task["session_id"])
-        owner = owner_of(task, sessions[task["session_id"]])  # type: ignore[arg-type]
+        session = sessions[task["session_id"]]
+        if session is None:
+            store.drop_copy(scope.agent_id, task)
+            continue
+        owner = owner_of(task, session)
         if owner == scope.agent_id:
             out.append(cast(Task, {**task, "owner_now": owner}))
     return out
