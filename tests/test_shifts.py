@@ -16,8 +16,8 @@ from api_helpers import put_session
 from fastapi.testclient import TestClient
 
 from tgdesk.core import clock
+from tgdesk.shifts import export, jobs, schedule
 from tgdesk.shifts import handover as handovers
-from tgdesk.shifts import jobs, schedule
 from tgdesk.storage import sessions, table
 from tgdesk.storage import shifts as store
 
@@ -379,3 +379,21 @@ def test_who_is_on_shift_and_who_may_change_shifts(
         headers=team["boss"],
     )
     assert bad.status_code == 400 or bad.status_code == 422
+
+
+def test_a_stored_summary_without_figures_still_exports() -> None:
+    """The table keeps no nulls: an agent with no first response has no such attribute."""
+    stored: Any = {
+        "shift_name": "Night",
+        "started_at": 0,
+        "ended_at": HOUR,
+        "agents": [{"agent_id": "a1", "handled": 0, "closed": 0}],
+        "open_sessions": [{"session_id": "s1", "status": "follow_up", "user": "@admin"}],
+        "events": [],
+        "promises": [],
+        "truncated": False,
+    }
+    text = export.to_csv(stored)
+    assert text.startswith("\ufeffsection,agent,session")
+    assert "'@admin" in text
+    assert export.to_markdown(stored).startswith("# Handover: Night")

@@ -27,6 +27,8 @@ def minutes(ms: int | None) -> str:
 
 
 def rows(handover: Handover) -> list[list[Any]]:
+    """One row per figure, open session, event and promise (a stored summary has no
+    attribute for a figure without data: the table keeps no nulls)."""
     found: list[list[Any]] = []
     for agent in handover["agents"]:
         found.append(["agent", agent["agent_id"], "", "", "", "", "handled", agent["handled"]])
@@ -40,7 +42,7 @@ def rows(handover: Handover) -> list[list[Any]]:
                 "",
                 "",
                 "median first response (min)",
-                minutes(agent["median_first_response_ms"]),
+                minutes(agent.get("median_first_response_ms")),
             ]
         )
         found.append(
@@ -52,7 +54,7 @@ def rows(handover: Handover) -> list[list[Any]]:
                 "",
                 "",
                 "average handling (min)",
-                minutes(agent["average_handling_ms"]),
+                minutes(agent.get("average_handling_ms")),
             ]
         )
     for item in handover["open_sessions"]:
@@ -114,8 +116,8 @@ def to_markdown(handover: Handover) -> str:
     for agent in handover["agents"]:
         lines.append(
             f"| {text(agent['agent_id'])} | {agent['handled']} | {agent['closed']} | "
-            f"{minutes(agent['median_first_response_ms'])} | "
-            f"{minutes(agent['average_handling_ms'])} |"
+            f"{minutes(agent.get('median_first_response_ms'))} | "
+            f"{minutes(agent.get('average_handling_ms'))} |"
         )
     lines += ["", "## Open sessions", ""]
     for item in handover["open_sessions"]:
