@@ -26,9 +26,8 @@ from tgdesk.sessions.opening import InboundTiming
 from tgdesk.storage import conversations, projects, sessions
 from tgdesk.storage.conversations import Write
 from tgdesk.storage.records.project import Project
+from tgdesk.surveys import callback_data as survey_buttons
 from tgdesk.surveys import comments as survey_comments
-from tgdesk.surveys import rating as survey_rating
-from tgdesk.teamchat import group_updates
 from tgdesk.telegram.updates import (
     BotLeftGroup,
     ChatMemberChange,
@@ -77,10 +76,17 @@ def handle_update(project_id: str, secret: str | None, body: str | bytes) -> Ing
         _dead_letter(project_id, body, f"the update could not be read ({type(err).__name__})", now)
         return IngestResult("dead_letter")
     if isinstance(update, GroupBind | GroupMigrated | BotLeftGroup):
+        # Imported for a team group's update only: a user's message never needs it.
+        from tgdesk.teamchat import group_updates
+
         handled = group_updates.handle(project, update, now)
         return IngestResult(handled.result, update.update_id, update.kind, handled.answer)
-    press = survey_rating.press_of(update) if isinstance(update, InboundMessage) else None
+    press = survey_buttons.press_of(update) if isinstance(update, InboundMessage) else None
     if press is not None:  # a rating button: stored on its session, which stays as it is
+        # Imported on a press only: the rating's follow-ups bring the outbound side (the Bot
+        # API client among it), which a user's message never needs, out of the cold start.
+        from tgdesk.surveys import rating as survey_rating
+
         rated = survey_rating.handle(project, update, press, now)  # type: ignore[arg-type]
         return IngestResult(rated.result, update.update_id, update.kind, rated.answer)
     try:

@@ -10,6 +10,8 @@ import re
 import secrets
 from dataclasses import dataclass
 
+from tgdesk.telegram.updates import InboundMessage
+
 PREFIX = "csat"
 SCORES = (1, 2, 3, 4, 5)
 MAX_BYTES = 64  # Telegram's limit for callback_data
@@ -40,6 +42,13 @@ def decode(data: object) -> Press | None:
     if found is None:
         return None
     return Press(found.group(1), found.group(2), int(found.group(3)))
+
+
+def press_of(update: InboundMessage) -> Press | None:
+    """The rating a callback query stands for; None for any other update."""
+    if update.kind != "callback_query":
+        return None
+    return decode((update.message.get("callback_query") or {}).get("data"))
 
 
 def keyboard(session_id: str, token: str) -> dict[str, list[list[dict[str, str]]]]:

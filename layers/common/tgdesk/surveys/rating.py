@@ -34,13 +34,6 @@ class Handled:
     answer: dict[str, Any] | None = None
 
 
-def press_of(update: InboundMessage) -> callback_data.Press | None:
-    """The rating a callback query stands for; None for any other update."""
-    if update.kind != "callback_query":
-        return None
-    return callback_data.decode((update.message.get("callback_query") or {}).get("data"))
-
-
 def handle(
     project: Project, update: InboundMessage, press: callback_data.Press, now: int
 ) -> Handled:
