@@ -18,6 +18,7 @@ from ingest_support import PROJECT_ID, USER_ID, send
 from lifecycle_support import assign, open_session_id, open_sessions_of, user_writes
 from risk_support import create_group, keywords
 
+from tgdesk.core import clock
 from tgdesk.privacy import user_data
 
 # The desk of lifecycle_fixtures: the ingest project at T0, maria, boss and li.
@@ -34,6 +35,7 @@ CONTENT = (
     "VIP customer",
     "On it, Ada",
     "refund",
+    "call Ada back on Monday",
 )
 
 
@@ -62,6 +64,12 @@ def seeded(client: TestClient, desk: dict[str, Any]) -> dict[str, Any]:
         headers=as_maria,
     )
     assert noted.status_code == 201, noted.text
+    promised = client.post(  # a promise: its copy sits in the owner's own list
+        f"/api/sessions/{sid}/tasks",
+        json={"kind": "promise", "due_at": clock.now_ms() + 3_600_000, "note": CONTENT[-1]},
+        headers=as_maria,
+    )
+    assert promised.status_code == 201, promised.text
     tag = client.post(
         f"/api/projects/{PROJECT_ID}/tags",
         json={"name": "vip", "colour": "#e5484d"},

@@ -21,6 +21,7 @@ from tgdesk.core.errors import Forbidden, InvalidInput
 from tgdesk.inbound import users
 from tgdesk.sessions import notes
 from tgdesk.storage import conversations, sessions, table, tags
+from tgdesk.storage import tasks as task_store
 from tgdesk.storage import user_data as store
 
 EXPORT_FORMAT = "tgdesk.user-export/1"
@@ -197,6 +198,10 @@ def _erase_items(scope: Scope, erasure: dict[str, Any], source_ip: str | None) -
     for item in batch:
         if item.get("kind") == "session" and item.get("status") != Status.CLOSED:
             _close_open_session(scope, item["session_id"], source_ip)
+        elif item.get("kind") == "task" and item.get("copy_owner"):
+            # its copy in the owner's own list quotes the note: it goes first, so an
+            # interrupted pass finds the task again and never leaves the copy behind
+            task_store.drop_copy(item["copy_owner"], item)  # type: ignore[arg-type]
     store.delete(batch)
     finished = len(batch) < ERASE_BATCH
     # A session found during a pass may sit before the cursor: the pass ends with another.

@@ -32,7 +32,20 @@ from tgdesk.storage import audit, keys, table
 from tgdesk.storage.expressions import Changes, Condition, put_new
 
 ERASURE_SK = "ERASURE"
-CONTENT_FIELDS = ("text", "caption", "matches", "q", "reason")  # free text an entry may hold
+# Free text an entry may quote: messages, risk matches, searches, reasons, task notes, the
+# problem, what was tried and key messages of a ticket, and a rating's comment.
+CONTENT_FIELDS = (
+    "text",
+    "caption",
+    "matches",
+    "q",
+    "reason",
+    "note",
+    "problem",
+    "tried",
+    "key_messages",
+    "comment",
+)
 REDACTED = "[erased]"
 _WRITE_BATCH = 25  # BatchWriteItem's limit
 _QUERY_PAGE = 100
