@@ -8,19 +8,13 @@ audited in the same transaction and conditioned on the `updated_at` read.
 from __future__ import annotations
 
 import re
-import time
-from dataclasses import dataclass
 from typing import Any, cast
 
-from tgdesk.accounts import access
-from tgdesk.audit import entries as audit
-from tgdesk.core.clock import now_ms
-from tgdesk.core.errors import Conflict, Forbidden, InvalidInput
+from tgdesk.core.errors import Conflict, InvalidInput
 from tgdesk.storage import surveys as store
-from tgdesk.storage import table
 from tgdesk.storage.records.survey import SurveySettings, Wording
 from tgdesk.surveys import wording as words
-from tgdesk.team import projects
+from tgdesk.team.feature_settings import FeatureSettings
 
 SESSIONS = ("all", "escalated")
 MIN_RETURN_VISIT_HOURS, MAX_RETURN_VISIT_HOURS = 24, 48
@@ -31,7 +25,6 @@ MAX_LANGUAGES = 20
 MAX_URL_CHARS = 500
 _LANGUAGE = re.compile(r"[a-z]{2,3}(-[a-z0-9]{2,8})?")
 _TEXTS = tuple(Wording.__annotations__)
-FRESH_SECONDS = 5.0  # how long a container trusts the settings it read (as the triggers')
 
 
 def defaults(project_id: str) -> SurveySettings:
@@ -51,45 +44,6 @@ def defaults(project_id: str) -> SurveySettings:
 
 def effective(project_id: str, stored: SurveySettings | None) -> SurveySettings:
     return cast(SurveySettings, {**defaults(project_id), **(stored or {})})
-
-
-def read(scope: access.Scope, project_id: str) -> SurveySettings:
-    """The project's settings with every default filled in (its supervisors, admins)."""
-    scope.require_supervisor(project_id)
-    projects.get_project(project_id)
-    return effective(project_id, store.get_settings(project_id))
-
-
-def save(
-    scope: access.Scope, project_id: str, wanted: dict[str, Any], *, source_ip: str | None = None
-) -> SurveySettings:
-    """Replace the project's settings with `wanted` (what it leaves out takes its default);
-    `updated_at` in `wanted`, when given, must be the one read (else Conflict)."""
-    if not scope.is_admin:
-        raise Forbidden("only an administrator can do this", code="admin_only")
-    projects.get_project(project_id)
-    stored = store.get_settings(project_id)
-    read_at = (stored or {}).get("updated_at")
-    if wanted.get("updated_at") is not None and wanted["updated_at"] != read_at:
-        raise _changed()
-    before = effective(project_id, stored)
-    after = validated(project_id, wanted)
-    after["updated_at"] = max(now_ms(), int(read_at or 0) + 1)
-    after["updated_by"] = scope.agent_id
-    entry = audit.entry(
-        "surveys.settings",
-        actor_id=scope.agent_id,
-        project_id=project_id,
-        target_type="project",
-        target_id=project_id,
-        before=_audited(before),
-        after=_audited(after),
-        source_ip=source_ip,
-    )
-    if not store.save_settings(after, read_updated_at=read_at, entry=entry):
-        raise _changed()
-    _remember(project_id, after)
-    return after
 
 
 def validated(project_id: str, wanted: dict[str, Any]) -> SurveySettings:
@@ -120,35 +74,6 @@ def validated(project_id: str, wanted: dict[str, Any]) -> SurveySettings:
         },
         "return_visit_hours": hours,
     }
-
-
-# -- the stream's cached copy -----------------------------------------------------------------
-@dataclass(frozen=True, slots=True)
-class _Known:
-    settings: SurveySettings
-    fresh_until: float
-    client: Any  # the table client it was read with (a test's moto table is another)
-
-
-_KNOWN: dict[str, _Known] = {}
-
-
-def current(project_id: str) -> SurveySettings:
-    """The project's effective settings as read at most FRESH_SECONDS ago in this container."""
-    known = _KNOWN.get(project_id)
-    if known and known.client is table.client() and time.monotonic() < known.fresh_until:
-        return known.settings
-    return _remember(project_id, effective(project_id, store.get_settings(project_id)))
-
-
-def forget() -> None:
-    """Read every project's settings again (tests)."""
-    _KNOWN.clear()
-
-
-def _remember(project_id: str, settings: SurveySettings) -> SurveySettings:
-    _KNOWN[project_id] = _Known(settings, time.monotonic() + FRESH_SECONDS, table.client())
-    return settings
 
 
 # -- validation -------------------------------------------------------------------------------
@@ -191,12 +116,23 @@ def _invalid(message: str, field: str) -> InvalidInput:
     return InvalidInput(message, code="invalid_survey_settings", field=field)
 
 
-def _audited(settings: SurveySettings) -> dict[str, Any]:
-    return {k: v for k, v in settings.items() if k not in ("updated_at", "updated_by")}
-
-
 def _changed() -> Conflict:
     return Conflict(
         "The survey settings changed meanwhile; reload them and try again.",
         code="survey_settings_changed",
     )
+
+
+# The console's reads and saves, and the stream's copy (tgdesk.team.feature_settings).
+_SETTINGS = FeatureSettings[SurveySettings](
+    action="surveys.settings",
+    effective=effective,
+    validated=validated,
+    get_stored=store.get_settings,
+    save_stored=store.save_settings,
+    changed=_changed,
+)
+read = _SETTINGS.read
+save = _SETTINGS.save
+current = _SETTINGS.current
+forget = _SETTINGS.forget

@@ -12,20 +12,14 @@ same transaction).
 from __future__ import annotations
 
 import re
-import time
-from dataclasses import dataclass
 from typing import Any, Final, cast
 
-from tgdesk.accounts import access
-from tgdesk.audit import entries as audit
-from tgdesk.core.clock import now_ms
 from tgdesk.core.domain import Level
-from tgdesk.core.errors import Conflict, Forbidden, InvalidInput
+from tgdesk.core.errors import Conflict, InvalidInput
 from tgdesk.storage import groups as group_store
-from tgdesk.storage import table
 from tgdesk.storage import triggers as store
 from tgdesk.storage.records.triggers import AutoEscalation, TriggerSettings
-from tgdesk.team import projects
+from tgdesk.team.feature_settings import FeatureSettings
 from tgdesk.triggers import phrases
 
 UNRESOLVED: Final = "unresolved"
@@ -42,11 +36,6 @@ MAX_KEYWORDS = 200
 MAX_TEXT_CHARS = 100  # a phrase or keyword
 MAX_LANGUAGES = 20
 _LANGUAGE = re.compile(r"[a-z]{2,3}(-[a-z0-9]{2,8})?")
-
-# How long a container trusts the settings it read: the stream reads a project's settings
-# at most once per this many seconds, so that a message costs no read (a change applies in
-# every container within this bound; the container that saves it applies it at once).
-FRESH_SECONDS = 5.0
 
 
 def defaults(project_id: str) -> TriggerSettings:
@@ -74,46 +63,6 @@ def effective(project_id: str, stored: TriggerSettings | None) -> TriggerSetting
 def any_on(settings: TriggerSettings) -> bool:
     given: dict[str, Any] = dict(settings)
     return any(given.get(name, {}).get("enabled") for name in TRIGGERS)
-
-
-# -- the console's reads and writes ---------------------------------------------------------
-def read(scope: access.Scope, project_id: str) -> TriggerSettings:
-    """The project's triggers with every default filled in (its supervisors, admins)."""
-    scope.require_supervisor(project_id)
-    projects.get_project(project_id)
-    return effective(project_id, store.get_settings(project_id))
-
-
-def save(
-    scope: access.Scope, project_id: str, wanted: dict[str, Any], *, source_ip: str | None = None
-) -> TriggerSettings:
-    """Replace the project's triggers with `wanted` (what it leaves out takes its default);
-    `updated_at` in `wanted`, when given, must be the one read (else Conflict)."""
-    if not scope.is_admin:
-        raise Forbidden("only an administrator can do this", code="admin_only")
-    projects.get_project(project_id)
-    stored = store.get_settings(project_id)
-    read_at = (stored or {}).get("updated_at")
-    if wanted.get("updated_at") is not None and wanted["updated_at"] != read_at:
-        raise _changed()
-    before = effective(project_id, stored)
-    after = validated(project_id, wanted)
-    after["updated_at"] = max(now_ms(), int(read_at or 0) + 1)
-    after["updated_by"] = scope.agent_id
-    entry = audit.entry(
-        "triggers.settings",
-        actor_id=scope.agent_id,
-        project_id=project_id,
-        target_type="project",
-        target_id=project_id,
-        before=_audited(before),
-        after=_audited(after),
-        source_ip=source_ip,
-    )
-    if not store.save_settings(after, read_updated_at=read_at, entry=entry):
-        raise _changed()
-    _remember(project_id, after)
-    return after
 
 
 def validated(project_id: str, wanted: dict[str, Any]) -> TriggerSettings:
@@ -144,40 +93,6 @@ def validated(project_id: str, wanted: dict[str, Any]) -> TriggerSettings:
     if keyword.get("escalate"):
         out[KEYWORD]["escalate"] = _escalation(project_id, keyword["escalate"], KEYWORD)
     return out
-
-
-# -- the stream's cached copy -----------------------------------------------------------------
-@dataclass(frozen=True, slots=True)
-class _Known:
-    settings: TriggerSettings
-    fresh_until: float
-    client: Any  # the table client it was read with (a test's moto table is another)
-
-
-_KNOWN: dict[str, _Known] = {}
-
-
-def current(project_id: str) -> TriggerSettings:
-    """The project's effective settings as read at most FRESH_SECONDS ago in this container."""
-    known = _KNOWN.get(project_id)
-    if (
-        known is not None
-        and known.client is table.client()
-        and time.monotonic() < known.fresh_until
-    ):
-        return known.settings
-    return _remember(project_id, effective(project_id, store.get_settings(project_id)))
-
-
-def forget() -> None:
-    """Read every project's settings again (tests)."""
-    _KNOWN.clear()
-
-
-def _remember(project_id: str, settings: TriggerSettings) -> TriggerSettings:
-    fresh_until = time.monotonic() + FRESH_SECONDS
-    _KNOWN[project_id] = _Known(settings, fresh_until, table.client())
-    return settings
 
 
 # -- validation -------------------------------------------------------------------------------
@@ -242,12 +157,23 @@ def _escalation(project_id: str, value: Any, trigger: str) -> AutoEscalation:
     return cast(AutoEscalation, {"group_id": group_id, "level": Level(level)})
 
 
-def _audited(settings: TriggerSettings) -> dict[str, Any]:
-    return {k: v for k, v in settings.items() if k not in ("updated_at", "updated_by")}
-
-
 def _changed() -> Conflict:
     return Conflict(
         "The escalation triggers changed meanwhile; reload them and try again.",
         code="triggers_changed",
     )
+
+
+# The console's reads and saves, and the stream's copy (tgdesk.team.feature_settings).
+_SETTINGS = FeatureSettings[TriggerSettings](
+    action="triggers.settings",
+    effective=effective,
+    validated=validated,
+    get_stored=store.get_settings,
+    save_stored=store.save_settings,
+    changed=_changed,
+)
+read = _SETTINGS.read
+save = _SETTINGS.save
+current = _SETTINGS.current
+forget = _SETTINGS.forget
