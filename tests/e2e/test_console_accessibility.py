@@ -35,7 +35,17 @@ TICKET_USER_ID, TICKET_TEXT = 5_400_000_002, "I was charged twice"
 ALICE_REPLY = "Yes, it left this morning."
 AMBER = "#f5a623"  # light enough that white text on it fails contrast
 BLOCKING = ("serious", "critical")
-ADMIN_TABS = ("agents", "projects", "tags", "sla", "escalationTriggers", "risk", "triggers")
+ADMIN_TABS = (
+    "agents",
+    "projects",
+    "tags",
+    "sla",
+    "escalationTriggers",
+    "surveys",
+    "shifts",
+    "risk",
+    "triggers",
+)
 LINK_CODE, LINK_NAME = "axe-link", "Autumn campaign"
 PREFERENCES = [(lang, theme) for lang in ("en", "zh-CN") for theme in ("light", "dark")]
 
@@ -190,7 +200,7 @@ def test_the_console_has_no_serious_accessibility_violations(
     problems += blocking_violations(alice, "the console with a ticket's card opened")
 
     admin = signed_in(new_page, stack, ADMIN, PASSWORD, lang, theme)
-    admin.locator(".topbar nav button").nth(1).click()
+    admin.locator(".topbar nav button", has_text=_admin(lang)).click()
     for tab in ADMIN_TABS:
         admin.locator(f"#tab-{tab}").click()
         panel = admin.locator(f"#panel-{tab}")
@@ -200,6 +210,10 @@ def test_the_console_has_no_serious_accessibility_violations(
     admin.locator(".topbar nav button", has_text=_tickets(lang)).click()
     expect(admin.locator(f'.tickets-table tr[data-ticket="{desk.ticket_number}"]')).to_be_visible()
     problems += blocking_violations(admin, "the Tickets page")
+    admin.locator(".topbar nav button", has_text=_todo(lang)).click()
+    expect(admin.locator("main.todo-page")).to_be_visible()
+    expect(admin.locator("main.todo-page .loading")).to_have_count(0)
+    problems += blocking_violations(admin, "the To do page")
     admin.locator(".topbar nav button", has_text=_links(lang)).click()
     admin.locator(f'.links-table tr[data-code="{LINK_CODE}"] button[aria-expanded]').click()
     expect(admin.locator(".qr-code")).to_be_visible()
@@ -213,6 +227,14 @@ def test_the_console_has_no_serious_accessibility_violations(
 
 def _transfer(lang: str) -> str:
     return {"en": "Transfer", "zh-CN": "转接"}[lang]
+
+
+def _admin(lang: str) -> str:
+    return {"en": "Administration", "zh-CN": "管理"}[lang]
+
+
+def _todo(lang: str) -> str:
+    return {"en": "To do", "zh-CN": "待办"}[lang]
 
 
 def _tickets(lang: str) -> str:
