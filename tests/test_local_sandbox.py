@@ -442,3 +442,78 @@ def test_a_button_press_makes_its_private_chat_known(sandbox: Any) -> None:
     assert client.post("/sandbox/updates", json=group).status_code == 200
     refused = api(client, bot, "sendMessage", json={"chat_id": 616, "text": "hi"})
     assert refused.json()["description"] == "Bad Request: chat not found"
+
+
+def rating_message(client: TestClient, bot: SandboxBot) -> dict[str, Any]:
+    keyboard = {"inline_keyboard": [[{"text": str(n), "callback_data": f"r:{n}"} for n in (1, 2)]]}
+    sent = api(client, bot, "sendMessage", json={"chat_id": ALICE, "text": "Rate us"})
+    assert "reply_markup" not in sent.json()["result"]
+    sent = api(
+        client,
+        bot,
+        "sendMessage",
+        json={"chat_id": ALICE, "text": "Rate us", "reply_markup": keyboard},
+    )
+    message = sent.json()["result"]
+    assert message["reply_markup"] == keyboard
+    return message
+
+
+def test_a_press_of_an_inline_button_is_a_callback_query_the_bot_answers_once(
+    sandbox: Any,
+) -> None:
+    client, bot, webhook = sandbox
+    connect(client, bot)
+    message = rating_message(client, bot)
+    pressed = client.post(
+        f"/sandbox/users/{ALICE}/presses",
+        json={"message_id": message["message_id"], "data": "r:2"},
+    )
+    assert pressed.status_code == 200 and pressed.json()["answer"] is None
+    update = webhook.received[-1][0]
+    query = update["callback_query"]
+    assert update == pressed.json()["update"]
+    assert query["data"] == "r:2" and query["from"]["id"] == ALICE
+    assert query["message"] == message and query["chat_instance"].isdigit()
+
+    answer = {"callback_query_id": query["id"], "text": "Thanks", "show_alert": False}
+    assert api(client, bot, "answerCallbackQuery", json=answer).json()["result"] is True
+    again = api(client, bot, "answerCallbackQuery", json=answer).json()
+    assert again["description"].startswith("Bad Request: query is too old")
+    unknown = api(client, bot, "answerCallbackQuery", json={"callback_query_id": "1"}).json()
+    assert unknown["ok"] is False
+
+    for body, status in (
+        ({"message_id": message["message_id"], "data": "r:9"}, 400),
+        ({"message_id": 999, "data": "r:1"}, 404),
+    ):
+        assert client.post(f"/sandbox/users/{ALICE}/presses", json=body).status_code == status
+
+
+def test_a_webhook_answering_a_press_in_its_response_answers_the_query(sandbox: Any) -> None:
+    client, bot, webhook = sandbox
+    connect(client, bot)
+    message = rating_message(client, bot)
+
+    async def answering(request: Request) -> JSONResponse:
+        query = (await request.json())["callback_query"]
+        return JSONResponse(
+            {"method": "answerCallbackQuery", "callback_query_id": query["id"], "text": "4/5"}
+        )
+
+    client.app.router.routes.insert(0, Route("/telegram/{project_id}", answering, methods=["POST"]))
+    pressed = client.post(
+        f"/sandbox/users/{ALICE}/presses",
+        json={"message_id": message["message_id"], "data": "r:1"},
+    )
+    assert pressed.json()["answer"] == {"text": "4/5", "show_alert": False}
+
+
+def test_an_edit_without_a_keyboard_removes_it_as_in_telegram(sandbox: Any) -> None:
+    client, bot, _ = sandbox
+    message = rating_message(client, bot)
+    edit = {"chat_id": ALICE, "message_id": message["message_id"], "text": "Rate us"}
+    edited = api(client, bot, "editMessageText", json=edit).json()["result"]
+    assert edited["text"] == "Rate us" and "reply_markup" not in edited
+    same = api(client, bot, "editMessageText", json=edit).json()
+    assert same["description"].startswith("Bad Request: message is not modified")

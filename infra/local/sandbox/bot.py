@@ -13,6 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from infra.local.sandbox import buttons
 from infra.local.sandbox.groups import group_chat
 from infra.local.sandbox.images import image_size
 from infra.local.sandbox.params import Upload, int_param, json_param
@@ -22,6 +23,8 @@ from infra.local.sandbox.users import private_chat
 TEXT_LIMIT = 4096
 CAPTION_LIMIT = 1024
 _SECRET_TOKEN = re.compile(r"^[A-Za-z0-9_-]{1,256}$")
+_QUERY_INVALID = "Bad Request: query is too old and response timeout expired or query ID is invalid"
+ANSWER_TEXT_LIMIT = 200
 _NOT_MODIFIED = (
     "Bad Request: message is not modified: specified new message content and reply markup "
     "are exactly the same as a current content and reply markup of the message"
@@ -126,7 +129,7 @@ class SandboxBot:
             "getupdates": self._get_updates,
             "sendmessage": self._send_message,
             "sendlocation": self._send_location,
-            "answercallbackquery": lambda p, f: True,
+            "answercallbackquery": self._answer_callback_query,
             "getfile": self._get_file,
             "editmessagetext": self._edit_message_text,
         }
@@ -408,12 +411,28 @@ class SandboxBot:
                 raise BotApiError(400, "Bad Request: message to edit not found")
             if message["from"]["id"] != self.store.bot_id:
                 raise BotApiError(400, "Bad Request: message can't be edited")
-            if message.get("text") == text:
+            # As in Telegram, an edit without an inline keyboard removes the one it had.
+            markup = _reply_markup(params)
+            if message.get("text") == text and message.get("reply_markup") == markup.get(
+                "reply_markup"
+            ):
                 raise BotApiError(400, _NOT_MODIFIED)
             message["text"] = text
+            message.pop("reply_markup", None)
+            message.update(markup)
             message["edit_date"] = now_s()
             self.store.save()
             return dict(message)
+
+    def _answer_callback_query(self, params: dict[str, Any], files: dict[str, Upload]) -> bool:
+        text = str(params.get("text") or "")
+        if len(text) > ANSWER_TEXT_LIMIT:
+            raise BotApiError(400, "Bad Request: MESSAGE_TOO_LONG")
+        show_alert = str(params.get("show_alert", "")).lower() == "true"
+        query_id = str(params.get("callback_query_id") or "")
+        if not buttons.answer(self.store, query_id, text, show_alert):
+            raise BotApiError(400, _QUERY_INVALID)
+        return True
 
     # -- what the page and the tests read -----------------------------------------------
     def sent(self, chat_id: int | None = None) -> list[dict[str, Any]]:

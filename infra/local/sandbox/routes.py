@@ -13,7 +13,7 @@ from starlette.responses import FileResponse, JSONResponse, Response
 from starlette.routing import BaseRoute, Mount, Route
 from starlette.staticfiles import StaticFiles
 
-from infra.local.sandbox import groups
+from infra.local.sandbox import buttons, groups
 from infra.local.sandbox.bot import SandboxBot, make_fault
 from infra.local.sandbox.delivery import Outcome, WebhookDelivery
 from infra.local.sandbox.params import parse_params
@@ -48,11 +48,11 @@ def _error(status: int, message: str) -> JSONResponse:
     return JSONResponse({"error": message}, status_code=status)
 
 
-def _delivered(update: dict[str, Any], outcome: Outcome) -> JSONResponse:
+def _delivered(update: dict[str, Any], outcome: Outcome, **extra: Any) -> JSONResponse:
     webhook: dict[str, Any] | None = None
     if outcome.status != -1:
         webhook = {"status": outcome.status, "body": outcome.body}
-    return JSONResponse({"update": update, "webhook": webhook})
+    return JSONResponse({"update": update, "webhook": webhook, **extra})
 
 
 class SandboxRoutes:
@@ -71,6 +71,7 @@ class SandboxRoutes:
             Route("/sandbox/users/{user_id:int}/messages", self.messages, methods=["GET"]),
             Route("/sandbox/users/{user_id:int}/messages", self.write, methods=["POST"]),
             Route("/sandbox/users/{user_id:int}/photos", self.write_photo, methods=["POST"]),
+            Route("/sandbox/users/{user_id:int}/presses", self.press, methods=["POST"]),
             Route("/sandbox/groups", self.groups, methods=["GET"]),
             Route("/sandbox/groups/{chat_id}/bot", self.group_bot, methods=["POST", "DELETE"]),
             Route("/sandbox/groups/{chat_id}/messages", self.group_messages, methods=["GET"]),
@@ -162,6 +163,25 @@ class SandboxRoutes:
         except ValueError as err:
             return _error(400, str(err))
         return _delivered(update, await self.delivery.submit(update))
+
+    async def press(self, request: Request) -> Response:
+        """{message_id, data}: the user presses the inline button with that callback_data
+        under the bot's message. The answer adds the bot's answerCallbackQuery, if any yet."""
+        user_id = request.path_params["user_id"]
+        try:
+            body = json.loads(await request.body() or b"{}")
+            if not isinstance(body, dict):
+                raise ValueError("the body must be a JSON object")
+            update = buttons.press_update(
+                self.bot.store, user_id, int(body.get("message_id") or 0), str(body.get("data"))
+            )
+        except LookupError as err:
+            return _error(404, str(err))
+        except (ValueError, TypeError) as err:
+            return _error(400, str(err))
+        outcome = await self.delivery.submit(update)
+        answer = buttons.answer_of(self.bot.store, update["callback_query"]["id"])
+        return _delivered(update, outcome, answer=answer)
 
     # -- groups (the team chat): the bot added or removed, a user writing there --------------
     async def groups(self, request: Request) -> Response:

@@ -1,7 +1,8 @@
 """What the sandbox Telegram remembers, persisted in the data dir across restarts.
 
 The bot token, the webhook registration, update and message counters (the webhook keys
-updates on update_id, so they must never restart), the chats' messages and the files.
+updates on update_id, so they must never restart), the chats' messages, the files and
+the latest button presses with the bot's answers.
 """
 
 from __future__ import annotations
@@ -54,6 +55,8 @@ class SandboxData:
     files: dict[str, dict[str, Any]] = field(default_factory=dict)  # file_id -> File + extras
     pending_updates: list[dict[str, Any]] = field(default_factory=list)  # for getUpdates
     groups: dict[str, dict[str, Any]] = field(default_factory=dict)  # chat id -> Chat, bot in it
+    # query id -> chat_id, message_id and the bot's answer (None until answered)
+    callback_queries: dict[str, dict[str, Any]] = field(default_factory=dict)
 
 
 class SandboxStore:
