@@ -2,8 +2,8 @@
 
 Given agents Alice and Bob in the Sandbox project (new sessions routed only to Alice), whose
 administrator turned surveys on through the API before any message: a user writes, Alice
-opens the session in the console and closes it; the user gets the rating message with its
-1-5 inline keyboard in the sandbox Telegram and presses 4; the press is answered at once
+opens the session in the console and closes it; on the sandbox Telegram's page the user sees
+the rating message with its 1-5 inline keyboard and presses 4; the press is answered at once
 (answerCallbackQuery in the webhook's response), the rating message is edited to thank the
 user with the score and loses its keyboard, and Alice's side panel shows the rating 4.
 """
@@ -76,15 +76,14 @@ def test_a_closed_session_s_user_rates_4_and_the_agent_sees_it(
     assert survey["text"].startswith("How satisfied are you with our help?"), survey
     assert list(buttons_of(survey)) == ["1", "2", "3", "4", "5"]
 
-    pressed = requests.post(
-        f"{stack.base}/sandbox/users/{USER_ID}/presses",
-        json={"message_id": survey["message_id"], "data": buttons_of(survey)["4"]},
-        timeout=10,
-    )
-    assert pressed.ok, pressed.text
-    assert pressed.json()["webhook"]["status"] == 200, pressed.json()
-    answer = pressed.json()["answer"]  # the webhook's response answered the press
-    assert answer is not None and answer["text"].startswith(THANKS), answer
+    user = new_page()
+    user.goto(f"{stack.base}/sandbox")
+    user.get_by_role("button", name="Nadia").click()
+    rating = user.locator("#messages li", has_text="How satisfied are you")
+    expect(rating.get_by_role("button")).to_have_text(["1", "2", "3", "4", "5"])
+    rating.get_by_role("button", name="4").click()
+    # The webhook's response answered the press (answerCallbackQuery), shown as Telegram would.
+    expect(user.get_by_role("status")).to_contain_text(f"The bot answered: {THANKS}")
 
     def thanked() -> dict[str, Any] | None:
         message = next(m for m in chat(stack, USER_ID) if m["message_id"] == survey["message_id"])
@@ -92,6 +91,9 @@ def test_a_closed_session_s_user_rates_4_and_the_agent_sees_it(
 
     edited = eventually(thanked, what="the rating message edited to thank the user")
     assert "edit_date" in edited and not buttons_of(edited), edited
+    thanks = user.locator("#messages li", has_text=THANKS)
+    expect(thanks).to_contain_text("edited")
+    expect(thanks.get_by_role("button")).to_have_count(0)
 
     expect(alice.get_by_label("Rated 4 of 5")).to_be_visible()
     expect(alice.get_by_role("region", name="Satisfaction")).to_contain_text("4 of 5")

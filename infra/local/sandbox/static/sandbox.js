@@ -1,10 +1,11 @@
 // The sandbox page: pick a Telegram user, write to the bot, see its answers; add the bot to
-// the sandbox's team group and write there as that user (`/bind CODE`).
+// the sandbox's team group and write there as that user (`/bind CODE`); press the inline
+// buttons under the bot's messages in a private chat (a callback query the bot answers).
 // All text is rendered with textContent: what users and agents write is never HTML.
 "use strict";
 
 const GROUP = { id: -1001000000001, title: "Sandbox team" };
-const state = { users: [], current: null, botId: null, timer: null, botInGroup: false, inGroup: false };
+const state = { users: [], current: null, botId: null, timer: null, botInGroup: false, inGroup: false, shown: "" };
 const $ = (id) => document.getElementById(id);
 
 function el(tag, props, children) {
@@ -120,8 +121,52 @@ function describe(message) {
   return parts.join(" ");
 }
 
+// The inline keyboard under a bot's message: buttons with callback data are pressed here,
+// URL buttons are links.
+function keyboard(message) {
+  const rows = (message.reply_markup && message.reply_markup.inline_keyboard) || [];
+  if (state.inGroup || !rows.length) return [];
+  return [
+    el(
+      "div",
+      { className: "keyboard" },
+      rows.map((row) =>
+        el(
+          "div",
+          { className: "keyboard-row" },
+          row.map((button) => {
+            if (button.url) return el("a", { href: button.url, target: "_blank", rel: "noopener noreferrer", textContent: button.text });
+            const node = text("button", button.text);
+            node.type = "button";
+            node.addEventListener("click", () => press(message, button.callback_data));
+            return node;
+          }),
+        ),
+      ),
+    ),
+  ];
+}
+
+async function press(message, data) {
+  try {
+    const result = await api("/sandbox/users/" + state.current.id + "/presses", {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify({ message_id: message.message_id, data: data }),
+    });
+    reportDelivery(result);
+    if (result.answer && result.answer.text) showStatus("The bot answered: " + result.answer.text);
+    refresh();
+  } catch (err) {
+    showStatus("Not pressed: " + err.message);
+  }
+}
+
 function renderMessages(items) {
   const list = $("messages");
+  const shown = JSON.stringify(items);
+  if (shown === state.shown) return; // unchanged: keep the nodes (and a button's focus)
+  state.shown = shown;
   const atBottom = list.scrollTop + list.clientHeight >= list.scrollHeight - 4;
   list.replaceChildren();
   for (const message of items) {
@@ -130,7 +175,11 @@ function renderMessages(items) {
     const who = fromUser ? (state.inGroup ? displayName(message.from) : "you") : "bot";
     const meta = who + " · " + when + (message.edit_date ? " · edited" : "");
     list.appendChild(
-      el("li", { className: fromUser ? "out" : "in" }, [text("span", meta, "meta"), text("span", describe(message))]),
+      el("li", { className: fromUser ? "out" : "in" }, [
+        text("span", meta, "meta"),
+        text("span", describe(message)),
+        ...keyboard(message),
+      ]),
     );
   }
   if (atBottom) list.scrollTop = list.scrollHeight;
