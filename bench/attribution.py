@@ -6,8 +6,8 @@ against a plain `/start`: attribution adds one GetItem (the click) and rides the
 own transaction (the profile's `source`, the session's `link`); the added write requests
 are a budget of none, the added write units are printed. Then each kind of stream record
 that is a funnel step goes through tgdesk.attribution.funnel: one TransactWriteItems per
-step (its marker, the link's day item, one item per channel / UTM value); a click reads its
-visitor's marker of the day first (one GetItem).
+step (its marker, the link's day item, one item per channel / UTM value; a rating adds its
+score to the same items); a click reads its visitor's marker of the day first (one GetItem).
 """
 
 from __future__ import annotations
@@ -120,6 +120,8 @@ def _stream_steps(rounds: int) -> dict[str, list[Usage]]:
             records["first message"] = ("MODIFY", session, wrote)
             records["first reply"] = ("MODIFY", wrote, answered)
             records["resolved"] = ("MODIFY", answered, closed)
+            rated = {**closed, "rating": {"score": 4, "at": CLICKED_AT + 5}}
+            records["rated"] = ("MODIFY", closed, rated)
             records["another record (no step)"] = ("MODIFY", closed, {**closed, "priority": "high"})
             for label, (event, old, new) in records.items():
                 funnel.count_change(event, old, new)

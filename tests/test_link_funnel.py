@@ -1,6 +1,7 @@
 """The funnel of tracked links, counted by the table's stream: clicks, bot clicks, unique
-visitors, starts, first messages, first replies and resolved sessions, per link per day and
-per channel and UTM value; each once, however often the stream delivers a record."""
+visitors, starts, first messages, first replies, resolved and rated sessions (with the
+average rating), per link per day and per channel and UTM value; each once, however often
+the stream delivers a record."""
 
 from __future__ import annotations
 
@@ -138,6 +139,9 @@ def test_a_conversation_from_a_click_walks_the_funnel_once(project: str) -> None
     reopened = {**closed, "status": "unread", "reopened_at": NOW + 30_000}
     closed_again = {**reopened, "status": "closed", "closed_at": NOW + 40_000}
     records += [modify(closed, reopened), modify(reopened, closed_again)]
+    rated = {**closed_again, "rating": {"score": 5, "at": NOW + 50_000}}
+    commented = {**rated, "rating": {**rated["rating"], "comment": "Quick!", "comment_at": NOW}}
+    records += [modify(closed_again, rated), modify(rated, commented)]
 
     feed_stream(*records)
     feed_stream(*records)  # the stream delivers the batch again
@@ -150,9 +154,66 @@ def test_a_conversation_from_a_click_walks_the_funnel_once(project: str) -> None
         "first_messages": 1,
         "first_replies": 1,
         "resolved": 1,
+        "rated": 1,
+        "average_rating": 5.0,
     }
     by_source = funnel_of()["utm_sources"]
     assert by_source[0]["value"] == "x" and by_source[0]["first_replies"] == 1
+    assert (by_source[0]["rated"], by_source[0]["average_rating"]) == (1, 5.0)
+
+
+def linked_session(project_id: str, sid: str, campaign: str) -> dict[str, Any]:
+    touch = {
+        "code": "spring",
+        "channel": "google-ads",
+        "utm": {"utm_source": "x", "utm_campaign": campaign},
+        "click_id": f"c-{sid}",
+        "clicked_at": NOW - 60_000,
+        "touched_at": NOW - 50_000,
+    }
+    return {
+        "kind": "session",
+        "session_id": sid,
+        "project_id": project_id,
+        "link": touch,
+        "status": "closed",
+        "closed_at": NOW,
+    }
+
+
+def rate(session: dict[str, Any], score: int, at: int) -> int:
+    """Count the change that writes the session's rating, twice (a redelivery)."""
+    rated = {**session, "rating": {"score": score, "at": at}}
+    return funnel.count_change("MODIFY", session, rated) + funnel.count_change(
+        "MODIFY", session, rated
+    )
+
+
+def test_ratings_count_once_each_with_their_average_per_day_and_range(project: str) -> None:
+    assert rate(linked_session(project, "s-1", "spring"), 5, NOW) == 1
+    assert rate(linked_session(project, "s-2", "spring"), 2, NOW + 1_000) == 1
+    assert rate(linked_session(project, "s-3", "autumn"), 4, NOW + DAY) == 1
+    shown = funnel_of("2026-01-01", "2026-01-03")
+    assert [(d["rated"], d["average_rating"]) for d in shown["days"]] == [
+        (2, 3.5),
+        (1, 4.0),
+        (0, None),
+    ]
+    assert (shown["total"]["rated"], shown["total"]["average_rating"]) == (3, 3.67)
+    campaigns = {c["value"]: (c["rated"], c["average_rating"]) for c in shown["utm_campaigns"]}
+    assert campaigns == {"spring": (2, 3.5), "autumn": (1, 4.0)}
+
+
+def test_only_the_change_that_writes_a_rating_is_a_rated_step(project: str) -> None:
+    session = linked_session(project, "s-1", "spring")
+    rated = {**session, "rating": {"score": 4, "at": NOW}}
+    commented = {**rated, "rating": {**rated["rating"], "comment": "ok", "comment_at": NOW}}
+    assert [c.step for c in funnel.steps_of("MODIFY", session, rated)] == ["rated"]
+    assert [c.score for c in funnel.steps_of("MODIFY", session, rated)] == [4]
+    assert list(funnel.steps_of("MODIFY", rated, commented)) == []
+    assert list(funnel.steps_of("MODIFY", rated, {**rated, "priority": "high"})) == []
+    unlinked = {k: v for k, v in rated.items() if k != "link"}
+    assert list(funnel.steps_of("MODIFY", session, unlinked)) == []
 
 
 def test_a_session_without_a_link_counts_nothing(project: str) -> None:
@@ -205,6 +266,7 @@ def test_the_api_answers_the_funnel_to_the_projects_supervisors(client: Any) -> 
     assert (body["from"], body["to"], body["time_zone"]) == ("2026-01-01", "2026-01-02", "UTC")
     assert [d["clicks"] for d in body["days"]] == [1, 0]
     assert body["total"]["clicks"] == 1
+    assert (body["total"]["rated"], body["total"]["average_rating"]) == (0, None)
     api_helpers.create_agent(client, admin, "ana")
     hidden = client.get("/api/links/spring/funnel", headers=api_helpers.agent_login(client, "ana"))
     assert hidden.status_code == 404

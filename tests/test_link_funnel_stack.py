@@ -120,6 +120,8 @@ def test_a_click_started_in_the_bot_is_routed_by_its_link_and_walks_the_funnel(
         "first_messages": 1,
         "first_replies": 1,
         "resolved": 0,
+        "rated": 0,
+        "average_rating": None,
     }
     shown = funnel(stack, code)
     assert {"value": "x", **total} in shown["utm_sources"]

@@ -2370,6 +2370,11 @@ export interface components {
         /** FunnelDay */
         FunnelDay: {
             /**
+             * Average Rating
+             * @description The rated sessions' average score, 1-5 (null when none was rated)
+             */
+            average_rating: number | null;
+            /**
              * Bot Clicks
              * @description Clicks by preview fetchers and crawlers
              */
@@ -2395,6 +2400,11 @@ export interface components {
              */
             first_replies: number;
             /**
+             * Rated
+             * @description Sessions the user rated (satisfaction surveys)
+             */
+            rated: number;
+            /**
              * Resolved
              * @description Sessions closed (for the first time)
              */
@@ -2412,6 +2422,11 @@ export interface components {
         };
         /** FunnelSteps */
         FunnelSteps: {
+            /**
+             * Average Rating
+             * @description The rated sessions' average score, 1-5 (null when none was rated)
+             */
+            average_rating: number | null;
             /**
              * Bot Clicks
              * @description Clicks by preview fetchers and crawlers
@@ -2432,6 +2447,11 @@ export interface components {
              * @description Sessions an agent answered
              */
             first_replies: number;
+            /**
+             * Rated
+             * @description Sessions the user rated (satisfaction surveys)
+             */
+            rated: number;
             /**
              * Resolved
              * @description Sessions closed (for the first time)
@@ -2451,6 +2471,11 @@ export interface components {
         /** FunnelValue */
         FunnelValue: {
             /**
+             * Average Rating
+             * @description The rated sessions' average score, 1-5 (null when none was rated)
+             */
+            average_rating: number | null;
+            /**
              * Bot Clicks
              * @description Clicks by preview fetchers and crawlers
              */
@@ -2470,6 +2495,11 @@ export interface components {
              * @description Sessions an agent answered
              */
             first_replies: number;
+            /**
+             * Rated
+             * @description Sessions the user rated (satisfaction surveys)
+             */
+            rated: number;
             /**
              * Resolved
              * @description Sessions closed (for the first time)

@@ -23,6 +23,10 @@ class FunnelSteps(Public):
     first_messages: int = Field(description="Sessions whose user wrote after the start")
     first_replies: int = Field(description="Sessions an agent answered")
     resolved: int = Field(description="Sessions closed (for the first time)")
+    rated: int = Field(description="Sessions the user rated (satisfaction surveys)")
+    average_rating: float | None = Field(
+        description="The rated sessions' average score, 1-5 (null when none was rated)"
+    )
 
 
 class FunnelDay(FunnelSteps):

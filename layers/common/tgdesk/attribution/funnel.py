@@ -7,6 +7,7 @@
 | first_messages | a linked session's first user message after the `/start` | session |
 | first_replies | a linked session gets its `first_reply_at` | session |
 | resolved | a linked session closes for the first time (never reopened) | session |
+| rated (+ its score) | a linked session's `rating` appears (once: tgdesk.surveys) | session |
 
 A step counts on the UTC day it happened, with the link's channel and the click's UTM
 values, country and device class (tgdesk.storage.link_funnel keeps the counters). Bot
@@ -76,6 +77,18 @@ def _session_steps(old: Image, new: Image) -> Iterator[Counted]:
     closing = new.get("status") == "closed" and old and old.get("status") != "closed"
     if closing and not new.get("reopened_at") and new.get("closed_at"):
         yield _linked(f"resolved#{sid}", "resolved", new, link, new["closed_at"])
+    score = _new_score(old, new)
+    if score is not None:
+        yield _linked(f"rated#{sid}", "rated", new, link, new["rating"]["at"], score=score)
+
+
+def _new_score(old: Image, new: Image) -> int | None:
+    """The score of a rating this change wrote (a comment added later is no new rating)."""
+    before, rating = old.get("rating") or {}, new.get("rating") or {}
+    if not old or before.get("score") is not None or rating.get("score") is None:
+        return None
+    score = int(rating["score"])
+    return score if 1 <= score <= 5 and rating.get("at") else None
 
 
 def _first_message(old: Image, new: Image) -> bool:
@@ -91,7 +104,9 @@ def _first_message(old: Image, new: Image) -> bool:
     return only_start or (before.get("direction") == "in" and is_start_command(before.get("text")))
 
 
-def _linked(event: str, step: str, item: Image, touch: Image, at: Any) -> Counted:
+def _linked(
+    event: str, step: str, item: Image, touch: Image, at: Any, score: int | None = None
+) -> Counted:
     return Counted(
         event=event,
         step=step,
@@ -101,6 +116,7 @@ def _linked(event: str, step: str, item: Image, touch: Image, at: Any) -> Counte
         dimensions=_dimensions(touch.get("channel"), touch.get("utm") or {}),
         country=touch.get("country"),
         device=touch.get("device"),
+        score=score,
     )
 
 

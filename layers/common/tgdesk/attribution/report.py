@@ -19,12 +19,13 @@ from tgdesk.core.clock import now_ms
 from tgdesk.core.errors import InvalidInput
 from tgdesk.links import catalog
 from tgdesk.storage import link_funnel
-from tgdesk.storage.link_funnel import STEPS
+from tgdesk.storage.link_funnel import RATING_SUM, STEPS
 
 MAX_DAYS = 92
 DEFAULT_DAYS = 30
 TOP = 10  # countries and device classes shown
 TOP_VALUES = 50  # channels, UTM sources and campaigns shown
+COUNTED = (*STEPS, RATING_SUM)  # what a counter item holds and readers sum
 
 
 def link_funnel_report(
@@ -69,11 +70,19 @@ def link_funnel_report(
 
 
 def _steps(item: Mapping[str, Any]) -> Counter[str]:
-    return Counter({step: int(item[step]) for step in STEPS if step in item})
+    return Counter({name: int(item[name]) for name in COUNTED if name in item})
 
 
-def _full(counts: Mapping[str, int]) -> dict[str, int]:
-    return {step: int(counts.get(step, 0)) for step in STEPS}
+def _full(counts: Mapping[str, int]) -> dict[str, Any]:
+    """Every step's count, and the average rating of the sessions rated (None: none)."""
+    shown: dict[str, Any] = {step: int(counts.get(step, 0)) for step in STEPS}
+    shown["average_rating"] = average_rating(counts)
+    return shown
+
+
+def average_rating(counts: Mapping[str, int]) -> float | None:
+    rated = int(counts.get("rated", 0))
+    return round(int(counts.get(RATING_SUM, 0)) / rated, 2) if rated > 0 else None
 
 
 def _ranked(values: Mapping[str, Counter[str]]) -> list[dict[str, Any]]:
@@ -116,6 +125,6 @@ def _iso(day: str) -> str:
     return f"{day[:4]}-{day[4:6]}-{day[6:]}"
 
 
-def summed(items: Iterable[Mapping[str, Any]]) -> dict[str, int]:
+def summed(items: Iterable[Mapping[str, Any]]) -> dict[str, Any]:
     """The steps of counter items summed (their shards, or days)."""
     return _full(sum((_steps(i) for i in items), Counter()))

@@ -4,7 +4,8 @@ Counter items live in a project's month partition, write-sharded:
 PK `LINKFUNNEL#{pid}#{yyyymm}#{n}` (n < keys.LINK_FUNNEL_SHARDS, picked by the counted
 event's id, so a burst of clicks on one link spreads over every shard), with
 - SK `LINK#{code}#{yyyymmdd}`: the link's steps that day (`clicks`, `bot_clicks`,
-  `visitors`, `starts`, `first_messages`, `first_replies`, `resolved`) and its clicks by
+  `visitors`, `starts`, `first_messages`, `first_replies`, `resolved`, `rated`), the sum of
+  the ratings' scores (`rating_sum`, for the average rating) and its clicks by
   `country.{CC}` and `device.{class}` (bounded: ISO codes and a fixed set of classes);
 - SK `DAY#{yyyymmdd}#{dimension}#{value}`: the steps of all the project's links that day
   for one value of a dimension (`channel`, `utm_source`, `utm_campaign`).
@@ -42,7 +43,10 @@ STEPS = (
     "first_messages",
     "first_replies",
     "resolved",
+    "rated",
 )
+# Amounts summed with a step (the average rating is `rating_sum` / `rated`).
+RATING_SUM = "rating_sum"
 # Project-wide breakdowns; a new dimension is a name here and a value on the events.
 DIMENSIONS = ("channel", "utm_source", "utm_campaign")
 # Breakdowns of a link's own clicks, kept on its day item (bounded value sets).
@@ -62,7 +66,8 @@ class Counted:
     """One funnel step to count: `step` of link `code` (project `project_id`) at `at`.
 
     `event` names it once and for all (its marker); `dimensions` its values per DIMENSIONS;
-    a click's `country`, `device` and `visitor` key (unique visitors per day)."""
+    a click's `country`, `device` and `visitor` key (unique visitors per day); a rating's
+    `score` (added to RATING_SUM)."""
 
     event: str
     step: str
@@ -73,6 +78,7 @@ class Counted:
     country: str | None = None
     device: str | None = None
     visitor: str | None = None
+    score: int | None = None
 
 
 def day_of(at: int) -> str:
@@ -173,6 +179,8 @@ def _counter(event: Counted, day: str, with_visitor: bool) -> Changes:
     update.set("project_id", event.project_id)
     update.set("day", day)
     update.add(event.step, 1)
+    if event.score is not None:
+        update.add(RATING_SUM, event.score)
     if with_visitor:
         update.add("visitors", 1)
     return update
