@@ -7,19 +7,33 @@ from typing import Literal, Self
 from pydantic import BaseModel, Field, model_validator
 
 from console_api.models import Public
+from console_api.models_sla import SlaView
 from tgdesk.core.domain import Emotion, Level, Priority, Status
 from tgdesk.escalation import content as limits
+from tgdesk.sla.policies import MAX_TARGET_MINUTES
 
 __all__ = [
     "EscalationRequest",
     "EscalationTarget",
     "TicketList",
     "TicketSummary",
+    "TicketTargets",
     "TicketUpdate",
     "TicketView",
     "WordingUpdate",
     "WordingView",
 ]
+
+
+class TicketTargets(Public):
+    """An escalation's own targets (minutes), stricter than the project's policy: the
+    session's clocks use them from `since` on."""
+
+    first_response_minutes: int | None = Field(
+        default=None, description="The response clocks: the first answer, then each next one"
+    )
+    resolution_minutes: int | None = None
+    since: int = Field(description="When the escalation set them")
 
 
 class TicketSummary(Public):
@@ -73,6 +87,19 @@ class EscalationRequest(BaseModel):
     confirm_risk: bool = Field(
         default=False, description="Send the message although it matches `confirm` risk entries"
     )
+    first_response_minutes: int | None = Field(
+        default=None,
+        ge=1,
+        le=MAX_TARGET_MINUTES,
+        description="The ticket's own first-response target, never looser than the project's "
+        "policy for its priority; the user is told it",
+    )
+    resolution_minutes: int | None = Field(
+        default=None,
+        ge=1,
+        le=MAX_TARGET_MINUTES,
+        description="The ticket's own resolution target, never looser than the policy's",
+    )
 
 
 class TicketUser(Public):
@@ -119,6 +146,12 @@ class TicketView(Public):
     status: Status = Field(description="The session's status")
     assignee_id: str | None = Field(default=None, description="Who holds the session")
     hops: list[Hop] = Field(description="Every escalation, oldest first (the latest 20)")
+    targets: TicketTargets | None = Field(
+        default=None, description="The escalation's own targets, when it set them"
+    )
+    sla: SlaView | None = Field(
+        default=None, description="The session's running SLA clocks, when its project tracks them"
+    )
     created_at: int
     created_by: str
     updated_at: int

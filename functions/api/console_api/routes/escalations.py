@@ -35,7 +35,8 @@ _ESCALATE_RESPONSES = {
         "description": "Not a higher level (`level_not_higher`); supervisors with l2 "
         "(`supervisors_need_l3`); the named agent cannot take it (`agent_not_member`, "
         "`agent_not_in_scope`, `agent_disabled`, `same_agent`); a key message not of the "
-        "session (`message_not_found`); the message to the user is blocked (`risk_blocked`)",
+        "session (`message_not_found`); the message to the user is blocked (`risk_blocked`); "
+        "a target looser than the project's policy (`target_looser_than_policy`)",
     },
 }
 
@@ -63,6 +64,8 @@ def escalate(
         priority=body.priority,
         notify_user=body.notify_user,
         confirm_risk=body.confirm_risk,
+        first_response_minutes=body.first_response_minutes,
+        resolution_minutes=body.resolution_minutes,
     )
     done = move.escalate(scope, session_id, request, source_ip=source_ip)
     return TicketView(**tickets.shown(done.ticket, done.session))
@@ -102,15 +105,22 @@ def list_tickets(
     ] = tickets.OPEN,
     group_id: Annotated[str | None, Query(max_length=64)] = None,
     priority: Priority | None = None,
+    breach: Annotated[
+        bool | None,
+        Query(description="true: a running SLA clock of the session is overdue; false: none is"),
+    ] = None,
     limit: Annotated[int, Query(ge=1, le=tickets.MAX_PAGE)] = 50,
     cursor: Annotated[str | None, Query(max_length=200)] = None,
 ) -> TicketList:
-    """A project's tickets, highest number first, for its supervisors and admins."""
+    """A project's tickets, highest number first, for its supervisors and admins, each with
+    its session's live SLA clocks. A page reads at most `limit` tickets and their sessions
+    (one batch read); the session filters apply to that page, so it may hold fewer."""
     filters = tickets.Filters(
         level=level,
         status=None if status == "all" else status,
         group_id=group_id,
         priority=priority,
+        breach=breach,
     )
     found, next_cursor = tickets.of_project(scope, project_id, filters, limit=limit, cursor=cursor)
     return TicketList(items=[TicketView(**t) for t in found], next_cursor=next_cursor)

@@ -6,5 +6,6 @@
 - `content`: what a ticket holds (the user, the problem, what was tried, key messages)
 - `wording`: the message to the user, in their language, per project editable
 - `response_time`: the first-response target the user is promised, by priority
+- `targets`: an escalation's own targets, never looser than the policy's
 - `sla`: a tracked session's clocks looked at again after an escalation or a new priority
 """

@@ -25,7 +25,7 @@ from tgdesk.core.claims import SessionToRoute
 from tgdesk.core.clock import now_ms
 from tgdesk.core.domain import Emotion, Level, Priority, Role, Status
 from tgdesk.core.errors import Conflict, InvalidInput
-from tgdesk.escalation import content, response_time, sla, wording
+from tgdesk.escalation import content, response_time, sla, targets, wording
 from tgdesk.outbound import delivery
 from tgdesk.risk import checks as risk_checks
 from tgdesk.routing import policy
@@ -35,7 +35,7 @@ from tgdesk.storage import audit as audit_store
 from tgdesk.storage import tickets as store
 from tgdesk.storage.records import ticket as ticket_record
 from tgdesk.storage.records.session import Session
-from tgdesk.storage.records.ticket import Hop, Ticket, TicketUser
+from tgdesk.storage.records.ticket import Hop, Targets, Ticket, TicketUser
 from tgdesk.team import presence
 
 log = logging.getLogger(__name__)
@@ -47,7 +47,8 @@ _LEVEL_RANK = {Level.L1: 1, Level.L2: 2, Level.L3: 3}
 @dataclass(frozen=True, slots=True)
 class Request:
     """What the agent asks for. Exactly one target: `group_id`, `agent_id`, or (l3 only)
-    `supervisors`. Ticket fields left None keep what the ticket holds (or are picked)."""
+    `supervisors`. Ticket fields left None keep what the ticket holds (or are picked); the
+    targets (minutes), when given, are the ticket's own, stricter than the policy's."""
 
     level: Level
     group_id: str | None = None
@@ -61,6 +62,8 @@ class Request:
     priority: Priority | None = None
     notify_user: bool = True
     confirm_risk: bool = False
+    first_response_minutes: int | None = None
+    resolution_minutes: int | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -127,12 +130,21 @@ def plan(
         "reason": content.bounded(request.reason, ticket_record.MAX_REASON_CHARS, "reason"),
     }
     fields = _ticket_fields(session, request, existing)
+    own_targets = targets.checked(
+        project_id,
+        priority,
+        first_response_minutes=request.first_response_minutes,
+        resolution_minutes=request.resolution_minutes,
+        at=at,
+    ) or (existing or {}).get("targets")
+    if own_targets:
+        fields["targets"] = own_targets
     wanted = _wanted(session, request, scope.agent_id, hop["reason"], source_ip)
     if request.supervisors:
         wanted = replace(wanted, target=_pick_supervisor(project_id, wanted.exclude))
     if request.notify_user and existing is None:
         # Refusals come before the number is taken: the final text differs only by it.
-        draft = _text_to_user(session["project_id"], fields["user"], 0, priority)
+        draft = _text_to_user(project_id, fields["user"], 0, priority, own_targets)
         risk_checks.check_outbound(scope.agent_id, session, draft, confirmed=request.confirm_risk)
     number = int(existing["number"]) if existing else store.next_number(project_id)
     before: dict[str, Any] = dict(existing or {})
@@ -156,7 +168,7 @@ def plan(
         ticket["created_by"] = scope.agent_id
     message = None
     if request.notify_user:
-        text = _text_to_user(project_id, ticket["user"], number, priority)
+        text = _text_to_user(project_id, ticket["user"], number, priority, own_targets)
         matches = risk_checks.check_outbound(
             scope.agent_id, session, text, confirmed=request.confirm_risk
         )
@@ -322,12 +334,20 @@ def _ticket_fields(session: Session, request: Request, existing: Ticket | None) 
     }
 
 
-def _text_to_user(project_id: str, user: TicketUser, number: int, priority: Priority) -> str:
+def _text_to_user(
+    project_id: str,
+    user: TicketUser,
+    number: int,
+    priority: Priority,
+    own_targets: Targets | None,
+) -> str:
+    """The ticket's own first-response target when it has one, else the policy's."""
+    response_ms = targets.first_response_ms(own_targets)
     return wording.render(
         store.get_wording(project_id),
         language_code=user.get("language_code"),
         number=number,
-        response_ms=response_time.first_response_ms(project_id, priority),
+        response_ms=response_ms or response_time.first_response_ms(project_id, priority),
         first_name=user.get("first_name"),
     )
 

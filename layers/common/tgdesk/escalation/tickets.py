@@ -17,6 +17,7 @@ from tgdesk.core.clock import now_ms
 from tgdesk.core.domain import Emotion, Level, Priority, Status
 from tgdesk.core.errors import Forbidden, InvalidInput, NotFound
 from tgdesk.escalation import content, sla
+from tgdesk.sla import views as sla_views
 from tgdesk.storage import tickets as store
 from tgdesk.storage.records import ticket as ticket_record
 from tgdesk.storage.records.session import Session
@@ -28,12 +29,14 @@ _EDITABLE = ("problem", "tried", "key_messages", "emotion")
 
 
 def shown(ticket: Ticket, session: Session) -> dict[str, Any]:
-    """The ticket as the console shows it, with its session's priority, status and holder."""
+    """The ticket as the console shows it, with its session's priority, status, holder and
+    live SLA clocks (when its project tracks them)."""
     return {
         **ticket,
         "priority": session.get("priority"),
         "status": session.get("status"),
         "assignee_id": session.get("assignee_id"),
+        "sla": sla_views.current_view(session),
     }
 
 
@@ -122,6 +125,7 @@ class Filters:
     status: str | None = OPEN  # a session status, `open`, or None for every ticket
     group_id: str | None = None
     priority: Priority | None = None
+    breach: bool | None = None  # True: a clock of the session is breached; False: none is
 
 
 def of_project(
@@ -134,7 +138,9 @@ def of_project(
 ) -> tuple[list[dict[str, Any]], str | None]:
     """The project's tickets, highest number first, for its supervisors and admins (anyone
     else outside the project is told it does not exist). A page may hold fewer than `limit`
-    tickets and still have a cursor: reading is bounded, as the session list's is."""
+    tickets and still have a cursor: reading is bounded, as the session list's is (one query
+    of at most MAX_PAGE tickets and one batch read of their sessions; the filters on the
+    session — status, priority, breach — apply to that page)."""
     scope.require_supervisor(project_id)
     if filters.status not in (None, OPEN, *Status):
         raise InvalidInput(
@@ -151,18 +157,22 @@ def of_project(
         project_id, limit=max(1, min(limit, MAX_PAGE)), cursor=cursor, equals=equals or None
     )
     sessions = store.sessions_of([t["session_id"] for t in found])
+    now = now_ms()
     shown_tickets = [
         shown(ticket, sessions[ticket["session_id"]])
         for ticket in found
-        if ticket["session_id"] in sessions and _matches(sessions[ticket["session_id"]], filters)
+        if ticket["session_id"] in sessions
+        and _matches(sessions[ticket["session_id"]], filters, now)
     ]
     return shown_tickets, next_cursor
 
 
-def _matches(session: Session, filters: Filters) -> bool:
+def _matches(session: Session, filters: Filters, now: int) -> bool:
     status = session.get("status")
     if filters.status == OPEN and status == Status.CLOSED:
         return False
     if filters.status not in (None, OPEN) and status != filters.status:
+        return False
+    if filters.breach is not None and sla_views.breached(session, now) != filters.breach:
         return False
     return filters.priority is None or session.get("priority") == filters.priority

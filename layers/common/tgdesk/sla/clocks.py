@@ -13,6 +13,11 @@ Both pause while the session is `follow_up` (its `sla.paused_since`; finished pa
 business time, less the business time of the pauses since it started; so its due time is
 the instant at which `target + paused` business time has passed since its start. A clock
 is named `{clock}@{started_at}`: its warning and breach are marked under that name, once.
+
+An escalation may carry its own, stricter targets (the session's `ticket.targets`): from the
+escalation on, a clock's target is the policy's or, when stricter, the business time it had
+counted at the escalation plus the escalation's target (a clock that starts later: that
+target alone).
 """
 
 from __future__ import annotations
@@ -125,8 +130,8 @@ def _clock(
     started = int(started)
     priority = session.get("priority")
     calendar = policies.calendar(settings, priority)
-    target = policies.target_ms(settings, priority, clock)
     sla = state(session)
+    target = _target(session, settings, calendar, clock, started, sla)
     paused_since = _paused_since(session, sla, now)
     paused_ms = _paused_business(calendar, sla.get("pauses", []), started, now)
     marks = sla.get("marks", {}).get(f"{clock}@{started}", {})
@@ -149,6 +154,35 @@ def _clock(
         warned_at=marks.get("warned_at"),
         breached_at=marks.get("breached_at"),
     )
+
+
+_ESCALATION_TARGET = {
+    policies.FIRST_RESPONSE: "first_response_minutes",
+    policies.NEXT_RESPONSE: "first_response_minutes",
+    policies.RESOLUTION: "resolution_minutes",
+}
+
+
+def _target(
+    session: Mapping[str, Any],
+    settings: SlaSettings,
+    calendar: Calendar,
+    clock: str,
+    started: int,
+    sla: SessionSla,
+) -> int:
+    """The policy's target for the session's priority, or its escalation's when stricter."""
+    target = policies.target_ms(settings, session.get("priority"), clock)
+    targets = (session.get("ticket") or {}).get("targets") or {}
+    minutes = targets.get(_ESCALATION_TARGET[clock])
+    if minutes is None:
+        return target
+    since = int(targets["since"])
+    counted = 0
+    if started < since:
+        paused = _paused_business(calendar, sla.get("pauses", []), started, since)
+        counted = calendar.measure(started, since) - paused
+    return min(target, counted + int(minutes) * policies.MINUTE_MS)
 
 
 def _paused_since(session: Mapping[str, Any], sla: SessionSla, now: int) -> int | None:

@@ -32,7 +32,7 @@ DEFAULT_TARGETS: dict[str, tuple[int, int]] = {  # minutes: first response, reso
 }
 DEFAULT_WARN_PERCENT = 80
 MAX_TARGET_MINUTES = 90 * 24 * 60
-_MINUTE_MS = 60_000
+MINUTE_MS = 60_000
 # one step up at a breach that raises the priority; urgent stays urgent
 HIGHER: dict[str, str] = {
     Priority.LOW: Priority.MEDIUM,
@@ -94,7 +94,7 @@ def policy(settings: SlaSettings, priority: str | None) -> Policy:
 
 
 def target_ms(settings: SlaSettings, priority: str | None, clock: str) -> int:
-    return int(policy(settings, priority)[f"{clock}_minutes"]) * _MINUTE_MS  # type: ignore[literal-required]
+    return int(policy(settings, priority)[f"{clock}_minutes"]) * MINUTE_MS  # type: ignore[literal-required]
 
 
 def warn_ms(settings: SlaSettings, target: int) -> int:

@@ -9,7 +9,7 @@ ticket stays a few kilobytes whatever happens.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypedDict, cast
+from typing import Any, NotRequired, TypedDict, cast
 
 from tgdesk.core.domain import Emotion, Level, Priority
 from tgdesk.storage import keys, table
@@ -60,6 +60,15 @@ class Hop(TypedDict, total=False):
     reason: str | None
 
 
+class Targets(TypedDict, total=False):
+    """An escalation's own targets, stricter than the project's policy for the priority: the
+    session's clocks use them from `since` (the escalation) on (tgdesk.sla.clocks)."""
+
+    first_response_minutes: int  # the response clocks: the first answer, then each next one
+    resolution_minutes: int
+    since: int
+
+
 class Ticket(TypedDict, total=False):
     """A ticket item without its key attributes, as storage returns it."""
 
@@ -74,6 +83,7 @@ class Ticket(TypedDict, total=False):
     key_messages: list[KeyMessage]
     emotion: Emotion
     hops: list[Hop]
+    targets: Targets  # absent: the project's policy
     created_at: int
     created_by: str
     updated_at: int
@@ -81,11 +91,13 @@ class Ticket(TypedDict, total=False):
 
 
 class TicketSummary(TypedDict):
-    """What the session item keeps of its ticket, for whoever holds it (the top of the chat)."""
+    """What the session item keeps of its ticket, for whoever holds it (the top of the chat),
+    and the targets its clocks read."""
 
     number: int
     level: Level
     emotion: Emotion
+    targets: NotRequired[Targets]
 
 
 def key(session_id: str) -> tuple[str, str]:
@@ -111,8 +123,11 @@ def from_item(item: Mapping[str, Any]) -> Ticket:
 
 
 def summary(ticket: Mapping[str, Any]) -> TicketSummary:
-    return {
+    short: TicketSummary = {
         "number": int(ticket["number"]),
         "level": Level(ticket["level"]),
         "emotion": Emotion(ticket["emotion"]),
     }
+    if ticket.get("targets"):
+        short["targets"] = ticket["targets"]
+    return short
