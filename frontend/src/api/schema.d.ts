@@ -1765,7 +1765,9 @@ export interface paths {
         };
         /**
          * List Tickets
-         * @description A project's tickets, highest number first, for its supervisors and admins.
+         * @description A project's tickets, highest number first, for its supervisors and admins, each with
+         *     its session's live SLA clocks. A page reads at most `limit` tickets and their sessions
+         *     (one batch read); the session filters apply to that page, so it may hold fewer.
          */
         get: operations["list_tickets_api_tickets_get"];
         put?: never;
@@ -2322,6 +2324,11 @@ export interface components {
             confirm_risk: boolean;
             emotion?: components["schemas"]["Emotion"] | null;
             /**
+             * First Response Minutes
+             * @description The ticket's own first-response target, never looser than the project's policy for its priority; the user is told it
+             */
+            first_response_minutes?: number | null;
+            /**
              * Key Message Ids
              * @description Messages of the session
              */
@@ -2347,6 +2354,11 @@ export interface components {
             problem?: string | null;
             /** Reason */
             reason?: string | null;
+            /**
+             * Resolution Minutes
+             * @description The ticket's own resolution target, never looser than the policy's
+             */
+            resolution_minutes?: number | null;
             to: components["schemas"]["EscalationTarget"];
             /** Tried */
             tried?: string | null;
@@ -4508,6 +4520,25 @@ export interface components {
              */
             number: number;
         };
+        /**
+         * TicketTargets
+         * @description An escalation's own targets (minutes), stricter than the project's policy: the
+         *     session's clocks use them from `since` on.
+         */
+        TicketTargets: {
+            /**
+             * First Response Minutes
+             * @description The response clocks: the first answer, then each next one
+             */
+            first_response_minutes?: number | null;
+            /** Resolution Minutes */
+            resolution_minutes?: number | null;
+            /**
+             * Since
+             * @description When the escalation set them
+             */
+            since: number;
+        };
         /** TicketUpdate */
         TicketUpdate: {
             emotion?: components["schemas"]["Emotion"] | null;
@@ -4568,8 +4599,12 @@ export interface components {
             project_id: string;
             /** Session Id */
             session_id: string;
+            /** @description The session's running SLA clocks, when its project tracks them */
+            sla?: components["schemas"]["SlaView"] | null;
             /** @description The session's status */
             status: components["schemas"]["Status"];
+            /** @description The escalation's own targets, when it set them */
+            targets?: components["schemas"]["TicketTargets"] | null;
             /**
              * Tried
              * @default
@@ -5669,7 +5704,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description No such project, or not one you may see */
+            /** @description No such project (`project_not_found`) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -5731,6 +5766,15 @@ export interface operations {
             };
             /** @description Your role, or your permissions in the project, do not allow this */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such project (`project_not_found`) */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -11189,7 +11233,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not a higher level (`level_not_higher`); supervisors with l2 (`supervisors_need_l3`); the named agent cannot take it (`agent_not_member`, `agent_not_in_scope`, `agent_disabled`, `same_agent`); a key message not of the session (`message_not_found`); the message to the user is blocked (`risk_blocked`) */
+            /** @description Not a higher level (`level_not_higher`); supervisors with l2 (`supervisors_need_l3`); the named agent cannot take it (`agent_not_member`, `agent_not_in_scope`, `agent_disabled`, `same_agent`); a key message not of the session (`message_not_found`); the message to the user is blocked (`risk_blocked`); a target looser than the project's policy (`target_looser_than_policy`) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -12539,6 +12583,8 @@ export interface operations {
                 status?: string;
                 group_id?: string | null;
                 priority?: components["schemas"]["Priority"] | null;
+                /** @description true: a running SLA clock of the session is overdue; false: none is */
+                breach?: boolean | null;
                 limit?: number;
                 cursor?: string | null;
             };
