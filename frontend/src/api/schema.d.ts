@@ -5704,7 +5704,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description No such project (`project_not_found`) */
+            /** @description No such project, or not one you may see */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -5766,15 +5766,6 @@ export interface operations {
             };
             /** @description Your role, or your permissions in the project, do not allow this */
             403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description No such project (`project_not_found`) */
-            404: {
                 headers: {
                     [name: string]: unknown;
                 };
