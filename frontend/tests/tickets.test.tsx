@@ -57,11 +57,12 @@ describe("escalating", () => {
     await waitFor(() => expect(view.getByRole("option", { name: "L2 support" })).toBeTruthy());
     fireEvent.change(view.getByLabelText("A group", { selector: "select" }), { target: { value: "g1" } });
     fireEvent.input(view.getByLabelText("What was tried"), { target: { value: "Resent the invoice" } });
+    fireEvent.input(view.getByLabelText("First response (minutes)"), { target: { value: "10" } });
     fireEvent.submit(view.getByRole("button", { name: "Escalate" }).closest("form")!);
     await waitFor(() => expect(closed).toHaveBeenCalled());
     expect(post).toHaveBeenCalledWith(
       "/api/sessions/01m83gn12c75chx0rpmgvne239/escalations",
-      expect.objectContaining({ level: "l2", to: { group_id: "g1", supervisors: false }, tried: "Resent the invoice", notify_user: true }),
+      expect.objectContaining({ level: "l2", to: { group_id: "g1", supervisors: false }, tried: "Resent the invoice", notify_user: true, first_response_minutes: 10, resolution_minutes: undefined }),
     );
     expect(c.workspace.store.get().notice).toEqual({ key: "notice.escalated", vars: { ticket: "#1234", level: "L2" } });
   });
@@ -76,6 +77,13 @@ describe("the ticket card", () => {
     await waitFor(() => expect(view.getByText("<b>Charged twice</b>")).toBeTruthy());
     expect(view.container.querySelector("b")).toBeNull();
     expect(view.getByText("the receipt (attachment)")).toBeTruthy();
+  });
+
+  it("shows the escalation's own targets", async () => {
+    const get = vi.fn(async () => ({ ...TICKET, targets: { first_response_minutes: 10, since: 5 } })) as Api["get"];
+    const s = session({ level: "l2", priority: "high", ticket: { number: 1234, level: "l2", emotion: "angry" } });
+    const view = render(<TicketCard controller={controller(get)} session={s} />);
+    await waitFor(() => expect(view.getByText("First response within 10 min")).toBeTruthy());
   });
 
   it("is absent without a ticket", () => {
@@ -93,8 +101,21 @@ describe("the tickets page", () => {
     const view = render(<TicketsPage api={api} controller={c} />);
     await waitFor(() => expect(view.getByRole("link", { name: "#1234" })).toBeTruthy());
     expect(view.getByRole("link", { name: "#1234" }).getAttribute("href")).toBe("#/sessions/01m83gn12c75chx0rpmgvne239");
-    expect(get).toHaveBeenLastCalledWith("/api/tickets", { project_id: "h5361jgnrdxy", level: "", status: "open", priority: "" });
+    expect(get).toHaveBeenLastCalledWith("/api/tickets", { project_id: "h5361jgnrdxy", level: "", status: "open", priority: "", breach: "" });
     fireEvent.change(view.getByLabelText("To level"), { target: { value: "l3" } });
     await waitFor(() => expect(get).toHaveBeenLastCalledWith("/api/tickets", expect.objectContaining({ level: "l3" })));
+    fireEvent.change(view.getByLabelText("Service level"), { target: { value: "true" } });
+    await waitFor(() => expect(get).toHaveBeenLastCalledWith("/api/tickets", expect.objectContaining({ breach: "true" })));
+  });
+
+  it("shows each ticket's most urgent clock as the session list does", async () => {
+    const due = Date.now() - 5 * 60_000;
+    const sla = { clocks: [{ clock: "first_response", started_at: 1, target_ms: 60_000, due_at: due, warn_at: due, paused: false, remaining_ms: 0 }] };
+    const get = vi.fn(async () => ({ items: [{ ...TICKET, sla }] })) as Api["get"];
+    const c = controller(get);
+    c.workspace.store.set({ projects: [{ project_id: "h5361jgnrdxy", name: "Support" }] as never });
+    const view = render(<TicketsPage api={{ get } as unknown as HttpApi} controller={c} />);
+    await waitFor(() => expect(view.container.querySelector("[data-sla-clock=first_response]")).toBeTruthy());
+    expect(view.container.querySelector("[data-sla-clock]")?.textContent).toMatch(/^Overdue by/);
   });
 });

@@ -33,8 +33,8 @@ function chipClass(state: ClockState): string {
   return state.warned ? "sla-chip sla-warned" : "sla-chip";
 }
 
-/** The list row's chip: the most urgent running clock, or nothing. */
-export function SlaChip(props: { session: Session }) {
+/** The list row's chip (sessions and tickets alike): the most urgent running clock, or nothing. */
+export function SlaChip(props: { session: Pick<Session, "sla"> }) {
   const now = useNow();
   const state = mostUrgent(props.session, now);
   if (!state) return null;

@@ -25,6 +25,8 @@ export function EscalateDialog(props: { controller: ConsoleController; session: 
   const [emotion, setEmotion] = useState<Emotion>("calm");
   const [priority, setPriority] = useState<Priority>(session.priority);
   const [notify, setNotify] = useState(true);
+  const [firstResponse, setFirstResponse] = useState("");
+  const [resolution, setResolution] = useState("");
   const [error, setError] = useState("");
   const [busy, setBusy] = useState(false);
 
@@ -61,6 +63,8 @@ export function EscalateDialog(props: { controller: ConsoleController; session: 
       priority,
       notify_user: notify,
       confirm_risk: false,
+      first_response_minutes: minutes(firstResponse),
+      resolution_minutes: minutes(resolution),
     };
     try {
       const ticket = await controller.api.post<Ticket>(path`/api/sessions/${session.session_id}/escalations`, body);
@@ -156,6 +160,17 @@ export function EscalateDialog(props: { controller: ConsoleController; session: 
           {t("transfer.reason")}
           <input value={reason} maxLength={500} onInput={(e) => setReason(e.currentTarget.value)} />
         </label>
+        <fieldset>
+          <legend>{t("escalate.targets")}</legend>
+          <label>
+            {t("escalate.firstResponseMinutes")}
+            <input type="number" min={1} step={1} value={firstResponse} onInput={(e) => setFirstResponse(e.currentTarget.value)} />
+          </label>
+          <label>
+            {t("escalate.resolutionMinutes")}
+            <input type="number" min={1} step={1} value={resolution} onInput={(e) => setResolution(e.currentTarget.value)} />
+          </label>
+        </fieldset>
         <label class="check">
           <input type="checkbox" checked={notify} onChange={(e) => setNotify(e.currentTarget.checked)} />
           {t("escalate.notify")}
@@ -176,4 +191,10 @@ export function EscalateDialog(props: { controller: ConsoleController; session: 
       </form>
     </Dialog>
   );
+}
+
+/** An optional target's field: left empty, the project's policy counts. */
+function minutes(value: string): number | undefined {
+  const parsed = Number.parseInt(value, 10);
+  return Number.isFinite(parsed) ? parsed : undefined;
 }

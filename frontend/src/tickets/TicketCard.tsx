@@ -44,6 +44,19 @@ export function TicketCard(props: { controller: ConsoleController; session: Sess
                 ))}
               </ol>
             </dd>
+            {ticket.targets && (
+              <>
+                <dt>{t("ticket.targets")}</dt>
+                <dd data-ticket-targets>
+                  {[
+                    ticket.targets.first_response_minutes != null && t("ticket.target.first_response", { minutes: ticket.targets.first_response_minutes }),
+                    ticket.targets.resolution_minutes != null && t("ticket.target.resolution", { minutes: ticket.targets.resolution_minutes }),
+                  ]
+                    .filter(Boolean)
+                    .join(" · ")}
+                </dd>
+              </>
+            )}
             <dt>{t("ticket.hops")}</dt>
             <dd>
               <ol>

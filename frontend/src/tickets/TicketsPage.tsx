@@ -1,5 +1,6 @@
 // The Tickets page (supervisors and admins), loaded only when opened: a project's escalation
-// tickets, highest number first, filtered by level, status and priority; a row opens its session.
+// tickets, highest number first, filtered by level, status, priority and SLA breach, each with
+// its session's clocks (the session list's chip); a row opens its session.
 import { useEffect, useState } from "preact/hooks";
 import { path, type HttpApi } from "../api/client";
 import { PRIORITIES, STATUSES } from "../api/types";
@@ -10,12 +11,14 @@ import { agentName } from "../console/people";
 import { t } from "../i18n";
 import { displayName } from "../lib/format";
 import { useStore } from "../lib/store";
+import { SlaChip } from "../sla/SlaClocks";
 import { LEVELS, ticketLabel, type Ticket } from "./model";
 
 interface Filters {
   level: string;
   status: string;
   priority: string;
+  breach: string; // "", "true" or "false"
 }
 
 export function TicketsPage(props: { api: HttpApi; controller: ConsoleController }) {
@@ -23,7 +26,7 @@ export function TicketsPage(props: { api: HttpApi; controller: ConsoleController
   const projects = useStore(workspace.store, (s) => s.projects);
   const agents = useStore(workspace.store, (s) => s.agents);
   const [projectId, setProjectId] = useState<string | null>(null);
-  const [filters, setFilters] = useState<Filters>({ level: "", status: "open", priority: "" });
+  const [filters, setFilters] = useState<Filters>({ level: "", status: "open", priority: "", breach: "" });
   const [tickets, setTickets] = useState<Ticket[] | null>(null);
   const [error, setError] = useState("");
   const project = projectId ?? projects[0]?.project_id ?? null;
@@ -32,12 +35,12 @@ export function TicketsPage(props: { api: HttpApi; controller: ConsoleController
     if (!project) return;
     setTickets(null);
     setError("");
-    const query = { project_id: project, level: filters.level, status: filters.status, priority: filters.priority };
+    const query = { project_id: project, level: filters.level, status: filters.status, priority: filters.priority, breach: filters.breach };
     props.api.get<{ items: Ticket[] }>(path`/api/tickets`, query).then(
       (r) => setTickets(r.items),
       (failure) => setError(errorText(failure)),
     );
-  }, [project, filters.level, filters.status, filters.priority]);
+  }, [project, filters.level, filters.status, filters.priority, filters.breach]);
 
   const set = (name: keyof Filters) => (event: Event) => setFilters({ ...filters, [name]: (event.currentTarget as HTMLSelectElement).value });
 
@@ -89,6 +92,14 @@ export function TicketsPage(props: { api: HttpApi; controller: ConsoleController
             ))}
           </select>
         </label>
+        <label>
+          {t("tickets.breach")}
+          <select value={filters.breach} onChange={set("breach")}>
+            <option value="">{t("tickets.any")}</option>
+            <option value="true">{t("tickets.breached")}</option>
+            <option value="false">{t("tickets.notBreached")}</option>
+          </select>
+        </label>
       </div>
       {error && (
         <p class="form-error" role="alert">
@@ -109,6 +120,7 @@ export function TicketsPage(props: { api: HttpApi; controller: ConsoleController
               <th scope="col">{t("escalate.level")}</th>
               <th scope="col">{t("filter.priority")}</th>
               <th scope="col">{t("filter.status")}</th>
+              <th scope="col">{t("tickets.clocks")}</th>
               <th scope="col">{t("ticket.emotion")}</th>
               <th scope="col">{t("tickets.user")}</th>
               <th scope="col">{t("tickets.holder")}</th>
@@ -124,6 +136,9 @@ export function TicketsPage(props: { api: HttpApi; controller: ConsoleController
                 <td>{t(`level.${ticket.level}`)}</td>
                 <td>{t(`priority.${ticket.priority}`)}</td>
                 <td>{t(`status.${ticket.status}`)}</td>
+                <td>
+                  <SlaChip session={ticket} />
+                </td>
                 <td>{t(`emotion.${ticket.emotion}`)}</td>
                 <td>{displayName(ticket.user, ticket.user.tg_user_id)}</td>
                 <td>{ticket.assignee_id ? agentName(agents, ticket.assignee_id) : "—"}</td>
