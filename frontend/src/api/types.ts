@@ -166,6 +166,8 @@ export type FunnelCounts = Schemas["FunnelSteps"];
 /** A country's or device class's clicks. */
 export type Tally = Schemas["ClickCount"];
 export type FunnelValue = Schemas["FunnelValue"];
+/** A project's click privacy: what a click keeps of the address, and for how many days. */
+export type LinkSettings = Schemas["LinkSettingsPublic"];
 /** The tracked link's click that brought a user (a session's `link`, a profile's `source`). */
 export type LinkTouch = Schemas["LinkTouchPublic"];
 export type UserSource = Schemas["UserSourcePublic"];

@@ -1,5 +1,6 @@
-// A link's funnel as plain SVG: one bar per step (clicks down to resolved), each with its count
-// and its share of the clicks; bot clicks are said apart, never a step. A bar chart of clicks
+// A link's funnel as plain SVG: one bar per step (clicks down to rated), each with its count
+// and its share of the clicks, and the rated sessions' average rating; bot clicks are said
+// apart, never a step. A bar chart of clicks
 // and starts per day follows, and both are also tables (for screen readers and for reading
 // exact numbers).
 import { t } from "../i18n";
@@ -9,6 +10,11 @@ const BAR_HEIGHT = 22;
 const GAP = 8;
 const LABEL_WIDTH = 170;
 const CHART_WIDTH = 600;
+
+/** An average rating as shown ("—" when nothing was rated). */
+export function ratingText(average: number | null | undefined): string {
+  return average === null || average === undefined ? "—" : average.toFixed(2);
+}
 
 /** A step's share of the clicks, as a whole percentage ("—" without clicks). */
 export function share(counts: FunnelCounts, step: FunnelStep): string {
@@ -60,6 +66,7 @@ export function FunnelChart(props: { funnel: Funnel }) {
           ))}
         </tbody>
       </table>
+      <p data-rating>{total.rated ? t("links.averageOf", { rating: ratingText(total.average_rating), count: total.rated }) : t("links.noRatings")}</p>
       <p class="muted">
         {t("links.botClicks", { count: total.bot_clicks })}
       </p>
@@ -100,6 +107,7 @@ export function DailyChart(props: { funnel: Funnel }) {
                   {t(`links.step.${step}`)}
                 </th>
               ))}
+              <th scope="col">{t("links.averageRating")}</th>
               <th scope="col">{t("links.bots")}</th>
             </tr>
           </thead>
@@ -110,6 +118,7 @@ export function DailyChart(props: { funnel: Funnel }) {
                 {FUNNEL_STEPS.map((step) => (
                   <td key={step}>{d[step]}</td>
                 ))}
+                <td>{ratingText(d.average_rating)}</td>
                 <td>{d.bot_clicks}</td>
               </tr>
             ))}
@@ -173,6 +182,7 @@ function BreakdownTable(props: { title: string; rows: FunnelValue[] }) {
               {t(`links.step.${step}`)}
             </th>
           ))}
+          <th scope="col">{t("links.averageRating")}</th>
         </tr>
       </thead>
       <tbody>
@@ -182,6 +192,7 @@ function BreakdownTable(props: { title: string; rows: FunnelValue[] }) {
             {FUNNEL_STEPS.map((step) => (
               <td key={step}>{row[step]}</td>
             ))}
+            <td>{ratingText(row.average_rating)}</td>
           </tr>
         ))}
       </tbody>

@@ -8,17 +8,24 @@ import { LinksPage } from "./LinksPage";
 import { funnelOf, linkOf } from "./testData";
 
 const SUPERVISOR = { agent_id: "6t2nwqeabbja", username: "sam", display_name: "Sam", role: "supervisor" as const };
+const ADMIN = { ...SUPERVISOR, agent_id: "6t2nwqeadmin", username: "ada", role: "admin" as const };
 const PROJECT = { project_id: "p1", name: "Sandbox" };
+const SETTINGS_PATH = "/api/projects/p1/link-settings";
+const SETTINGS = { address_mode: "hashed", retention_days: 90 };
 
-function setUp(handlers: Partial<Record<"get" | "post" | "patch" | "del", (path: string, arg?: unknown) => unknown>> = {}) {
-  const call = (name: keyof typeof handlers) =>
+type Handler = (path: string, arg?: unknown) => unknown;
+
+/** The page over a fake API; the project's link settings are SETTINGS unless a handler answers them. */
+function setUp(handlers: Partial<Record<"get" | "post" | "patch" | "put" | "del" | "settings", Handler>> = {}, me: typeof SUPERVISOR | typeof ADMIN = SUPERVISOR) {
+  const call = (name: Exclude<keyof typeof handlers, "settings">) =>
     vi.fn(async (path: string, arg?: unknown) => {
+      if (name === "get" && path === SETTINGS_PATH) return handlers.settings ? handlers.settings(path) : SETTINGS;
       const handler = handlers[name];
       if (!handler) throw new Error(`unexpected ${name} ${path}`);
       return handler(path, arg);
     });
-  const api = { get: call("get"), post: call("post"), patch: call("patch"), put: vi.fn(), del: call("del"), blob: vi.fn(), putText: vi.fn() };
-  const controller = new ConsoleController({ api: api as unknown as HttpApi, me: SUPERVISOR });
+  const api = { get: call("get"), post: call("post"), patch: call("patch"), put: call("put"), del: call("del"), blob: vi.fn(), putText: vi.fn() };
+  const controller = new ConsoleController({ api: api as unknown as HttpApi, me });
   controller.workspace.store.set({ projects: [PROJECT as never] });
   return { api, page: render(h(LinksPage, { api: api as unknown as HttpApi, controller })) };
 }
@@ -75,5 +82,44 @@ describe("the Links page", () => {
       enabled: true,
       note: "",
     });
+  });
+
+  it("shows the funnel's rated sessions and their average rating", async () => {
+    const { page } = setUp({
+      get: (path) => (path === "/api/links" ? { items: [linkOf("spring", 1)] } : funnelOf("spring", 10, { resolved: 3, rated: 2, average_rating: 4.5 })),
+    });
+    fireEvent.click(await page.findByLabelText("Funnel and QR code of Link spring"));
+    const rated = await page.findByText("Rated", { selector: "th" });
+    expect(rated.closest("tr")!.textContent).toContain("20 %");
+    expect(page.getByText("Average rating: 4.50 of 5 (2 rated)")).toBeTruthy();
+  });
+
+  it("shows the project's privacy note from its settings, copies it, and has no settings form for supervisors", async () => {
+    const writeText = vi.fn(async () => undefined);
+    Object.defineProperty(navigator, "clipboard", { value: { writeText }, configurable: true });
+    const { page } = setUp({ get: () => ({ items: [] }), settings: () => ({ address_mode: "truncated", retention_days: 30 }) });
+    const note = await page.findByText(/IP address is stored shortened/);
+    expect(note.closest("blockquote")!.textContent).toContain("deleted after 30 days");
+    fireEvent.click(page.getByLabelText("Copy the privacy note"));
+    await waitFor(() => expect(writeText).toHaveBeenCalled());
+    const copied = writeText.mock.calls[0] as unknown as [string];
+    expect(copied[0].split("\n\n")).toHaveLength(3);
+    expect(copied[0]).toContain("after 30 days");
+    expect(page.queryByLabelText("Visitor's IP address")).toBeNull();
+  });
+
+  it("lets an administrator change the click privacy settings, and the note follows", async () => {
+    const { page, api } = setUp(
+      { get: () => ({ items: [] }), put: (_p, body) => ({ address_mode: "full", retention_days: 180, ...(body as object) }) },
+      ADMIN,
+    );
+    await page.findByText(/IP address is not stored/);
+    fireEvent.change(page.getByLabelText("Visitor's IP address"), { target: { value: "full" } });
+    fireEvent.input(page.getByLabelText("Days a click record is kept (1 to 730)"), { target: { value: "180" } });
+    fireEvent.submit(page.getByLabelText("Visitor's IP address").closest("form")!);
+    await page.findByText("Saved.");
+    expect(api.put).toHaveBeenCalledWith(SETTINGS_PATH, { address_mode: "full", retention_days: 180 });
+    expect(page.getByText(/full IP address is stored/)).toBeTruthy();
+    expect(page.getByText(/deleted after 180 days/)).toBeTruthy();
   });
 });

@@ -1,6 +1,7 @@
 // The Links page (administrators and supervisors), loaded only when opened: a project's tracked
 // links with their short URLs, and per link its QR code and its funnel over a date range, with
-// CSV exports of the funnel and of the clicks.
+// CSV exports of the funnel and of the clicks; then the project's privacy note for its clicks
+// (and, for administrators, its click privacy settings).
 import { useEffect, useMemo, useState } from "preact/hooks";
 import type { HttpApi } from "../api/client";
 import { ConfirmDelete } from "../admin/ConfirmDelete";
@@ -13,6 +14,7 @@ import { csvBlob } from "./csv";
 import { clicksCsv, exportName, funnelCsv } from "./exports";
 import { Breakdowns, DailyChart, FunnelChart, TopList } from "./FunnelChart";
 import { LinkEditor } from "./LinkEditor";
+import { PrivacyNote } from "./PrivacyNote";
 import { QrCode } from "./QrCode";
 import { RANGE_PRESETS, lastDays, rangeOf, type RangePreset } from "./range";
 import { LinksStore } from "./store";
@@ -26,6 +28,7 @@ export function LinksPage(props: { api: HttpApi; controller: ConsoleController }
   const state = useStore(links.store, (s) => s);
   const [editing, setEditing] = useState<Link | "new" | null>(null);
   const projectId = state.projectId ?? projects[0]?.project_id ?? null;
+  const isAdmin = useStore(workspace.store, (s) => s.me.role === "admin");
 
   useEffect(() => {
     if (projectId) void links.showProject(projectId);
@@ -62,6 +65,7 @@ export function LinksPage(props: { api: HttpApi; controller: ConsoleController }
         <LinksTable links={state.links} openCode={state.openCode} store={links} onEdit={setEditing} />
       )}
       {open && <LinkDetails key={open.code} link={open} store={links} />}
+      {projectId && <PrivacyNote key={projectId} api={props.api} projectId={projectId} isAdmin={isAdmin} />}
       {editing && projectId && (
         <LinkEditor
           api={props.api}

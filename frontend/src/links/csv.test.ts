@@ -20,16 +20,18 @@ describe("CSV cells", () => {
   });
 });
 
-const COUNTS = countsOf(5, { bot_clicks: 2, visitors: 4, starts: 3, first_messages: 2, first_replies: 1, resolved: 1 });
-const FUNNEL = { ...funnelOf("spring", 5), days: [{ day: "2026-12-01", ...COUNTS }], total: COUNTS };
+const COUNTS = countsOf(5, { bot_clicks: 2, visitors: 4, starts: 3, first_messages: 2, first_replies: 1, resolved: 1, rated: 1, average_rating: 4.5 });
+const UNRATED = countsOf(1);
+const FUNNEL = { ...funnelOf("spring", 6), days: [{ day: "2026-12-01", ...COUNTS }, { day: "2026-12-02", ...UNRATED }], total: { ...COUNTS, clicks: 6 } };
 
 describe("the exports", () => {
-  it("puts a line per day and the totals in the funnel's CSV", () => {
+  it("puts a line per day and the totals in the funnel's CSV, the average rating empty when none", () => {
     const lines = funnelCsv(FUNNEL).replace("\uFEFF", "").trim().split("\r\n");
     expect(lines).toEqual([
-      "day,clicks,visitors,starts,first_messages,first_replies,resolved,bot_clicks",
-      "2026-12-01,5,4,3,2,1,1,2",
-      "total,5,4,3,2,1,1,2",
+      "day,clicks,visitors,starts,first_messages,first_replies,resolved,rated,average_rating,bot_clicks",
+      "2026-12-01,5,4,3,2,1,1,1,4.5,2",
+      "2026-12-02,1,1,0,0,0,0,0,,0",
+      "total,6,4,3,2,1,1,1,4.5,2",
     ]);
   });
 

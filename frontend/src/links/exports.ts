@@ -1,13 +1,13 @@
 // The Links page's CSV exports: a link's funnel over the chosen range (a line per day, then the
-// totals) and its clicks.
+// totals; the average rating empty when nothing was rated) and its clicks.
 import type { DateRange } from "./range";
 import { csvDocument } from "./csv";
 import { FUNNEL_STEPS, UTM_FIELDS, type Click, type Funnel, type FunnelCounts } from "./types";
 
-const FUNNEL_HEADER = ["day", ...FUNNEL_STEPS, "bot_clicks"];
+const FUNNEL_HEADER = ["day", ...FUNNEL_STEPS, "average_rating", "bot_clicks"];
 
 function counts(day: string, c: FunnelCounts): unknown[] {
-  return [day, ...FUNNEL_STEPS.map((step) => c[step]), c.bot_clicks];
+  return [day, ...FUNNEL_STEPS.map((step) => c[step]), c.average_rating, c.bot_clicks];
 }
 
 export function funnelCsv(funnel: Funnel): string {

@@ -18,7 +18,7 @@ export function linkOf(code: string, created_at: number, extra: Partial<Link> = 
 }
 
 export function countsOf(clicks: number, extra: Partial<FunnelCounts> = {}): FunnelCounts {
-  return { clicks, bot_clicks: 0, visitors: clicks, starts: 0, first_messages: 0, first_replies: 0, resolved: 0, ...extra };
+  return { clicks, bot_clicks: 0, visitors: clicks, starts: 0, first_messages: 0, first_replies: 0, resolved: 0, rated: 0, average_rating: null, ...extra };
 }
 
 export function funnelOf(code: string, clicks: number, extra: Partial<FunnelCounts> = {}): Funnel {
