@@ -8,7 +8,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Query, Response
 
 from console_api.deps import CurrentScope, PublicUrl, SourceIp
-from console_api.models import Items, Page
+from console_api.models import ErrorBody, Items, Page
 from console_api.models_links import (
     ClickPublic,
     LinkCreate,
@@ -21,6 +21,11 @@ from tgdesk.links import catalog, settings
 
 router = APIRouter(tags=["links"])
 
+# The project named in the body or the query: unknown, or not the caller's to manage.
+_PROJECT_HIDDEN = {
+    404: {"model": ErrorBody, "description": "No such project, or not one you may see"}
+}
+
 
 def _fields(body: Any, exclude: set[str] | None = None) -> dict[str, Any]:
     return body.model_dump(exclude_unset=True, exclude=exclude or set())
@@ -30,7 +35,7 @@ def _public(link: Any, public_url: str) -> LinkPublic:
     return LinkPublic(**catalog.public_link(link, catalog.links_base_url(public_url)))
 
 
-@router.post("/links", status_code=201)
+@router.post("/links", status_code=201, responses=_PROJECT_HIDDEN)
 def create_link(
     body: LinkCreate, scope: CurrentScope, source_ip: SourceIp, public_url: PublicUrl
 ) -> LinkPublic:
@@ -45,7 +50,7 @@ def create_link(
     return _public(link, public_url)
 
 
-@router.get("/links")
+@router.get("/links", responses=_PROJECT_HIDDEN)
 def list_links(
     project_id: Annotated[str, Query(max_length=64)], scope: CurrentScope, public_url: PublicUrl
 ) -> Items[LinkPublic]:
