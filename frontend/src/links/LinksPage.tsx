@@ -28,7 +28,6 @@ export function LinksPage(props: { api: HttpApi; controller: ConsoleController }
   const state = useStore(links.store, (s) => s);
   const [editing, setEditing] = useState<Link | "new" | null>(null);
   const projectId = state.projectId ?? projects[0]?.project_id ?? null;
-  const isAdmin = useStore(workspace.store, (s) => s.me.role === "admin");
 
   useEffect(() => {
     if (projectId) void links.showProject(projectId);
@@ -65,7 +64,7 @@ export function LinksPage(props: { api: HttpApi; controller: ConsoleController }
         <LinksTable links={state.links} openCode={state.openCode} store={links} onEdit={setEditing} />
       )}
       {open && <LinkDetails key={open.code} link={open} store={links} />}
-      {projectId && <PrivacyNote key={projectId} api={props.api} projectId={projectId} isAdmin={isAdmin} />}
+      {projectId && <PrivacyNote key={projectId} api={props.api} projectId={projectId} />}
       {editing && projectId && (
         <LinkEditor
           api={props.api}

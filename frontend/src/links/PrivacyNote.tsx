@@ -9,7 +9,9 @@ import { CopyButton } from "./CopyButton";
 import { privacyNote, privacyNoteText } from "./privacy";
 import { ADDRESS_MODES, MAX_RETENTION_DAYS, type AddressMode, type LinkSettings } from "./types";
 
-export function PrivacyNote(props: { api: Api; projectId: string; isAdmin: boolean }) {
+// Whoever sees the Links page (administrators, the project's supervisors) may change these
+// settings, as the API allows.
+export function PrivacyNote(props: { api: Api; projectId: string }) {
   const url = path`/api/projects/${props.projectId}/link-settings`;
   const { data, error, setData } = useLoad(() => props.api.get<LinkSettings>(url), [props.api, url]);
   return (
@@ -29,7 +31,7 @@ export function PrivacyNote(props: { api: Api; projectId: string; isAdmin: boole
             ))}
           </blockquote>
           <CopyButton text={privacyNoteText(data)} label={t("links.privacy.copy")} />
-          {props.isAdmin && <LinkSettingsForm api={props.api} url={url} settings={data} onSaved={setData} />}
+          <LinkSettingsForm api={props.api} url={url} settings={data} onSaved={setData} />
         </>
       )}
     </section>
