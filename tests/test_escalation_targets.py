@@ -9,11 +9,15 @@ from typing import Any
 
 import pytest
 import test_escalation_api as escalation_api
+from api_helpers import scheduler_handler
+from conftest import lambda_context
 from fastapi.testclient import TestClient
 
-from tgdesk.core import clock
+from tgdesk.audit import entries as audit
+from tgdesk.core import clock, secrets
 from tgdesk.sla import clocks, policies
 from tgdesk.storage import keys, table
+from tgdesk.storage import sla as sla_store
 
 MINUTE = 60_000
 T0 = 1_767_000_000_000
@@ -186,3 +190,54 @@ def test_targets_are_bounded(client: TestClient, case: dict[str, Any], minutes: 
         first_response_minutes=minutes,
     )
     assert refused.status_code == 422
+
+
+def test_the_scheduler_breaches_at_the_escalations_target(
+    client: TestClient, case: dict[str, Any]
+) -> None:
+    settings = policies.validated(case["p1"], {"enabled": True})
+    entry = audit.entry("sla.settings", actor_id=audit.SYSTEM, project_id=case["p1"])
+    assert sla_store.save_settings(settings, read_updated_at=None, entry=entry)
+    pk, sk = keys.session(case["sid"])
+    table.client().update_item(  # a tracked project's session carries its clocks
+        TableName=table.table_name(),
+        Key=table.to_item({"PK": pk, "SK": sk}),
+        UpdateExpression="SET sla = :sla",
+        ExpressionAttributeValues=table.values({":sla": {"warnings": 0, "breaches": 0}}),
+    )
+    opened = int(case["sessions"]["maria"]["opened_at"])
+    secrets.reset()
+    handler = scheduler_handler()
+
+    def run_at(moment: int) -> dict[str, Any]:
+        clock.set_now_for_tests(moment)
+        return handler({"job": "sla"}, lambda_context())
+
+    try:
+        clock.set_now_for_tests(opened + 5 * MINUTE)
+        made = escalate(
+            client,
+            case,
+            "maria",
+            level="l2",
+            to={"group_id": case["group"]},
+            priority="high",
+            resolution_minutes=60,
+            notify_user=False,
+        )
+        assert made.status_code == 201, made.text
+        run_at(opened + 6 * MINUTE)  # the first look computes the due times
+        events = lambda: (table.get(pk, sk) or {}).get("sla", {}).get("events", [])  # noqa: E731
+        shown = table.get(pk, sk)["sla"]["clocks"]  # type: ignore[index]
+        [resolution] = [c for c in shown if c["clock"] == "resolution"]
+        assert resolution["due_at"] == opened + 65 * MINUTE  # not the policy's 4 hours
+        run_at(opened + 64 * MINUTE)
+        assert [(e["clock"], e["stage"]) for e in events()] == [("resolution", "warning")]
+        run_at(opened + 65 * MINUTE)
+        run_at(opened + 66 * MINUTE)
+        assert [(e["clock"], e["stage"]) for e in events()] == [
+            ("resolution", "warning"),
+            ("resolution", "breach"),
+        ]
+    finally:
+        clock.set_now_for_tests(None)
