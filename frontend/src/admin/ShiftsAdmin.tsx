@@ -10,6 +10,7 @@ import { HandoverPage } from "../handover/HandoverPage";
 import { deleteShift, listShifts, saveShift, WEEKDAYS } from "../handover/api";
 import { t } from "../i18n";
 import { attempt, useLoad } from "./useLoad";
+import { ProjectPicker } from "./ProjectPicker";
 
 const EMPTY: ShiftChange = { name: "", days: ["mon", "tue", "wed", "thu", "fri"], start: "09:00", end: "17:00", agent_ids: [], reminder_minutes: [60, 30], ack_minutes: 30, post_summary: true };
 
@@ -53,16 +54,7 @@ export function ShiftsAdmin(props: { api: HttpApi; controller: ConsoleController
   return (
     <div class="admin-form">
       <h2 id="shifts-admin-title">{t("admin.shifts")}</h2>
-      <label>
-        {t("filter.project")}
-        <select value={projectId} onChange={(e) => setProjectId(e.currentTarget.value)}>
-          {projects.map((p) => (
-            <option key={p.project_id} value={p.project_id}>
-              {p.name}
-            </option>
-          ))}
-        </select>
-      </label>
+      <ProjectPicker projects={projects} projectId={projectId} onPick={setProjectId} />
       {shifts.error && (
         <p class="form-error" role="alert">
           {shifts.error}

@@ -8,6 +8,7 @@ import type { ConsoleController } from "../console/controller";
 import { t, type MessageKey } from "../i18n";
 import { formatDay, parseHolidays, parseWeek, PRIORITY_ORDER, WEEKDAYS, type SlaSettings, type SlaSettingsChange } from "../sla/form";
 import { attempt, useLoad } from "./useLoad";
+import { ProjectPicker } from "./ProjectPicker";
 
 type Policy = SlaSettings["policies"][string];
 
@@ -83,16 +84,7 @@ export function SlaAdmin(props: { api: Api; controller: ConsoleController }) {
   return (
     <form class="admin-form" onSubmit={save} aria-labelledby="sla-admin-title">
       <h2 id="sla-admin-title">{t("admin.sla")}</h2>
-      <label>
-        {t("filter.project")}
-        <select value={projectId} onChange={(e) => setProjectId(e.currentTarget.value)}>
-          {projects.map((p) => (
-            <option key={p.project_id} value={p.project_id}>
-              {p.name}
-            </option>
-          ))}
-        </select>
-      </label>
+      <ProjectPicker projects={projects} projectId={projectId} onPick={setProjectId} />
       {error && (
         <p class="form-error" role="alert">
           {error}

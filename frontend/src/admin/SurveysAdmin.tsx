@@ -7,6 +7,7 @@ import type { ConsoleController } from "../console/controller";
 import { t } from "../i18n";
 import { clock, LANGUAGES, minutesOf, TEXTS, type SurveySettings, type SurveySettingsChange } from "../surveys/form";
 import { attempt, useLoad } from "./useLoad";
+import { ProjectPicker } from "./ProjectPicker";
 
 type Wording = Record<string, Record<string, string>>;
 
@@ -73,16 +74,7 @@ export function SurveysAdmin(props: { api: Api; controller: ConsoleController })
   return (
     <form class="admin-form" onSubmit={save} aria-labelledby="survey-admin-title">
       <h2 id="survey-admin-title">{t("admin.surveys")}</h2>
-      <label>
-        {t("filter.project")}
-        <select value={projectId} onChange={(e) => setProjectId(e.currentTarget.value)}>
-          {projects.map((p) => (
-            <option key={p.project_id} value={p.project_id}>
-              {p.name}
-            </option>
-          ))}
-        </select>
-      </label>
+      <ProjectPicker projects={projects} projectId={projectId} onPick={setProjectId} />
       {error && (
         <p class="form-error" role="alert">
           {error}

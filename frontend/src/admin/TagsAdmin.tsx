@@ -5,6 +5,7 @@ import type { ConsoleController } from "../console/controller";
 import { t } from "../i18n";
 import { ConfirmDelete } from "./ConfirmDelete";
 import { attempt, useLoad } from "./useLoad";
+import { ProjectPicker } from "./ProjectPicker";
 
 /** Runs a change and re-reads; resolves to the failure's text, "" when it worked. */
 type Run = (work: () => Promise<unknown>) => Promise<string>;
@@ -48,16 +49,7 @@ export function TagsAdmin(props: { api: Api; controller: ConsoleController }) {
           {status}
         </p>
       )}
-      <label>
-        {t("filter.project")}
-        <select value={projectId} onChange={(e) => setProjectId(e.currentTarget.value)}>
-          {projects.map((p) => (
-            <option key={p.project_id} value={p.project_id}>
-              {p.name}
-            </option>
-          ))}
-        </select>
-      </label>
+      <ProjectPicker projects={projects} projectId={projectId} onPick={setProjectId} />
       <ul class="tag-admin">
         {(tags.data?.items ?? []).map((tag) => (
           <TagRow key={tag.tag_id} tag={tag} api={api} onRun={run} onSaved={(name) => setStatus(t("admin.tagSaved", { name }))} />

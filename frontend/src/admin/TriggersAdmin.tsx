@@ -8,6 +8,7 @@ import type { ConsoleController } from "../console/controller";
 import { t } from "../i18n";
 import { linesOf, phrasesOf, textsOf, TRIGGERS, type AutoEscalation, type TriggerName, type TriggerSettings, type TriggerSettingsChange } from "../triggers/model";
 import { attempt, useLoad } from "./useLoad";
+import { ProjectPicker } from "./ProjectPicker";
 
 interface Form {
   enabled: Record<TriggerName, boolean>;
@@ -101,16 +102,7 @@ export function TriggersAdmin(props: { api: Api; controller: ConsoleController }
   return (
     <form class="admin-form" onSubmit={save} aria-labelledby="triggers-admin-title">
       <h2 id="triggers-admin-title">{t("admin.escalationTriggers")}</h2>
-      <label>
-        {t("filter.project")}
-        <select value={projectId} onChange={(e) => setProjectId(e.currentTarget.value)}>
-          {projects.map((p) => (
-            <option key={p.project_id} value={p.project_id}>
-              {p.name}
-            </option>
-          ))}
-        </select>
-      </label>
+      <ProjectPicker projects={projects} projectId={projectId} onPick={setProjectId} />
       {error && (
         <p class="form-error" role="alert">
           {error}
