@@ -13,7 +13,7 @@ import { UserLocalTime } from "../src/tasks/LocalTime";
 import { clockIn, isNight } from "../src/tasks/model";
 import { OverdueBadge } from "../src/tasks/OverdueBadge";
 import { SessionTasks } from "../src/tasks/SessionTasks";
-import { TodoPage } from "../src/tasks/TodoPage";
+import { TasksPage } from "../src/tasks/TasksPage";
 import { session } from "./fixtures";
 
 const MARIA: AgentAccount = { agent_id: "maria", username: "maria", display_name: "Maria", role: "agent" };
@@ -97,7 +97,7 @@ describe("the To do view", () => {
   it("lists the caller's tasks and filters them by state", async () => {
     const get = vi.fn(async () => ({ items: [task({ state: "overdue" })] })) as Api["get"];
     const { c, api } = controller({ get });
-    const page = render(<TodoPage api={api as never} controller={c} />);
+    const page = render(<TasksPage api={api as never} controller={c} />);
     await waitFor(() => expect(page.getByText("Overdue")).toBeTruthy());
     expect(page.getByRole("link", { name: "Open conversation" }).getAttribute("href")).toContain("s1");
     fireEvent.change(page.getByLabelText("Status"), { target: { value: "overdue" } });

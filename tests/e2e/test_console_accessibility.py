@@ -210,9 +210,9 @@ def test_the_console_has_no_serious_accessibility_violations(
     admin.locator(".topbar nav button", has_text=_tickets(lang)).click()
     expect(admin.locator(f'.tickets-table tr[data-ticket="{desk.ticket_number}"]')).to_be_visible()
     problems += blocking_violations(admin, "the Tickets page")
-    admin.locator(".topbar nav button", has_text=_todo(lang)).click()
-    expect(admin.locator("main.todo-page")).to_be_visible()
-    expect(admin.locator("main.todo-page .loading")).to_have_count(0)
+    admin.locator(".topbar nav button", has_text=_tasks(lang)).click()
+    expect(admin.locator("main.tasks-page")).to_be_visible()
+    expect(admin.locator("main.tasks-page .loading")).to_have_count(0)
     problems += blocking_violations(admin, "the To do page")
     admin.locator(".topbar nav button", has_text=_links(lang)).click()
     admin.locator(f'.links-table tr[data-code="{LINK_CODE}"] button[aria-expanded]').click()
@@ -233,7 +233,7 @@ def _admin(lang: str) -> str:
     return {"en": "Administration", "zh-CN": "管理"}[lang]
 
 
-def _todo(lang: str) -> str:
+def _tasks(lang: str) -> str:
     return {"en": "To do", "zh-CN": "待办"}[lang]
 
 

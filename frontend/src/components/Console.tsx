@@ -63,7 +63,7 @@ export function Console(props: { login: Login; onEnded: (code: string) => void }
   const [Admin, setAdmin] = useState<AdminArea | null>(null);
   const [Links, setLinks] = useState<AdminArea | null>(null);
   const [Tickets, setTickets] = useState<AdminArea | null>(null);
-  const [Todo, setTodo] = useState<AdminArea | null>(null);
+  const [TasksArea, setTasksArea] = useState<AdminArea | null>(null);
   const [notifyAsk, setNotifyAsk] = useState(canAskNotifications);
   const state = useStore(controller.sessions.store, (s) => s);
   // The whole workspace: the admin area reads its agent, projects and tags without subscribing.
@@ -101,9 +101,9 @@ export function Console(props: { login: Login; onEnded: (code: string) => void }
   }, [view, Tickets, canAdmin]);
 
   useEffect(() => {
-    if (view !== "tasks" || Todo) return;
-    void import("../tasks/TodoPage").then((module) => setTodo(() => module.TodoPage));
-  }, [view, Todo]);
+    if (view !== "tasks" || TasksArea) return;
+    void import("../tasks/TasksPage").then((module) => setTasksArea(() => module.TasksPage));
+  }, [view, TasksArea]);
 
   const unread = unreadCount(state.sessions, state.unseen);
   useEffect(() => {
@@ -145,9 +145,9 @@ export function Console(props: { login: Login; onEnded: (code: string) => void }
         </div>
       )}
       {view === "tasks" ? (
-        Todo ? (
+        TasksArea ? (
           <>
-            <Todo api={api} controller={controller} />
+            <TasksArea api={api} controller={controller} />
             <HandoverPage api={api} controller={controller} />
           </>
         ) : (

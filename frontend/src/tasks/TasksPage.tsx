@@ -13,7 +13,7 @@ import { listTasks, setDone } from "./api";
 import { byDue, TASK_STATES } from "./model";
 import { TaskRow } from "./TaskRow";
 
-export function TodoPage(props: { api: HttpApi; controller: ConsoleController }) {
+export function TasksPage(props: { api: HttpApi; controller: ConsoleController }) {
   const { workspace } = props.controller;
   const projects = useStore(workspace.store, (s) => s.projects);
   const agents = useStore(workspace.store, (s) => s.agents);
@@ -46,7 +46,7 @@ export function TodoPage(props: { api: HttpApi; controller: ConsoleController })
   }
 
   return (
-    <main class="todo-page" id="chat-main" tabIndex={-1}>
+    <main class="tasks-page" id="chat-main" tabIndex={-1}>
       <h1>{t("tasks.title")}</h1>
       <div class="tickets-filters">
         <label>
