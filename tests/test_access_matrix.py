@@ -197,6 +197,8 @@ ROUTES: dict[tuple[str, str], tuple[str, Any]] = {
         HOLDER,
         None,
     ),
+    # statistics: an agent of the project gets their own figures
+    ("GET", "/api/stats"): (MEMBER, None),
 }
 
 ID_PARAMS = (
@@ -219,6 +221,7 @@ QUERY_SCOPED = {
     ("POST", "/api/links"),  # in its body
     ("GET", "/api/tickets"),
     ("GET", "/api/tasks"),
+    ("GET", "/api/stats"),
 }
 
 

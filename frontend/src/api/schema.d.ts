@@ -1736,6 +1736,30 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/stats": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Project Stats
+         * @description Figures in total over the range, over the same number of days just before it, and per
+         *     row: sessions, first response and resolution times (median, p90), handling and active
+         *     time, messages, SLA attainment, satisfaction and (an agent's) time per presence. At most
+         *     one filter. Read from counters kept per day: a 90-day request reads a bounded number of
+         *     items whatever the traffic (docs/scale.md).
+         */
+        get: operations["project_stats_api_stats_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/tasks": {
         parameters: {
             query?: never;
@@ -4104,6 +4128,258 @@ export interface components {
              * @default 0
              */
             warnings: number;
+        };
+        /** StatsAverage */
+        StatsAverage: {
+            /**
+             * Average
+             * @description ms; null with no sample
+             */
+            average: number | null;
+            /** Count */
+            count: number;
+        };
+        /** StatsFigures */
+        StatsFigures: {
+            /** @description Time with the agent's replies in it: first to last reply of a round */
+            active_ms: components["schemas"]["StatsAverage"];
+            /** @description From the user's first message to the first agent reply */
+            first_response_ms: components["schemas"]["StatsPercentiles"];
+            /** @description From the assignment to the close */
+            handling_ms: components["schemas"]["StatsAverage"];
+            messages: components["schemas"]["StatsMessages"];
+            /** @description Time per presence (from presence changes): agent rows and an agent's own figures only, else null */
+            presence_ms: components["schemas"]["StatsPresence"] | null;
+            /** @description From the opening (or reopening) to the close */
+            resolution_ms: components["schemas"]["StatsPercentiles"];
+            satisfaction: components["schemas"]["StatsSatisfaction"];
+            sessions: components["schemas"]["StatsSessions"];
+            sla: components["schemas"]["StatsSla"];
+        };
+        /** StatsFilter */
+        StatsFilter: {
+            /**
+             * Dimension
+             * @enum {string}
+             */
+            dimension: "agent" | "group" | "priority" | "tag" | "link";
+            /** Value */
+            value: string;
+        };
+        /** StatsMessages */
+        StatsMessages: {
+            /**
+             * Bot
+             * @description The bot's own messages
+             */
+            bot: number;
+            /**
+             * In
+             * @description Messages from users
+             */
+            in: number;
+            /**
+             * Out
+             * @description Agents' replies
+             */
+            out: number;
+            /**
+             * Replies Per Session
+             * @description out / handled; null when no session was handled
+             */
+            replies_per_session: number | null;
+        };
+        /** StatsPercentiles */
+        StatsPercentiles: {
+            /**
+             * Count
+             * @description How many times were measured
+             */
+            count: number;
+            /**
+             * Median
+             * @description ms, merged from time buckets; null with no sample
+             */
+            median: number | null;
+            /**
+             * P90
+             * @description ms, the 90th percentile; null with no sample
+             */
+            p90: number | null;
+        };
+        /** StatsPresence */
+        StatsPresence: {
+            /**
+             * Busy
+             * @description ms busy
+             */
+            busy: number;
+            /**
+             * Offline
+             * @description ms offline
+             */
+            offline: number;
+            /**
+             * Online
+             * @description ms online
+             */
+            online: number;
+        };
+        /** StatsReport */
+        StatsReport: {
+            /**
+             * By
+             * @enum {string}
+             */
+            by: "day" | "agent" | "group" | "priority" | "tag" | "link" | "channel";
+            /** @description The one filter applied, if any */
+            filter: components["schemas"]["StatsFilter"] | null;
+            /**
+             * From
+             * @description The first day, YYYY-MM-DD, project's zone
+             */
+            from: string;
+            /**
+             * Percentile Error
+             * @description Worst-case relative error of a median or p90 merged from time buckets
+             */
+            percentile_error: number;
+            /** @description Over the same number of days just before `from` */
+            previous: components["schemas"]["StatsFigures"];
+            /** Project Id */
+            project_id: string;
+            /**
+             * Rows
+             * @description by=day: every day of the range, oldest first; otherwise each value with figures in the range
+             */
+            rows: components["schemas"]["StatsRow"][];
+            /**
+             * Time Zone
+             * @description The project's IANA time zone the days are in
+             */
+            time_zone: string;
+            /**
+             * To
+             * @description The last day, YYYY-MM-DD, included
+             */
+            to: string;
+            /** @description Over the whole range */
+            totals: components["schemas"]["StatsFigures"];
+        };
+        /** StatsRow */
+        StatsRow: {
+            figures: components["schemas"]["StatsFigures"];
+            /**
+             * Key
+             * @description The day (YYYY-MM-DD) or the dimension's value (an id)
+             */
+            key: string;
+            /**
+             * Label
+             * @description What the console shows: the day, a name, the value
+             */
+            label: string;
+        };
+        /** StatsSatisfaction */
+        StatsSatisfaction: {
+            /**
+             * Average
+             * @description StatsAverage rating, 1-5; null when none rated
+             */
+            average: number | null;
+            /**
+             * Distribution
+             * @description How many ratings of 1, 2, 3, 4 and 5
+             */
+            distribution: number[];
+            /**
+             * Rated
+             * @description Surveys answered
+             */
+            rated: number;
+            /**
+             * Response Rate
+             * @description rated / surveyed; null when none surveyed
+             */
+            response_rate: number | null;
+            /**
+             * Surveyed
+             * @description Surveys sent
+             */
+            surveyed: number;
+        };
+        /** StatsSessions */
+        StatsSessions: {
+            /**
+             * Assigned
+             * @description Sessions given a holder when they had none
+             */
+            assigned: number;
+            /** Closed */
+            closed: number;
+            /**
+             * Escalated
+             * @description Escalations, every level
+             */
+            escalated: number;
+            /** Escalated L2 */
+            escalated_l2: number;
+            /** Escalated L3 */
+            escalated_l3: number;
+            /**
+             * Escalation Ratio
+             * @description escalated / new; null when none new
+             */
+            escalation_ratio: number | null;
+            /**
+             * Handled
+             * @description Sessions an agent replied to at least once
+             */
+            handled: number;
+            /**
+             * New
+             * @description Sessions opened
+             */
+            new: number;
+            /**
+             * Reopen Rate
+             * @description reopened / closed; null when none closed
+             */
+            reopen_rate: number | null;
+            /** Reopened */
+            reopened: number;
+            /**
+             * Resolved By Bot
+             * @description Closed by the bot's answer (the user said it helped)
+             */
+            resolved_by_bot: number;
+            /**
+             * Transferred
+             * @description Sessions moved from one holder to another
+             */
+            transferred: number;
+        };
+        /** StatsSla */
+        StatsSla: {
+            /** @description First response */
+            first: components["schemas"]["StatsSlaClock"];
+            /** @description Next response */
+            next: components["schemas"]["StatsSlaClock"];
+            resolution: components["schemas"]["StatsSlaClock"];
+        };
+        /** StatsSlaClock */
+        StatsSlaClock: {
+            /**
+             * Attainment
+             * @description met / (met + breached); null when neither
+             */
+            attainment: number | null;
+            /** Breached */
+            breached: number;
+            /** Met */
+            met: number;
+            /** Warned */
+            warned: number;
         };
         /**
          * Status
@@ -12499,6 +12775,81 @@ export interface operations {
             };
             /** @description `routing_contended`: routing lost every race to other sessions; retry */
             503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    project_stats_api_stats_get: {
+        parameters: {
+            query: {
+                /** @description The project */
+                project_id: string;
+                /** @description The first day, YYYY-MM-DD in the project's time zone (default: 29 days before `to`) */
+                from?: string | null;
+                /** @description The last day, YYYY-MM-DD, included (default: today in the project's time zone); a range holds at most 366 days */
+                to?: string | null;
+                /** @description What the rows are: one per day of the range, or one per agent, group, priority, tag, link or channel with figures in it. With a filter: per day, or the filter's own dimension */
+                by?: "day" | "agent" | "group" | "priority" | "tag" | "link" | "channel";
+                /** @description Only this agent's figures (an agent's are always their own) */
+                agent_id?: string | null;
+                /** @description Only this agent group's figures */
+                group_id?: string | null;
+                /** @description Only the sessions of this priority */
+                priority?: components["schemas"]["Priority"] | null;
+                /** @description Only the sessions with this tag (its id) */
+                tag?: string | null;
+                /** @description Only the sessions this tracked link brought (code) */
+                link?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StatsReport"];
+                };
+            };
+            /** @description Not logged in, or the login expired or was ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `supervisor_only`: an agent asked for other figures than their own */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `project_not_found` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Invalid input; `field` names it */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };

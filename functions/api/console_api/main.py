@@ -49,6 +49,7 @@ ROUTE_MODULES: dict[str, tuple[str, ...]] = {
     "surveys": ("/projects/*/survey-settings",),
     "tasks": ("/tasks", "/sessions/*/tasks", "/projects/*/task-settings"),
     "shifts": ("/projects/*/shifts", "/projects/*/handovers"),
+    "stats": ("/stats",),
 }
 
 
