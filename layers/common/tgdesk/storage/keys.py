@@ -49,6 +49,7 @@ SESSION_INDEX_SHARDS = 16  # every message of the largest project moves its sess
 USER_INDEX_SHARDS = 8  # a user's message re-sorts them in the largest project (once a minute)
 LINK_CLICK_SHARDS = 16  # every click of the busiest tracked link (a campaign's burst)
 LINK_FUNNEL_SHARDS = 8  # every counted click of a project's links (a campaign's burst)
+STATS_SHARDS = 8  # every counted message of the largest project (its `project` item)
 _SHARD_FAMILIES = (
     ("GSI2", re.compile(r"(TIMER#[^#]+)#\d+"), TIMER_SHARDS),
     ("GSI2", re.compile(r"(DELIVERY#RETRY)#\d+"), DELIVERY_RETRY_SHARDS),
@@ -59,6 +60,7 @@ _SHARD_FAMILIES = (
     ("GSI1", re.compile(r"(PROJECT#.+#USERS)#\d+"), USER_INDEX_SHARDS),
     ("GSI1", re.compile(r"(LINK#.+#CLICKS)#\d+"), LINK_CLICK_SHARDS),
     ("table", re.compile(r"(LINKFUNNEL#.+#\d{6})#\d+"), LINK_FUNNEL_SHARDS),
+    ("table", re.compile(r"(STATS#.+#\d{6}#[a-z]+)#\d+"), STATS_SHARDS),
 )
 
 
@@ -559,3 +561,43 @@ def handover(project_id: str, ended_at: int, shift_id: str) -> tuple[str, str]:
 
 
 HANDOVER_ACK_TIMER = "handover_ack"  # GSI2 `TIMER#handover_ack#{n}`: unacknowledged handovers
+
+
+# -- statistics counters ----------------------------------------------------------------------
+def stats_counters(project_id: str, month: str, dimension: str, shard_number: int) -> str:
+    """A shard of a project's statistics counters of one dimension in one month (`yyyy-mm`)."""
+    return stats_counters_shards(project_id, month, dimension)[shard_number]
+
+
+def stats_counters_shards(project_id: str, month: str, dimension: str) -> tuple[str, ...]:
+    """Every shard of a project's counters of one dimension in one month: readers sum them."""
+    return sharded(f"STATS#{project_id}#{month.replace('-', '')}#{dimension}", STATS_SHARDS)
+
+
+def stats_day(value: str, day: str) -> str:
+    """Sort key of one value's counters of one day (`yyyy-mm-dd`): a value's days in order."""
+    return f"{value}#{day}"
+
+
+def stats_days(value: str, first_day: str, last_day: str) -> tuple[str, str]:
+    return stats_day(value, first_day), stats_day(value, last_day)
+
+
+def stats_event(event: str) -> tuple[str, str]:
+    """Exactly-once marker of a stream record the statistics counted."""
+    return f"STATSEVENT#{event}", "STATSEVENT"
+
+
+# -- exports and retention ----------------------------------------------------------------------
+def export_job(project_id: str, created_at: int, job_id: str) -> tuple[str, str]:
+    """A project export or retention backfill of a project, oldest first (tgdesk.exports)."""
+    return f"PROJECT#{project_id}", f"{EXPORT_JOB_PREFIX}{ts(created_at)}#{job_id}"
+
+
+EXPORT_JOB_PREFIX = "EXPORTJOB#"
+
+
+# -- the bot's own answers ------------------------------------------------------------------
+def project_autoreplies(project_id: str) -> tuple[str, str]:
+    """A project's automatic answers: the welcome, the off-hours answer, the FAQ rules."""
+    return f"PROJECT#{project_id}", "AUTOREPLIES"

@@ -12,6 +12,7 @@ from collections.abc import Mapping
 from typing import Any, Literal, TypedDict, cast
 
 from tgdesk.storage import keys, table
+from tgdesk.storage.records.translation import Translation
 
 KIND = "message"
 
@@ -62,6 +63,8 @@ class MessageShown(TypedDict, total=False):
     risk: list[dict[str, Any]]  # what risk control found in a user's message
     cut: list[str]  # what was not stored whole
     edits_dropped: int  # earlier versions left out of `edits`
+    translation: Translation  # a user's message in the agents' language (tgdesk.translation)
+    original_text: str  # a translated reply: what the agent wrote (`text` is what was sent)
 
 
 class Message(MessageShown, total=False):
