@@ -563,6 +563,12 @@ def handover(project_id: str, ended_at: int, shift_id: str) -> tuple[str, str]:
 HANDOVER_ACK_TIMER = "handover_ack"  # GSI2 `TIMER#handover_ack#{n}`: unacknowledged handovers
 
 
+# -- translation ----------------------------------------------------------------------------
+def project_translation(project_id: str) -> tuple[str, str]:
+    """A project's translation settings: on or off, the agents' language."""
+    return f"PROJECT#{project_id}", "TRANSLATION"
+
+
 # -- statistics counters ----------------------------------------------------------------------
 def stats_counters(project_id: str, month: str, dimension: str, shard_number: int) -> str:
     """A shard of a project's statistics counters of one dimension in one month (`yyyy-mm`)."""
