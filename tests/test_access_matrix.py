@@ -197,6 +197,23 @@ ROUTES: dict[tuple[str, str], tuple[str, Any]] = {
         HOLDER,
         None,
     ),
+    # quick replies
+    ("GET", "/api/projects/{project_id}/quick-replies"): (MEMBER, None),
+    ("POST", "/api/projects/{project_id}/quick-replies"): (
+        SUPERVISOR,
+        {"title": "x", "texts": {"en": "x"}},
+    ),
+    ("PUT", "/api/projects/{project_id}/quick-replies/{reply_id}"): (
+        SUPERVISOR,
+        {"title": "x", "texts": {"en": "x"}, "version": 1},
+    ),
+    ("DELETE", "/api/projects/{project_id}/quick-replies/{reply_id}"): (SUPERVISOR, None),
+    ("GET", "/api/me/quick-replies"): (ANY_AGENT, None),
+    ("POST", "/api/me/quick-replies"): (ANY_AGENT, None),
+    ("PUT", "/api/me/quick-replies/{reply_id}"): (ANY_AGENT, None),
+    ("DELETE", "/api/me/quick-replies/{reply_id}"): (ANY_AGENT, None),
+    ("GET", "/api/sessions/{session_id}/quick-replies"): (HOLDER, None),
+    ("POST", "/api/sessions/{session_id}/quick-replies/{reply_id}/filled"): (HOLDER, None),
     # statistics: an agent of the project gets their own figures
     ("GET", "/api/stats"): (MEMBER, None),
 }

@@ -49,6 +49,12 @@ ROUTE_MODULES: dict[str, tuple[str, ...]] = {
     "surveys": ("/projects/*/survey-settings",),
     "tasks": ("/tasks", "/sessions/*/tasks", "/projects/*/task-settings"),
     "shifts": ("/projects/*/shifts", "/projects/*/handovers"),
+    "translation": ("/projects/*/translation-settings", "/sessions/*/translation-preview"),
+    "quick_replies": (
+        "/projects/*/quick-replies",
+        "/me/quick-replies",
+        "/sessions/*/quick-replies",
+    ),
     "stats": ("/stats",),
 }
 

@@ -63,8 +63,18 @@ def render(
     values = {
         "{ticket}": ticket_label(number),
         "{response_time}": response_time(response_ms, language),
-        "{first_name}": (first_name or "").strip() or _NO_NAME[language],
+        "{first_name}": addressee(first_name, language),
     }
+    return fill(template, values)
+
+
+def addressee(first_name: str | None, language: str) -> str:
+    """How the user is named: their first name, else a polite word in their language."""
+    return (first_name or "").strip() or _NO_NAME[language]
+
+
+def fill(template: str, values: Mapping[str, str]) -> str:
+    """`template` with each placeholder of `values` replaced; any other stays as written."""
     return _PLACEHOLDER.sub(lambda found: values.get(found.group(0), found.group(0)), template)
 
 

@@ -563,6 +563,30 @@ def handover(project_id: str, ended_at: int, shift_id: str) -> tuple[str, str]:
 HANDOVER_ACK_TIMER = "handover_ack"  # GSI2 `TIMER#handover_ack#{n}`: unacknowledged handovers
 
 
+# -- quick replies --------------------------------------------------------------------------
+def project_quick_reply(project_id: str, reply_id: str) -> tuple[str, str]:
+    """A quick reply of a project's library (its supervisors manage it)."""
+    return f"PROJECT#{project_id}", f"QUICKREPLY#{reply_id}"
+
+
+def agent_quick_reply(agent_id: str, reply_id: str) -> tuple[str, str]:
+    """A personal quick reply of one agent."""
+    return f"AGENT#{agent_id}", f"QUICKREPLY#{reply_id}"
+
+
+QUICK_REPLY_PREFIX = "QUICKREPLY#"
+
+
+def project_quick_reply_count(project_id: str) -> tuple[str, str]:
+    """How many quick replies the project's library holds (bounds it)."""
+    return f"PROJECT#{project_id}", "QUICKREPLIES"
+
+
+def agent_quick_reply_count(agent_id: str) -> tuple[str, str]:
+    """How many personal quick replies the agent holds (bounds them)."""
+    return f"AGENT#{agent_id}", "QUICKREPLIES"
+
+
 # -- translation ----------------------------------------------------------------------------
 def project_translation(project_id: str) -> tuple[str, str]:
     """A project's translation settings: on or off, the agents' language."""
