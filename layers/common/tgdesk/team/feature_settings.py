@@ -1,9 +1,10 @@
 """A feature's settings for one project (satisfaction surveys, escalation triggers): how the
 console reads and replaces them, and the copy the stream keeps.
 
-Supervisors of the project read them, administrators replace them. A save is audited in the
-same transaction and conditioned on the `updated_at` read, so of two administrators saving
-from the same read one is told to reload. The stream reads a project's settings at most once
+Supervisors of the project read them, administrators (and the project's supervisors, for a
+feature that lets them) replace them. A save is audited in the same transaction and
+conditioned on the `updated_at` read, so of two administrators saving from the same read one
+is told to reload. The stream reads a project's settings at most once
 per FRESH_SECONDS in a container, so that a message or a close costs no read: a change
 applies in every container within that bound, and at once in the container that saved it.
 """
@@ -48,6 +49,7 @@ class FeatureSettings(Generic[S]):
     # (settings, *, read_updated_at, entry) -> False when `updated_at` is no longer the one read
     save_stored: Callable[..., bool]
     changed: Callable[[], Conflict]
+    supervisors_save: bool = False  # the project's supervisors replace them too, not only admins
     _known: dict[str, _Known[S]] = field(default_factory=dict)
 
     def read(self, scope: access.Scope, project_id: str) -> S:
@@ -66,7 +68,9 @@ class FeatureSettings(Generic[S]):
     ) -> S:
         """Replace the project's settings with `wanted` (what it leaves out takes its default);
         `updated_at` in `wanted`, when given, must be the one read."""
-        if not scope.is_admin:
+        if self.supervisors_save:
+            scope.require_supervisor(project_id)
+        elif not scope.is_admin:
             raise Forbidden("only an administrator can do this", code="admin_only")
         projects.get_project(project_id)
         stored = self.get_stored(project_id)
