@@ -18,10 +18,10 @@ import { HandoverPage } from "../handover/HandoverPage";
 
 type AdminArea = ComponentType<{ api: HttpApi; controller: ConsoleController }>;
 /** The workbench, or one of the lazily loaded areas of administrators and supervisors. */
-export type View = "console" | "admin" | "links" | "tickets" | "tasks";
+export type View = "console" | "admin" | "links" | "tickets" | "tasks" | "stats";
 
 function useHashView(): [View, (view: View) => void] {
-  const named: Record<string, View> = { "#admin": "admin", "#links": "links", "#tickets": "tickets", "#tasks": "tasks" };
+  const named: Record<string, View> = { "#admin": "admin", "#links": "links", "#tickets": "tickets", "#tasks": "tasks", "#stats": "stats" };
   const read = (): View => named[location.hash] ?? "console";
   const [view, setView] = useState<View>(read);
   useEffect(() => {
@@ -64,6 +64,7 @@ export function Console(props: { login: Login; onEnded: (code: string) => void }
   const [Links, setLinks] = useState<AdminArea | null>(null);
   const [Tickets, setTickets] = useState<AdminArea | null>(null);
   const [TasksArea, setTasksArea] = useState<AdminArea | null>(null);
+  const [Stats, setStats] = useState<AdminArea | null>(null);
   const [notifyAsk, setNotifyAsk] = useState(canAskNotifications);
   const state = useStore(controller.sessions.store, (s) => s);
   // The whole workspace: the admin area reads its agent, projects and tags without subscribing.
@@ -105,6 +106,12 @@ export function Console(props: { login: Login; onEnded: (code: string) => void }
     void import("../tasks/TasksPage").then((module) => setTasksArea(() => module.TasksPage));
   }, [view, TasksArea]);
 
+  // Every agent: an agent's figures are their own (the API sees to it).
+  useEffect(() => {
+    if (view !== "stats" || Stats) return;
+    void import("../stats/StatsPage").then((module) => setStats(() => module.StatsPage));
+  }, [view, Stats]);
+
   const unread = unreadCount(state.sessions, state.unseen);
   useEffect(() => {
     document.title = unread > 0 ? `(${unread}) ${t("app.title")}` : t("app.title");
@@ -144,7 +151,15 @@ export function Console(props: { login: Login; onEnded: (code: string) => void }
           </button>
         </div>
       )}
-      {view === "tasks" ? (
+      {view === "stats" ? (
+        Stats ? (
+          <Stats api={api} controller={controller} />
+        ) : (
+          <p class="loading" role="status">
+            {t("state.loading")}
+          </p>
+        )
+      ) : view === "tasks" ? (
         TasksArea ? (
           <>
             <TasksArea api={api} controller={controller} />

@@ -36,6 +36,9 @@ export function TopBar(props: {
         <button type="button" class="ghost" aria-current={props.view === "tasks" ? "page" : undefined} onClick={() => props.onView("tasks")}>
           {t("nav.tasks")}
         </button>
+        <button type="button" class="ghost" aria-current={props.view === "stats" ? "page" : undefined} onClick={() => props.onView("stats")}>
+          {t("nav.stats")}
+        </button>
         {props.canAdmin && (
           <button type="button" class="ghost" aria-current={props.view === "admin" ? "page" : undefined} onClick={() => props.onView("admin")}>
             {t("nav.admin")}
