@@ -177,3 +177,9 @@ export type Shift = Schemas["ShiftPublic"];
 export type ShiftChange = Schemas["ShiftChange"];
 export type OnShift = Schemas["OnShift"];
 export type Handover = Schemas["HandoverPublic"];
+
+/** Statistics (GET /api/stats): a project's figures over a range of its local days, in total,
+ *  for the period before and per day or per value of one dimension (tgdesk.stats). */
+export type StatsReport = Schemas["StatsReport"];
+export type StatsFigures = Schemas["StatsFigures"];
+export type StatsRow = Schemas["StatsRow"];
