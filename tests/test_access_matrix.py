@@ -216,6 +216,13 @@ ROUTES: dict[tuple[str, str], tuple[str, Any]] = {
     ("POST", "/api/sessions/{session_id}/quick-replies/{reply_id}/filled"): (HOLDER, None),
     # statistics: an agent of the project gets their own figures
     ("GET", "/api/stats"): (MEMBER, None),
+    # exports and retention
+    ("GET", "/api/sessions/{session_id}/transcript"): (HOLDER, None),
+    ("POST", "/api/projects/{project_id}/exports"): (ADMIN, {"from_at": 0, "to_at": 1}),
+    ("GET", "/api/projects/{project_id}/exports"): (ADMIN, None),
+    ("GET", "/api/projects/{project_id}/exports/{job_id}"): (ADMIN, None),
+    ("GET", "/api/projects/{project_id}/retention"): (ADMIN, None),
+    ("PUT", "/api/projects/{project_id}/retention"): (ADMIN, {"retention_days": None}),
 }
 
 ID_PARAMS = (

@@ -56,6 +56,7 @@ ROUTE_MODULES: dict[str, tuple[str, ...]] = {
         "/sessions/*/quick-replies",
     ),
     "stats": ("/stats",),
+    "exports": ("/sessions/*/transcript", "/projects/*/exports", "/projects/*/retention"),
 }
 
 

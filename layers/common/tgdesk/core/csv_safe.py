@@ -20,6 +20,9 @@ from typing import Any
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 _ESCAPED = re.compile(r"'+[=+\-@\t\r]")
 LINE_END = "\r\n"
+# Spreadsheet programs read a CSV file as UTF-8 (Chinese and Cyrillic names intact) only
+# when it starts with a byte order mark.
+BOM = "\ufeff"
 
 
 def cell(value: Any) -> str:
@@ -42,3 +45,8 @@ def document(header: Iterable[str], rows: Iterable[Iterable[Any]]) -> str:
     writer.writerow(cell(v) for v in header)
     writer.writerows((cell(v) for v in row) for row in rows)
     return out.getvalue()
+
+
+def spreadsheet(header: Iterable[str], rows: Iterable[Iterable[Any]]) -> str:
+    """A CSV document for a file download: `document`, after a BOM."""
+    return BOM + document(header, rows)

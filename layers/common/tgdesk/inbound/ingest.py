@@ -23,7 +23,7 @@ from tgdesk.core.clock import now_ms
 from tgdesk.core.errors import NotFound, Unauthorized
 from tgdesk.sessions import lifecycle, opening
 from tgdesk.sessions.opening import InboundTiming
-from tgdesk.storage import conversations, projects, sessions
+from tgdesk.storage import conversations, projects, retention, sessions
 from tgdesk.storage.conversations import Write
 from tgdesk.storage.records.project import Project
 from tgdesk.surveys import callback_data as survey_buttons
@@ -158,6 +158,7 @@ def _store_message(
         timing=lifecycle.inbound_timing(project, now),
         now=now,
         touch=attribution.touch_of(project["project_id"], message, update.chat.type, now),
+        retention_days=retention.days_of(project),  # from the cached project item
     )
 
 
@@ -172,6 +173,7 @@ def store_user_message(
     timing: InboundTiming,
     now: int,
     touch: attribution.LinkTouch | None = None,
+    retention_days: int | None = None,
 ) -> Write:
     """Store a user's message in the session the rules choose (tgdesk.sessions.opening):
     read the user's profile (and their last session when it may be reopened), decide, write
@@ -179,7 +181,8 @@ def store_user_message(
 
     `profile` holds the user's current names; `message` is a normalised Telegram message
     with its `raw` object; `timing` comes from the project's settings; `touch` the tracked
-    link's click of a `/start <payload>` (tgdesk.attribution), written with the message.
+    link's click of a `/start <payload>` (tgdesk.attribution), written with the message;
+    `retention_days` the project's (tgdesk.storage.retention): the message's expiry.
     """
 
     def attempt() -> Write | None:
@@ -203,6 +206,7 @@ def store_user_message(
             now=now,
             user=user,
             attributed=attribution.attributed(user, touch),
+            retention_days=retention_days,
         )
 
     return conversations.retrying(attempt, "inbound message")

@@ -19,7 +19,7 @@ from tgdesk.core import correlation, ids, metrics, secrets
 from tgdesk.core.clock import now_ms
 from tgdesk.core.errors import InvalidInput, NotFound
 from tgdesk.risk import checks as risk_checks
-from tgdesk.storage import outbound, teamchat
+from tgdesk.storage import outbound, retention, teamchat
 from tgdesk.storage.records import audit_entry as audit_record
 from tgdesk.storage.records.session import Session
 from tgdesk.telegram import client as telegram
@@ -173,6 +173,8 @@ def _new_message(
     correlation_id = correlation.of_item(session)
     if correlation_id is not None:
         message[correlation.ATTRIBUTE] = correlation_id
+    # the project's retention, copied on the session read (no request of its own)
+    retention.stamp_item(message, retention.days_of(session), now, session=False)
     return message
 
 

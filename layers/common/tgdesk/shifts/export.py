@@ -11,7 +11,6 @@ from typing import Any
 from tgdesk.core import csv_safe
 from tgdesk.storage.records.shift import Handover
 
-BOM = "\ufeff"
 HEADER = ("section", "agent", "session", "status", "priority", "tags", "detail", "figure")
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~])")
 
@@ -94,7 +93,7 @@ def rows(handover: Handover) -> list[list[Any]]:
 
 
 def to_csv(handover: Handover) -> str:
-    return BOM + csv_safe.document(HEADER, rows(handover))
+    return csv_safe.spreadsheet(HEADER, rows(handover))
 
 
 def text(value: Any) -> str:

@@ -29,7 +29,7 @@ from botocore.exceptions import ClientError, HTTPClientError
 from tgdesk.core import correlation, ids, item_size
 from tgdesk.core.domain import Priority, Status
 from tgdesk.core.errors import Conflict
-from tgdesk.storage import audit, keys, scroll, sessions, sla, table
+from tgdesk.storage import audit, keys, retention, scroll, sessions, sla, table
 from tgdesk.storage.expressions import Changes, put, put_new
 from tgdesk.storage.records import audit_entry
 from tgdesk.storage.records import message as message_record
@@ -144,6 +144,7 @@ def store_inbound_message(
     now: int,
     user: Mapping[str, Any] | None = None,
     attributed: Attributed | None = None,
+    retention_days: int | None = None,
 ) -> Write | None:
     """Append a user's message to the session `placement` names, opening or reopening it as
     decided, and move its auto-close timer: one transaction. None when what the placement
@@ -155,6 +156,8 @@ def store_inbound_message(
     session's own condition (not closed) already proves it is the user's open session, since
     closing a session and clearing `open_session_id` are one transaction. With `attributed`
     the profile is always written (its `source`), and a new session carries the link.
+    `retention_days` (the project's, tgdesk.storage.retention) gives the message and its
+    session their `ttl`.
     """
     card = _user_card(profile)
     cid = correlation.of_update(project_id, update_id)  # logged by the stream's readers
@@ -165,13 +168,24 @@ def store_inbound_message(
         items.append(
             _profile_reopening(project_id, tg_user_id, profile, now, placement.reopens, attributed)
         )
-        items.extend(_session_reopened(placement.reopens, card, now, cid, preview))
+        items.extend(
+            _session_reopened(placement.reopens, card, now, cid, preview, retention_days)
+        )
     elif placement.opens:
         items.append(_profile_opening(project_id, tg_user_id, profile, now, session_id, attributed))
         link = attributed.link if attributed is not None else None
         items.extend(
             _session_opened(
-                project_id, tg_user_id, chat_id, session_id, card, now, cid, preview, link
+                project_id,
+                tg_user_id,
+                chat_id,
+                session_id,
+                card,
+                now,
+                cid,
+                preview,
+                link,
+                retention_days,
             )
         )
     else:
@@ -179,13 +193,15 @@ def store_inbound_message(
             items.append(
                 _profile_seen(project_id, tg_user_id, profile, now, session_id, attributed)
             )
-        items.append(_session_touched(session_id, card, now, cid, preview))
+        items.append(_session_touched(session_id, card, now, cid, preview, retention_days))
     timed = {"session_id": session_id, "project_id": project_id}
     items.append(sessions.timer_put(timed, sessions.AUTOCLOSE, placement.autoclose_due))
     if placement.sla_tracked:
         opens = placement.opens or placement.reopens is not None
         items.extend(sla.inbound_timers(session_id, project_id, now, opens=opens))
-    items.extend(_message_puts(project_id, tg_user_id, session_id, message, now, cid))
+    items.extend(
+        _message_puts(project_id, tg_user_id, session_id, message, now, cid, retention_days)
+    )
     return _transact(items)
 
 
@@ -468,7 +484,12 @@ def _profile_reopening(
 
 
 def _session_reopened(
-    session: Mapping[str, Any], card: UserCard, now: int, cid: str, preview: LastMessage
+    session: Mapping[str, Any],
+    card: UserCard,
+    now: int,
+    cid: str,
+    preview: LastMessage,
+    retention_days: int | None = None,
 ) -> list[dict[str, Any]]:
     """The closed session back to unread with its assignee (the assign function checks
     that they are still eligible), their load counter, and the audit entry."""
@@ -478,6 +499,7 @@ def _session_reopened(
     update.set("waiting_since", now)  # closing cleared it
     update.set("last_message", preview)
     update.set(correlation.ATTRIBUTE, cid)
+    retention.stamp(update, retention_days, now)
     items = [update.item(*session_record.key(session["session_id"]))]
     if session.get("assignee_id"):
         items.append(sessions.agent_load(session["assignee_id"], 1))
@@ -505,6 +527,7 @@ def _session_opened(
     cid: str,
     preview: LastMessage,
     link: Mapping[str, Any] | None = None,
+    retention_days: int | None = None,
 ) -> list[dict[str, Any]]:
     session: Session = {
         "session_id": session_id,
@@ -534,11 +557,18 @@ def _session_opened(
         "tg_user_id": tg_user_id,
         "opened_at": now,
     }
-    return [put_new(session_record.to_item(session)), put(ref)]
+    item = session_record.to_item(session)
+    retention.stamp_item(item, retention_days, now, session=True)
+    return [put_new(item), put(ref)]
 
 
 def _session_touched(
-    session_id: str, card: UserCard, now: int, cid: str, preview: LastMessage
+    session_id: str,
+    card: UserCard,
+    now: int,
+    cid: str,
+    preview: LastMessage,
+    retention_days: int | None = None,
 ) -> dict[str, Any]:
     update = Changes()
     update.set("user", card)
@@ -548,6 +578,7 @@ def _session_touched(
     update.set("last_activity_at", now)
     update.set_if_absent("waiting_since", now)  # kept until an agent replies
     update.set("last_message", preview)
+    retention.stamp(update, retention_days, now)
     for name, value in session_record.index_keys({"session_id": session_id}, now).items():
         update.set(name, value)
     update.require_item()
@@ -562,6 +593,7 @@ def _message_puts(
     message: dict[str, Any],
     now: int,
     cid: str,
+    retention_days: int | None = None,
 ) -> list[dict[str, Any]]:
     message_id = ids.sortable_id()
     stored = cast(
@@ -578,6 +610,7 @@ def _message_puts(
         },
     )
     item = message_record.to_item(stored)
+    retention.stamp_item(item, retention_days, now, session=False)
     sk = item["SK"]
     puts = [put(item)]
     telegram_message_id = message.get("telegram_message_id")

@@ -25,7 +25,7 @@ from typing import Any
 from botocore.exceptions import ClientError
 
 from tgdesk.core.errors import Conflict, NotFound
-from tgdesk.storage import audit, batch, keys, risk, scroll, sla, table
+from tgdesk.storage import audit, batch, keys, retention, risk, scroll, sla, table
 from tgdesk.storage.expressions import Changes, put, put_new
 from tgdesk.storage.records import agent as agent_record
 from tgdesk.storage.records import project as project_record
@@ -105,6 +105,8 @@ class NewMessage:
         update.set("last_agent_msg_at", at).set("last_activity_at", at)
         update.set_if_absent("first_reply_at", at)
         update.set("last_message", session_record.last_message(self.message))
+        if self.message.get(retention.TTL) is not None:  # the session expires after it
+            update.set(retention.TTL, self.message[retention.TTL])
         moved = session_record.index_keys({"session_id": self.message["session_id"]}, at)
         for name, value in moved.items():
             update.set(name, value)
