@@ -6,6 +6,7 @@ import type { ConsoleController } from "../console/controller";
 import { t } from "../i18n";
 import { AgentsAdmin } from "./AgentsAdmin";
 import { ProjectsAdmin } from "./ProjectsAdmin";
+import { QuickRepliesAdmin } from "../quickreplies/QuickRepliesAdmin";
 import { RiskAdmin } from "./RiskAdmin";
 import { RiskTriggers } from "./RiskTriggers";
 import { ShiftsAdmin } from "./ShiftsAdmin";
@@ -14,11 +15,11 @@ import { SurveysAdmin } from "./SurveysAdmin";
 import { TagsAdmin } from "./TagsAdmin";
 import { TriggersAdmin } from "./TriggersAdmin";
 
-type Tab = "agents" | "projects" | "tags" | "sla" | "escalationTriggers" | "surveys" | "shifts" | "risk" | "triggers";
+type Tab = "agents" | "projects" | "tags" | "quickReplies" | "sla" | "escalationTriggers" | "surveys" | "shifts" | "risk" | "triggers";
 
 export function Admin(props: { api: HttpApi; controller: ConsoleController }) {
   const isAdmin = props.controller.workspace.state.me.role === "admin";
-  const tabs: Tab[] = isAdmin ? ["agents", "projects", "tags", "sla", "escalationTriggers", "surveys", "shifts", "risk", "triggers"] : ["projects", "tags", "sla", "escalationTriggers", "surveys", "shifts", "risk", "triggers"];
+  const tabs: Tab[] = isAdmin ? ["agents", "projects", "tags", "quickReplies", "sla", "escalationTriggers", "surveys", "shifts", "risk", "triggers"] : ["projects", "tags", "quickReplies", "sla", "escalationTriggers", "surveys", "shifts", "risk", "triggers"];
   const [tab, setTab] = useState<Tab>(tabs[0]);
   return (
     <main class="admin" id="chat-main" tabIndex={-1}>
@@ -42,6 +43,7 @@ export function Admin(props: { api: HttpApi; controller: ConsoleController }) {
         {tab === "agents" && <AgentsAdmin api={props.api} meId={props.controller.workspace.state.me.agent_id} />}
         {tab === "projects" && <ProjectsAdmin api={props.api} controller={props.controller} />}
         {tab === "tags" && <TagsAdmin api={props.api} controller={props.controller} />}
+        {tab === "quickReplies" && <QuickRepliesAdmin api={props.api} controller={props.controller} />}
         {tab === "sla" && <SlaAdmin api={props.api} controller={props.controller} />}
         {tab === "escalationTriggers" && <TriggersAdmin api={props.api} controller={props.controller} />}
         {tab === "surveys" && <SurveysAdmin api={props.api} controller={props.controller} />}

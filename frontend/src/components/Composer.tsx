@@ -4,6 +4,9 @@ import type { ConsoleController } from "../console/controller";
 import { t } from "../i18n";
 import { drafts } from "../lib/storage";
 import { useStore } from "../lib/store";
+import { MyQuickReplies } from "../quickreplies/MyQuickReplies";
+import { QuickReplyPopup } from "../quickreplies/QuickReplyPopup";
+import { useQuickReplies } from "../quickreplies/useQuickReplies";
 import { RiskDialog } from "./RiskDialog";
 
 export const COMPOSER_ID = "composer";
@@ -27,6 +30,7 @@ export function Composer(props: { controller: ConsoleController; session: Sessio
   const riskPrompt = useStore(controller.chat.store, (s) =>
     s.riskPrompt?.reply.session_id === session.session_id ? s.riskPrompt : null,
   );
+  const quick = useQuickReplies(controller.api, session.session_id, text, setText, field);
 
   useEffect(() => drafts.set(session.session_id, text), [text, session.session_id]);
   useEffect(() => {
@@ -50,6 +54,7 @@ export function Composer(props: { controller: ConsoleController; session: Sessio
   }
 
   function onKeyDown(event: KeyboardEvent) {
+    if (quick.onKeyDown(event)) return; // the `/` search's keys while it is open
     if (event.key === "Enter" && !event.shiftKey && !event.isComposing) {
       event.preventDefault();
       send();
@@ -79,10 +84,12 @@ export function Composer(props: { controller: ConsoleController; session: Sessio
         onInput={(e) => setText(e.currentTarget.value)}
         onKeyDown={onKeyDown}
       />
+      <QuickReplyPopup quick={quick} />
       <div class="composer-bar">
         <span id="composer-hint" class="muted">
           {t("composer.hint")}
         </span>
+        <MyQuickReplies api={controller.api} />
         <button type="submit" class="primary" disabled={closed || !text.trim()}>
           {t("composer.send")}
         </button>
