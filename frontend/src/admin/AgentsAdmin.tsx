@@ -86,6 +86,7 @@ export function AgentsAdmin(props: { api: Api; meId: string }) {
             <th scope="col">{t("admin.displayName")}</th>
             <th scope="col">{t("admin.role")}</th>
             <th scope="col">{t("presence.label")}</th>
+            <th scope="col">{t("admin.lastSignIn")}</th>
             <th scope="col">{t("admin.actions")}</th>
           </tr>
         </thead>
@@ -120,6 +121,15 @@ export function AgentsAdmin(props: { api: Api; meId: string }) {
                   )}
                 </td>
                 <td>{t(`presence.${agent.presence ?? "offline"}`)}</td>
+                <td>
+                  {agent.last_sign_in_at ? dateTime(agent.last_sign_in_at) : t("admin.neverSignedIn")}
+                  {/* Flagged only: the agent stays in routing scope, their presence decides. */}
+                  {agent.no_recent_sign_in ? (
+                    <div class="form-warning" title={t("admin.noRecentSignInHelp", { name: agent.username })}>
+                      {t("admin.noRecentSignIn")}
+                    </div>
+                  ) : null}
+                </td>
                 <td class="row">
                   {agent.locked_until ? (
                     <button

@@ -10,7 +10,8 @@ export interface paths {
         };
         /**
          * List Agents
-         * @description Every agent, by username, with effective presence, load and any lock.
+         * @description Every agent, by username, with effective presence, load, any lock and the last
+         *     sign-in (`no_recent_sign_in`: none for 7 days).
          */
         get: operations["list_agents_api_agents_get"];
         put?: never;
@@ -1939,12 +1940,23 @@ export interface components {
             /** Display Name */
             display_name: string;
             /**
+             * Last Sign In At
+             * @description When the agent last signed in (epoch ms); null: never
+             */
+            last_sign_in_at?: number | null;
+            /**
              * Locked Until
              * @description While failed logins lock the account: until when (epoch ms). An administrator lifts it with POST /api/agents/{agent_id}/unlock or a password reset
              */
             locked_until?: number | null;
             /** Max Open Sessions */
             max_open_sessions?: number | null;
+            /**
+             * No Recent Sign In
+             * @description In the administrators' list: an enabled agent who has not signed in for 7 days (still in routing scope)
+             * @default false
+             */
+            no_recent_sign_in: boolean;
             /**
              * Open Sessions
              * @default 0

@@ -45,6 +45,14 @@ class AgentAccount(AgentPublic):
         description="While failed logins lock the account: until when (epoch ms). An "
         "administrator lifts it with POST /api/agents/{agent_id}/unlock or a password reset",
     )
+    last_sign_in_at: int | None = Field(
+        default=None, description="When the agent last signed in (epoch ms); null: never"
+    )
+    no_recent_sign_in: bool = Field(
+        default=False,
+        description="In the administrators' list: an enabled agent who has not signed in for "
+        "7 days (still in routing scope)",
+    )
 
 
 class AgentChange(Strict):

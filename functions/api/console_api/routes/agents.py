@@ -53,7 +53,7 @@ def create_agent(
 
 
 def _accounts(found: list[dict[str, Any]]) -> list[AgentAccount]:
-    """Accounts as administrators see them: presence, load, and any lock."""
+    """Accounts as administrators see them: presence, load, any lock, the last sign-in."""
     now = now_ms()
     locks = agents.locks(found)
     return [
@@ -62,6 +62,8 @@ def _accounts(found: list[dict[str, Any]]) -> list[AgentAccount]:
                 **agents.public_agent(a),
                 **members.agent_summary(a, now),
                 "locked_until": locks.get(a["agent_id"]),
+                "last_sign_in_at": agents.last_sign_in_at(a),
+                "no_recent_sign_in": agents.no_recent_sign_in(a, now),
             }
         )
         for a in found
@@ -70,7 +72,8 @@ def _accounts(found: list[dict[str, Any]]) -> list[AgentAccount]:
 
 @router.get("/agents")
 def list_agents(_: AdminAgent) -> Items[AgentAccount]:
-    """Every agent, by username, with effective presence, load and any lock."""
+    """Every agent, by username, with effective presence, load, any lock and the last
+    sign-in (`no_recent_sign_in`: none for 7 days)."""
     return Items[AgentAccount](items=_accounts(agents.list_agents()))
 
 

@@ -26,12 +26,35 @@ log = logging.getLogger(__name__)
 
 _PUBLIC_HIDDEN = frozenset({"password_hash", "kind", "token_digest", "token_since"})
 # Presence and load change all day: an account's audit entries leave them out.
-_VOLATILE = frozenset({"heartbeat_at", "open_sessions", "last_assigned_at", "presence_at"})
+_VOLATILE = frozenset(
+    {"heartbeat_at", "open_sessions", "last_assigned_at", "presence_at", "last_sign_in_at"}
+)
+# An agent without a sign-in for this long is flagged in the admin area (routing still
+# counts them: their presence decides that).
+NO_RECENT_SIGN_IN_MS = 7 * 86_400_000
 
 
 def public_agent(agent: Agent) -> dict[str, Any]:
     """An agent as others may see it: never the password hash or the login's digest."""
     return {k: v for k, v in agent.items() if k not in _PUBLIC_HIDDEN}
+
+
+def last_sign_in_at(agent: Agent) -> int | None:
+    """When the agent last signed in. Logins record it; an agent who has not signed in since
+    they did counts from the start of their current login (`token_since` while a login is
+    current; without one it is when the logins were ended)."""
+    if agent.get("last_sign_in_at") is not None:
+        return int(agent["last_sign_in_at"])
+    if agent.get("token_digest") and agent.get("token_since") is not None:
+        return int(agent["token_since"])
+    return None
+
+
+def no_recent_sign_in(agent: Agent, now: int) -> bool:
+    """An enabled agent who has not signed in for NO_RECENT_SIGN_IN_MS (one who never did:
+    counted from the account's creation)."""
+    since = last_sign_in_at(agent) or int(agent.get("created_at", 0))
+    return not agent.get("disabled") and now - since >= NO_RECENT_SIGN_IN_MS
 
 
 def _audited(agent: Agent) -> dict[str, Any]:

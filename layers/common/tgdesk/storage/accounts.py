@@ -191,7 +191,8 @@ def start_login(
     audit_entry: dict[str, Any],
     extra_operations: Iterable[dict[str, Any]] = (),
 ) -> None:
-    """Store a new token and make it the agent's only valid one, in one transaction.
+    """Store a new token and make it the agent's only valid one (its `last_sign_in_at`), in
+    one transaction.
 
     `extra_operations` ride along (clearing the account's failed-login counter).
     """
@@ -207,7 +208,11 @@ def start_login(
         "ttl": expires_at // 1000 + 1,
     }
     current_login = (
-        Changes().set("token_digest", token_hash).set("token_since", created_at).require_item()
+        Changes()
+        .set("token_digest", token_hash)
+        .set("token_since", created_at)
+        .set("last_sign_in_at", created_at)
+        .require_item()
     )
     operations = [
         expressions.put_new(token),

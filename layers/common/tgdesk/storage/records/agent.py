@@ -30,6 +30,7 @@ class Agent(TypedDict, total=False):
     # the one valid login (single device): its token's digest and when it started
     token_digest: str
     token_since: int
+    last_sign_in_at: int  # every login sets it (the admin area flags agents without one lately)
     # presence and load, kept by the console and by routing
     presence: Presence
     presence_at: int
