@@ -162,6 +162,10 @@ ROUTES: dict[tuple[str, str], tuple[str, Any]] = {
     # satisfaction surveys
     ("GET", "/api/projects/{project_id}/survey-settings"): (SUPERVISOR, None),
     ("PUT", "/api/projects/{project_id}/survey-settings"): (ADMIN, {}),
+    # translation
+    ("GET", "/api/projects/{project_id}/translation-settings"): (SUPERVISOR, None),
+    ("PUT", "/api/projects/{project_id}/translation-settings"): (ADMIN, {}),
+    ("POST", "/api/sessions/{session_id}/translation-preview"): (HOLDER, {"text": "hello"}),
     # follow-up tasks and the user's time zone
     ("GET", "/api/tasks"): (ANY_AGENT, None),
     ("GET", "/api/sessions/{session_id}/tasks"): (HOLDER, None),

@@ -13,6 +13,8 @@
 - a session's opening sets its unresolved timer, and a user's new message is matched
   against the project's escalation triggers (tgdesk.triggers.stream);
 - a resolved session is surveyed, and a rating's thanks sent (tgdesk.surveys.stream);
+- a user's message in another language than the agents' is translated once, where the
+  project turned translation on (tgdesk.translation.inbound);
 - a tracked link's funnel steps (a click, a start, a linked session's first message, first
   reply, close) are counted once each (tgdesk.attribution.funnel).
 
@@ -43,6 +45,7 @@ from tgdesk.routing import service as routing_service
 from tgdesk.routing.policy import REOPENED, ROUTED, Outcome, SessionToRoute
 from tgdesk.surveys import stream as surveys
 from tgdesk.tasks import following as task_following
+from tgdesk.translation import inbound as translation
 from tgdesk.triggers import stream as triggers
 
 # tgdesk's own lines (pushes, risk checks) carry the same keys, the correlation id among them.
@@ -132,6 +135,8 @@ def handle_record(record: DynamoDBRecord) -> None:
         triggers.on_change(record.event_name.name, dynamodb.old_image, dynamodb.new_image)
         # Satisfaction surveys: a resolved session is surveyed; the thanks for a rating sent.
         surveys.on_change(record.event_name.name, dynamodb.old_image, dynamodb.new_image)
+        # A user's message in another language than the agents' is translated once.
+        translation.on_change(record.event_name.name, dynamodb.old_image, dynamodb.new_image)
         # A task without a named owner follows its session's holder (tgdesk.tasks).
         task_following.on_session_change(dynamodb.old_image, dynamodb.new_image)
     slots = freed_slots(record)

@@ -50,6 +50,7 @@ ROUTE_MODULES: dict[str, tuple[str, ...]] = {
     "tasks": ("/tasks", "/sessions/*/tasks", "/projects/*/task-settings"),
     "shifts": ("/projects/*/shifts", "/projects/*/handovers"),
     "translation": ("/projects/*/translation-settings", "/sessions/*/translation-preview"),
+    "translation": ("/projects/*/translation-settings", "/sessions/*/translation-preview"),
     "quick_replies": (
         "/projects/*/quick-replies",
         "/me/quick-replies",

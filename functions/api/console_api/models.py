@@ -176,6 +176,11 @@ class MessageCreate(BaseModel):
         description="Send although risk control asked for a confirmation "
         "(`risk_confirmation_required`)",
     )
+    original_text: str | None = Field(
+        default=None,
+        description="When `text` is a translation: what the agent wrote, kept with the "
+        "message; risk control checks both",
+    )
 
 
 class DeliveryPublic(Public):
@@ -186,6 +191,16 @@ class DeliveryPublic(Public):
     telegram_message_id: int | None = None
     error_code: str | None = None
     reason: str | None = None
+
+
+class TranslationPublic(Public):
+    text: str | None = Field(
+        default=None, description="Absent when the message was in the agents' language already"
+    )
+    source: str = Field(description="The language the message was in (detected)")
+    target: str = Field(description="The agents' language")
+    provider: str
+    at: int
 
 
 class MessagePublic(Public):
@@ -228,4 +243,10 @@ class MessagePublic(Public):
     )
     edits_dropped: int | None = Field(
         default=None, description="Earlier versions left out of `edits` to keep the message small"
+    )
+    translation: TranslationPublic | None = Field(
+        default=None, description="A user's message in the agents' language (tgdesk.translation)"
+    )
+    original_text: str | None = Field(
+        default=None, description="A translated reply: what the agent wrote (`text` was sent)"
     )

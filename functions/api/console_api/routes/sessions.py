@@ -177,6 +177,7 @@ def reply(
         body.text,
         client_message_id=body.client_message_id,
         confirm_risk=body.confirm_risk,
+        original_text=body.original_text,
     )
     if not created:
         response.status_code = 200

@@ -74,22 +74,33 @@ def reply(
     *,
     client_message_id: str | None = None,
     confirm_risk: bool = False,
+    original_text: str | None = None,
 ) -> tuple[dict[str, Any], bool]:
-    """Record an agent's reply and try to send it at once.
+    """Record an agent's reply and try to send it at once. `original_text`: what the agent
+    wrote when `text` is its translation (tgdesk.translation), stored beside it.
 
     Returns (message, created): with a `client_message_id` this session already used
     for the same text, the earlier message is returned as it is now and nothing is sent
     again; used for another text, Conflict `client_message_id_reused` (the new text is
     neither stored nor sent, and the client knows it).
-    Risk control runs first (tgdesk.risk.checks): a `block` match, or a `confirm` match
-    without `confirm_risk`, raises before anything is stored or sent.
+    Risk control runs first (tgdesk.risk.checks), on both texts of a translated reply: a
+    `block` match, or a `confirm` match without `confirm_risk`, raises before anything is
+    stored or sent.
     """
     if not scope.can_send(session):  # only the holder (tgdesk.accounts.access.Scope.can_send)
         raise NotFound("no such session", code="session_not_found")
     validate_text(text)
     agent_id = scope.agent_id
-    matches = risk_checks.check_outbound(agent_id, session, text, confirmed=confirm_risk)
-    return _record_and_send(agent_id, session, text, client_message_id, risk_matches=matches)
+    original = validate_text(original_text) if original_text is not None else None
+    checked = [text] if original is None else [original, text]
+    matches = [
+        match
+        for each in checked
+        for match in risk_checks.check_outbound(agent_id, session, each, confirmed=confirm_risk)
+    ]
+    return _record_and_send(
+        agent_id, session, text, client_message_id, risk_matches=matches, original_text=original
+    )
 
 
 def prepare(
@@ -199,9 +210,12 @@ def _record_and_send(
     client_message_id: str | None,
     *,
     risk_matches: Sequence[Mapping[str, Any]] = (),
+    original_text: str | None = None,
 ) -> tuple[dict[str, Any], bool]:
     body = validate_text(text)
     message = _new_message(sender_agent_id, session, body, client_message_id)
+    if original_text is not None:
+        message["original_text"] = original_text
     entries = _confirmed_entries(sender_agent_id, session, message, risk_matches)
     stored, created = outbound.create_reply(
         session, message, content_digest=_digest(body), audit_entries=entries
