@@ -216,6 +216,11 @@ class MessagePublic(Public):
     entities: list[dict[str, Any]] | None = None
     caption_entities: list[dict[str, Any]] | None = None
     media: dict[str, Any] | None = None
+    attachments: list[dict[str, Any]] | None = Field(
+        default=None,
+        description="An agent's files (tgdesk.attachments): kind, file_name, mime_type, "
+        "file_size, and Telegram's file_id once sent; `media` is the first one's",
+    )
     location: dict[str, Any] | None = None
     venue: dict[str, Any] | None = None
     contact: dict[str, Any] | None = None
