@@ -52,6 +52,7 @@ ROUTE_MODULES: dict[str, tuple[str, ...]] = {
         "/sessions/*/media-messages",
         "/projects/*/attachment-settings",
     ),
+    "autoreplies": ("/projects/*/autoreply-settings", "/projects/*/faq-rules"),
     "tasks": ("/tasks", "/sessions/*/tasks", "/projects/*/task-settings"),
     "shifts": ("/projects/*/shifts", "/projects/*/handovers"),
     "translation": ("/projects/*/translation-settings", "/sessions/*/translation-preview"),

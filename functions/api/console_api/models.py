@@ -235,6 +235,11 @@ class MessagePublic(Public):
     edited_at: int | None = None
     edits: list[dict[str, Any]] | None = None
     sender_agent_id: str | None = None
+    from_bot: bool | None = Field(
+        default=None,
+        description="Sent by the bot on its own (a welcome, an FAQ or off-hours answer, a "
+        "survey), not by an agent",
+    )
     client_message_id: str | None = None
     delivery: DeliveryPublic | None = None
     risk: list[dict[str, Any]] | None = Field(
