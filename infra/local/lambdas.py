@@ -16,14 +16,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from infra.local import cfn
-from infra.local.config import (
-    ACCOUNT_ID,
-    REGION,
-    STACK_NAME,
-    TABLE_NAME,
-    UPLOADS_BUCKET,
-    LocalConfig,
-)
+from infra.local.config import ACCOUNT_ID, REGION, STACK_NAME, TABLE_NAME, LocalConfig
 
 log = logging.getLogger("tgdesk.local.lambdas")
 
@@ -82,12 +75,10 @@ def _function_settings(logical_id: str) -> dict[str, Any]:
 
 def local_endpoints(config: LocalConfig) -> dict[str, str]:
     """Variables whose deployed value is the URL of an AWS endpoint that the local stack
-    stands in for: they take the stand-in's URL instead (and the uploads bucket its local
-    name: the deployed one is named from the stack's id)."""
+    stands in for: they take the stand-in's URL instead."""
     return {
         "TGDESK_WEBSOCKET_URL": config.websocket_url,
         "TGDESK_WEBSOCKET_CALLBACK_URL": config.websocket_callback_url,
-        "TGDESK_UPLOADS_BUCKET": UPLOADS_BUCKET,
     }
 
 

@@ -39,7 +39,6 @@ ADMIN_TABS = (
     "agents",
     "projects",
     "tags",
-    "quickReplies",
     "sla",
     "escalationTriggers",
     "surveys",

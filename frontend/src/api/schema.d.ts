@@ -508,6 +508,54 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/projects/{project_id}/attachment-settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get Attachment Settings
+         * @description The kinds of file the project's agents may send (supervisors read them).
+         */
+        get: operations["get_attachment_settings_api_projects__project_id__attachment_settings_get"];
+        /**
+         * Put Attachment Settings
+         * @description Replace the kinds of file the project's agents may send (administrators).
+         */
+        put: operations["put_attachment_settings_api_projects__project_id__attachment_settings_put"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{project_id}/autoreply-settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get Autoreply Settings
+         * @description The project's automatic answers, every default filled in.
+         */
+        get: operations["get_autoreply_settings_api_projects__project_id__autoreply_settings_get"];
+        /**
+         * Put Autoreply Settings
+         * @description Replace the project's automatic answers; the bot applies them within seconds.
+         */
+        put: operations["put_autoreply_settings_api_projects__project_id__autoreply_settings_put"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/projects/{project_id}/bot-token": {
         parameters: {
             query?: never;
@@ -573,6 +621,64 @@ export interface paths {
          */
         put: operations["put_wording_api_projects__project_id__escalation_wording_put"];
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{project_id}/exports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List Project Exports */
+        get: operations["list_project_exports_api_projects__project_id__exports_get"];
+        put?: never;
+        /**
+         * Start Project Export
+         * @description Start writing the project's sessions of the range to a file; read it for progress.
+         */
+        post: operations["start_project_export_api_projects__project_id__exports_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{project_id}/exports/{job_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get Project Export */
+        get: operations["get_project_export_api_projects__project_id__exports__job_id__get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{project_id}/faq-rules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Post Faq Rule
+         * @description Add an FAQ rule made from an agent's answer in one of the project's sessions.
+         */
+        post: operations["post_faq_rule_api_projects__project_id__faq_rules_post"];
         delete?: never;
         options?: never;
         head?: never;
@@ -838,6 +944,27 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/projects/{project_id}/retention": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get Retention */
+        get: operations["get_retention_api_projects__project_id__retention_get"];
+        /**
+         * Change Retention
+         * @description Set how long sessions and messages are kept; existing ones follow in the background.
+         */
+        put: operations["change_retention_api_projects__project_id__retention_put"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/projects/{project_id}/shifts": {
         parameters: {
             query?: never;
@@ -1064,6 +1191,31 @@ export interface paths {
          *     `command` there. Binding replaces the group bound before.
          */
         post: operations["create_bind_code_api_projects__project_id__team_chat_code_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{project_id}/translation-settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get Translation Settings
+         * @description The project's translation settings, every default filled in.
+         */
+        get: operations["get_translation_settings_api_projects__project_id__translation_settings_get"];
+        /**
+         * Put Translation Settings
+         * @description Replace the project's translation settings (administrators); users' messages are
+         *     translated from then on, within seconds.
+         */
+        put: operations["put_translation_settings_api_projects__project_id__translation_settings_put"];
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1541,6 +1693,27 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/sessions/{session_id}/media-messages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send Media
+         * @description Send uploaded files (one, or an album of 2 to 10) with a caption. Risk control reads
+         *     the caption and the file names; the answer carries the delivery state, as a reply's.
+         */
+        post: operations["send_media_api_sessions__session_id__media_messages_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/sessions/{session_id}/messages": {
         parameters: {
             query?: never;
@@ -1829,6 +2002,26 @@ export interface paths {
         patch: operations["edit_ticket_api_sessions__session_id__ticket_patch"];
         trace?: never;
     };
+    "/api/sessions/{session_id}/transcript": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Session Transcript
+         * @description Every message with its time and author; attachments as links that need a login.
+         */
+        get: operations["session_transcript_api_sessions__session_id__transcript_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/sessions/{session_id}/transfer": {
         parameters: {
             query?: never;
@@ -1847,6 +2040,49 @@ export interface paths {
          *     the move in one write, then sent and delivered like any reply.
          */
         post: operations["transfer_api_sessions__session_id__transfer_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/sessions/{session_id}/translation-preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Preview Translation
+         * @description The agent's text in the user's language, to read before sending it (nothing is sent
+         *     or stored).
+         */
+        post: operations["preview_translation_api_sessions__session_id__translation_preview_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/sessions/{session_id}/uploads": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Create Upload
+         * @description Check a file before it is uploaded (Telegram's limits: photos 10 MB, other files
+         *     50 MB; the kinds the project allows; `send_files`) and hand out a presigned form for it,
+         *     good for 5 minutes.
+         */
+        post: operations["create_upload_api_sessions__session_id__uploads_post"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2096,6 +2332,28 @@ export interface components {
              */
             reason?: string | null;
         };
+        /** AttachmentSettings */
+        AttachmentSettings: {
+            /**
+             * Kinds
+             * @description The kinds of file agents may send
+             */
+            kinds: ("photo" | "document" | "audio" | "video" | "voice")[];
+            /** Project Id */
+            project_id: string;
+            /** Updated At */
+            updated_at?: number | null;
+        };
+        /** AttachmentSettingsChange */
+        AttachmentSettingsChange: {
+            /** Kinds */
+            kinds: ("photo" | "document" | "audio" | "video" | "voice")[];
+            /**
+             * Updated At
+             * @description As read: a stale save is refused
+             */
+            updated_at?: number | null;
+        };
         /** AuditEntryPublic */
         AuditEntryPublic: {
             /** Action */
@@ -2123,6 +2381,21 @@ export interface components {
             /** Target Type */
             target_type?: string | null;
         };
+        /** AutoAnswer */
+        AutoAnswer: {
+            /**
+             * Enabled
+             * @default false
+             */
+            enabled: boolean;
+            /**
+             * Texts
+             * @description Per language code (en, zh, ru, ...); the off-hours text may hold `{back}`
+             */
+            texts?: {
+                [key: string]: string;
+            };
+        };
         /** AutoEscalation */
         AutoEscalation: {
             /**
@@ -2136,6 +2409,32 @@ export interface components {
              * @enum {string}
              */
             level: "l2" | "l3";
+        };
+        /** AutoreplySettings */
+        AutoreplySettings: {
+            /** Faq */
+            faq: components["schemas"]["FaqRule"][];
+            /** @description Outside the business hours of the SLA settings */
+            off_hours: components["schemas"]["AutoAnswer"];
+            /** Project Id */
+            project_id: string;
+            /** Updated At */
+            updated_at?: number | null;
+            /** Updated By */
+            updated_by?: string | null;
+            welcome: components["schemas"]["AutoAnswer"];
+        };
+        /**
+         * AutoreplySettingsChange
+         * @description What to save; anything left out takes its default. `updated_at`: the one read.
+         */
+        AutoreplySettingsChange: {
+            /** Faq */
+            faq?: components["schemas"]["FaqRule"][] | null;
+            off_hours?: components["schemas"]["AutoAnswer"] | null;
+            /** Updated At */
+            updated_at?: number | null;
+            welcome?: components["schemas"]["AutoAnswer"] | null;
         };
         /**
          * BindCodePublic
@@ -2530,6 +2829,67 @@ export interface components {
              * @default false
              */
             supervisors: boolean;
+        };
+        /** FaqRule */
+        FaqRule: {
+            /** Answer */
+            answer: string;
+            /**
+             * Buttons
+             * @description "That solved it" / "I still need help"
+             * @default true
+             */
+            buttons: boolean;
+            /** Created At */
+            created_at?: number | null;
+            /** Created By */
+            created_by?: string | null;
+            /**
+             * From Message Id
+             * @description The agent's answer it was made from
+             */
+            from_message_id?: string | null;
+            /**
+             * Keywords
+             * @description All of them, anywhere, match
+             */
+            keywords?: string[];
+            /**
+             * Language
+             * @description The language of its phrases and answer
+             * @default en
+             */
+            language: string;
+            /**
+             * Phrases
+             * @description Any one of them matches
+             */
+            phrases?: string[];
+            /**
+             * Rule Id
+             * @description Absent for a new rule
+             */
+            rule_id?: string | null;
+        };
+        /**
+         * FaqRuleFromMessage
+         * @description An agent's answer in a session as a new FAQ rule: the answer is the message's text and
+         *     the phrase the user's message before it, unless given.
+         */
+        FaqRuleFromMessage: {
+            /** Answer */
+            answer?: string | null;
+            /**
+             * Buttons
+             * @default true
+             */
+            buttons: boolean;
+            /** Message Id */
+            message_id: string;
+            /** Phrases */
+            phrases?: string[] | null;
+            /** Session Id */
+            session_id: string;
         };
         /** FunnelDay */
         FunnelDay: {
@@ -3330,6 +3690,31 @@ export interface components {
              */
             times: number;
         };
+        /** MediaMessageCreate */
+        MediaMessageCreate: {
+            /**
+             * Caption
+             * @description At most 1024 characters
+             * @default
+             */
+            caption: string;
+            /**
+             * Client Message Id
+             * @description The console's own id for this message: sending it again is harmless
+             */
+            client_message_id?: string | null;
+            /**
+             * Confirm Risk
+             * @description Send although risk control asked for a confirmation (`risk_confirmation_required`)
+             * @default false
+             */
+            confirm_risk: boolean;
+            /**
+             * Uploads
+             * @description Upload ids; 2 to 10 are sent as an album
+             */
+            uploads: string[];
+        };
         /** MemberCreate */
         MemberCreate: {
             /** Agent Id */
@@ -3375,6 +3760,11 @@ export interface components {
              */
             confirm_risk: boolean;
             /**
+             * Original Text
+             * @description When `text` is a translation: what the agent wrote, kept with the message; risk control checks both
+             */
+            original_text?: string | null;
+            /**
              * Text
              * @description 1 to 4096 characters once leading and trailing blanks go
              */
@@ -3382,6 +3772,13 @@ export interface components {
         };
         /** MessagePublic */
         MessagePublic: {
+            /**
+             * Attachments
+             * @description An agent's files (tgdesk.attachments): kind, file_name, mime_type, file_size, and Telegram's file_id once sent; `media` is the first one's
+             */
+            attachments?: {
+                [key: string]: unknown;
+            }[] | null;
             /** Callback Query */
             callback_query?: {
                 [key: string]: unknown;
@@ -3446,6 +3843,11 @@ export interface components {
             media_group_id?: string | null;
             /** Message Id */
             message_id: string;
+            /**
+             * Original Text
+             * @description A translated reply: what the agent wrote (`text` was sent)
+             */
+            original_text?: string | null;
             /** Poll */
             poll?: {
                 [key: string]: unknown;
@@ -3475,6 +3877,8 @@ export interface components {
             text?: string | null;
             /** Tg User Id */
             tg_user_id: number;
+            /** @description A user's message in the agents' language (tgdesk.translation) */
+            translation?: components["schemas"]["TranslationPublic"] | null;
             /** Type */
             type: string;
             /** Venue */
@@ -3704,6 +4108,78 @@ export interface components {
             /** Webhook Url */
             webhook_url: string;
         };
+        /** ProjectExportList */
+        ProjectExportList: {
+            /** Items */
+            items: components["schemas"]["ProjectExportPublic"][];
+        };
+        /** ProjectExportPublic */
+        ProjectExportPublic: {
+            /**
+             * Bytes
+             * @description Bytes of the file written so far
+             */
+            bytes?: number | null;
+            /** Created At */
+            created_at: number;
+            /** Created By */
+            created_by: string;
+            /**
+             * Download Expires In
+             * @description Seconds the download link works
+             */
+            download_expires_in?: number | null;
+            /**
+             * Download Url
+             * @description Once done: a link that downloads the JSON Lines file
+             */
+            download_url?: string | null;
+            /** Error */
+            error?: string | null;
+            /** Finished At */
+            finished_at?: number | null;
+            /** From At */
+            from_at?: number | null;
+            /** Job Id */
+            job_id: string;
+            /**
+             * Messages
+             * @description Messages written so far
+             */
+            messages: number;
+            /** Project Id */
+            project_id: string;
+            /**
+             * Sessions
+             * @description Sessions written so far
+             */
+            sessions: number;
+            /**
+             * State
+             * @enum {string}
+             */
+            state: "running" | "done" | "failed";
+            /** To At */
+            to_at?: number | null;
+            /** Updated At */
+            updated_at: number;
+        };
+        /**
+         * ProjectExportStart
+         * @description The range of last activity whose sessions are exported (epoch ms, at most 366 days).
+         */
+        ProjectExportStart: {
+            /**
+             * From At
+             * @description Sessions active at or after (epoch ms)
+             */
+            from_at: number;
+            /**
+             * To At
+             * @description Sessions active at or before (epoch ms)
+             */
+            to_at: number;
+        };
         /** ProjectPublic */
         ProjectPublic: {
             /** Bot Id */
@@ -3826,6 +4302,38 @@ export interface components {
             ticket: string;
             /** Url */
             url: string;
+        };
+        /** RetentionBackfill */
+        RetentionBackfill: {
+            /** Messages */
+            messages: number;
+            /** Sessions */
+            sessions: number;
+            /**
+             * State
+             * @enum {string}
+             */
+            state: "running" | "done" | "failed";
+        };
+        /** RetentionChange */
+        RetentionChange: {
+            /**
+             * Retention Days
+             * @description Sessions and messages expire this many days after their last message; null keeps them
+             */
+            retention_days: number | null;
+        };
+        /** RetentionPublic */
+        RetentionPublic: {
+            /** @description Existing sessions and messages being given the setting */
+            backfill: components["schemas"]["RetentionBackfill"] | null;
+            /**
+             * Least Days
+             * @description The least retention this project accepts
+             */
+            least_days: number;
+            /** Retention Days */
+            retention_days: number | null;
         };
         /**
          * RiskCancel
@@ -5136,6 +5644,83 @@ export interface components {
             /** Group Id */
             group_id?: string | null;
         };
+        /** TranslationPreview */
+        TranslationPreview: {
+            /** Original */
+            original: string;
+            /** Source */
+            source: string;
+            /** Target */
+            target: string;
+            /**
+             * Translated
+             * @description What the user will receive
+             */
+            translated: string;
+        };
+        /** TranslationPreviewRequest */
+        TranslationPreviewRequest: {
+            /**
+             * Target
+             * @description The user's language; by default the user's Telegram language
+             */
+            target?: string | null;
+            /**
+             * Text
+             * @description What the agent wrote, in the agents' language
+             */
+            text: string;
+        };
+        /** TranslationPublic */
+        TranslationPublic: {
+            /** At */
+            at: number;
+            /** Provider */
+            provider: string;
+            /**
+             * Source
+             * @description The language the message was in (detected)
+             */
+            source: string;
+            /**
+             * Target
+             * @description The agents' language
+             */
+            target: string;
+            /**
+             * Text
+             * @description Absent when the message was in the agents' language already
+             */
+            text?: string | null;
+        };
+        /** TranslationSettings */
+        TranslationSettings: {
+            /**
+             * Agent Language
+             * @description The language agents read and write (en, zh, ...)
+             */
+            agent_language: string;
+            /** Enabled */
+            enabled: boolean;
+            /** Project Id */
+            project_id: string;
+            /** Updated At */
+            updated_at?: number | null;
+            /** Updated By */
+            updated_by?: string | null;
+        };
+        /**
+         * TranslationSettingsChange
+         * @description What to save; anything left out takes its default. `updated_at`: the one read.
+         */
+        TranslationSettingsChange: {
+            /** Agent Language */
+            agent_language?: string | null;
+            /** Enabled */
+            enabled?: boolean | null;
+            /** Updated At */
+            updated_at?: number | null;
+        };
         /** TriggerPublic */
         TriggerPublic: {
             /** Actor Id */
@@ -5199,6 +5784,59 @@ export interface components {
              * @description A session still open this long after it (re)opened
              */
             minutes: number;
+        };
+        /** UploadCreate */
+        UploadCreate: {
+            /**
+             * Content Type
+             * @description The file's MIME type
+             */
+            content_type: string;
+            /**
+             * File Name
+             * @description As the agent's file has it
+             */
+            file_name: string;
+            /**
+             * Kind
+             * @description How to send it; by default from its type (JPEG/PNG/WebP: photo, MP4: video, MP3/M4A: audio, OGG: voice, else document). `document` sends an image as a file; `voice` sends audio as a voice note
+             */
+            kind?: ("photo" | "document" | "audio" | "video" | "voice") | null;
+            /**
+             * Size
+             * @description Bytes: checked against Telegram's limits before upload
+             */
+            size: number;
+        };
+        /** UploadForm */
+        UploadForm: {
+            /** Content Type */
+            content_type: string;
+            /**
+             * Expires At
+             * @description Epoch ms: post the file before this
+             */
+            expires_at: number;
+            /** Fields */
+            fields: {
+                [key: string]: string;
+            };
+            /** File Name */
+            file_name: string;
+            /**
+             * Kind
+             * @enum {string}
+             */
+            kind: "photo" | "document" | "audio" | "video" | "voice";
+            /** Size */
+            size: number;
+            /** Upload Id */
+            upload_id: string;
+            /**
+             * Url
+             * @description POST a multipart form here: `fields`, then the file as `file`
+             */
+            url: string;
         };
         /**
          * UserExport
@@ -7321,6 +7959,282 @@ export interface operations {
             };
         };
     };
+    get_attachment_settings_api_projects__project_id__attachment_settings_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                project_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AttachmentSettings"];
+                };
+            };
+            /** @description Not logged in, or the login expired or was ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Your role, or your permissions in the project, do not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such project, or not one you may see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Invalid input; `field` names it */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    put_attachment_settings_api_projects__project_id__attachment_settings_put: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                project_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AttachmentSettingsChange"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AttachmentSettings"];
+                };
+            };
+            /** @description `unreadable_body`: the body could not be parsed at all */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not logged in, or the login expired or was ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Your role, or your permissions in the project, do not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such project, or not one you may see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Changed meanwhile, already exists, or not in a state for this */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Invalid input; `field` names it */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    get_autoreply_settings_api_projects__project_id__autoreply_settings_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                project_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AutoreplySettings"];
+                };
+            };
+            /** @description Not logged in, or the login expired or was ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Your role, or your permissions in the project, do not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such project, or not one you may see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Invalid input; `field` names it */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    put_autoreply_settings_api_projects__project_id__autoreply_settings_put: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                project_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AutoreplySettingsChange"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AutoreplySettings"];
+                };
+            };
+            /** @description `unreadable_body`: the body could not be parsed at all */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not logged in, or the login expired or was ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Your role, or your permissions in the project, do not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such project, or not one you may see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Changed meanwhile, already exists, or not in a state for this */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Invalid input; `field` names it */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
     replace_bot_token_api_projects__project_id__bot_token_put: {
         parameters: {
             query?: never;
@@ -7628,6 +8542,283 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["WordingView"];
+                };
+            };
+            /** @description `unreadable_body`: the body could not be parsed at all */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not logged in, or the login expired or was ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Your role, or your permissions in the project, do not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such project, or not one you may see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Changed meanwhile, already exists, or not in a state for this */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Invalid input; `field` names it */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    list_project_exports_api_projects__project_id__exports_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                project_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProjectExportList"];
+                };
+            };
+            /** @description Not logged in, or the login expired or was ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Your role, or your permissions in the project, do not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such project, or not one you may see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Invalid input; `field` names it */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    start_project_export_api_projects__project_id__exports_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                project_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ProjectExportStart"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProjectExportPublic"];
+                };
+            };
+            /** @description `unreadable_body`: the body could not be parsed at all */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not logged in, or the login expired or was ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Your role, or your permissions in the project, do not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such project, or not one you may see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Changed meanwhile, already exists, or not in a state for this */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Invalid input; `field` names it */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    get_project_export_api_projects__project_id__exports__job_id__get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                project_id: string;
+                job_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProjectExportPublic"];
+                };
+            };
+            /** @description Not logged in, or the login expired or was ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Your role, or your permissions in the project, do not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such project or job, or not one you may see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Invalid input; `field` names it */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    post_faq_rule_api_projects__project_id__faq_rules_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                project_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["FaqRuleFromMessage"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FaqRule"];
                 };
             };
             /** @description `unreadable_body`: the body could not be parsed at all */
@@ -9041,6 +10232,144 @@ export interface operations {
             };
         };
     };
+    get_retention_api_projects__project_id__retention_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                project_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RetentionPublic"];
+                };
+            };
+            /** @description Not logged in, or the login expired or was ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Your role, or your permissions in the project, do not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such project, or not one you may see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Invalid input; `field` names it */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    change_retention_api_projects__project_id__retention_put: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                project_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RetentionChange"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RetentionPublic"];
+                };
+            };
+            /** @description `unreadable_body`: the body could not be parsed at all */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not logged in, or the login expired or was ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Your role, or your permissions in the project, do not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such project, or not one you may see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Changed meanwhile, already exists, or not in a state for this */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Invalid input; `field` names it */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
     list_shifts_api_projects__project_id__shifts_get: {
         parameters: {
             query?: never;
@@ -10283,6 +11612,144 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["BindCodePublic"];
+                };
+            };
+            /** @description Not logged in, or the login expired or was ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Your role, or your permissions in the project, do not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such project, or not one you may see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Changed meanwhile, already exists, or not in a state for this */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Invalid input; `field` names it */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    get_translation_settings_api_projects__project_id__translation_settings_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                project_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TranslationSettings"];
+                };
+            };
+            /** @description Not logged in, or the login expired or was ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Your role, or your permissions in the project, do not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such project, or not one you may see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Invalid input; `field` names it */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    put_translation_settings_api_projects__project_id__translation_settings_put: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                project_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TranslationSettingsChange"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TranslationSettings"];
+                };
+            };
+            /** @description `unreadable_body`: the body could not be parsed at all */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description Not logged in, or the login expired or was ended */
@@ -12235,6 +13702,93 @@ export interface operations {
             };
         };
     };
+    send_media_api_sessions__session_id__media_messages_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                session_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MediaMessageCreate"];
+            };
+        };
+        responses: {
+            /** @description This client_message_id was sent before: that message */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MessagePublic"];
+                };
+            };
+            /** @description `unreadable_body`: the body could not be parsed at all */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not logged in, or the login expired or was ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `permission_denied`: no `send_files` here */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not the session's holder, or no such session */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `risk_confirmation_required` (send again with `confirm_risk`), `client_message_id_reused`, or the session is not in a state for this */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `attachment_too_big`, `attachment_kind_not_allowed`...: nothing sent */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
     list_messages_api_sessions__session_id__messages_get: {
         parameters: {
             query?: {
@@ -13536,6 +15090,79 @@ export interface operations {
             };
         };
     };
+    session_transcript_api_sessions__session_id__transcript_get: {
+        parameters: {
+            query?: {
+                format?: "markdown" | "csv" | "json";
+                /** @description Add the notes the caller may read */
+                notes?: boolean;
+            };
+            header?: never;
+            path: {
+                session_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The transcript file */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                    "text/csv": unknown;
+                    "text/markdown": unknown;
+                };
+            };
+            /** @description Not logged in, or the login expired or was ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Your role, or your permissions in the project, do not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such session, or not one you may see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too long for a transcript (`transcript_too_large`) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Invalid input; `field` names it */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
     transfer_api_sessions__session_id__transfer_post: {
         parameters: {
             query?: never;
@@ -13616,6 +15243,166 @@ export interface operations {
             };
             /** @description `routing_contended`: routing lost every race to other sessions; retry */
             503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    preview_translation_api_sessions__session_id__translation_preview_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                session_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TranslationPreviewRequest"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TranslationPreview"];
+                };
+            };
+            /** @description `unreadable_body`: the body could not be parsed at all */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not logged in, or the login expired or was ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Your role, or your permissions in the project, do not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such session, or not one you may see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `translation_unavailable`: try again */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `translation_off`, `translation_target_unknown`, or invalid text */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    create_upload_api_sessions__session_id__uploads_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                session_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UploadCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UploadForm"];
+                };
+            };
+            /** @description `unreadable_body`: the body could not be parsed at all */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not logged in, or the login expired or was ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `permission_denied`: no `send_files` here */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not the session's holder, or no such session */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Changed meanwhile, already exists, or not in a state for this */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description `attachment_too_big`, `attachment_kind_not_allowed`...: nothing sent */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -30,7 +30,7 @@ export function FilterPicker(props: { api: Api; projectId: string; tags: Tag[]; 
     return () => {
       current = false;
     };
-  }, [props.projectId, dimension, props.tags]);
+  }, [props.projectId, dimension]);
 
   return (
     <div class="stats-filter">
