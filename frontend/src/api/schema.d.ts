@@ -3831,6 +3831,11 @@ export interface components {
             forward?: {
                 [key: string]: unknown;
             } | null;
+            /**
+             * From Bot
+             * @description Sent by the bot on its own (a welcome, an FAQ or off-hours answer, a survey), not by an agent
+             */
+            from_bot?: boolean | null;
             /** Location */
             location?: {
                 [key: string]: unknown;
