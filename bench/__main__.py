@@ -16,6 +16,7 @@ from collections.abc import Callable
 
 from bench import (
     attribution,
+    autoreplies,
     burst,
     chaos,
     console,
@@ -50,6 +51,7 @@ SECTIONS: dict[str, Callable[[], list[Budget]]] = {
     "attribution": attribution.run,
     "triggers": triggers.run,
     "surveys": surveys.run,
+    "autoreplies": autoreplies.run,
 }
 ON_REQUEST: dict[str, Callable[[], list[Budget]]] = {"burst": burst.run, "chaos": chaos.run}
 

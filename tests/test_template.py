@@ -159,7 +159,7 @@ CONSOLE_CSP = {
     "style-src": ["'self'"],
     "img-src": ["'self'", "blob:"],
     "media-src": ["'self'", "blob:"],
-    "connect-src": ["'self'", "${RealtimeOrigin}"],
+    "connect-src": ["'self'", "${RealtimeOrigin}", "${UploadsOrigin}"],
     "object-src": ["'none'"],
     "base-uri": ["'none'"],
     "form-action": ["'self'"],
@@ -185,7 +185,13 @@ def test_the_console_has_a_strict_content_security_policy() -> None:
     assert _directives(text) == CONSOLE_CSP
     # The WebSocket API has its own domain: the CSP names it, built from the API's id.
     origin = "wss://${WebSocketApi}.execute-api.${AWS::Region}.${AWS::URLSuffix}"
-    assert variables == {"RealtimeOrigin": {"Fn::Sub": origin}}
+    assert variables["RealtimeOrigin"] == {"Fn::Sub": origin}
+    # The console posts agents' files straight to the uploads bucket, named from the stack.
+    uploads, names = variables["UploadsOrigin"]["Fn::Sub"]
+    assert uploads == "https://tgdesk-uploads-${StackUuid}.s3.${AWS::Region}.${AWS::URLSuffix}"
+    bucket_name = cfn.template()["Resources"]["UploadsBucket"]["Properties"]["BucketName"]
+    assert bucket_name["Fn::Sub"][1] == names
+    assert set(variables) == {"RealtimeOrigin", "UploadsOrigin"}
 
 
 def test_console_and_api_are_https_only_unsniffed_unframed_and_send_no_referrer() -> None:

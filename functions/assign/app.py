@@ -13,6 +13,8 @@
 - a session's opening sets its unresolved timer, and a user's new message is matched
   against the project's escalation triggers (tgdesk.triggers.stream);
 - a resolved session is surveyed, and a rating's thanks sent (tgdesk.surveys.stream);
+- a user's message gets the bot's own answers that are due: the welcome, the off-hours
+  answer, an FAQ answer (tgdesk.autoreplies.answering);
 - a user's message in another language than the agents' is translated once, where the
   project turned translation on (tgdesk.translation.inbound);
 - a tracked link's funnel steps (a click, a start, a linked session's first message, first
@@ -37,6 +39,7 @@ from aws_lambda_powertools.utilities.data_classes.dynamo_db_stream_event import 
 )
 
 from tgdesk.attribution import funnel
+from tgdesk.autoreplies import answering as autoreplies
 from tgdesk.core import correlation, metrics
 from tgdesk.core.logs import function_logger
 from tgdesk.realtime import fanout as realtime
@@ -135,6 +138,8 @@ def handle_record(record: DynamoDBRecord) -> None:
         triggers.on_change(record.event_name.name, dynamodb.old_image, dynamodb.new_image)
         # Satisfaction surveys: a resolved session is surveyed; the thanks for a rating sent.
         surveys.on_change(record.event_name.name, dynamodb.old_image, dynamodb.new_image)
+        # The bot's own answers: welcome, off hours, FAQ (off unless the project turned them on).
+        autoreplies.on_change(record.event_name.name, dynamodb.old_image, dynamodb.new_image)
         # A user's message in another language than the agents' is translated once.
         translation.on_change(record.event_name.name, dynamodb.old_image, dynamodb.new_image)
         # A task without a named owner follows its session's holder (tgdesk.tasks).

@@ -17,6 +17,7 @@ REGION = "us-east-1"
 ACCOUNT_ID = "123456789012"
 STACK_NAME = "local"
 TABLE_NAME = "tgdesk"
+UPLOADS_BUCKET = "tgdesk-uploads"  # agents' files (tgdesk.attachments), in the local moto
 HOST = "127.0.0.1"
 REAL_TELEGRAM_API = "https://api.telegram.org"
 

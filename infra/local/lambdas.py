@@ -16,9 +16,17 @@ from dataclasses import dataclass
 from typing import Any
 
 from infra.local import cfn
-from infra.local.config import ACCOUNT_ID, REGION, STACK_NAME, TABLE_NAME, LocalConfig
+from infra.local.config import (
+    ACCOUNT_ID,
+    REGION,
+    STACK_NAME,
+    TABLE_NAME,
+    UPLOADS_BUCKET,
+    LocalConfig,
+)
 
 log = logging.getLogger("tgdesk.local.lambdas")
+EXPORTS_BUCKET = "tgdesk-exports"  # project exports (tgdesk.exports), in the local moto
 
 _SUB = re.compile(r"\$\{([^}]+)\}")
 
@@ -36,6 +44,7 @@ def parameter_values(config: LocalConfig) -> dict[str, str]:
     return {
         **defaults,
         "Table": TABLE_NAME,
+        "ExportsBucket": EXPORTS_BUCKET,
         "AdminUsername": config.admin_username,
         "AdminPassword": config.admin_password,
         "PublicUrl": config.public_url,
@@ -75,12 +84,12 @@ def _function_settings(logical_id: str) -> dict[str, Any]:
 
 def local_endpoints(config: LocalConfig) -> dict[str, str]:
     """Variables whose deployed value is the URL of an AWS endpoint that the local stack
-    stands in for: they take the stand-in's URL instead."""
+    stands in for: they take the stand-in's URL instead (and the uploads bucket its local
+    name: the deployed one is named from the stack's id)."""
     return {
         "TGDESK_WEBSOCKET_URL": config.websocket_url,
         "TGDESK_WEBSOCKET_CALLBACK_URL": config.websocket_callback_url,
-        # Amazon Translate: the offline stand-in, which marks its output.
-        "TGDESK_TRANSLATION_PROVIDER": "stand-in",
+        "TGDESK_UPLOADS_BUCKET": UPLOADS_BUCKET,
     }
 
 

@@ -2,11 +2,13 @@
 policies, so that the console runs locally under the very policy it gets when deployed.
 
 `ConsoleHeadersPolicy` covers the console's files, `ApiHeadersPolicy` the API (/api/*).
-The CSP's one deployed-only value, the WebSocket API's origin, becomes the local stand-in's.
+The CSP's deployed-only values become the local stand-ins': the WebSocket API's origin, and
+the uploads bucket's, which is the local moto (`AWS_ENDPOINT_URL`) the console posts files to.
 """
 
 from __future__ import annotations
 
+import os
 import re
 from typing import Any
 from urllib.parse import urlsplit
@@ -18,6 +20,7 @@ from infra.local import cfn
 CONSOLE_POLICY = "ConsoleHeadersPolicy"
 API_POLICY = "ApiHeadersPolicy"
 REALTIME_ORIGIN = "RealtimeOrigin"  # the CSP's variable for the WebSocket API's origin
+UPLOADS_ORIGIN = "UploadsOrigin"  # the CSP's variable for the uploads bucket's origin
 
 Headers = list[tuple[str, str]]
 
@@ -48,13 +51,24 @@ def policy_headers(policy: str, websocket_url: str) -> Headers:
 
 
 def local_csp(csp: dict[str, Any], websocket_url: str) -> str:
-    """The template's `!Sub [text, {RealtimeOrigin: ...}]` with the local WebSocket origin."""
+    """The template's `!Sub [text, {RealtimeOrigin: ..., UploadsOrigin: ...}]` with the local
+    WebSocket origin and the local moto's (none outside the local stack)."""
     text, variables = csp["Fn::Sub"]
-    if set(variables) != {REALTIME_ORIGIN}:
-        raise ValueError(f"the local stack knows only ${{{REALTIME_ORIGIN}}} in the CSP")
-    parts = urlsplit(websocket_url)
-    resolved = str(text).replace(f"${{{REALTIME_ORIGIN}}}", f"{parts.scheme}://{parts.netloc}")
+    local = {
+        REALTIME_ORIGIN: _origin(websocket_url),
+        UPLOADS_ORIGIN: _origin(os.environ.get("AWS_ENDPOINT_URL", "")),
+    }
+    if not set(variables) <= set(local):
+        raise ValueError(f"the local stack knows only {', '.join(local)} in the CSP")
+    resolved = str(text)
+    for name, origin in local.items():
+        resolved = resolved.replace(f"${{{name}}}", origin)
     return re.sub(r"\s+", " ", resolved).strip()
+
+
+def _origin(url: str) -> str:
+    parts = urlsplit(url)
+    return f"{parts.scheme}://{parts.netloc}" if parts.netloc else ""
 
 
 class WithHeaders:

@@ -31,6 +31,7 @@ from infra.local.config import (
     HOST,
     REGION,
     TABLE_NAME,
+    UPLOADS_BUCKET,
     LocalConfig,
     free_port,
 )
@@ -41,6 +42,7 @@ from infra.local.persistence import SnapshotLoop, Snapshotter
 from infra.local.schedules import ScheduleTimer, schedules_from_template
 from infra.local.security_headers import API_POLICY, WithHeaders, policy_headers
 from infra.local.stream import STREAM_FAILURES_FILE, FailureFile, StreamPoller
+from infra.local.uploads_bucket import ensure_uploads_bucket
 from infra.local.websocket import WebSocketGateway, api_from_template
 
 log = logging.getLogger("tgdesk.local")
@@ -86,6 +88,8 @@ class LocalStack:
 
         ddb = boto3.client("dynamodb")
         cfn.create_table(ddb, TABLE_NAME)
+        boto3.client("s3").create_bucket(Bucket=lambdas.EXPORTS_BUCKET)  # lost at a restart
+        ensure_uploads_bucket(boto3.client("s3"), UPLOADS_BUCKET, self.config.public_url)
         snapshotter = Snapshotter(
             ddb, boto3.client("ssm"), TABLE_NAME, self.config.secrets_prefix, self.config.data_dir
         )

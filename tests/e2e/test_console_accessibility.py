@@ -39,6 +39,7 @@ ADMIN_TABS = (
     "agents",
     "projects",
     "tags",
+    "quickReplies",
     "sla",
     "escalationTriggers",
     "surveys",

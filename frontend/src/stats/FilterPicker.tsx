@@ -30,7 +30,7 @@ export function FilterPicker(props: { api: Api; projectId: string; tags: Tag[]; 
     return () => {
       current = false;
     };
-  }, [props.projectId, dimension]);
+  }, [props.projectId, dimension, props.tags]);
 
   return (
     <div class="stats-filter">

@@ -5,6 +5,7 @@
 // downloads as CSV. An agent sees their own figures only.
 import { useEffect, useMemo, useState } from "preact/hooks";
 import type { HttpApi } from "../api/client";
+import type { Tag } from "../api/types";
 import type { ConsoleController } from "../console/controller";
 import { t } from "../i18n";
 import { useStore } from "../lib/store";
@@ -31,6 +32,7 @@ import { StatsStore, agentsComparable } from "./store";
 import type { StatsReport } from "./types";
 
 const BROWSER_ZONE = Intl.DateTimeFormat().resolvedOptions().timeZone || "UTC";
+const NO_TAGS: Tag[] = [];
 
 export function StatsPage(props: { api: HttpApi; controller: ConsoleController }) {
   const { workspace } = props.controller;
@@ -44,6 +46,7 @@ export function StatsPage(props: { api: HttpApi; controller: ConsoleController }
   const [custom, setCustom] = useState<DayRange>(() => ({ from: addDays(dayIn(Date.now(), BROWSER_ZONE), -6), to: dayIn(Date.now(), BROWSER_ZONE) }));
   const [choice, setChoice] = useState<FilterChoice>({ dimension: "", value: "" });
   const project = projectId ?? projects[0]?.project_id ?? null;
+  const tags = useStore(workspace.store, (s) => (project ? s.tags[project] : undefined));
   const zone = (project && state.zones[project]) || BROWSER_ZONE;
   const range = statsRange(preset, Date.now(), zone, custom);
   const filter = stats.comparesAgents && choice.dimension && choice.value ? { dimension: choice.dimension, value: choice.value } : null;
@@ -97,7 +100,7 @@ export function StatsPage(props: { api: HttpApi; controller: ConsoleController }
           )}
         </fieldset>
         {stats.comparesAgents && project && (
-          <FilterPicker key={project} api={props.api} projectId={project} tags={workspace.state.tags[project] ?? []} choice={choice} onChoice={setChoice} />
+          <FilterPicker key={project} api={props.api} projectId={project} tags={tags ?? NO_TAGS} choice={choice} onChoice={setChoice} />
         )}
       </div>
       {!range ? (

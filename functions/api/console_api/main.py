@@ -47,6 +47,12 @@ ROUTE_MODULES: dict[str, tuple[str, ...]] = {
     "triggers": ("/projects/*/escalation-triggers", "/sessions/*/escalation-suggestions"),
     "collaborators": ("/sessions/*/collaborators",),
     "surveys": ("/projects/*/survey-settings",),
+    "attachments": (
+        "/sessions/*/uploads",
+        "/sessions/*/media-messages",
+        "/projects/*/attachment-settings",
+    ),
+    "autoreplies": ("/projects/*/autoreply-settings", "/projects/*/faq-rules"),
     "tasks": ("/tasks", "/sessions/*/tasks", "/projects/*/task-settings"),
     "shifts": ("/projects/*/shifts", "/projects/*/handovers"),
     "translation": ("/projects/*/translation-settings", "/sessions/*/translation-preview"),

@@ -216,6 +216,11 @@ class MessagePublic(Public):
     entities: list[dict[str, Any]] | None = None
     caption_entities: list[dict[str, Any]] | None = None
     media: dict[str, Any] | None = None
+    attachments: list[dict[str, Any]] | None = Field(
+        default=None,
+        description="An agent's files (tgdesk.attachments): kind, file_name, mime_type, "
+        "file_size, and Telegram's file_id once sent; `media` is the first one's",
+    )
     location: dict[str, Any] | None = None
     venue: dict[str, Any] | None = None
     contact: dict[str, Any] | None = None
@@ -230,6 +235,11 @@ class MessagePublic(Public):
     edited_at: int | None = None
     edits: list[dict[str, Any]] | None = None
     sender_agent_id: str | None = None
+    from_bot: bool | None = Field(
+        default=None,
+        description="Sent by the bot on its own (a welcome, an FAQ or off-hours answer, a "
+        "survey), not by an agent",
+    )
     client_message_id: str | None = None
     delivery: DeliveryPublic | None = None
     risk: list[dict[str, Any]] | None = Field(

@@ -35,6 +35,9 @@ LEASE_SECONDS = 60
 # Telegram's limit for one group chat; messages over it wait for the next free moment.
 GROUP_MESSAGES_PER_MINUTE = 20
 TEAM_CHAT = "team_chat"  # the `audience` of a message to a project's team group
+# In what `_call_bot_api` returns: what the message item keeps once sent (a media message's
+# `media` and its attachments' file_ids).
+SENT_FIELDS = "stored_fields"
 
 _FAILURE_REASONS = {
     "bot_blocked": "The user has blocked the bot.",
@@ -209,16 +212,23 @@ def _record_and_send(
     text: str,
     client_message_id: str | None,
     *,
+    media: Mapping[str, Any] | None = None,
     risk_matches: Sequence[Mapping[str, Any]] = (),
     original_text: str | None = None,
 ) -> tuple[dict[str, Any], bool]:
-    body = validate_text(text)
+    body = validate_text(text) if media is None else ""
     message = _new_message(sender_agent_id, session, body, client_message_id)
+    if media is not None:  # a media message has a caption, if anything, instead of a text
+        del message["text"]
+        message.update(media)
     if original_text is not None:
         message["original_text"] = original_text
     entries = _confirmed_entries(sender_agent_id, session, message, risk_matches)
     stored, created = outbound.create_reply(
-        session, message, content_digest=_digest(body), audit_entries=entries
+        session,
+        message,
+        content_digest=_digest(body) if media is None else _media_digest(media),
+        audit_entries=entries,
     )
     if not created:
         return stored, False
@@ -230,6 +240,28 @@ def _digest(text: str) -> str:
     fixed-size hash of the content, kept on the idempotency claim instead of a second
     copy of the text."""
     return hashlib.sha256(f"text\n{text}".encode()).hexdigest()
+
+
+def _media_digest(media: Mapping[str, Any]) -> str:
+    """As `_digest`, for a media message: its caption and the uploads it sends."""
+    uploads = [attachment["upload_id"] for attachment in media.get("attachments", ())]
+    return _digest(f"media\n{media.get('caption', '')}\n{','.join(uploads)}")
+
+
+def reply_with_media(
+    sender_agent_id: str,
+    session: Mapping[str, Any],
+    media: Mapping[str, Any],
+    client_message_id: str | None,
+    *,
+    risk_matches: Sequence[Mapping[str, Any]] = (),
+) -> tuple[dict[str, Any], bool]:
+    """Record an agent's files (`media`: the message's type, caption and attachments, as
+    tgdesk.attachments.sending makes them, checked there) and try to send them at once: as
+    `reply`, exactly once per `client_message_id`, with the same retries."""
+    return _record_and_send(
+        sender_agent_id, session, "", client_message_id, media=media, risk_matches=risk_matches
+    )
 
 
 def send(message: dict[str, Any]) -> dict[str, Any]:
@@ -253,7 +285,12 @@ def send(message: dict[str, Any]) -> dict[str, Any]:
         log.exception("sending failed unexpectedly", extra=_log_fields(message))
         return message
     else:
-        outcome = outbound.mark_sent(message, telegram_message_id=sent["message_id"], at=now_ms())
+        outcome = outbound.mark_sent(
+            message,
+            telegram_message_id=sent["message_id"],
+            at=now_ms(),
+            fields=sent.get(SENT_FIELDS),
+        )
     if outcome is None:
         # The lease ran out and another sender took over; report what is stored now.
         current = outbound.get_message(*outbound.message_key(message))
@@ -308,7 +345,12 @@ def _send_message(message: dict[str, Any]) -> dict[str, Any]:
 
 
 def _call_bot_api(api: telegram.BotApi, message: dict[str, Any]) -> dict[str, Any]:
-    """sendMessage, or for a bot's message with a keyboard or an edit the method it needs."""
+    """sendMessage, or for a bot's message with a keyboard or an edit the method it needs,
+    or for an agent's files (`attachments`) the method that sends them."""
+    if message.get("attachments"):
+        from tgdesk.attachments import sending  # only a media message needs S3
+
+        return sending.send_media(api, message)
     chat_id, text = message["tg_user_id"], message["text"]
     markup = {"reply_markup": message["reply_markup"]} if message.get("reply_markup") else {}
     edits = message.get("edits_telegram_message_id")

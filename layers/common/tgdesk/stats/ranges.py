@@ -1,4 +1,5 @@
-"""The days a statistics request covers: local days of the project's time zone.
+"""The days a statistics request covers: local days of the project's time zone
+(tgdesk.stats.days, the zone the counters are kept in).
 
 A range is given as two ISO dates, both included (by default the last DEFAULT_DAYS days up
 to today in the project's zone), and holds at most MAX_DAYS days; its previous period is the
@@ -12,8 +13,7 @@ from dataclasses import dataclass
 
 from tgdesk.core.clock import now_ms
 from tgdesk.core.errors import InvalidInput
-from tgdesk.sla import calendar, policies
-from tgdesk.storage import sla as sla_store
+from tgdesk.stats import days as local_days
 
 MAX_DAYS = 366
 DEFAULT_DAYS = 30
@@ -46,14 +46,8 @@ class DayRange:
         return DayRange(last - dt.timedelta(days=self.length - 1), last)
 
 
-def project_time_zone(project_id: str) -> str:
-    """The IANA zone of the project's days: its SLA settings' zone (the deployment's
-    TGDESK_TIME_ZONE until they name one)."""
-    return policies.effective(project_id, sla_store.get_settings(project_id))["time_zone"]
-
-
 def today(time_zone: str) -> dt.date:
-    return dt.datetime.fromtimestamp(now_ms() / 1000, calendar.zone(time_zone)).date()
+    return dt.date.fromisoformat(local_days.local_day(now_ms(), time_zone))
 
 
 def requested(first: str | None, last: str | None, time_zone: str) -> DayRange:

@@ -19,7 +19,7 @@ from typing import Any
 from tgdesk import stats
 from tgdesk.accounts import access
 from tgdesk.core.errors import Forbidden, InvalidInput
-from tgdesk.stats import buckets, labels, ranges
+from tgdesk.stats import buckets, days, labels, ranges
 from tgdesk.stats import counters as c
 from tgdesk.stats.figures import figures, summed
 from tgdesk.team import projects
@@ -56,7 +56,7 @@ def project_report(
             code="invalid_stats_filter",
             field="by",
         )
-    time_zone = ranges.project_time_zone(project_id)
+    time_zone = days.of(project_id).time_zone
     span = ranges.requested(first, last, time_zone)
     dimension, value = chosen or (c.PROJECT, project_id)
     per_agent = dimension == c.AGENT

@@ -545,6 +545,17 @@ SURVEY_TIMER = "survey_send"  # a survey held back by the user's quiet hours
 RETURN_VISIT_TIMER = "survey_return_visit"  # the check-in a set time after an escalated close
 
 
+# -- attachments ----------------------------------------------------------------------------
+def attachment_upload(upload_id: str) -> tuple[str, str]:
+    """A file an agent uploads to send (tgdesk.attachments), found by its id alone."""
+    return f"UPLOAD#{upload_id}", "UPLOAD"
+
+
+def project_attachments(project_id: str) -> tuple[str, str]:
+    """A project's attachment settings: the kinds of file agents may send."""
+    return f"PROJECT#{project_id}", "ATTACHMENTS"
+
+
 # -- shifts and handovers -------------------------------------------------------------------
 def project_shift(project_id: str, shift_id: str) -> tuple[str, str]:
     """A shift of a project: weekdays, start and end in the project's time zone, agents."""

@@ -107,6 +107,8 @@ class NewMessage:
         update.set("last_message", session_record.last_message(self.message))
         if self.message.get(retention.TTL) is not None:  # the session expires after it
             update.set(retention.TTL, self.message[retention.TTL])
+        if self.message.get(retention.TTL) is not None:  # the session expires after it
+            update.set(retention.TTL, self.message[retention.TTL])
         moved = session_record.index_keys({"session_id": self.message["session_id"]}, at)
         for name, value in moved.items():
             update.set(name, value)
@@ -286,11 +288,16 @@ def claim_retry(message: dict[str, Any], *, now: int, lease_until: int) -> dict[
 
 
 def mark_sent(
-    message: dict[str, Any], *, telegram_message_id: int, at: int
+    message: dict[str, Any],
+    *,
+    telegram_message_id: int,
+    at: int,
+    fields: Mapping[str, Any] | None = None,
 ) -> dict[str, Any] | None:
     """Record that Telegram has the message: its TGMSG ref first (a plain put: whoever sent
     it, Telegram's id names this message), then `sent` if the state is still as read. Two
-    single-item writes instead of a transaction, which would bill both twice."""
+    single-item writes instead of a transaction, which would bill both twice. `fields`: top
+    attributes the message keeps from Telegram's answer (a file's `media`)."""
     chat_pk, ref_sk = keys.telegram_message_ref(
         message["project_id"], message["tg_user_id"], telegram_message_id
     )
@@ -315,6 +322,7 @@ def mark_sent(
                     "delivery.telegram_message_id": telegram_message_id,
                     "delivery.sent_at": at,
                     "telegram_message_id": telegram_message_id,
+                    **(fields or {}),
                 },
                 remove=(
                     "delivery.next_attempt_at",

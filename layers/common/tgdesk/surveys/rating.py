@@ -22,6 +22,7 @@ from tgdesk.storage.records.project import Project
 from tgdesk.storage.records.survey import Rating
 from tgdesk.surveys import callback_data, followups, wording
 from tgdesk.surveys import settings as survey_settings
+from tgdesk.telegram import callback_answers
 from tgdesk.telegram.updates import InboundMessage
 
 LOW = followups.LOW
@@ -117,9 +118,4 @@ def _ignored(
 
 def _answer(query: dict[str, Any], text: str | None) -> dict[str, Any] | None:
     """answerCallbackQuery as the webhook's response body (the button stops spinning)."""
-    if not query.get("id"):
-        return None
-    answer: dict[str, Any] = {"method": "answerCallbackQuery", "callback_query_id": query["id"]}
-    if text:
-        answer["text"] = text[:200]  # Telegram shows at most 200 characters
-    return answer
+    return callback_answers.in_response(query, text)

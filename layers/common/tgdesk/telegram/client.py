@@ -9,6 +9,7 @@ urllib3's debug lines, which print request paths, are redacted.
 
 from __future__ import annotations
 
+import json
 import logging
 import re
 from functools import lru_cache
@@ -250,11 +251,29 @@ class BotApi:
             json=params or {},
             extra_read_timeout=extra_read_timeout,
         )
-        body = _json_or_none(response)
-        if response.status_code == 200 and body and body.get("ok"):
-            return body.get("result")
-        status = int((body or {}).get("error_code") or response.status_code)
-        raise error_from_response(status, body, response.headers.get("Retry-After"))
+        return _result(response)
+
+    def call_with_files(
+        self, method: str, params: dict[str, Any], files: dict[str, tuple[str, bytes, str]]
+    ) -> Any:
+        """Call a method that uploads files (multipart/form-data): `files` maps each part's
+        name (the parameter, or the `attach://name` a media group refers to) to (file name,
+        bytes, content type); structured parameters travel as JSON text. Returns `result`."""
+        form = {
+            name: value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
+            for name, value in params.items()
+            if value is not None
+        }
+        size = sum(len(data) for _, data, _ in files.values())
+        response = self._request(
+            "POST",
+            self._url("bot", method),
+            data=form,
+            files=files,
+            # a second of reading for every megabyte sent, on top of the usual wait
+            extra_read_timeout=size / 1_000_000,
+        )
+        return _result(response)
 
     def _url(self, prefix: str, rest: str) -> str:
         """`{base}/{prefix}{token}/{rest}`, built only from a token of the right shape."""
@@ -277,6 +296,15 @@ class BotApi:
         # Raised outside the except blocks so the original exception, whose message and
         # `request` attribute hold the URL with the token, is not chained to it.
         raise NetworkError(0, failure)
+
+
+def _result(response: requests.Response) -> Any:
+    """A Bot API answer's `result`, or its error raised."""
+    body = _json_or_none(response)
+    if response.status_code == 200 and body and body.get("ok"):
+        return body.get("result")
+    status = int((body or {}).get("error_code") or response.status_code)
+    raise error_from_response(status, body, response.headers.get("Retry-After"))
 
 
 def _json_or_none(response: requests.Response) -> dict[str, Any] | None:

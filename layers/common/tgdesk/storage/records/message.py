@@ -44,6 +44,7 @@ class MessageShown(TypedDict, total=False):
     entities: list[dict[str, Any]]
     caption_entities: list[dict[str, Any]]
     media: dict[str, Any]
+    attachments: list[dict[str, Any]]  # an agent's files (tgdesk.attachments)
     location: dict[str, Any]
     venue: dict[str, Any]
     contact: dict[str, Any]

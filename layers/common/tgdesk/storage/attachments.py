@@ -1,0 +1,60 @@
+"""Files agents send, in the table (docs/data-model.md: attachment upload, attachment settings).
+
+An upload is written once, when its presigned form is handed out; Telegram's `file_id` is
+added once the file was sent. A project's settings are saved with their audit entry,
+conditioned on the `updated_at` read (tgdesk.team.feature_settings).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from botocore.exceptions import ClientError
+
+from tgdesk.storage import audit, batch, table
+from tgdesk.storage.expressions import Changes, Condition, put_new
+from tgdesk.storage.records import attachment as record
+from tgdesk.storage.records.attachment import AttachmentSettings, Upload
+
+
+def put_upload(upload: Upload) -> None:
+    table.client().put_item(**put_new(record.upload_to_item(upload))["Put"])
+
+
+def get_uploads(upload_ids: Sequence[str]) -> dict[str, Upload]:
+    """The uploads found among `upload_ids` (one BatchGetItem), by id."""
+    found = batch.get_items([record.upload_key(upload_id) for upload_id in upload_ids])
+    uploads = (record.upload_from_item(item) for item in found.values())
+    return {upload["upload_id"]: upload for upload in uploads}
+
+
+def keep_file_id(upload_id: str, file_id: str) -> None:
+    """Remember Telegram's id of an upload's file (while the upload still exists)."""
+    update = Changes().require_item().set("file_id", file_id)
+    try:
+        table.client().update_item(**update.request(*record.upload_key(upload_id)))
+    except ClientError as err:
+        if not table.is_conditional_failure(err):
+            raise
+
+
+def get_settings(project_id: str) -> AttachmentSettings | None:
+    item = table.get(*record.settings_key(project_id))
+    return None if item is None else record.settings_from_item(item)
+
+
+def save_settings(
+    settings: AttachmentSettings, *, read_updated_at: int | None, entry: dict[str, Any]
+) -> bool:
+    """Store a project's settings with their audit entry, if nobody saved since
+    `updated_at` was read. False when someone did."""
+    condition = Condition().require_as_read("updated_at", read_updated_at)
+    items = [condition.put(record.settings_to_item(settings)), audit.put_operation(entry)]
+    try:
+        table.client().transact_write_items(TransactItems=items)
+    except ClientError as err:
+        if "ConditionalCheckFailed" in table.cancellation_reasons(err):
+            return False
+        raise
+    return True
