@@ -32,7 +32,7 @@ def test_the_scheduler_has_one_schedule_per_job_and_a_job_per_schedule() -> None
     cfn.load_handler("SchedulerFunction")
     jobs = sys.modules["tgdesk_fn_scheduler_app"].JOBS
     scheduled = [input_["job"] for _, input_ in cfn.functions()["SchedulerFunction"].schedules]
-    assert sorted(scheduled) == sorted(jobs) == ["deliveries", "queues", "sla", "timers"]
+    assert sorted(scheduled) == sorted(jobs) == ["deliveries", "exports", "queues", "sla", "timers"]
 
 
 def test_table_from_template_has_stream_ttl_and_indexes(aws) -> None:

@@ -9,6 +9,7 @@ from typing import Any
 from tgdesk.core import metrics
 from tgdesk.core.clock import now_ms
 from tgdesk.core.logs import function_logger
+from tgdesk.exports import jobs as export_jobs
 from tgdesk.outbound import delivery
 from tgdesk.routing import jobs as routing_jobs
 from tgdesk.sessions import lifecycle
@@ -45,6 +46,8 @@ JOBS: dict[str, Callable[[], dict[str, int]]] = {
     "queues": routing_jobs.drain_queues,
     # SLA clocks: warnings and breaches (`sla_due`, `sla_warned`, `sla_breached`, ...)
     "sla": sla_jobs.run_due_clocks,
+    # project exports and retention backfills, a bounded step each (`exports_due`, ...)
+    "exports": export_jobs.run_due,
 }
 
 
