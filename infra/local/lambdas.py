@@ -89,6 +89,8 @@ def local_endpoints(config: LocalConfig) -> dict[str, str]:
     return {
         "TGDESK_WEBSOCKET_URL": config.websocket_url,
         "TGDESK_WEBSOCKET_CALLBACK_URL": config.websocket_callback_url,
+        # Amazon Translate: the offline stand-in, which marks its output.
+        "TGDESK_TRANSLATION_PROVIDER": "stand-in",
         "TGDESK_UPLOADS_BUCKET": UPLOADS_BUCKET,
     }
 
