@@ -1,13 +1,13 @@
 """The console checked by axe-core, the accessibility rules engine, in a real Chromium against
 the local stack: the login page, the console with a session open, the console with a dialog
-open (transfer, escalate), a ticket's card opened, every admin tab and the Tickets page, in
-both languages and both themes. Any `serious` or `critical`
+open (transfer, escalate), a ticket's card opened, every admin tab, the Tickets page and the
+Statistics page, in both languages and both themes. Any `serious` or `critical`
 violation fails the test with a readable list.
 
 Given agent Alice in the Sandbox project, holding a session with an amber tag on it, a message
 from the user and a reply of hers, and a second session escalated to her as an L2 ticket, and
-a tracked link of the project; the administrator signs in for the admin tabs, the Tickets page
-and the Links page (with the link's QR code and funnel open).
+a tracked link of the project; the administrator signs in for the admin tabs, the Tickets page,
+the Links page (with the link's QR code and funnel open) and the Statistics page.
 """
 
 from __future__ import annotations
@@ -220,6 +220,10 @@ def test_the_console_has_no_serious_accessibility_violations(
     expect(admin.locator(".qr-code")).to_be_visible()
     expect(admin.locator(".funnel-table")).to_be_visible()
     problems += blocking_violations(admin, "the Links page with a link's funnel open")
+    admin.locator(".topbar nav button", has_text=_stats(lang)).click()
+    expect(admin.locator(".stats-headline")).to_be_visible()
+    expect(admin.locator(".stats-agents")).to_be_visible()
+    problems += blocking_violations(admin, "the Statistics page")
     # The browser's admin login replaced the fixture's (one device per agent).
     stack.admin = login(stack.base)[0]
 
@@ -244,3 +248,7 @@ def _tickets(lang: str) -> str:
 
 def _links(lang: str) -> str:
     return {"en": "Links", "zh-CN": "推广链接"}[lang]
+
+
+def _stats(lang: str) -> str:
+    return {"en": "Statistics", "zh-CN": "统计"}[lang]
