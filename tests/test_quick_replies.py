@@ -69,6 +69,8 @@ def test_supervisors_manage_the_projects_library_and_agents_read_it(
     assert renamed.json()["version"] == 2
     stale = client.put(one, json=changed, headers=team["boss"])
     assert stale.status_code == 409 and stale.json()["code"] == "quick_reply_changed"
+    unversioned = client.put(one, json=REFUND, headers=team["boss"])  # no version: overwrites
+    assert unversioned.status_code == 200 and unversioned.json()["version"] == 3
     assert client.delete(one, headers=team["admin"]).status_code == 204
     assert client.get(path, headers=team["boss"]).json()["items"] == []
 

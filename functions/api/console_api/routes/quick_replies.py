@@ -35,7 +35,7 @@ def _update(
         reply_id,
         title=body.title,
         texts=body.texts,
-        version=body.version or 0,
+        version=body.version,
         source_ip=source_ip,
     )
     return QuickReplyPublic.model_validate(changed)

@@ -102,18 +102,19 @@ def update(
     *,
     title: str,
     texts: Mapping[str, str | None],
-    version: int,
+    version: int | None,
     source_ip: str | None = None,
 ) -> QuickReply:
-    """Replace a reply's title and texts, if it is still at `version`."""
+    """Replace a reply's title and texts, if it is still at `version` (None: as stored)."""
     stored = get(owner, reply_id)
-    before = QuickReply(**{**stored, "version": version})  # as the editor read it
+    read = stored["version"] if version is None else version
+    before = QuickReply(**{**stored, "version": read})  # as the editor read it
     after = QuickReply(
         **{
             **stored,
             "title": _clean_title(title),
             "texts": _clean_texts(texts),
-            "version": version + 1,
+            "version": read + 1,
             "updated_at": now_ms(),
             "updated_by": scope.agent_id,
         }
