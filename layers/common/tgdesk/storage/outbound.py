@@ -107,8 +107,6 @@ class NewMessage:
         update.set("last_message", session_record.last_message(self.message))
         if self.message.get(retention.TTL) is not None:  # the session expires after it
             update.set(retention.TTL, self.message[retention.TTL])
-        if self.message.get(retention.TTL) is not None:  # the session expires after it
-            update.set(retention.TTL, self.message[retention.TTL])
         moved = session_record.index_keys({"session_id": self.message["session_id"]}, at)
         for name, value in moved.items():
             update.set(name, value)
