@@ -77,6 +77,11 @@ describe("the composer's quick replies", () => {
     await waitFor(() => expect(box.value).toBe("Your refund is on its way."));
     expect(api.post).toHaveBeenCalledWith("/api/sessions/s1/quick-replies/r2/filled");
 
+    type(box, "/nothing like it");
+    await page.findByText("No quick reply matches.");
+    fireEvent.keyDown(box, { key: "Enter" }); // never sends the `/words`
+    expect(box.value).toBe("/nothing like it");
+
     type(box, "/gree");
     await page.findAllByRole("option");
     fireEvent.keyDown(box, { key: "Escape" });

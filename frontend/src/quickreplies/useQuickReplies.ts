@@ -112,6 +112,10 @@ export function useQuickReplies(
       setDismissedAt(typed.start);
       return true;
     }
+    if (event.key === "Enter" && !event.shiftKey && !results.length) {
+      event.preventDefault(); // nothing to insert yet: Enter never sends the `/words`
+      return true;
+    }
     if (!results.length) return false;
     const last = results.length - 1;
     if (event.key === "ArrowDown" || event.key === "ArrowUp") {
