@@ -7,6 +7,7 @@ import { Dialog } from "../components/Dialog";
 import { t } from "../i18n";
 import { dateTime, duration, fileSize, fullName } from "../lib/format";
 import { AUTOLOAD_BYTES, saveMedia, useMediaApi, useMediaUrl, type MediaApi } from "./media";
+import { MoreFiles } from "../attachments/MoreFiles";
 
 function str(value: unknown): string {
   return typeof value === "string" ? value : "";
@@ -288,6 +289,7 @@ export function MessageBody(props: { message: Message }) {
   if (message.forward) parts.push(<Forwarded key="fwd" forward={message.forward} />);
   if (message.reply_to) parts.push(<ReplyTo key="reply" reply={message.reply_to} />);
   parts.push(<Media key="media" message={message} />);
+  if ((message.attachments?.length ?? 0) > 1) parts.push(<MoreFiles key="more" attachments={message.attachments!.slice(1)} />);
   if (message.type === "location" || message.type === "venue") parts.push(<Location key="loc" message={message} />);
   if (message.type === "contact" && message.contact) parts.push(<Contact key="contact" contact={message.contact} />);
   if (message.type === "poll" && message.poll) parts.push(<Poll key="poll" poll={message.poll} />);

@@ -1,5 +1,7 @@
 import { useEffect, useRef, useState } from "preact/hooks";
 import type { Session } from "../api/types";
+import { AttachmentBar } from "../attachments/AttachmentBar";
+import { useAttachments } from "../attachments/useAttachments";
 import type { ConsoleController } from "../console/controller";
 import { t } from "../i18n";
 import { drafts } from "../lib/storage";
@@ -31,6 +33,7 @@ export function Composer(props: { controller: ConsoleController; session: Sessio
     s.riskPrompt?.reply.session_id === session.session_id ? s.riskPrompt : null,
   );
   const quick = useQuickReplies(controller.api, session.session_id, text, setText, field);
+  const files = useAttachments({ api: controller.api, applyMessage: (id, m) => controller.chat.applyMessage(id, m) }, session.session_id);
 
   useEffect(() => drafts.set(session.session_id, text), [text, session.session_id]);
   useEffect(() => {
@@ -41,6 +44,10 @@ export function Composer(props: { controller: ConsoleController; session: Sessio
 
   function send() {
     const body = text.trim();
+    if (files.items.length) {
+      if (!closed) void files.send(body).then((sent) => sent && setText("")); // the text is the caption
+      return;
+    }
     if (!body || closed || body.length > MAX_TEXT) return;
     setText("");
     void controller.chat.send(session.session_id, body);
@@ -64,6 +71,9 @@ export function Composer(props: { controller: ConsoleController; session: Sessio
   return (
     <form
       class="composer"
+      onPaste={files.onPaste}
+      onDragOver={files.onDragOver}
+      onDrop={files.onDrop}
       onSubmit={(e) => {
         e.preventDefault();
         send();
@@ -85,12 +95,13 @@ export function Composer(props: { controller: ConsoleController; session: Sessio
         onKeyDown={onKeyDown}
       />
       <QuickReplyPopup quick={quick} />
+      <AttachmentBar attachments={files} disabled={closed} caption={text} onSent={() => setText("")} />
       <div class="composer-bar">
         <span id="composer-hint" class="muted">
           {t("composer.hint")}
         </span>
         <MyQuickReplies api={controller.api} />
-        <button type="submit" class="primary" disabled={closed || !text.trim()}>
+        <button type="submit" class="primary" disabled={closed || (!text.trim() && !files.ready)}>
           {t("composer.send")}
         </button>
       </div>

@@ -60,8 +60,8 @@ def kind_of(content_type: str, asked: str | None = None) -> Kind:
         return cast(Kind, asked or natural)
     if asked == "voice" and content_type in _VOICE_TYPES | _AUDIO_TYPES:
         return "voice"
-    if asked == "audio" and natural == "voice":
-        return "audio"
+    if asked == "audio" and content_type.startswith("audio/"):
+        return "audio"  # a recorded note the browser could not make OGG/Opus (WebM)
     raise InvalidInput(
         f"A file of type {content_type} cannot be sent as {asked}.",
         code="attachment_kind_invalid",
