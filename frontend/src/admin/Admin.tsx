@@ -13,13 +13,14 @@ import { ShiftsAdmin } from "./ShiftsAdmin";
 import { SlaAdmin } from "./SlaAdmin";
 import { SurveysAdmin } from "./SurveysAdmin";
 import { TagsAdmin } from "./TagsAdmin";
+import { TranslationAdmin } from "../translation/TranslationAdmin";
 import { TriggersAdmin } from "./TriggersAdmin";
 
-type Tab = "agents" | "projects" | "tags" | "quickReplies" | "sla" | "escalationTriggers" | "surveys" | "shifts" | "risk" | "triggers";
+type Tab = "agents" | "projects" | "tags" | "quickReplies" | "sla" | "escalationTriggers" | "surveys" | "translation" | "shifts" | "risk" | "triggers";
 
 export function Admin(props: { api: HttpApi; controller: ConsoleController }) {
   const isAdmin = props.controller.workspace.state.me.role === "admin";
-  const tabs: Tab[] = isAdmin ? ["agents", "projects", "tags", "quickReplies", "sla", "escalationTriggers", "surveys", "shifts", "risk", "triggers"] : ["projects", "tags", "quickReplies", "sla", "escalationTriggers", "surveys", "shifts", "risk", "triggers"];
+  const tabs: Tab[] = isAdmin ? ["agents", "projects", "tags", "quickReplies", "sla", "escalationTriggers", "surveys", "translation", "shifts", "risk", "triggers"] : ["projects", "tags", "quickReplies", "sla", "escalationTriggers", "surveys", "translation", "shifts", "risk", "triggers"];
   const [tab, setTab] = useState<Tab>(tabs[0]);
   return (
     <main class="admin" id="chat-main" tabIndex={-1}>
@@ -47,6 +48,7 @@ export function Admin(props: { api: HttpApi; controller: ConsoleController }) {
         {tab === "sla" && <SlaAdmin api={props.api} controller={props.controller} />}
         {tab === "escalationTriggers" && <TriggersAdmin api={props.api} controller={props.controller} />}
         {tab === "surveys" && <SurveysAdmin api={props.api} controller={props.controller} />}
+        {tab === "translation" && <TranslationAdmin api={props.api} controller={props.controller} />}
         {tab === "shifts" && <ShiftsAdmin api={props.api} controller={props.controller} />}
         {tab === "risk" && <RiskAdmin api={props.api} controller={props.controller} />}
         {tab === "triggers" && <RiskTriggers api={props.api} controller={props.controller} />}

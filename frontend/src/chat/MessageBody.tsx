@@ -5,6 +5,7 @@ import { useState } from "preact/hooks";
 import type { Json, Message } from "../api/types";
 import { Dialog } from "../components/Dialog";
 import { t } from "../i18n";
+import { MessageTranslation } from "../translation/MessageTranslation";
 import { dateTime, duration, fileSize, fullName } from "../lib/format";
 import { AUTOLOAD_BYTES, saveMedia, useMediaApi, useMediaUrl, type MediaApi } from "./media";
 import { MoreFiles } from "../attachments/MoreFiles";
@@ -316,6 +317,7 @@ export function MessageBody(props: { message: Message }) {
     );
   }
   if (message.type === "other" && !text) parts.push(<p key="other" class="unsupported">{t("kind.other")}</p>);
+  parts.push(<MessageTranslation key="translation" message={message} />);
   if (message.edited_at) parts.push(<Edited key="edited" message={message} />);
   if (message.cut?.length) parts.push(<Cut key="cut" fields={message.cut} />);
   return <>{parts}</>;

@@ -27,8 +27,9 @@ export function isRefusal(result: TimelineMessage | RiskRefusal): result is Risk
   return "refused" in result;
 }
 
-export function localReply(sessionId: string, text: string, clientMessageId: string, now: number): LocalMessage {
-  return { local: true, client_message_id: clientMessageId, session_id: sessionId, text, created_at: now, state: "sending" };
+export function localReply(sessionId: string, text: string, clientMessageId: string, now: number, originalText?: string): LocalMessage {
+  const reply: LocalMessage = { local: true, client_message_id: clientMessageId, session_id: sessionId, text, created_at: now, state: "sending" };
+  return originalText ? { ...reply, original_text: originalText } : reply;
 }
 
 /** POSTs a reply. The server's message (with its own delivery state) on an answer; the refusal
@@ -40,6 +41,7 @@ export async function postReply(api: Api, local: LocalMessage): Promise<Timeline
       text: local.text,
       client_message_id: local.client_message_id,
       ...(local.confirmedRisk ? { confirm_risk: true } : {}),
+      ...(local.original_text ? { original_text: local.original_text } : {}),
     });
   } catch (error) {
     const refusal = riskRefusal(error);
@@ -65,5 +67,5 @@ export function canRetry(message: TimelineMessage, retried: ReadonlySet<string>)
  *  message that the server stored and failed to deliver is sent again as a new message. */
 export function retryOf(message: TimelineMessage, now: number, newId: () => string): LocalMessage {
   if (isLocal(message)) return { ...message, state: "sending", reason: undefined };
-  return localReply(message.session_id, message.text ?? "", newId(), now);
+  return localReply(message.session_id, message.text ?? "", newId(), now, message.original_text ?? undefined);
 }

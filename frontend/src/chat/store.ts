@@ -160,8 +160,9 @@ export class ChatStore {
   }
 
   // -- replies -------------------------------------------------------------------------------
-  async send(sessionId: string, text: string): Promise<void> {
-    await this.deliver(localReply(sessionId, text, newClientMessageId(), Date.now()));
+  /** `originalText`: what the agent wrote when `text` is its translation (both are kept). */
+  async send(sessionId: string, text: string, originalText?: string): Promise<void> {
+    await this.deliver(localReply(sessionId, text, newClientMessageId(), Date.now(), originalText));
   }
 
   async retry(message: TimelineMessage): Promise<void> {

@@ -14,6 +14,8 @@ export interface LocalMessage {
   reason?: string;
   /** The agent chose to send it despite the risk matches the API reported. */
   confirmedRisk?: true;
+  /** A translated reply: what the agent wrote (`text` is the translation sent). */
+  original_text?: string;
 }
 
 export type TimelineMessage = Message | LocalMessage;

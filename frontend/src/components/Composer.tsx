@@ -9,6 +9,8 @@ import { useStore } from "../lib/store";
 import { MyQuickReplies } from "../quickreplies/MyQuickReplies";
 import { QuickReplyPopup } from "../quickreplies/QuickReplyPopup";
 import { useQuickReplies } from "../quickreplies/useQuickReplies";
+import { TranslateBeforeSending } from "../translation/TranslateBeforeSending";
+import { useTranslateBeforeSending } from "../translation/useTranslateBeforeSending";
 import { RiskDialog } from "./RiskDialog";
 
 export const COMPOSER_ID = "composer";
@@ -33,6 +35,7 @@ export function Composer(props: { controller: ConsoleController; session: Sessio
     s.riskPrompt?.reply.session_id === session.session_id ? s.riskPrompt : null,
   );
   const quick = useQuickReplies(controller.api, session.session_id, text, setText, field);
+  const translating = useTranslateBeforeSending(controller, session.session_id);
   const files = useAttachments({ api: controller.api, applyMessage: (id, m) => controller.chat.applyMessage(id, m) }, session.session_id);
 
   useEffect(() => drafts.set(session.session_id, text), [text, session.session_id]);
@@ -49,6 +52,7 @@ export function Composer(props: { controller: ConsoleController; session: Sessio
       return;
     }
     if (!body || closed || body.length > MAX_TEXT) return;
+    if (translating.on) return void translating.ask(body, () => setText("")); // sent from its preview
     setText("");
     void controller.chat.send(session.session_id, body);
     field.current?.focus();
@@ -100,6 +104,7 @@ export function Composer(props: { controller: ConsoleController; session: Sessio
         <span id="composer-hint" class="muted">
           {t("composer.hint")}
         </span>
+        <TranslateBeforeSending translating={translating} disabled={closed} />
         <MyQuickReplies api={controller.api} />
         <button type="submit" class="primary" disabled={closed || (!text.trim() && !files.ready)}>
           {t("composer.send")}

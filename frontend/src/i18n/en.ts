@@ -920,6 +920,26 @@ const en = {
   "stats.metric.survey_response_rate": "Survey response rate",
   "stats.metric.online": "Time online",
   "stats.metric.busy": "Time busy",
+  // translation (tgdesk.translation)
+  "translation.from": "Translated from {language}:",
+  "translation.youWrote": "You wrote:",
+  "translation.beforeSending": "Translate before sending ({language})",
+  "translation.translating": "Translating…",
+  "translation.previewTitle": "Check the translation",
+  "translation.yourText": "What you wrote ({language})",
+  "translation.userGets": "What the user receives ({language})",
+  "translation.edit": "Back to editing",
+  "translation.send": "Send the translation",
+  "admin.translation": "Translation",
+  "translation.admin.legend": "Translation",
+  "translation.admin.enabled": "Translate users' messages in other languages, and let agents send translations",
+  "translation.admin.agentLanguage": "The agents' language",
+  "translation.admin.hint": "Each message is translated once by Amazon Translate (billed per character).",
+  "error.translation_off": "Translation is off in this project.",
+  "error.translation_target_unknown": "The user's language is not known.",
+  "error.translation_unavailable": "The translation service did not answer; try again, or send without translating.",
+  "error.invalid_translation_settings": "Choose a language code such as en or zh.",
+  "error.translation_settings_changed": "The translation settings changed meanwhile; reload them and try again.",
 } as const;
 
 export default en;

@@ -921,6 +921,26 @@ const zhCN: Record<keyof typeof en, string> = {
   "stats.metric.survey_response_rate": "问卷回复率",
   "stats.metric.online": "在线时长",
   "stats.metric.busy": "忙碌时长",
+  // translation (tgdesk.translation)
+  "translation.from": "译自 {language}：",
+  "translation.youWrote": "你写的：",
+  "translation.beforeSending": "发送前翻译（{language}）",
+  "translation.translating": "正在翻译…",
+  "translation.previewTitle": "检查译文",
+  "translation.yourText": "你写的（{language}）",
+  "translation.userGets": "用户收到的（{language}）",
+  "translation.edit": "返回编辑",
+  "translation.send": "发送译文",
+  "admin.translation": "翻译",
+  "translation.admin.legend": "翻译",
+  "translation.admin.enabled": "翻译用户用其他语言发来的消息，并允许客服发送译文",
+  "translation.admin.agentLanguage": "客服使用的语言",
+  "translation.admin.hint": "每条消息只由 Amazon Translate 翻译一次（按字符计费）。",
+  "error.translation_off": "此项目未开启翻译。",
+  "error.translation_target_unknown": "不知道用户使用的语言。",
+  "error.translation_unavailable": "翻译服务没有响应；请重试，或不翻译直接发送。",
+  "error.invalid_translation_settings": "请选择语言代码，例如 en 或 zh。",
+  "error.translation_settings_changed": "翻译设置已被他人修改；请重新加载后再试。",
 };
 
 export default zhCN;
