@@ -7,6 +7,7 @@ Retry-After header on 429. Faults set by a test make the next calls of a method 
 
 from __future__ import annotations
 
+import itertools
 import re
 import threading
 from collections.abc import Callable
@@ -38,6 +39,16 @@ DEFAULT_FAULT_DESCRIPTIONS = {
     "make sure that only one bot instance is running",
     500: "Internal Server Error",
 }
+# sendMediaGroup: how many files an album holds, and which kinds.
+ALBUM_LIMIT = 10
+ALBUM_KINDS = ("photo", "video", "document", "audio")
+_GROUP_IDS = itertools.count(13_000_000_000_000_000)
+
+
+def next_group_id() -> int:
+    return next(_GROUP_IDS)
+
+
 # Media methods: (parameter, kind of the file in the Message).
 MEDIA_METHODS = {
     "sendphoto": "photo",
@@ -135,6 +146,7 @@ class SandboxBot:
         }
         for method, kind in MEDIA_METHODS.items():
             self._methods[method] = self._media_sender(kind)
+        self._methods["sendmediagroup"] = self._send_media_group
 
     # -- the Bot API surface ------------------------------------------------------------
     def call(
@@ -352,6 +364,31 @@ class SandboxBot:
                 return self._new_message(chat, content)
 
         return send
+
+    def _send_media_group(
+        self, params: dict[str, Any], files: dict[str, Upload]
+    ) -> list[dict[str, Any]]:
+        """An album: 2 to 10 messages sharing a media_group_id, the caption on the first."""
+        media = json_param(params, "media")
+        if not isinstance(media, list) or not 2 <= len(media) <= ALBUM_LIMIT:
+            raise BotApiError(400, "Bad Request: wrong number of media specified")
+        group_id = str(next_group_id())
+        with self.store.lock:
+            chat = self._chat(params)
+            records = []
+            for item in media:
+                kind = item.get("type") if isinstance(item, dict) else None
+                if kind not in ALBUM_KINDS:
+                    raise BotApiError(400, "Bad Request: wrong media type in the album")
+                records.append((kind, item, self._input_file(kind, item.get("media"), files)))
+            sent = []
+            for kind, item, record in records:
+                content: dict[str, Any] = {kind: _media_object(kind, record)}
+                content["media_group_id"] = group_id
+                if item.get("caption"):
+                    content["caption"] = str(item["caption"])
+                sent.append(self._new_message(chat, content))
+            return sent
 
     def _input_file(self, kind: str, value: Any, files: dict[str, Upload]) -> dict[str, Any]:
         """An InputFile: a file_id, an HTTP URL, or an upload (direct or `attach://name`)."""

@@ -23,6 +23,7 @@ from infra.local.sandbox.users import photo_update, text_update, upsert_user
 
 STATIC = Path(__file__).with_name("static")
 _LOOPBACK = ("127.0.0.1", "localhost")
+_SHOWN_TYPES = frozenset({"image/jpeg", "image/png", "image/gif", "image/webp"})
 
 
 def rebase_webhook(store: SandboxStore, public_url: str) -> None:
@@ -66,6 +67,7 @@ class SandboxRoutes:
             Mount("/sandbox/static", app=StaticFiles(directory=STATIC), name="sandbox-static"),
             Route("/sandbox/bot{token}/{method}", self.bot_api, methods=["GET", "POST"]),
             Route("/sandbox/file/bot{token}/{file_path:path}", self.file, methods=["GET"]),
+            Route("/sandbox/media/{file_id}", self.media, methods=["GET"]),
             Route("/sandbox/updates", self.raw_update, methods=["POST"]),
             Route("/sandbox/users", self.users, methods=["GET"]),
             Route("/sandbox/users/{user_id:int}/messages", self.messages, methods=["GET"]),
@@ -106,6 +108,25 @@ class SandboxRoutes:
                 {"ok": False, "error_code": 404, "description": "Not Found"}, status_code=404
             )
         return Response(data, media_type="application/octet-stream")
+
+    async def media(self, request: Request) -> Response:
+        """A file of the chat for the page (a photo the bot sent, shown as one): images in
+        place, anything else only as a download."""
+        found = self.bot.store.file_by_id(request.path_params["file_id"])
+        if found is None:
+            return _error(404, "no such file")
+        record, data = found
+        mime = str(record.get("mime_type") or "")
+        if record.get("width") and not mime.startswith("image/"):
+            mime = "image/jpeg" if data[:2] == b"\xff\xd8" else "image/png"
+        inline = mime in _SHOWN_TYPES
+        headers = {
+            "content-disposition": "inline" if inline else "attachment",
+            "x-content-type-options": "nosniff",
+        }
+        return Response(
+            data, media_type=mime if inline else "application/octet-stream", headers=headers
+        )
 
     async def raw_update(self, request: Request) -> Response:
         try:

@@ -114,6 +114,14 @@ class SandboxStore:
         self.data.files[file_id] = record
         return record
 
+    def file_by_id(self, file_id: str) -> tuple[dict[str, Any], bytes] | None:
+        """A file the bot sent or received, with its bytes (what the page shows the user)."""
+        record = self.data.files.get(file_id)
+        blob = self.files_dir / record["blob"] if record and record.get("blob") else None
+        if record is None or blob is None or not blob.is_file():
+            return None
+        return record, blob.read_bytes()
+
     def file_bytes(self, file_path: str) -> bytes | None:
         for record in self.data.files.values():
             if record.get("file_path") == file_path and record.get("blob"):

@@ -121,6 +121,18 @@ function describe(message) {
   return parts.join(" ");
 }
 
+// A message's file as the user sees it: a photo in place, any other file as a link to it.
+function fileOf(message) {
+  const href = (file) => "/sandbox/media/" + encodeURIComponent(file.file_id);
+  if (message.photo && message.photo.length) {
+    const largest = message.photo[message.photo.length - 1];
+    return [el("img", { className: "photo", src: href(largest), alt: message.caption || "photo" })];
+  }
+  const kind = ["document", "audio", "voice", "video", "animation"].find((k) => message[k]);
+  if (!kind || !message[kind].file_id) return [];
+  return [el("a", { className: "file", href: href(message[kind]), download: "", textContent: message[kind].file_name || kind })];
+}
+
 // The inline keyboard under a bot's message: buttons with callback data are pressed here,
 // URL buttons are links.
 function keyboard(message) {
@@ -177,6 +189,7 @@ function renderMessages(items) {
     list.appendChild(
       el("li", { className: fromUser ? "out" : "in" }, [
         text("span", meta, "meta"),
+        ...fileOf(message),
         text("span", describe(message)),
         ...keyboard(message),
       ]),
