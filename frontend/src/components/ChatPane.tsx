@@ -19,6 +19,8 @@ import { TicketCard } from "../tickets/TicketCard";
 import { UserLocalTime } from "../tasks/LocalTime";
 import { SuggestionBanner } from "../triggers/SuggestionBanner";
 import { higherLevels } from "../tickets/model";
+import { BotAuthor, MakeFaqAnswer } from "../autoreplies/MakeFaqAnswer";
+import { canBecomeFaq } from "../autoreplies/model";
 
 export function ChatPane(props: { controller: ConsoleController }) {
   const { controller } = props;
@@ -244,7 +246,8 @@ export function MessageRow(props: {
       <div class="bubble">
         {isLocal(message) ? <p class="text">{message.text}</p> : <MessageBody message={message} />}
         <div class="message-meta">
-          {props.agents && !isLocal(message) && message.direction === "out" && message.sender_agent_id && (
+          {!isLocal(message) && message.from_bot && <BotAuthor />}
+          {props.agents && !isLocal(message) && message.direction === "out" && !message.from_bot && message.sender_agent_id && (
             <span class="message-author" title={t("people.repliedBy", { name: agentName(props.agents, message.sender_agent_id) })}>
               {agentName(props.agents, message.sender_agent_id)}
             </span>
@@ -253,6 +256,7 @@ export function MessageRow(props: {
             {time(message.created_at)}
           </time>
           {state && <DeliveryBadge state={state} attempts={isLocal(message) ? undefined : message.delivery?.attempts} />}
+          {props.controller && canBecomeFaq(message) && <MakeFaqAnswer controller={props.controller} message={message} projectId={message.project_id} />}
         </div>
         {failure && (
           <div class="delivery-failure" role="alert">
