@@ -220,8 +220,8 @@ export class ChatStore {
   }
 
   /** Closes the risk dialog without sending; a declined confirmation is reported for the audit
-   *  log with the reply's text, which the server scans again itself. Returns the reply's text,
-   *  for the agent to edit. */
+   *  log with the reply's text, which the server scans again itself. Returns the reply's text
+   *  (what the agent wrote, for a translated reply), for the agent to edit. */
   dropRisky(): string {
     const prompt = this.state.riskPrompt;
     if (!prompt) return "";
@@ -230,6 +230,6 @@ export class ChatStore {
       const sid = prompt.reply.session_id;
       void this.workspace.guard(() => this.api.post(path`/api/sessions/${sid}/risk-cancel`, { text: prompt.reply.text }));
     }
-    return prompt.reply.text;
+    return prompt.reply.original_text ?? prompt.reply.text;
   }
 }

@@ -3,7 +3,7 @@
 // goes out as the translation with the agent's words as its original_text.
 import { fireEvent, render, waitFor } from "@testing-library/preact";
 import { h } from "preact";
-import type { HttpApi } from "../api/client";
+import { ApiError, type HttpApi } from "../api/client";
 import type { Message, Session } from "../api/types";
 import { Composer } from "../components/Composer";
 import { ConsoleController } from "../console/controller";
@@ -23,8 +23,13 @@ const FROM_USER = {
   translation: { text: "[en] 我的提现还没到账", source: "zh", target: "en", provider: "stand-in", at: 2 },
 } as Message;
 
-function setUp(messages: Message[]) {
+function setUp(messages: Message[], refuse = false) {
   const post = vi.fn(async (url: string, body: { text: string }) => {
+    if (url.endsWith("/risk-cancel")) return { ok: true };
+    if (refuse && url.endsWith("/messages")) {
+      const matches = [{ group_id: "g1", group_name: "Wallets", action: "confirm", entry: "T9yD", kind: "keyword", start: 0, end: 4, matched: "T9yD" }];
+      throw new ApiError(409, "risk_confirmation_required", "risky", null, { matches, match_count: 1 });
+    }
     if (url.endsWith("/translation-preview")) {
       return { original: body.text, translated: `[zh] ${body.text}`, source: "en", target: "zh" };
     }
@@ -88,5 +93,16 @@ describe("translate before sending", () => {
     expect(page.queryByRole("dialog")).toBeNull();
     expect(box.value).toBe("Hello");
     expect(post).toHaveBeenCalledTimes(1);
+  });
+
+  it("gives the agent's own words back when risk control holds the translation", async () => {
+    const { page, box } = setUp([FROM_USER], true);
+    fireEvent.click(page.getByLabelText("Translate before sending (zh)"));
+    type(box, "Pay T9yD");
+    fireEvent.keyDown(box, { key: "Enter" });
+    await page.findByRole("dialog", { name: "Check the translation" });
+    fireEvent.click(page.getByRole("button", { name: "Send the translation" }));
+    fireEvent.click(await page.findByRole("button", { name: "Cancel" }));
+    await waitFor(() => expect(box.value).toBe("Pay T9yD"));
   });
 });
