@@ -862,6 +862,7 @@ const zhCN: Record<keyof typeof en, string> = {
   "stats.current": "本期",
   "stats.previous": "上期",
   "stats.change": "{change}（上期 {previous}）",
+  "stats.before": "上期 {previous}",
   "stats.changePoints": "{change} 个百分点",
   "stats.sessionsPerDay": "每日会话",
   "stats.messagesPerDay": "每日消息",

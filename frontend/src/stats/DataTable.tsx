@@ -28,36 +28,39 @@ export function DataTable(props: { dataset: Dataset; sortable?: boolean; class?:
     );
   }
 
+  // Wide tables scroll sideways in a region of their own, which the keyboard can reach.
   return (
-    <table class={`admin-table stats-table ${props.class ?? ""}`}>
-      <caption class={props.captionHidden ? "visually-hidden" : undefined}>
-        {dataset.title}
-        {props.sortable && <span class="visually-hidden">{` (${t("stats.sortHelp")})`}</span>}
-      </caption>
-      <thead>
-        <tr>
-          <th scope="col" aria-sort={sort?.by === "label" ? sort.direction : undefined}>
-            {heading("label", dataset.rowKey.label)}
-          </th>
-          {dataset.columns.map((column, i) => (
-            <th key={column.key} scope="col" class="number" aria-sort={sort?.by === i ? sort.direction : undefined}>
-              {heading(i, column.label)}
+    <div class="stats-table-scroll" tabIndex={0} role="region" aria-label={dataset.title}>
+      <table class={`admin-table stats-table ${props.class ?? ""}`}>
+        <caption class={props.captionHidden ? "visually-hidden" : undefined}>
+          {dataset.title}
+          {props.sortable && <span class="visually-hidden">{` (${t("stats.sortHelp")})`}</span>}
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col" aria-sort={sort?.by === "label" ? sort.direction : undefined}>
+              {heading("label", dataset.rowKey.label)}
             </th>
-          ))}
-        </tr>
-      </thead>
-      <tbody>
-        {rows.map((row) => (
-          <tr key={row.key} data-key={row.key}>
-            <th scope="row">{row.label}</th>
-            {row.values.map((value, i) => (
-              <td key={dataset.columns[i].key} class="number" data-column={dataset.columns[i].key}>
-                {formatValue(row.unit ?? dataset.columns[i].unit, value)}
-              </td>
+            {dataset.columns.map((column, i) => (
+              <th key={column.key} scope="col" class="number" aria-sort={sort?.by === i ? sort.direction : undefined}>
+                {heading(i, column.label)}
+              </th>
             ))}
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {rows.map((row) => (
+            <tr key={row.key} data-key={row.key}>
+              <th scope="row">{row.label}</th>
+              {row.values.map((value, i) => (
+                <td key={dataset.columns[i].key} class="number" data-column={dataset.columns[i].key}>
+                  {formatValue(row.unit ?? dataset.columns[i].unit, value)}
+                </td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }

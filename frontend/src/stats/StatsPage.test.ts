@@ -52,7 +52,9 @@ describe("the Statistics page", () => {
     const sessions = await page.findByText("New sessions", { selector: ".stats-figure-label" });
     const card = sessions.closest("li")!;
     expect(card.textContent).toContain("28");
-    expect(card.textContent).toContain("+100.0 % against 14");
+    expect(card.textContent).toContain("+100.0 % (before: 14)");
+    const closed = page.getByText("Closed", { selector: ".stats-figure-label" }).closest("li")!;
+    expect(closed.querySelector(".stats-change")!.textContent).toBe("Before: 0");
     const firstResponse = page.getByText("First response (median)", { selector: ".stats-figure-label" }).closest("li")!;
     expect(firstResponse.textContent).toContain("2 min");
     expect(firstResponse.querySelector(".stats-change")!.className).toContain("stats-worse");

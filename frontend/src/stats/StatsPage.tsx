@@ -164,7 +164,9 @@ function Headline(props: { report: StatsReport; onExport: (dataset: Dataset) => 
               <span class="stats-figure-label">{t(metric.label)}</span>
               <strong class="stats-figure">{formatValue(metric.unit, current)}</strong>
               <span class={`stats-change stats-${trend}`}>
-                {t("stats.change", { change: formatChange(change), previous: formatValue(metric.unit, previous) })}
+                {change
+                  ? t("stats.change", { change: formatChange(change), previous: formatValue(metric.unit, previous) })
+                  : t("stats.before", { previous: formatValue(metric.unit, previous) })}
               </span>
             </li>
           );
@@ -178,9 +180,7 @@ function Headline(props: { report: StatsReport; onExport: (dataset: Dataset) => 
 function AgentComparison(props: { dataset: Dataset; onExport: (dataset: Dataset) => void }) {
   return (
     <>
-      <div class="stats-table-scroll" tabIndex={0} role="region" aria-label={props.dataset.title}>
-        <DataTable dataset={props.dataset} sortable class="stats-agent-table" captionHidden />
-      </div>
+      <DataTable dataset={props.dataset} sortable class="stats-agent-table" captionHidden />
       <ChartFooter dataset={props.dataset} onExport={props.onExport} />
     </>
   );

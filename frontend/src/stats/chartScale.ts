@@ -4,11 +4,14 @@ import { t } from "../i18n";
 import type { Dataset } from "./datasets";
 import { formatValue } from "./format";
 
-/** The axis's top: the smallest 1, 2, 2.5 or 5 times a power of ten at or above `max`. */
-export function niceMax(max: number): number {
+/** The axis's top: the smallest 1, 2, 2.5 or 5 times a power of ten at or above `max`; for
+ *  whole numbers (counts), an even one from 2 up, so that the middle line is whole too. */
+export function niceMax(max: number, whole = false): number {
+  if (whole && max <= 2) return 2;
   if (!(max > 0)) return 1;
   const power = 10 ** Math.floor(Math.log10(max));
-  for (const step of [1, 2, 2.5, 5, 10]) if (step * power >= max) return step * power;
+  const steps = whole ? [2, 4, 6, 8, 10] : [1, 2, 2.5, 5, 10];
+  for (const step of steps) if (step * power >= max) return step * power;
   return 10 * power;
 }
 

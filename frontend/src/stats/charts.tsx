@@ -23,7 +23,7 @@ export type ChartKind = "columns" | "lines";
 export function Chart(props: { dataset: Dataset; series: number[]; kind: ChartKind; onExport: (dataset: Dataset) => void }) {
   const { dataset, series } = props;
   const unit = dataset.columns[series[0]].unit;
-  const top = niceMax(Math.max(0, ...dataset.rows.flatMap((row) => series.map((i) => row.values[i] ?? 0))));
+  const top = niceMax(Math.max(0, ...dataset.rows.flatMap((row) => series.map((i) => row.values[i] ?? 0))), unit === "count");
   const y = (value: number) => TOP + PLOT_H - (value / top) * PLOT_H;
   const slot = PLOT_W / Math.max(1, dataset.rows.length);
   const labelled = labelledIndexes(dataset.rows.length);

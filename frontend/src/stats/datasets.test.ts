@@ -120,7 +120,8 @@ describe("the statistics' figures as written", () => {
 
 describe("the charts' arithmetic", () => {
   it("rounds the axis up, labels at most 8 categories and breaks lines at gaps", () => {
-    expect([0, 0.4, 7, 12, 23, 4100].map(niceMax)).toEqual([1, 0.5, 10, 20, 25, 5000]);
+    expect([0, 0.4, 7, 12, 23, 4100].map((max) => niceMax(max))).toEqual([1, 0.5, 10, 20, 25, 5000]);
+    expect([0, 1, 3, 5, 23, 4100].map((max) => niceMax(max, true))).toEqual([2, 2, 4, 6, 40, 6000]);
     expect([...labelledIndexes(30)]).toEqual([0, 4, 8, 12, 16, 20, 24, 28]);
     expect([...labelledIndexes(5)]).toEqual([0, 1, 2, 3, 4]);
     expect(runs([1, 2, null, 3, null, null, 4, 5])).toEqual([

@@ -137,7 +137,7 @@ export function ratingDistribution(figures: Figures): Dataset {
     ],
     rows: [1, 2, 3, 4, 5].map((rating) => {
       const count = counts[rating - 1] ?? 0;
-      return { key: String(rating), label: "★".repeat(rating), values: [count, rated ? count / rated : null] };
+      return { key: String(rating), label: String(rating), values: [count, rated ? count / rated : null] };
     }),
   };
 }
