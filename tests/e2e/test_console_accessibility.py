@@ -43,6 +43,7 @@ ADMIN_TABS = (
     "sla",
     "escalationTriggers",
     "surveys",
+    "autoreplies",
     "shifts",
     "risk",
     "triggers",
