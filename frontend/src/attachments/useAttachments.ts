@@ -74,6 +74,7 @@ export function useAttachments(host: AttachmentHost, sessionId: string): Attachm
       const form = await requestUpload(host.api, sessionId, item.file, asked);
       await postToStorage(form, item.file);
       update(item.id, { status: "ready", uploadId: form.upload_id, kind: form.kind });
+      setProblem((shown) => (shown === t("attach.still_uploading") ? "" : shown));
     } catch (error) {
       remove(item.id);
       setProblem(`${item.file.name}: ${errorText(error)}`);
@@ -109,7 +110,8 @@ export function useAttachments(host: AttachmentHost, sessionId: string): Attachm
 
   async function send(caption: string, confirmed = false): Promise<boolean> {
     if (!ready) {
-      if (items.length > 1 && !isAlbum(kinds)) setProblem(t("attach.not_album"));
+      const uploading = items.some((item) => item.status === "uploading");
+      setProblem(uploading ? t("attach.still_uploading") : isAlbum(kinds) ? "" : t("attach.not_album"));
       return false;
     }
     if (caption.length > CAPTION_LIMIT) {

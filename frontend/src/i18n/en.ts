@@ -180,6 +180,7 @@ const en = {
   "attach.remove": "Remove {name}",
   "attach.uploading": "uploading…",
   "attach.ready": "ready",
+  "attach.still_uploading": "Wait until every file is uploaded, then send.",
   "attach.too_big": "{name} is {size} MB; a bot sends photos up to 10 MB and other files up to {limit} MB.",
   "attach.empty": "{name} is empty.",
   "attach.not_album": "These files cannot go together: an album holds up to 10 photos and videos, or only documents, or only audio.",

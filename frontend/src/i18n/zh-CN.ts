@@ -181,6 +181,7 @@ const zhCN: Record<keyof typeof en, string> = {
   "attach.remove": "移除 {name}",
   "attach.uploading": "上传中…",
   "attach.ready": "就绪",
+  "attach.still_uploading": "请等待所有文件上传完成后再发送。",
   "attach.too_big": "{name} 为 {size} MB；机器人可发送的照片最大 10 MB，其他文件最大 {limit} MB。",
   "attach.empty": "{name} 是空文件。",
   "attach.not_album": "这些文件不能一起发送：相册最多 10 个照片和视频，或仅文档，或仅音频。",

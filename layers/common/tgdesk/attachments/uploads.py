@@ -56,7 +56,7 @@ def s3() -> Any:
     presigned forms name the bucket's regional host, which the console's CSP allows; locally
     `AWS_ENDPOINT_URL` points it at the local stack's moto, whose forms the browser posts to."""
     local = bool(os.environ.get("AWS_ENDPOINT_URL"))
-    addressing = (
+    addressing: Any = (
         {"addressing_style": "path"}
         if local
         else {"addressing_style": "virtual", "us_east_1_regional_endpoint": "regional"}
