@@ -4,6 +4,7 @@ import { useState } from "preact/hooks";
 import type { HttpApi } from "../api/client";
 import type { ConsoleController } from "../console/controller";
 import { t } from "../i18n";
+import { AttachmentsAdmin } from "../attachments/AttachmentsAdmin";
 import { AgentsAdmin } from "./AgentsAdmin";
 import { AutorepliesAdmin } from "../autoreplies/AutorepliesAdmin";
 import { ProjectsAdmin } from "./ProjectsAdmin";
@@ -17,11 +18,11 @@ import { TagsAdmin } from "./TagsAdmin";
 import { TranslationAdmin } from "../translation/TranslationAdmin";
 import { TriggersAdmin } from "./TriggersAdmin";
 
-type Tab = "agents" | "projects" | "tags" | "quickReplies" | "sla" | "escalationTriggers" | "surveys" | "translation" | "autoreplies" | "shifts" | "risk" | "triggers";
+type Tab = "agents" | "projects" | "tags" | "quickReplies" | "sla" | "escalationTriggers" | "surveys" | "translation" | "attachments" | "autoreplies" | "shifts" | "risk" | "triggers";
 
 export function Admin(props: { api: HttpApi; controller: ConsoleController }) {
   const isAdmin = props.controller.workspace.state.me.role === "admin";
-  const tabs: Tab[] = isAdmin ? ["agents", "projects", "tags", "quickReplies", "sla", "escalationTriggers", "surveys", "translation", "autoreplies", "shifts", "risk", "triggers"] : ["projects", "tags", "quickReplies", "sla", "escalationTriggers", "surveys", "translation", "autoreplies", "shifts", "risk", "triggers"];
+  const tabs: Tab[] = isAdmin ? ["agents", "projects", "tags", "quickReplies", "sla", "escalationTriggers", "surveys", "translation", "attachments", "autoreplies", "shifts", "risk", "triggers"] : ["projects", "tags", "quickReplies", "sla", "escalationTriggers", "surveys", "translation", "attachments", "autoreplies", "shifts", "risk", "triggers"];
   const [tab, setTab] = useState<Tab>(tabs[0]);
   return (
     <main class="admin" id="chat-main" tabIndex={-1}>
@@ -51,6 +52,7 @@ export function Admin(props: { api: HttpApi; controller: ConsoleController }) {
         {tab === "surveys" && <SurveysAdmin api={props.api} controller={props.controller} />}
         {tab === "autoreplies" && <AutorepliesAdmin api={props.api} controller={props.controller} />}
         {tab === "translation" && <TranslationAdmin api={props.api} controller={props.controller} />}
+        {tab === "attachments" && <AttachmentsAdmin api={props.api} controller={props.controller} />}
         {tab === "shifts" && <ShiftsAdmin api={props.api} controller={props.controller} />}
         {tab === "risk" && <RiskAdmin api={props.api} controller={props.controller} />}
         {tab === "triggers" && <RiskTriggers api={props.api} controller={props.controller} />}
