@@ -58,15 +58,6 @@ def effective(project_id: str, stored: AutoreplySettings | None) -> AutoreplySet
     return cast(AutoreplySettings, out)
 
 
-def any_on(settings: AutoreplySettings) -> bool:
-    """Whether the stream has anything to do for this project."""
-    return bool(
-        settings["welcome"].get("enabled")
-        or settings["off_hours"].get("enabled")
-        or settings["faq"]
-    )
-
-
 # -- validation -------------------------------------------------------------------------------
 def validated(project_id: str, wanted: dict[str, Any]) -> AutoreplySettings:
     given = {**defaults(project_id), **{k: v for k, v in wanted.items() if v is not None}}
