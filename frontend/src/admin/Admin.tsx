@@ -7,6 +7,7 @@ import { t } from "../i18n";
 import { AttachmentsAdmin } from "../attachments/AttachmentsAdmin";
 import { AgentsAdmin } from "./AgentsAdmin";
 import { AutorepliesAdmin } from "../autoreplies/AutorepliesAdmin";
+import { ExportsAdmin } from "../exports/ExportsAdmin";
 import { ProjectsAdmin } from "./ProjectsAdmin";
 import { QuickRepliesAdmin } from "../quickreplies/QuickRepliesAdmin";
 import { RiskAdmin } from "./RiskAdmin";
@@ -18,11 +19,11 @@ import { TagsAdmin } from "./TagsAdmin";
 import { TranslationAdmin } from "../translation/TranslationAdmin";
 import { TriggersAdmin } from "./TriggersAdmin";
 
-type Tab = "agents" | "projects" | "tags" | "quickReplies" | "sla" | "escalationTriggers" | "surveys" | "translation" | "attachments" | "autoreplies" | "shifts" | "risk" | "triggers";
+type Tab = "agents" | "projects" | "tags" | "quickReplies" | "sla" | "escalationTriggers" | "surveys" | "translation" | "attachments" | "autoreplies" | "shifts" | "risk" | "triggers" | "exports";
 
 export function Admin(props: { api: HttpApi; controller: ConsoleController }) {
   const isAdmin = props.controller.workspace.state.me.role === "admin";
-  const tabs: Tab[] = isAdmin ? ["agents", "projects", "tags", "quickReplies", "sla", "escalationTriggers", "surveys", "translation", "attachments", "autoreplies", "shifts", "risk", "triggers"] : ["projects", "tags", "quickReplies", "sla", "escalationTriggers", "surveys", "translation", "attachments", "autoreplies", "shifts", "risk", "triggers"];
+  const tabs: Tab[] = isAdmin ? ["agents", "projects", "tags", "quickReplies", "sla", "escalationTriggers", "surveys", "translation", "attachments", "autoreplies", "shifts", "risk", "triggers", "exports"] : ["projects", "tags", "quickReplies", "sla", "escalationTriggers", "surveys", "translation", "attachments", "autoreplies", "shifts", "risk", "triggers"];
   const [tab, setTab] = useState<Tab>(tabs[0]);
   return (
     <main class="admin" id="chat-main" tabIndex={-1}>
@@ -56,6 +57,7 @@ export function Admin(props: { api: HttpApi; controller: ConsoleController }) {
         {tab === "shifts" && <ShiftsAdmin api={props.api} controller={props.controller} />}
         {tab === "risk" && <RiskAdmin api={props.api} controller={props.controller} />}
         {tab === "triggers" && <RiskTriggers api={props.api} controller={props.controller} />}
+        {tab === "exports" && <ExportsAdmin api={props.api} controller={props.controller} />}
       </section>
     </main>
   );

@@ -183,3 +183,9 @@ export type Handover = Schemas["HandoverPublic"];
 export type StatsReport = Schemas["StatsReport"];
 export type StatsFigures = Schemas["StatsFigures"];
 export type StatsRow = Schemas["StatsRow"];
+
+/** Exports and retention (tgdesk.exports): a project's background export with its progress and
+ *  download link, and a project's retention with its backfill. */
+export type ProjectExport = Schemas["ProjectExportPublic"];
+export type ProjectExportList = Schemas["ProjectExportList"];
+export type Retention = Schemas["RetentionPublic"];

@@ -14,6 +14,7 @@ import { dateTime, displayName } from "../lib/format";
 import { useStore } from "../lib/store";
 import { tagChipStyle } from "./TagChip";
 import { UserDataActions } from "./UserData";
+import { TranscriptExport } from "../exports/TranscriptExport";
 
 export const SIDE_PANEL_ID = "side-panel";
 
@@ -56,6 +57,7 @@ export function SidePanel(props: { controller: ConsoleController }) {
       <Collaborators controller={controller} session={session} />
       <Tags controller={controller} session={session} />
       <Notes controller={controller} session={session} />
+      <TranscriptExport session={session} />
       <EarlierSessions controller={controller} session={session} />
     </aside>
   );

@@ -46,7 +46,7 @@ def start(
     if to_at < from_at or to_at - from_at > MAX_RANGE_DAYS * DAY_MS:
         raise InvalidInput(
             f"the range runs forwards and spans at most {MAX_RANGE_DAYS} days",
-            code="invalid_range",
+            code="invalid_export_range",
             field="to",
         )
     now = now_ms()
