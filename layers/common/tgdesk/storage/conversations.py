@@ -168,9 +168,7 @@ def store_inbound_message(
         items.append(
             _profile_reopening(project_id, tg_user_id, profile, now, placement.reopens, attributed)
         )
-        items.extend(
-            _session_reopened(placement.reopens, card, now, cid, preview, retention_days)
-        )
+        items.extend(_session_reopened(placement.reopens, card, now, cid, preview, retention_days))
     elif placement.opens:
         items.append(_profile_opening(project_id, tg_user_id, profile, now, session_id, attributed))
         link = attributed.link if attributed is not None else None
