@@ -3,6 +3,7 @@ import { ApiError, type Api } from "../src/api/client";
 import type { AgentAccount, Items } from "../src/api/types";
 import { AgentsAdmin } from "../src/admin/AgentsAdmin";
 import { setLang } from "../src/i18n";
+import { dateTime } from "../src/lib/format";
 
 const LOCKED_UNTIL = Date.UTC(2026, 11, 1, 23, 15);
 const ADMIN_ID = "6t2nwqeabbja";
@@ -150,5 +151,33 @@ describe("inviting a new agent", () => {
     const page = render(<AgentsAdmin api={fakeApi(getter(() => agents(null)), undefined, patch)} meId={ADMIN_ID} />);
     fireEvent.change(await page.findByRole("combobox", { name: "Role of maria" }), { target: { value: "supervisor" } });
     expect((await page.findByRole("alert")).textContent).toBe("Something new went wrong.");
+  });
+});
+
+describe("the agents' last sign-in", () => {
+  it("shows each agent's last sign-in and flags those without one for 7 days, in English and Chinese", async () => {
+    const signedIn = Date.UTC(2026, 10, 20, 9, 30);
+    const list = () => ({
+      items: [
+        { agent_id: ADMIN_ID, username: "admin", display_name: "Admin", role: "admin" as const, last_sign_in_at: signedIn, no_recent_sign_in: false },
+        { agent_id: MARIA_ID, username: "maria", display_name: "Maria", role: "agent" as const, last_sign_in_at: signedIn, no_recent_sign_in: true },
+        { agent_id: "li", username: "li", display_name: "Li", role: "agent" as const, last_sign_in_at: null, no_recent_sign_in: false },
+      ],
+    });
+    const row = (page: ReturnType<typeof render>, name: string) => page.getAllByRole("row").find((r) => r.textContent?.startsWith(name))!;
+    const page = render(<AgentsAdmin api={fakeApi(getter(list))} meId={ADMIN_ID} />);
+    expect(await page.findByRole("columnheader", { name: "Last sign-in" })).toBeTruthy();
+    await waitFor(() => expect(row(page, "maria")).toBeTruthy());
+    expect(row(page, "admin").textContent).toContain(dateTime(signedIn));
+    expect(row(page, "admin").textContent).not.toContain("Not signed in for 7 days");
+    expect(row(page, "maria").textContent).toContain("Not signed in for 7 days");
+    expect(row(page, "li").textContent).toContain("Never");
+    page.unmount();
+
+    setLang("zh-CN");
+    const zh = render(<AgentsAdmin api={fakeApi(getter(list))} meId={ADMIN_ID} />);
+    expect(await zh.findByRole("columnheader", { name: "最近登录" })).toBeTruthy();
+    await waitFor(() => expect(row(zh, "maria").textContent).toContain("7 天未登录"));
+    expect(row(zh, "li").textContent).toContain("从未登录");
   });
 });
