@@ -108,7 +108,9 @@ def test_a_reply_expires_with_its_session_at_no_extra_request(
 
 
 def run_until_done(monkeypatch: pytest.MonkeyPatch) -> int:
+    """Runs of the `exports` job, once the backfill's start has come, until none is due."""
     monkeypatch.setattr(retention, "READS_PER_RUN", 2)
+    clock.set_now_for_tests(clock.now_ms() + retention.BACKFILL_DELAY_MS)
     runs = 0
     while True:
         counts = scheduler_handler()({"job": "exports"}, lambda_context())
@@ -133,6 +135,8 @@ def test_changing_the_setting_backfills_what_is_stored(
     assert changed.status_code == 200, changed.text
     assert changed.json()["retention_days"] == 60
     assert changed.json()["backfill"]["state"] == "running"
+    # not before every container's cached project item has the new setting
+    assert scheduler_handler()({"job": "exports"}, lambda_context())["exports_due"] == 0
     assert run_until_done(monkeypatch) > 1  # bounded runs
     for item in items_of("session", p1):
         assert item["retention_days"] == 60

@@ -33,6 +33,9 @@ from tgdesk.storage.records.session import Session
 from tgdesk.team import settings as team_settings
 
 MIN_DAYS = 30
+# The backfill starts once every container's cached project item holds the new setting
+# (ingest keeps it PROJECT_CACHE_SECONDS), so no message written after it takes the old one.
+BACKFILL_DELAY_MS = 2 * 60_000
 MAX_DAYS = 3650
 READS_PER_RUN = 10  # pages per run: each message read is also written
 MESSAGES_PAGE = 100
@@ -98,7 +101,7 @@ def change(
         "sessions": 0,
         "messages": 0,
         "cursor": {},
-        "due_at": now,
+        "due_at": now + BACKFILL_DELAY_MS,
     }
     if days is not None:
         job["retention_days"] = days
