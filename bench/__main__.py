@@ -30,6 +30,7 @@ from bench import (
     routing,
     scale,
     sla,
+    stats,
     stats_report,
     surveys,
     triggers,
@@ -53,6 +54,7 @@ SECTIONS: dict[str, Callable[[], list[Budget]]] = {
     "triggers": triggers.run,
     "surveys": surveys.run,
     "autoreplies": autoreplies.run,
+    "stats": stats.run,
     "stats-report": stats_report.run,
 }
 ON_REQUEST: dict[str, Callable[[], list[Budget]]] = {"burst": burst.run, "chaos": chaos.run}

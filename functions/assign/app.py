@@ -19,6 +19,7 @@
   project turned translation on (tgdesk.translation.inbound);
 - a tracked link's funnel steps (a click, a start, a linked session's first message, first
   reply, close) are counted once each (tgdesk.attribution.funnel).
+- the statistics counters add what each change counts, once per record (tgdesk.stats.stream).
 
 Records arrive in order, in batches, with partial-failure reporting: a record that fails is
 reported alone, and the stream redelivers from it, so every step here is idempotent.
@@ -46,6 +47,7 @@ from tgdesk.realtime import fanout as realtime
 from tgdesk.risk import checks as risk_checks
 from tgdesk.routing import service as routing_service
 from tgdesk.routing.policy import REOPENED, ROUTED, Outcome, SessionToRoute
+from tgdesk.stats import stream as stats
 from tgdesk.surveys import stream as surveys
 from tgdesk.tasks import following as task_following
 from tgdesk.translation import inbound as translation
@@ -129,6 +131,9 @@ def handle_record(record: DynamoDBRecord) -> None:
     if record.dynamodb is not None and record.event_name is not None:
         dynamodb = record.dynamodb
         funnel.count_change(record.event_name.name, dynamodb.old_image, dynamodb.new_image)
+        stats.count_change(
+            record.event_id or "", record.event_name.name, dynamodb.old_image, dynamodb.new_image
+        )
     if record.event_name is DynamoDBRecordEventName.INSERT and record.dynamodb is not None:
         # A user's new message is checked by risk control (flagged, never held up).
         risk_checks.flag_inbound(record.dynamodb.new_image)
