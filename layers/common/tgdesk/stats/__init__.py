@@ -5,7 +5,7 @@ Modules:
 - buckets: logarithmic time buckets and the percentiles merged from them (RELATIVE_ERROR);
 - days: a project's time zone and local days;
 - stream: what each change of the table counts (sessions, SLA clocks, surveys, presence);
-- report and ranges: the figures of a date range for the API.
+- report, ranges, figures, labels: the figures of a date range for the API.
 
 `read` is the read surface: the stored counters of one dimension over a range of days
 (tgdesk.storage.stats explains the layout and how many items a range reads).
