@@ -47,6 +47,7 @@ ADMIN_TABS = (
     "shifts",
     "risk",
     "triggers",
+    "exports",
 )
 LINK_CODE, LINK_NAME = "axe-link", "Autumn campaign"
 PREFERENCES = [(lang, theme) for lang in ("en", "zh-CN") for theme in ("light", "dark")]
