@@ -202,7 +202,6 @@ const en = {
   "error.upload_mismatch": "An uploaded file is not the one chosen; attach it again.",
   "error.upload_repeated": "A file is attached twice.",
   "error.upload_failed": "The file could not be uploaded; try again.",
-  "error.uploads_unavailable": "Sending files is not set up here.",
   "forward.from": "Forwarded from {name}",
   "forward.unknown": "someone",
   "reply.inReplyTo": "In reply to:",

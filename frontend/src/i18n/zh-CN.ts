@@ -203,7 +203,6 @@ const zhCN: Record<keyof typeof en, string> = {
   "error.upload_mismatch": "上传的文件与所选文件不符；请重新添加。",
   "error.upload_repeated": "同一文件添加了两次。",
   "error.upload_failed": "文件上传失败；请重试。",
-  "error.uploads_unavailable": "此处未配置文件发送。",
   "forward.from": "转发自 {name}",
   "forward.unknown": "某人",
   "reply.inReplyTo": "回复：",

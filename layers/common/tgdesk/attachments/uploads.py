@@ -25,7 +25,7 @@ from tgdesk.accounts import access
 from tgdesk.attachments import limits
 from tgdesk.core import ids
 from tgdesk.core.clock import now_ms
-from tgdesk.core.errors import InvalidInput, TgdeskError
+from tgdesk.core.errors import InvalidInput
 from tgdesk.core.settings import get_settings
 from tgdesk.inbound.media import safe_file_name
 from tgdesk.storage import attachments as store
@@ -34,11 +34,6 @@ from tgdesk.storage.records.attachment import Upload
 UPLOAD_SECONDS = 300  # how long the presigned form is good for
 KEEP_SECONDS = 24 * 3600  # the bucket's lifecycle rule: uploads expire after a day
 SEND_WITHIN_MS = (KEEP_SECONDS - 3600) * 1000  # an older upload may be gone when sent
-
-
-class UploadsUnavailable(TgdeskError):
-    code = "uploads_unavailable"
-    status = 503
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,12 +74,7 @@ def reset() -> None:
 
 
 def bucket() -> str:
-    name = get_settings().uploads_bucket
-    if not name:
-        raise UploadsUnavailable(
-            "Sending files is not set up here (no uploads bucket).", code="uploads_unavailable"
-        )
-    return name
+    return get_settings().uploads_bucket
 
 
 def object_key(project_id: str, session_id: str, upload_id: str) -> str:

@@ -32,7 +32,7 @@ class Settings:
     # Where agents open the console, for links in messages to a team's group ("" unknown).
     console_url: str = ""
     # The private bucket agents' files are uploaded to before they are sent (tgdesk.attachments).
-    uploads_bucket: str = ""
+    uploads_bucket: str = "tgdesk-uploads"
 
 
 @lru_cache(maxsize=1)
@@ -54,5 +54,5 @@ def get_settings() -> Settings:
         session_idle_minutes=int(env.get("TGDESK_SESSION_IDLE_MINUTES", str(12 * 60))),
         # set but empty (the template's default) falls back like unset
         console_url=(env.get("TGDESK_CONSOLE_URL") or env.get("TGDESK_PUBLIC_URL", "")).rstrip("/"),
-        uploads_bucket=env.get("TGDESK_UPLOADS_BUCKET", ""),
+        uploads_bucket=env.get("TGDESK_UPLOADS_BUCKET", "tgdesk-uploads"),
     )
