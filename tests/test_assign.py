@@ -54,7 +54,7 @@ handler, count_requests = routing_support.handler, routing_support.count_request
 @pytest.fixture
 def routing_requests_only(monkeypatch: pytest.MonkeyPatch) -> None:
     """The statistics count these records with a transaction of their own
-    (tests/test_stats_stream.py); left out here, the requests seen are routing's."""
+    (tests/test_stats_counters_stream.py); left out here, the requests seen are routing's."""
     monkeypatch.setattr(stats_stream, "count_change", lambda *_: 0)
 
 
