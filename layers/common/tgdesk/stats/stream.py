@@ -204,9 +204,14 @@ def _breached(session: Image, clock: str, since: int) -> bool:
     """Whether a mark of `clock` started at or after `since` records a breach."""
     for name, mark in _marks(session).items():
         kind, _, started = name.partition("@")
-        if kind == clock and int(started or 0) >= since and mark.get("breached_at"):
+        if kind == clock and _started(started) >= since and mark.get("breached_at"):
             return True
     return False
+
+
+def _started(text: str) -> int:
+    """A clock mark's start (`{clock}@{started}`); 0 when it names none."""
+    return int(text) if text.isdigit() else 0
 
 
 def _sla_marks(old: Image, new: Image) -> Iterator[Fact]:
