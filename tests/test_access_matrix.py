@@ -162,6 +162,13 @@ ROUTES: dict[tuple[str, str], tuple[str, Any]] = {
     # satisfaction surveys
     ("GET", "/api/projects/{project_id}/survey-settings"): (SUPERVISOR, None),
     ("PUT", "/api/projects/{project_id}/survey-settings"): (ADMIN, {}),
+    # the bot's own answers
+    ("GET", "/api/projects/{project_id}/autoreply-settings"): (SUPERVISOR, None),
+    ("PUT", "/api/projects/{project_id}/autoreply-settings"): (SUPERVISOR, {}),
+    ("POST", "/api/projects/{project_id}/faq-rules"): (
+        SUPERVISOR,
+        {"session_id": "{session_id}", "message_id": "none"},
+    ),
     # attachments
     ("POST", "/api/sessions/{session_id}/uploads"): (
         HOLDER,
@@ -170,13 +177,6 @@ ROUTES: dict[tuple[str, str], tuple[str, Any]] = {
     ("POST", "/api/sessions/{session_id}/media-messages"): (HOLDER, {"uploads": ["x"]}),
     ("GET", "/api/projects/{project_id}/attachment-settings"): (SUPERVISOR, None),
     ("PUT", "/api/projects/{project_id}/attachment-settings"): (ADMIN, {"kinds": ["photo"]}),
-    # the bot's own answers
-    ("GET", "/api/projects/{project_id}/autoreply-settings"): (SUPERVISOR, None),
-    ("PUT", "/api/projects/{project_id}/autoreply-settings"): (SUPERVISOR, {}),
-    ("POST", "/api/projects/{project_id}/faq-rules"): (
-        SUPERVISOR,
-        {"session_id": "{session_id}", "message_id": "none"},
-    ),
     # translation
     ("GET", "/api/projects/{project_id}/translation-settings"): (SUPERVISOR, None),
     ("PUT", "/api/projects/{project_id}/translation-settings"): (ADMIN, {}),

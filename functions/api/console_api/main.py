@@ -47,15 +47,14 @@ ROUTE_MODULES: dict[str, tuple[str, ...]] = {
     "triggers": ("/projects/*/escalation-triggers", "/sessions/*/escalation-suggestions"),
     "collaborators": ("/sessions/*/collaborators",),
     "surveys": ("/projects/*/survey-settings",),
+    "autoreplies": ("/projects/*/autoreply-settings", "/projects/*/faq-rules"),
     "attachments": (
         "/sessions/*/uploads",
         "/sessions/*/media-messages",
         "/projects/*/attachment-settings",
     ),
-    "autoreplies": ("/projects/*/autoreply-settings", "/projects/*/faq-rules"),
     "tasks": ("/tasks", "/sessions/*/tasks", "/projects/*/task-settings"),
     "shifts": ("/projects/*/shifts", "/projects/*/handovers"),
-    "translation": ("/projects/*/translation-settings", "/sessions/*/translation-preview"),
     "translation": ("/projects/*/translation-settings", "/sessions/*/translation-preview"),
     "quick_replies": (
         "/projects/*/quick-replies",

@@ -642,9 +642,3 @@ EXPORT_JOB_PREFIX = "EXPORTJOB#"
 def project_autoreplies(project_id: str) -> tuple[str, str]:
     """A project's automatic answers: the welcome, the off-hours answer, the FAQ rules."""
     return f"PROJECT#{project_id}", "AUTOREPLIES"
-
-
-# -- the bot's own answers ------------------------------------------------------------------
-def project_autoreplies(project_id: str) -> tuple[str, str]:
-    """A project's automatic answers: the welcome, the off-hours answer, the FAQ rules."""
-    return f"PROJECT#{project_id}", "AUTOREPLIES"
