@@ -32,6 +32,7 @@ from routing_support import (
 )
 
 from infra.local import cfn
+from tgdesk.autoreplies import settings as autoreply_settings
 from tgdesk.core import clock
 from tgdesk.routing.policy import (
     Claim,
@@ -46,6 +47,7 @@ from tgdesk.routing.policy import (
 from tgdesk.routing.service import DynamoRoutingStore
 from tgdesk.stats import stream as stats_stream
 from tgdesk.storage import assignments, keys, table
+from tgdesk.translation import settings as translation_settings
 from tgdesk.triggers import settings as trigger_settings
 
 handler, count_requests = routing_support.handler, routing_support.count_requests
@@ -234,9 +236,12 @@ def test_routing_costs_three_requests_whatever_the_number_of_agents(
     for i in range(n_agents):
         add_agent(f"agent{i:03d}", disabled=i % 7 == 3)
     [item] = store_sessions("s1")
-    # The escalation triggers' settings are read once per project and container every few
-    # seconds (tgdesk.triggers.settings.current), not per session: read them beforehand.
+    # The escalation triggers', the automatic answers' and translation's settings are read
+    # once per project and container every few seconds (tgdesk.team.feature_settings), not
+    # per session: read them beforehand.
     trigger_settings.current(PROJECT)
+    autoreply_settings.current(PROJECT)
+    translation_settings.current(PROJECT)
     count_requests.clear()
 
     handler(inserts([item]))
