@@ -164,7 +164,7 @@ describe("the agents' last sign-in", () => {
         { agent_id: "li", username: "li", display_name: "Li", role: "agent" as const, last_sign_in_at: null, no_recent_sign_in: false },
       ],
     });
-    const row = (page: ReturnType<typeof render>, name: string) => page.getAllByRole("row").find((r) => r.textContent?.startsWith(name))!;
+    const row = (page: ReturnType<typeof render>, name: string) => page.getAllByRole("row").find((r: HTMLElement) => r.textContent?.startsWith(name))!;
     const page = render(<AgentsAdmin api={fakeApi(getter(list))} meId={ADMIN_ID} />);
     expect(await page.findByRole("columnheader", { name: "Last sign-in" })).toBeTruthy();
     await waitFor(() => expect(row(page, "maria")).toBeTruthy());
