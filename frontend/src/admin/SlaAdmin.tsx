@@ -1,14 +1,14 @@
 // A project's service levels: tracking on or off, its time zone, business hours and holidays,
 // the warning threshold, and per priority the targets and what a breach does. Supervisors of
 // the project read them; administrators change them (PUT replaces the whole settings).
-import { useEffect, useState } from "preact/hooks";
 import { path, type Api } from "../api/client";
 import type { Group, Items } from "../api/types";
 import type { ConsoleController } from "../console/controller";
 import { t, type MessageKey } from "../i18n";
 import { formatDay, parseHolidays, parseWeek, PRIORITY_ORDER, WEEKDAYS, type SlaSettings, type SlaSettingsChange } from "../sla/form";
-import { attempt, useLoad } from "./useLoad";
-import { ProjectPicker } from "./ProjectPicker";
+import { ProjectSettingsForm } from "./ProjectSettingsForm";
+import { useLoad } from "./useLoad";
+import { useProjectSettings } from "./useProjectSettings";
 
 type Policy = SlaSettings["policies"][string];
 
@@ -36,36 +36,23 @@ function formOf(settings: SlaSettings): Form {
 
 export function SlaAdmin(props: { api: Api; controller: ConsoleController }) {
   const { api, controller } = props;
-  const projects = controller.workspace.state.projects;
   const isAdmin = controller.workspace.state.me.role === "admin";
-  const [projectId, setProjectId] = useState(projects[0]?.project_id ?? "");
-  const url = path`/api/projects/${projectId}/sla`;
-  const { data, error, setData } = useLoad(
-    () => (projectId ? api.get<SlaSettings>(url) : Promise.resolve(null)),
-    [api, url, projectId],
-  );
+  const settings = useProjectSettings<SlaSettings, Form>(api, controller, "sla", formOf);
+  const { projectId, form, setForm } = settings;
   const groups = useLoad(
     () => (projectId ? api.get<Items<Group>>(path`/api/projects/${projectId}/groups`) : Promise.resolve({ items: [] as Group[] })),
     [api, projectId],
   );
-  const [form, setForm] = useState<Form | null>(null);
-  const [status, setStatus] = useState("");
-  useEffect(() => setForm(data ? formOf(data) : null), [data]);
 
   function setPolicy(priority: string, change: Partial<Policy>) {
     if (!form) return;
     setForm({ ...form, policies: { ...form.policies, [priority]: { ...form.policies[priority], ...change } } });
   }
 
-  async function save(event: Event) {
-    event.preventDefault();
-    if (!form) return;
+  const save = settings.submit((form): SlaSettingsChange | string => {
     const week = form.calendarTime ? null : parseWeek(form.days);
-    if (!form.calendarTime && week === null) {
-      setStatus(t("sla.admin.badHours"));
-      return;
-    }
-    const body: SlaSettingsChange = {
+    if (!form.calendarTime && week === null) return t("sla.admin.badHours");
+    return {
       enabled: form.enabled,
       time_zone: form.timeZone.trim(),
       business_hours: week,
@@ -73,23 +60,10 @@ export function SlaAdmin(props: { api: Api; controller: ConsoleController }) {
       warn_percent: form.warnPercent,
       policies: form.policies,
     };
-    let saved: SlaSettings | null = null;
-    const failure = await attempt(async () => {
-      saved = await api.put<SlaSettings>(url, body);
-    });
-    if (saved) setData(saved);
-    setStatus(failure || t("admin.saved"));
-  }
+  });
 
   return (
-    <form class="admin-form" onSubmit={save} aria-labelledby="sla-admin-title">
-      <h2 id="sla-admin-title">{t("admin.sla")}</h2>
-      <ProjectPicker projects={projects} projectId={projectId} onPick={setProjectId} />
-      {error && (
-        <p class="form-error" role="alert">
-          {error}
-        </p>
-      )}
+    <ProjectSettingsForm settings={settings} titleId="sla-admin-title" title="admin.sla" mayEdit={isAdmin} onSubmit={save}>
       {form && (
         <fieldset disabled={!isAdmin}>
           <legend>{t("sla.admin.general")}</legend>
@@ -175,12 +149,6 @@ export function SlaAdmin(props: { api: Api; controller: ConsoleController }) {
             </fieldset>
           );
         })}
-      {form && isAdmin && (
-        <button type="submit" class="primary">
-          {t("action.save")}
-        </button>
-      )}
-      {status && <p role="status">{status}</p>}
-    </form>
+    </ProjectSettingsForm>
   );
 }

@@ -2,30 +2,22 @@
 // a user may be asked, the comment window, the review link, quiet hours, the return visit,
 // and the wording per language (empty: the default). Supervisors read; administrators change.
 import { useEffect, useState } from "preact/hooks";
-import { path, type Api } from "../api/client";
+import type { Api } from "../api/client";
 import type { ConsoleController } from "../console/controller";
 import { t } from "../i18n";
 import { clock, LANGUAGES, minutesOf, TEXTS, type SurveySettings, type SurveySettingsChange } from "../surveys/form";
-import { attempt, useLoad } from "./useLoad";
-import { ProjectPicker } from "./ProjectPicker";
+import { ProjectSettingsForm } from "./ProjectSettingsForm";
+import { useProjectSettings } from "./useProjectSettings";
 
 type Wording = Record<string, Record<string, string>>;
 
 export function SurveysAdmin(props: { api: Api; controller: ConsoleController }) {
   const { api, controller } = props;
-  const projects = controller.workspace.state.projects;
   const isAdmin = controller.workspace.state.me.role === "admin";
-  const [projectId, setProjectId] = useState(projects[0]?.project_id ?? "");
-  const url = path`/api/projects/${projectId}/survey-settings`;
-  const { data, error, setData } = useLoad(
-    () => (projectId ? api.get<SurveySettings>(url) : Promise.resolve(null)),
-    [api, url, projectId],
-  );
-  const [form, setForm] = useState<SurveySettings | null>(null);
+  const settings = useProjectSettings<SurveySettings>(api, controller, "survey-settings");
+  const { data, form, setForm } = settings;
   const [quiet, setQuiet] = useState({ start: "22:00", end: "08:00" });
-  const [status, setStatus] = useState("");
   useEffect(() => {
-    setForm(data);
     if (data) setQuiet({ start: clock(data.quiet_hours.start_minute), end: clock(data.quiet_hours.end_minute) });
   }, [data]);
 
@@ -39,15 +31,10 @@ export function SurveysAdmin(props: { api: Api; controller: ConsoleController })
     change({ wording: { ...wording, [language]: { ...(wording[language] ?? {}), [name]: value } } });
   }
 
-  async function save(event: Event) {
-    event.preventDefault();
-    if (!form) return;
+  const save = settings.submit((form): SurveySettingsChange | string => {
     const [start, end] = [minutesOf(quiet.start), minutesOf(quiet.end)];
-    if (start === null || end === null) {
-      setStatus(t("survey.admin.badTime"));
-      return;
-    }
-    const body: SurveySettingsChange = {
+    if (start === null || end === null) return t("survey.admin.badTime");
+    return {
       enabled: form.enabled,
       sessions: form.sessions,
       auto_closed: form.auto_closed,
@@ -59,27 +46,14 @@ export function SurveysAdmin(props: { api: Api; controller: ConsoleController })
       return_visit_hours: form.return_visit_hours,
       updated_at: form.updated_at ?? undefined,
     };
-    let saved: SurveySettings | null = null;
-    const failure = await attempt(async () => {
-      saved = await api.put<SurveySettings>(url, body);
-    });
-    if (saved) setData(saved);
-    setStatus(failure || t("admin.saved"));
-  }
+  });
 
   const number = (value: number, onValue: (n: number) => void, min: number, max: number) => (
     <input type="number" min={min} max={max} required value={value} onInput={(e) => onValue(Number(e.currentTarget.value))} />
   );
 
   return (
-    <form class="admin-form" onSubmit={save} aria-labelledby="survey-admin-title">
-      <h2 id="survey-admin-title">{t("admin.surveys")}</h2>
-      <ProjectPicker projects={projects} projectId={projectId} onPick={setProjectId} />
-      {error && (
-        <p class="form-error" role="alert">
-          {error}
-        </p>
-      )}
+    <ProjectSettingsForm settings={settings} titleId="survey-admin-title" title="admin.surveys" mayEdit={isAdmin} onSubmit={save}>
       {form && (
         <fieldset disabled={!isAdmin}>
           <legend>{t("survey.admin.general")}</legend>
@@ -141,12 +115,6 @@ export function SurveysAdmin(props: { api: Api; controller: ConsoleController })
             ))}
           </fieldset>
         ))}
-      {form && isAdmin && (
-        <button type="submit" class="primary">
-          {t("action.save")}
-        </button>
-      )}
-      {status && <p role="status">{status}</p>}
-    </form>
+    </ProjectSettingsForm>
   );
 }

@@ -1,14 +1,14 @@
 // A project's escalation triggers: a session unresolved for N minutes, the user asking for a
 // manager or to complain N times (phrases per language), keywords. Each may escalate on its own
 // to a group. Supervisors of the project read them; administrators change them.
-import { useEffect, useState } from "preact/hooks";
 import { path, type Api } from "../api/client";
 import type { Group, Items } from "../api/types";
 import type { ConsoleController } from "../console/controller";
 import { t } from "../i18n";
 import { linesOf, phrasesOf, textsOf, TRIGGERS, type AutoEscalation, type TriggerName, type TriggerSettings, type TriggerSettingsChange } from "../triggers/model";
-import { attempt, useLoad } from "./useLoad";
-import { ProjectPicker } from "./ProjectPicker";
+import { ProjectSettingsForm } from "./ProjectSettingsForm";
+import { useLoad } from "./useLoad";
+import { useProjectSettings } from "./useProjectSettings";
 
 interface Form {
   enabled: Record<TriggerName, boolean>;
@@ -45,29 +45,15 @@ export function changeOf(form: Form, updatedAt: number | null | undefined): Trig
 
 export function TriggersAdmin(props: { api: Api; controller: ConsoleController }) {
   const { api, controller } = props;
-  const projects = controller.workspace.state.projects;
   const isAdmin = controller.workspace.state.me.role === "admin";
-  const [projectId, setProjectId] = useState(projects[0]?.project_id ?? "");
-  const url = path`/api/projects/${projectId}/escalation-triggers`;
-  const { data, error, setData } = useLoad(() => (projectId ? api.get<TriggerSettings>(url) : Promise.resolve(null)), [api, url, projectId]);
+  const settings = useProjectSettings<TriggerSettings, Form>(api, controller, "escalation-triggers", formOf);
+  const { projectId, form, setForm } = settings;
   const groups = useLoad(
     () => (projectId ? api.get<Items<Group>>(path`/api/projects/${projectId}/groups`) : Promise.resolve({ items: [] as Group[] })),
     [api, projectId],
   );
-  const [form, setForm] = useState<Form | null>(null);
-  const [status, setStatus] = useState("");
-  useEffect(() => setForm(data ? formOf(data) : null), [data]);
 
-  async function save(event: Event) {
-    event.preventDefault();
-    if (!form) return;
-    let saved: TriggerSettings | null = null;
-    const failure = await attempt(async () => {
-      saved = await api.put<TriggerSettings>(url, changeOf(form, data?.updated_at));
-    });
-    if (saved) setData(saved);
-    setStatus(failure || t("admin.saved"));
-  }
+  const save = settings.submit((form, read) => changeOf(form, read.updated_at));
 
   function escalation(name: TriggerName) {
     if (!form) return null;
@@ -100,14 +86,7 @@ export function TriggersAdmin(props: { api: Api; controller: ConsoleController }
   }
 
   return (
-    <form class="admin-form" onSubmit={save} aria-labelledby="triggers-admin-title">
-      <h2 id="triggers-admin-title">{t("admin.escalationTriggers")}</h2>
-      <ProjectPicker projects={projects} projectId={projectId} onPick={setProjectId} />
-      {error && (
-        <p class="form-error" role="alert">
-          {error}
-        </p>
-      )}
+    <ProjectSettingsForm settings={settings} titleId="triggers-admin-title" title="admin.escalationTriggers" mayEdit={isAdmin} onSubmit={save}>
       {form &&
         TRIGGERS.map((name) => (
           <fieldset key={name} disabled={!isAdmin} data-trigger={name}>
@@ -149,12 +128,6 @@ export function TriggersAdmin(props: { api: Api; controller: ConsoleController }
             {escalation(name)}
           </fieldset>
         ))}
-      {form && isAdmin && (
-        <button type="submit" class="primary">
-          {t("action.save")}
-        </button>
-      )}
-      {status && <p role="status">{status}</p>}
-    </form>
+    </ProjectSettingsForm>
   );
 }

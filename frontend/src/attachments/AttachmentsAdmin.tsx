@@ -1,10 +1,9 @@
 // A project's attachment settings: the kinds of file its agents may send (Telegram's own size
 // limits apply whatever is chosen). Supervisors read; administrators change.
-import { useEffect, useState } from "preact/hooks";
-import { path, type Api } from "../api/client";
+import type { Api } from "../api/client";
 import type { components } from "../api/schema";
-import { attempt, useLoad } from "../admin/useLoad";
-import { ProjectPicker } from "../admin/ProjectPicker";
+import { ProjectSettingsForm } from "../admin/ProjectSettingsForm";
+import { useProjectSettings } from "../admin/useProjectSettings";
 import type { ConsoleController } from "../console/controller";
 import { t } from "../i18n";
 import type { AttachmentKind } from "./limits";
@@ -15,43 +14,19 @@ export const KINDS: AttachmentKind[] = ["photo", "document", "audio", "video", "
 
 export function AttachmentsAdmin(props: { api: Api; controller: ConsoleController }) {
   const { api, controller } = props;
-  const projects = controller.workspace.state.projects;
   const isAdmin = controller.workspace.state.me.role === "admin";
-  const [projectId, setProjectId] = useState(projects[0]?.project_id ?? "");
-  const url = path`/api/projects/${projectId}/attachment-settings`;
-  const { data, error, setData } = useLoad(
-    () => (projectId ? api.get<AttachmentSettings>(url) : Promise.resolve(null)),
-    [api, url, projectId],
-  );
-  const [form, setForm] = useState<AttachmentSettings | null>(null);
-  const [status, setStatus] = useState("");
-  useEffect(() => setForm(data), [data]);
+  const settings = useProjectSettings<AttachmentSettings>(api, controller, "attachment-settings");
+  const { form, setForm } = settings;
 
   function toggle(kind: AttachmentKind, on: boolean) {
     if (!form) return;
     setForm({ ...form, kinds: KINDS.filter((each) => (each === kind ? on : form.kinds.includes(each))) });
   }
 
-  async function save(event: Event) {
-    event.preventDefault();
-    if (!form) return;
-    let saved: AttachmentSettings | null = null;
-    const failure = await attempt(async () => {
-      saved = await api.put<AttachmentSettings>(url, { kinds: form.kinds, updated_at: form.updated_at ?? undefined });
-    });
-    if (saved) setData(saved);
-    setStatus(failure || t("admin.saved"));
-  }
+  const save = settings.submit((form) => ({ kinds: form.kinds, updated_at: form.updated_at ?? undefined }));
 
   return (
-    <form class="admin-form" onSubmit={save} aria-labelledby="attachments-admin-title">
-      <h2 id="attachments-admin-title">{t("admin.attachments")}</h2>
-      <ProjectPicker projects={projects} projectId={projectId} onPick={setProjectId} />
-      {error && (
-        <p class="form-error" role="alert">
-          {error}
-        </p>
-      )}
+    <ProjectSettingsForm settings={settings} titleId="attachments-admin-title" title="admin.attachments" mayEdit={isAdmin} onSubmit={save}>
       {form && (
         <fieldset disabled={!isAdmin}>
           <legend>{t("attach.admin.legend")}</legend>
@@ -64,12 +39,6 @@ export function AttachmentsAdmin(props: { api: Api; controller: ConsoleControlle
           <p class="muted">{t("attach.admin.hint")}</p>
         </fieldset>
       )}
-      {form && isAdmin && (
-        <button type="submit" class="primary">
-          {t("action.save")}
-        </button>
-      )}
-      {status && <p role="status">{status}</p>}
-    </form>
+    </ProjectSettingsForm>
   );
 }

@@ -2,12 +2,11 @@
 // language; the off-hours one by the SLA tab's business hours, `{back}` naming when the team is
 // back) and the FAQ rules (phrases or keywords in one language, the answer, its buttons).
 // The project's supervisors and the administrators change them.
-import { useEffect, useState } from "preact/hooks";
-import { path, type Api } from "../api/client";
+import type { Api } from "../api/client";
 import type { ConsoleController } from "../console/controller";
 import { t } from "../i18n";
-import { attempt, useLoad } from "../admin/useLoad";
-import { ProjectPicker } from "../admin/ProjectPicker";
+import { ProjectSettingsForm } from "../admin/ProjectSettingsForm";
+import { useProjectSettings } from "../admin/useProjectSettings";
 import { ANSWERS, LANGUAGES, MAX_RULES, linesOf, newRule, type AutoAnswer, type AutoreplySettings, type AutoreplySettingsChange, type FaqRule } from "./model";
 
 interface RuleForm {
@@ -16,62 +15,57 @@ interface RuleForm {
   keywords: string;
 }
 
-function formOf(rule: FaqRule): RuleForm {
+interface Form {
+  answers: Record<string, AutoAnswer>;
+  rules: RuleForm[];
+}
+
+function ruleFormOf(rule: FaqRule): RuleForm {
   return { rule, phrases: (rule.phrases ?? []).join("\n"), keywords: (rule.keywords ?? []).join("\n") };
+}
+
+function formOf(settings: AutoreplySettings): Form {
+  return { answers: { welcome: settings.welcome, off_hours: settings.off_hours }, rules: (settings.faq ?? []).map(ruleFormOf) };
 }
 
 export function AutorepliesAdmin(props: { api: Api; controller: ConsoleController }) {
   const { api, controller } = props;
-  const projects = controller.workspace.state.projects;
   const mayEdit = controller.workspace.state.me.role !== "agent";
-  const [projectId, setProjectId] = useState(projects[0]?.project_id ?? "");
-  const url = path`/api/projects/${projectId}/autoreply-settings`;
-  const { data, error, setData } = useLoad(
-    () => (projectId ? api.get<AutoreplySettings>(url) : Promise.resolve(null)),
-    [api, url, projectId],
-  );
-  const [answers, setAnswers] = useState<Record<string, AutoAnswer> | null>(null);
-  const [rules, setRules] = useState<RuleForm[]>([]);
-  const [status, setStatus] = useState("");
-  useEffect(() => {
-    setAnswers(data ? { welcome: data.welcome, off_hours: data.off_hours } : null);
-    setRules((data?.faq ?? []).map(formOf));
-  }, [data]);
+  const settings = useProjectSettings<AutoreplySettings, Form>(api, controller, "autoreply-settings", formOf);
+  const { form, setForm } = settings;
+  const answers = form?.answers ?? null;
+  const rules = form?.rules ?? [];
 
   function setAnswer(name: string, part: Partial<AutoAnswer>) {
-    if (answers) setAnswers({ ...answers, [name]: { ...answers[name], ...part } });
+    if (form) setForm({ ...form, answers: { ...form.answers, [name]: { ...form.answers[name], ...part } } });
+  }
+
+  function setRules(next: RuleForm[]) {
+    if (form) setForm({ ...form, rules: next });
   }
 
   function setRule(index: number, part: Partial<RuleForm>) {
     setRules(rules.map((r, i) => (i === index ? { ...r, ...part } : r)));
   }
 
-  async function save(event: Event) {
-    event.preventDefault();
-    if (!answers || !data) return;
-    const body: AutoreplySettingsChange = {
-      welcome: answers.welcome,
-      off_hours: answers.off_hours,
-      faq: rules.map((r) => ({ ...r.rule, phrases: linesOf(r.phrases), keywords: linesOf(r.keywords) })),
-      updated_at: data.updated_at ?? undefined,
-    };
-    let saved: AutoreplySettings | null = null;
-    const failure = await attempt(async () => {
-      saved = await api.put<AutoreplySettings>(url, body);
-    });
-    if (saved) setData(saved);
-    setStatus(failure || t("admin.saved"));
-  }
+  const save = settings.submit(
+    (form, read): AutoreplySettingsChange => ({
+      welcome: form.answers.welcome,
+      off_hours: form.answers.off_hours,
+      faq: form.rules.map((r) => ({ ...r.rule, phrases: linesOf(r.phrases), keywords: linesOf(r.keywords) })),
+      updated_at: read.updated_at ?? undefined,
+    }),
+  );
 
   return (
-    <form class="admin-form autoreplies-admin" onSubmit={save} aria-labelledby="autoreplies-admin-title">
-      <h2 id="autoreplies-admin-title">{t("admin.autoreplies")}</h2>
-      <ProjectPicker projects={projects} projectId={projectId} onPick={setProjectId} />
-      {error && (
-        <p class="form-error" role="alert">
-          {error}
-        </p>
-      )}
+    <ProjectSettingsForm
+      settings={settings}
+      class="admin-form autoreplies-admin"
+      titleId="autoreplies-admin-title"
+      title="admin.autoreplies"
+      mayEdit={mayEdit}
+      onSubmit={save}
+    >
       {answers &&
         ANSWERS.map((name) => (
           <fieldset key={name} disabled={!mayEdit} data-answer={name}>
@@ -133,17 +127,11 @@ export function AutorepliesAdmin(props: { api: Api; controller: ConsoleControlle
               </li>
             ))}
           </ol>
-          <button type="button" disabled={rules.length >= MAX_RULES} onClick={() => setRules([...rules, formOf(newRule("en"))])}>
+          <button type="button" disabled={rules.length >= MAX_RULES} onClick={() => setRules([...rules, ruleFormOf(newRule("en"))])}>
             {t("autoreplies.rule.add")}
           </button>
         </fieldset>
       )}
-      {answers && mayEdit && (
-        <button type="submit" class="primary">
-          {t("action.save")}
-        </button>
-      )}
-      {status && <p role="status">{status}</p>}
-    </form>
+    </ProjectSettingsForm>
   );
 }

@@ -1,9 +1,8 @@
 // A project's translation: on or off, and the language its agents read and write. Supervisors
 // read; administrators change.
-import { useEffect, useState } from "preact/hooks";
-import { path, type Api } from "../api/client";
-import { attempt, useLoad } from "../admin/useLoad";
-import { ProjectPicker } from "../admin/ProjectPicker";
+import type { Api } from "../api/client";
+import { ProjectSettingsForm } from "../admin/ProjectSettingsForm";
+import { useProjectSettings } from "../admin/useProjectSettings";
 import type { ConsoleController } from "../console/controller";
 import { t } from "../i18n";
 import type { TranslationSettings, TranslationSettingsChange } from "./types";
@@ -13,44 +12,21 @@ export const AGENT_LANGUAGES = ["en", "zh", "zh-TW", "ru", "es", "pt", "fr", "de
 
 export function TranslationAdmin(props: { api: Api; controller: ConsoleController }) {
   const { api, controller } = props;
-  const projects = controller.workspace.state.projects;
   const isAdmin = controller.workspace.state.me.role === "admin";
-  const [projectId, setProjectId] = useState(projects[0]?.project_id ?? "");
-  const url = path`/api/projects/${projectId}/translation-settings`;
-  const { data, error, setData } = useLoad(
-    () => (projectId ? api.get<TranslationSettings>(url) : Promise.resolve(null)),
-    [api, url, projectId],
-  );
-  const [form, setForm] = useState<TranslationSettings | null>(null);
-  const [status, setStatus] = useState("");
-  useEffect(() => setForm(data), [data]);
+  const settings = useProjectSettings<TranslationSettings>(api, controller, "translation-settings");
+  const { form, setForm } = settings;
 
-  async function save(event: Event) {
-    event.preventDefault();
-    if (!form) return;
-    const body: TranslationSettingsChange = {
+  const save = settings.submit(
+    (form): TranslationSettingsChange => ({
       enabled: form.enabled,
       agent_language: form.agent_language,
       updated_at: form.updated_at ?? undefined,
-    };
-    let saved: TranslationSettings | null = null;
-    const failure = await attempt(async () => {
-      saved = await api.put<TranslationSettings>(url, body);
-    });
-    if (saved) setData(saved);
-    setStatus(failure || t("admin.saved"));
-  }
+    }),
+  );
 
   const languages = form && !AGENT_LANGUAGES.includes(form.agent_language) ? [form.agent_language, ...AGENT_LANGUAGES] : AGENT_LANGUAGES;
   return (
-    <form class="admin-form" onSubmit={save} aria-labelledby="translation-admin-title">
-      <h2 id="translation-admin-title">{t("admin.translation")}</h2>
-      <ProjectPicker projects={projects} projectId={projectId} onPick={setProjectId} />
-      {error && (
-        <p class="form-error" role="alert">
-          {error}
-        </p>
-      )}
+    <ProjectSettingsForm settings={settings} titleId="translation-admin-title" title="admin.translation" mayEdit={isAdmin} onSubmit={save}>
       {form && (
         <fieldset disabled={!isAdmin}>
           <legend>{t("translation.admin.legend")}</legend>
@@ -71,12 +47,6 @@ export function TranslationAdmin(props: { api: Api; controller: ConsoleControlle
           <p class="muted">{t("translation.admin.hint")}</p>
         </fieldset>
       )}
-      {form && isAdmin && (
-        <button type="submit" class="primary">
-          {t("action.save")}
-        </button>
-      )}
-      {status && <p role="status">{status}</p>}
-    </form>
+    </ProjectSettingsForm>
   );
 }
