@@ -13,10 +13,10 @@ import re
 from typing import Any, cast
 
 from tgdesk.accounts import access
-from tgdesk.core.errors import Conflict, InvalidInput, NotFound
+from tgdesk.core.errors import InvalidInput, NotFound
 from tgdesk.storage import attachments as store
 from tgdesk.storage.records.attachment import AttachmentSettings, Kind
-from tgdesk.team.feature_settings import FeatureSettings
+from tgdesk.team.feature_settings import FeatureSettings, changed_meanwhile
 
 MB = 1024 * 1024
 PHOTO_LIMIT = 10 * MB  # sendPhoto
@@ -146,20 +146,13 @@ def validated(project_id: str, wanted: dict[str, Any]) -> AttachmentSettings:
     return {"project_id": project_id, "kinds": [k for k in KINDS if k in kinds]}
 
 
-def _changed() -> Conflict:
-    return Conflict(
-        "The attachment settings changed meanwhile; reload them and try again.",
-        code="attachment_settings_changed",
-    )
-
-
 _SETTINGS = FeatureSettings[AttachmentSettings](
     action="attachments.settings",
     effective=effective,
     validated=validated,
     get_stored=store.get_settings,
     save_stored=store.save_settings,
-    changed=_changed,
+    changed=changed_meanwhile("The attachment settings", code="attachment_settings_changed"),
 )
 read_settings = _SETTINGS.read
 save_settings = _SETTINGS.save

@@ -18,7 +18,7 @@ from tgdesk.accounts import access
 from tgdesk.autoreplies import wording
 from tgdesk.core import ids
 from tgdesk.core.clock import now_ms
-from tgdesk.core.errors import Conflict, InvalidInput, NotFound
+from tgdesk.core.errors import InvalidInput, NotFound
 from tgdesk.storage import autoreplies as store
 from tgdesk.storage import conversations
 from tgdesk.storage.records.autoreplies import (
@@ -32,7 +32,7 @@ from tgdesk.storage.records.autoreplies import (
     AutoreplySettings,
     FaqRule,
 )
-from tgdesk.team.feature_settings import FeatureSettings
+from tgdesk.team.feature_settings import FeatureSettings, changed_meanwhile
 from tgdesk.triggers import phrases as normalising
 
 ANSWERS = ("welcome", "off_hours")
@@ -145,13 +145,6 @@ def _invalid(message: str, field: str) -> InvalidInput:
     return InvalidInput(message, code="invalid_autoreplies", field=field)
 
 
-def _changed() -> Conflict:
-    return Conflict(
-        "The automatic answers changed meanwhile; reload them and try again.",
-        code="autoreplies_changed",
-    )
-
-
 # The console's reads and saves, and the stream's copy (tgdesk.team.feature_settings).
 _SETTINGS = FeatureSettings[AutoreplySettings](
     action="autoreplies.settings",
@@ -159,7 +152,7 @@ _SETTINGS = FeatureSettings[AutoreplySettings](
     validated=validated,
     get_stored=store.get_settings,
     save_stored=store.save_settings,
-    changed=_changed,
+    changed=changed_meanwhile("The automatic answers", code="autoreplies_changed"),
     supervisors_save=True,
 )
 read = _SETTINGS.read

@@ -8,12 +8,12 @@ conditioned on the `updated_at` read (tgdesk.team.feature_settings).
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
 
 from botocore.exceptions import ClientError
 
-from tgdesk.storage import audit, batch, table
-from tgdesk.storage.expressions import Changes, Condition, put_new
+from tgdesk.storage import batch, table
+from tgdesk.storage.expressions import Changes, put_new
+from tgdesk.storage.feature_settings import SettingsItem
 from tgdesk.storage.records import attachment as record
 from tgdesk.storage.records.attachment import AttachmentSettings, Upload
 
@@ -39,22 +39,8 @@ def keep_file_id(upload_id: str, file_id: str) -> None:
             raise
 
 
-def get_settings(project_id: str) -> AttachmentSettings | None:
-    item = table.get(*record.settings_key(project_id))
-    return None if item is None else record.settings_from_item(item)
-
-
-def save_settings(
-    settings: AttachmentSettings, *, read_updated_at: int | None, entry: dict[str, Any]
-) -> bool:
-    """Store a project's settings with their audit entry, if nobody saved since
-    `updated_at` was read. False when someone did."""
-    condition = Condition().require_as_read("updated_at", read_updated_at)
-    items = [condition.put(record.settings_to_item(settings)), audit.put_operation(entry)]
-    try:
-        table.client().transact_write_items(TransactItems=items)
-    except ClientError as err:
-        if "ConditionalCheckFailed" in table.cancellation_reasons(err):
-            return False
-        raise
-    return True
+_SETTINGS = SettingsItem[AttachmentSettings](
+    record.settings_key, record.settings_to_item, record.settings_from_item
+)
+get_settings = _SETTINGS.get
+save_settings = _SETTINGS.save

@@ -16,31 +16,18 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from botocore.exceptions import ClientError
-
 from tgdesk.core.domain import Status
-from tgdesk.storage import audit, conversations, table
-from tgdesk.storage.expressions import Changes, Condition
+from tgdesk.storage import conversations, table
+from tgdesk.storage.expressions import Changes
+from tgdesk.storage.feature_settings import SettingsItem
 from tgdesk.storage.records import autoreplies as record
 from tgdesk.storage.records import session as session_record
 from tgdesk.storage.records.autoreplies import AutoreplySettings, FaqAnswer
 
-_LOST_RACE = frozenset({"None", "ConditionalCheckFailed", "TransactionConflict"})
-
-
 # -- settings ---------------------------------------------------------------------------------
-def get_settings(project_id: str) -> AutoreplySettings | None:
-    item = table.get(*record.key(project_id))
-    return None if item is None else record.from_item(item)
-
-
-def save_settings(
-    settings: AutoreplySettings, *, read_updated_at: int | None, entry: dict[str, Any]
-) -> bool:
-    """Store a project's settings with its audit entry, if nobody saved since `updated_at`
-    was read. False when someone did."""
-    condition = Condition().require_as_read("updated_at", read_updated_at)
-    return _transact([condition.put(record.to_item(settings)), audit.put_operation(entry)])
+_SETTINGS = SettingsItem[AutoreplySettings](record.key, record.to_item, record.from_item)
+get_settings = _SETTINGS.get
+save_settings = _SETTINGS.save
 
 
 # -- answers ----------------------------------------------------------------------------------
@@ -109,17 +96,7 @@ def record_press(
     return _transact(items)
 
 
-def _transact(items: list[dict[str, Any]]) -> bool:
-    try:
-        table.client().transact_write_items(TransactItems=items)
-    except ClientError as err:
-        reasons = set(table.cancellation_reasons(err))
-        if err.response.get("Error", {}).get("Code") == "TransactionCanceledException" and (
-            reasons <= _LOST_RACE
-        ):
-            return False
-        raise
-    return True
+_transact = table.transact_unless_lost
 
 
 def faq_answer_of(session: Mapping[str, Any]) -> FaqAnswer:

@@ -21,7 +21,8 @@ from botocore.exceptions import ClientError
 from tgdesk.core import ids
 from tgdesk.core.domain import Status
 from tgdesk.storage import audit, conversations, keys, sessions, table
-from tgdesk.storage.expressions import Changes, Condition, put_new
+from tgdesk.storage.expressions import Changes, put_new
+from tgdesk.storage.feature_settings import SettingsItem
 from tgdesk.storage.records import message as message_record
 from tgdesk.storage.records import session as session_record
 from tgdesk.storage.records import survey as record
@@ -31,7 +32,6 @@ SURVEY_TIMER = keys.SURVEY_TIMER
 RETURN_VISIT_TIMER = keys.RETURN_VISIT_TIMER
 COMMENT_WAIT = "survey_comment"  # on the user's profile: {session_id, until}
 LAST_SURVEY_AT = "last_survey_at"  # on the user's profile
-_LOST_RACE = frozenset({"None", "ConditionalCheckFailed", "TransactionConflict"})
 
 
 class _Paths(Changes):
@@ -43,18 +43,9 @@ class _Paths(Changes):
 
 
 # -- settings ---------------------------------------------------------------------------------
-def get_settings(project_id: str) -> SurveySettings | None:
-    item = table.get(*record.key(project_id))
-    return None if item is None else record.from_item(item)
-
-
-def save_settings(
-    settings: SurveySettings, *, read_updated_at: int | None, entry: dict[str, Any]
-) -> bool:
-    """Store a project's settings with its audit entry, if nobody saved since `updated_at`
-    was read. False when someone did."""
-    condition = Condition().require_as_read("updated_at", read_updated_at)
-    return _transact([condition.put(record.to_item(settings)), audit.put_operation(entry)])
+_SETTINGS = SettingsItem[SurveySettings](record.key, record.to_item, record.from_item)
+get_settings = _SETTINGS.get
+save_settings = _SETTINGS.save
 
 
 # -- sending a survey -------------------------------------------------------------------------
@@ -184,7 +175,7 @@ def store_comment(
         reasons = table.cancellation_reasons(err)
         if reasons[:1] == ["ConditionalCheckFailed"]:
             return conversations.Write.DUPLICATE
-        if reasons and set(reasons) <= _LOST_RACE:
+        if reasons and set(reasons) <= table.LOST_RACE:
             return None
         raise
     return conversations.Write.STORED
@@ -236,14 +227,4 @@ def _put(operation: dict[str, Any]) -> None:
     table.client().put_item(**operation["Put"])
 
 
-def _transact(items: list[dict[str, Any]]) -> bool:
-    try:
-        table.client().transact_write_items(TransactItems=items)
-    except ClientError as err:
-        reasons = set(table.cancellation_reasons(err))
-        if err.response.get("Error", {}).get("Code") == "TransactionCanceledException" and (
-            reasons <= _LOST_RACE
-        ):
-            return False
-        raise
-    return True
+_transact = table.transact_unless_lost

@@ -124,6 +124,26 @@ def transact(operations: list[dict[str, Any]], *, conflict: Conflict) -> None:
         raise conflict from err
 
 
+# What a cancelled transaction's items say when it lost a race: a condition no longer held,
+# another transaction wrote one of its items, or the item was fine.
+LOST_RACE = frozenset({"None", "ConditionalCheckFailed", "TransactionConflict"})
+
+
+def transact_unless_lost(operations: list[dict[str, Any]]) -> bool:
+    """Write `operations` in one transaction: False when it lost a race (LOST_RACE), True when
+    written. Other errors propagate unchanged."""
+    try:
+        client().transact_write_items(TransactItems=operations)
+    except ClientError as err:
+        reasons = set(cancellation_reasons(err))
+        if err.response.get("Error", {}).get("Code") == "TransactionCanceledException" and (
+            reasons <= LOST_RACE
+        ):
+            return False
+        raise
+    return True
+
+
 def get(pk: str, sk: str, *, consistent: bool = False) -> dict[str, Any] | None:
     resp = client().get_item(
         TableName=table_name(), Key=to_item({"PK": pk, "SK": sk}), ConsistentRead=consistent

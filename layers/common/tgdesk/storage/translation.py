@@ -13,38 +13,19 @@ from typing import Any
 
 from botocore.exceptions import ClientError
 
-from tgdesk.storage import audit, keys, table
-from tgdesk.storage.expressions import Changes, Condition
+from tgdesk.storage import keys, table
+from tgdesk.storage.expressions import Changes
+from tgdesk.storage.feature_settings import SettingsItem
 from tgdesk.storage.records import translation as record
 from tgdesk.storage.records.translation import CLAIM, Translation, TranslationSettings
 
 TRANSLATION = "translation"
-_LOST_RACE = frozenset({"None", "ConditionalCheckFailed", "TransactionConflict"})
 
 
 # -- settings ---------------------------------------------------------------------------------
-def get_settings(project_id: str) -> TranslationSettings | None:
-    item = table.get(*record.key(project_id))
-    return None if item is None else record.from_item(item)
-
-
-def save_settings(
-    settings: TranslationSettings, *, read_updated_at: int | None, entry: dict[str, Any]
-) -> bool:
-    """Store a project's settings with its audit entry, if nobody saved since `updated_at`
-    was read. False when someone did."""
-    condition = Condition().require_as_read("updated_at", read_updated_at)
-    operations = [condition.put(record.to_item(settings)), audit.put_operation(entry)]
-    try:
-        table.client().transact_write_items(TransactItems=operations)
-    except ClientError as err:
-        reasons = set(table.cancellation_reasons(err))
-        if err.response.get("Error", {}).get("Code") == "TransactionCanceledException" and (
-            reasons <= _LOST_RACE
-        ):
-            return False
-        raise
-    return True
+_SETTINGS = SettingsItem[TranslationSettings](record.key, record.to_item, record.from_item)
+get_settings = _SETTINGS.get
+save_settings = _SETTINGS.save
 
 
 # -- a message's translation ------------------------------------------------------------------

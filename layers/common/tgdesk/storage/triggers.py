@@ -17,27 +17,18 @@ from botocore.exceptions import ClientError
 
 from tgdesk.storage import audit, keys, sessions, table, tags
 from tgdesk.storage.expressions import Condition
+from tgdesk.storage.feature_settings import SettingsItem
 from tgdesk.storage.records import session as session_record
 from tgdesk.storage.records import triggers as record
 from tgdesk.storage.records.triggers import SessionTriggers, TriggerSettings
 
 UNRESOLVED_TIMER = keys.UNRESOLVED_TIMER
-_LOST_RACE = frozenset({"None", "ConditionalCheckFailed", "TransactionConflict"})
 
 
 # -- settings ---------------------------------------------------------------------------------
-def get_settings(project_id: str) -> TriggerSettings | None:
-    item = table.get(*record.key(project_id))
-    return None if item is None else record.from_item(item)
-
-
-def save_settings(
-    settings: TriggerSettings, *, read_updated_at: int | None, entry: dict[str, Any]
-) -> bool:
-    """Store a project's settings with its audit entry, if nobody saved since `updated_at`
-    was read (None: nobody ever had). False when someone did."""
-    condition = Condition().require_as_read("updated_at", read_updated_at)
-    return _transact([condition.put(record.to_item(settings)), audit.put_operation(entry)])
+_SETTINGS = SettingsItem[TriggerSettings](record.key, record.to_item, record.from_item)
+get_settings = _SETTINGS.get
+save_settings = _SETTINGS.save
 
 
 # -- a session's triggers ---------------------------------------------------------------------
@@ -103,12 +94,4 @@ def _put(operation: dict[str, Any]) -> bool:
     return True
 
 
-def _transact(operations: list[dict[str, Any]]) -> bool:
-    try:
-        table.client().transact_write_items(TransactItems=operations)
-    except ClientError as err:
-        reasons = set(table.cancellation_reasons(err))
-        if reasons and reasons <= _LOST_RACE:
-            return False
-        raise
-    return True
+_transact = table.transact_unless_lost

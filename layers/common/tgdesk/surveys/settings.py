@@ -10,11 +10,11 @@ from __future__ import annotations
 import re
 from typing import Any, cast
 
-from tgdesk.core.errors import Conflict, InvalidInput
+from tgdesk.core.errors import InvalidInput
 from tgdesk.storage import surveys as store
 from tgdesk.storage.records.survey import SurveySettings, Wording
 from tgdesk.surveys import wording as words
-from tgdesk.team.feature_settings import FeatureSettings
+from tgdesk.team.feature_settings import FeatureSettings, changed_meanwhile
 
 SESSIONS = ("all", "escalated")
 MIN_RETURN_VISIT_HOURS, MAX_RETURN_VISIT_HOURS = 24, 48
@@ -116,13 +116,6 @@ def _invalid(message: str, field: str) -> InvalidInput:
     return InvalidInput(message, code="invalid_survey_settings", field=field)
 
 
-def _changed() -> Conflict:
-    return Conflict(
-        "The survey settings changed meanwhile; reload them and try again.",
-        code="survey_settings_changed",
-    )
-
-
 # The console's reads and saves, and the stream's copy (tgdesk.team.feature_settings).
 _SETTINGS = FeatureSettings[SurveySettings](
     action="surveys.settings",
@@ -130,7 +123,7 @@ _SETTINGS = FeatureSettings[SurveySettings](
     validated=validated,
     get_stored=store.get_settings,
     save_stored=store.save_settings,
-    changed=_changed,
+    changed=changed_meanwhile("The survey settings", code="survey_settings_changed"),
 )
 read = _SETTINGS.read
 save = _SETTINGS.save

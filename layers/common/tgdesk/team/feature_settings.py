@@ -1,5 +1,6 @@
-"""A feature's settings for one project (satisfaction surveys, escalation triggers): how the
-console reads and replaces them, and the copy the stream keeps.
+"""A feature's settings for one project (satisfaction surveys, escalation triggers, automatic
+answers, translation, attachments): how the console reads and replaces them, and the copy the
+stream keeps. The item itself is read and saved by tgdesk.storage.feature_settings.
 
 Supervisors of the project read them, administrators (and the project's supervisors, for a
 feature that lets them) replace them. A save is audited in the same transaction and
@@ -115,6 +116,15 @@ class FeatureSettings(Generic[S]):
         fresh_until = time.monotonic() + FRESH_SECONDS
         self._known[project_id] = _Known(settings, fresh_until, table.client())
         return settings
+
+
+def changed_meanwhile(what: str, *, code: str) -> Callable[[], Conflict]:
+    """The Conflict a save from a stale read of `what` ("The survey settings") gets."""
+
+    def changed() -> Conflict:
+        return Conflict(f"{what} changed meanwhile; reload them and try again.", code=code)
+
+    return changed
 
 
 def _audited(settings: Mapping[str, Any]) -> dict[str, Any]:

@@ -11,10 +11,10 @@ from __future__ import annotations
 import re
 from typing import Any, cast
 
-from tgdesk.core.errors import Conflict, InvalidInput
+from tgdesk.core.errors import InvalidInput
 from tgdesk.storage import translation as store
 from tgdesk.storage.records.translation import TranslationSettings
-from tgdesk.team.feature_settings import FeatureSettings
+from tgdesk.team.feature_settings import FeatureSettings, changed_meanwhile
 
 DEFAULT_LANGUAGE = "en"
 # Amazon Translate's codes: `en`, `zh`, `zh-TW`, `pt-PT`, `fa-AF` ...
@@ -41,20 +41,13 @@ def validated(project_id: str, wanted: dict[str, Any]) -> TranslationSettings:
     return {"project_id": project_id, "enabled": bool(given["enabled"]), "agent_language": language}
 
 
-def _changed() -> Conflict:
-    return Conflict(
-        "The translation settings changed meanwhile; reload them and try again.",
-        code="translation_settings_changed",
-    )
-
-
 _SETTINGS = FeatureSettings[TranslationSettings](
     action="translation.settings",
     effective=effective,
     validated=validated,
     get_stored=store.get_settings,
     save_stored=store.save_settings,
-    changed=_changed,
+    changed=changed_meanwhile("The translation settings", code="translation_settings_changed"),
 )
 read = _SETTINGS.read
 save = _SETTINGS.save

@@ -15,11 +15,11 @@ import re
 from typing import Any, Final, cast
 
 from tgdesk.core.domain import Level
-from tgdesk.core.errors import Conflict, InvalidInput
+from tgdesk.core.errors import InvalidInput
 from tgdesk.storage import groups as group_store
 from tgdesk.storage import triggers as store
 from tgdesk.storage.records.triggers import AutoEscalation, TriggerSettings
-from tgdesk.team.feature_settings import FeatureSettings
+from tgdesk.team.feature_settings import FeatureSettings, changed_meanwhile
 from tgdesk.triggers import phrases
 
 UNRESOLVED: Final = "unresolved"
@@ -157,13 +157,6 @@ def _escalation(project_id: str, value: Any, trigger: str) -> AutoEscalation:
     return cast(AutoEscalation, {"group_id": group_id, "level": Level(level)})
 
 
-def _changed() -> Conflict:
-    return Conflict(
-        "The escalation triggers changed meanwhile; reload them and try again.",
-        code="triggers_changed",
-    )
-
-
 # The console's reads and saves, and the stream's copy (tgdesk.team.feature_settings).
 _SETTINGS = FeatureSettings[TriggerSettings](
     action="triggers.settings",
@@ -171,7 +164,7 @@ _SETTINGS = FeatureSettings[TriggerSettings](
     validated=validated,
     get_stored=store.get_settings,
     save_stored=store.save_settings,
-    changed=_changed,
+    changed=changed_meanwhile("The escalation triggers", code="triggers_changed"),
 )
 read = _SETTINGS.read
 save = _SETTINGS.save
