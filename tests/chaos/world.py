@@ -26,7 +26,12 @@ from infra.local.stream import failed_index, lambda_record
 from tgdesk.accounts import passwords
 from tgdesk.core import clock, ids, secrets
 from tgdesk.inbound import ingest
+from tgdesk.links import clicks as link_clicks
+from tgdesk.risk import matcher as risk_matcher
+from tgdesk.stats import days as stats_days
+from tgdesk.storage import risk as risk_storage
 from tgdesk.storage import table
+from tgdesk.team import feature_settings
 from tgdesk.telegram import client as telegram_client
 
 from .faults import STREAM_WHOLE, Faults, FlakyBotApi, LambdaDied
@@ -94,8 +99,13 @@ class Stream:
     def fetch(self) -> None:
         shard = dynamodb_backends[ACCOUNT][REGION].get_table(TABLE).stream_shard
         fresh = shard.items[self.read :]
+        for position, record in enumerate(fresh, start=self.read):
+            shaped = lambda_record(record.to_json(), self.arn, REGION)
+            # moto draws a random eventID; what tgdesk derives from it (the statistics'
+            # write shard) must replay with the seed, so the record's place stands for it.
+            shaped["eventID"] = f"{position:032x}"
+            self.pending.append(shaped)
         self.read += len(fresh)
-        self.pending.extend(lambda_record(record.to_json(), self.arn, REGION) for record in fresh)
 
 
 @dataclass
@@ -256,6 +266,13 @@ def world(seed: int) -> Iterator[World]:
 
 
 def _forget_process_state() -> None:
+    """Every per-container cache starts empty, so that a seed's run sends the same requests
+    (and meets the same faults) whatever ran before it in this process."""
     table.reset()
     secrets.reset()
     ingest.clear_project_cache()
+    feature_settings.forget_all()
+    risk_storage.forget_version()
+    risk_matcher.clear_cache()
+    stats_days.forget()
+    link_clicks.forget_cached_links()

@@ -53,6 +53,9 @@ class FeatureSettings(Generic[S]):
     supervisors_save: bool = False  # the project's supervisors replace them too, not only admins
     _known: dict[str, _Known[S]] = field(default_factory=dict)
 
+    def __post_init__(self) -> None:
+        _EVERY.append(self)
+
     def read(self, scope: access.Scope, project_id: str) -> S:
         """The project's settings with every default filled in."""
         scope.require_supervisor(project_id)
@@ -129,3 +132,13 @@ def changed_meanwhile(what: str, *, code: str) -> Callable[[], Conflict]:
 
 def _audited(settings: Mapping[str, Any]) -> dict[str, Any]:
     return {k: v for k, v in settings.items() if k not in _NOT_AUDITED}
+
+
+# Every feature's settings (one module-level instance each): `forget_all` starts them afresh.
+_EVERY: list[FeatureSettings[Any]] = []
+
+
+def forget_all() -> None:
+    """Read every feature's settings again (a test harness starting a new world)."""
+    for settings in _EVERY:
+        settings.forget()
