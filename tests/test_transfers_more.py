@@ -15,7 +15,7 @@ from risk_support import create_group, keywords, triggers
 
 from tgdesk.core import clock
 from tgdesk.outbound import delivery
-from tgdesk.storage import assignments, table
+from tgdesk.storage import assignments, keys, table
 
 team = collab_helpers.team
 
@@ -64,7 +64,9 @@ def test_a_transfer_to_a_group_is_routed_inside_it_to_an_online_member(
 
     assert moved.status_code == 200, moved.text
     assert moved.json()["assignee_id"] == crew["ids"]["lee"]  # ana is online but not in it
-    [record] = assignments.list_assignments(crew["sessions"]["maria"]["session_id"])
+    session_id = crew["sessions"]["maria"]["session_id"]
+    assert table.get(*keys.session(session_id))["group_id"] == crew["group_id"]  # its figures'
+    [record] = assignments.list_assignments(session_id)
     assert (record["how"], record["by"], record["reason"]) == (
         "transferred",
         crew["ids"]["maria"],

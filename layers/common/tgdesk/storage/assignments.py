@@ -261,6 +261,12 @@ def _assign_session(
         update.remove(sessions.RETURN_COUNT)
     if wanted.status is not None:
         update.set("status", wanted.status)
+    # The agent group it was routed into (a transfer or an escalation to a group): its
+    # figures count for that group (tgdesk.stats) until a move without a group.
+    if wanted.group_id is not None:
+        update.set("group_id", wanted.group_id)
+    else:
+        update.remove("group_id")
     if changes is not None:
         changes(update)
     return update.item(*keys.session(wanted.session_id))

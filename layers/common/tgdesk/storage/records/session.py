@@ -85,6 +85,7 @@ class Session(SessionShown, total=False):
     """A session item without its key attributes, as storage returns it."""
 
     kind: str
+    group_id: str  # the agent group its last move routed it into, if it named one
     return_count: int  # returns in a row by the return timer, nobody having opened it
     correlation_id: str  # the update or request that last wrote it (core.correlation)
     read_at: dict[str, int]  # per agent id: when they last opened it (their unread badge)
