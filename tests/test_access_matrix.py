@@ -166,7 +166,7 @@ ROUTES: dict[tuple[str, str], tuple[str, Any]] = {
     ("GET", "/api/projects/{project_id}/autoreply-settings"): (SUPERVISOR, None),
     ("PUT", "/api/projects/{project_id}/autoreply-settings"): (SUPERVISOR, {}),
     ("POST", "/api/projects/{project_id}/faq-rules"): (
-        SUPERVISOR,
+        HOLDER,  # an agent proposes from their own answer; a supervisor's rule is live
         {"session_id": "{session_id}", "message_id": "none"},
     ),
     # attachments

@@ -293,16 +293,69 @@ def test_an_agents_answer_becomes_an_faq_rule_with_the_users_question(
     path = f"/api/projects/{desk['p1']}/faq-rules"
     body = {"session_id": sid, "message_id": message_id}
 
-    assert client.post(path, json=body, headers=desk["ana"]).status_code == 403
+    assert client.post(path, json=body, headers=desk["ana"]).status_code == 404  # not hers to see
     made = client.post(path, json=body, headers=desk["boss"])
     assert made.status_code == 201, made.text
     rule = made.json()
     assert rule["phrases"] == ["How long does a refund take?"]
     assert rule["answer"] == "Refunds take 3 to 5 days."
     assert (rule["language"], rule["from_message_id"]) == ("en", message_id)
+    assert rule["proposed"] is False  # a supervisor's rule is live at once
     listed = client.get(f"/api/projects/{desk['p1']}/autoreply-settings", headers=desk["boss"])
     assert [r["rule_id"] for r in listed.json()["faq"]] == [rule["rule_id"]]
 
     user_message = {"session_id": sid, "message_id": "nope"}
     missing = client.post(path, json=user_message, headers=desk["boss"])
     assert missing.status_code == 404
+
+
+def test_an_agents_own_answer_is_a_proposal_the_bot_gives_once_a_supervisor_approves_it(
+    client: TestClient, desk: dict[str, Any], telegram: FakeBotApi
+) -> None:
+    writes(desk, "How long does a refund take?")
+    sid = ada_session(desk)["session_id"]
+    reply = client.post(
+        f"/api/sessions/{sid}/messages",
+        json={"text": "Refunds take 3 to 5 days.", "client_message_id": "r2"},
+        headers=desk["maria"],
+    )
+    assert reply.status_code in (200, 201), reply.text
+    path = f"/api/projects/{desk['p1']}/faq-rules"
+    body = {"session_id": sid, "message_id": reply.json()["message_id"]}
+
+    # Ana, invited to the conversation, sees it but the answer is Maria's; Li is outside p1.
+    invited = client.post(
+        f"/api/sessions/{sid}/collaborators",
+        json={"agent_id": desk["ids"]["ana"]},
+        headers=desk["maria"],
+    )
+    assert invited.status_code in (200, 201), invited.text
+    refused = client.post(path, json=body, headers=desk["ana"])
+    assert refused.status_code == 403 and refused.json()["code"] == "not_your_answer"
+    assert client.post(path, json=body, headers=desk["li"]).status_code == 404
+
+    made = client.post(path, json=body, headers=desk["maria"])
+    assert made.status_code == 201, made.text
+    assert made.json()["proposed"] is True
+    assert (
+        client.put(
+            path.replace("faq-rules", "autoreply-settings"), json={}, headers=desk["maria"]
+        ).status_code
+        == 403
+    )  # replacing the settings stays the supervisors'
+    audit = client.get(
+        "/api/audit", params={"action": "autoreplies.settings"}, headers=desk["admin"]
+    ).json()["items"]
+    assert [e["actor_id"] for e in audit] == [desk["ids"]["maria"]]
+
+    before = len(to_ada(telegram))
+    writes(desk, "How long does a refund take?")
+    assert len(to_ada(telegram)) == before  # a proposal: the bot stays silent
+
+    read = client.get(path.replace("faq-rules", "autoreply-settings"), headers=desk["boss"])
+    faq = [{**r, "proposed": False} for r in read.json()["faq"]]
+    approved = save(client, desk, "boss", faq=faq, updated_at=read.json()["updated_at"])
+    assert approved.status_code == 200, approved.text
+    assert approved.json()["faq"][0]["proposed"] is False
+    writes(desk, "How long does a refund take?")
+    assert to_ada(telegram)[-1].params["text"] == "Refunds take 3 to 5 days."

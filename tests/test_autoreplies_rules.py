@@ -56,6 +56,16 @@ def test_a_text_finds_its_rule(text: str, found: str | None) -> None:
     assert (matched or {}).get("rule_id") == found
 
 
+def test_a_proposed_rule_matches_nothing_until_approved() -> None:
+    proposed = [rule("pw", phrases=["reset password"], proposed=True), *RULES[1:]]
+    assert matching.find_rule("reset password", proposed) is None
+    assert matching.find_rule("withdraw", proposed) == RULES[1]
+    kept = autoreply_settings.validated("p1", {"faq": [{**proposed[0], "answer": "a"}]})
+    assert kept["faq"][0]["proposed"] is True
+    approved = autoreply_settings.validated("p1", {"faq": [{**RULES[0], "answer": "a"}]})
+    assert "proposed" not in approved["faq"][0]
+
+
 @pytest.mark.parametrize(
     ("text", "start"),
     [("/start", True), ("/start ref-42", True), ("/START@acme_help_bot", True), ("/stop", False)],

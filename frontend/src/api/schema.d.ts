@@ -676,7 +676,9 @@ export interface paths {
         put?: never;
         /**
          * Post Faq Rule
-         * @description Add an FAQ rule made from an agent's answer in one of the project's sessions.
+         * @description Add an FAQ rule made from an agent's answer in one of the project's sessions: live at
+         *     once from a supervisor; from an agent (their own answer only), a proposal that waits for
+         *     a supervisor's approval.
          */
         post: operations["post_faq_rule_api_projects__project_id__faq_rules_post"];
         delete?: never;
@@ -2865,6 +2867,12 @@ export interface components {
              * @description Any one of them matches
              */
             phrases?: string[];
+            /**
+             * Proposed
+             * @description Proposed by an agent: the bot never gives it until a supervisor approves it
+             * @default false
+             */
+            proposed: boolean;
             /**
              * Rule Id
              * @description Absent for a new rule

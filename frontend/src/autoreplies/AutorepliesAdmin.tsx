@@ -1,10 +1,12 @@
 // A project's automatic answers: the welcome and the off-hours answer (on or off, a text per
 // language; the off-hours one by the SLA tab's business hours, `{back}` naming when the team is
 // back) and the FAQ rules (phrases or keywords in one language, the answer, its buttons).
-// The project's supervisors and the administrators change them.
+// The project's supervisors and the administrators change them, and approve the rules agents
+// proposed from their answers (the bot gives none of those until then).
 import type { Api } from "../api/client";
 import type { ConsoleController } from "../console/controller";
 import { t } from "../i18n";
+import { useStore } from "../lib/store";
 import { ProjectSettingsForm } from "../admin/ProjectSettingsForm";
 import { useProjectSettings } from "../admin/useProjectSettings";
 import { ANSWERS, LANGUAGES, MAX_RULES, linesOf, newRule, type AutoAnswer, type AutoreplySettings, type AutoreplySettingsChange, type FaqRule } from "./model";
@@ -31,6 +33,7 @@ function formOf(settings: AutoreplySettings): Form {
 export function AutorepliesAdmin(props: { api: Api; controller: ConsoleController }) {
   const { api, controller } = props;
   const mayEdit = controller.workspace.state.me.role !== "agent";
+  const agents = useStore(controller.workspace.store, (s) => s.agents);
   const settings = useProjectSettings<AutoreplySettings, Form>(api, controller, "autoreply-settings", formOf);
   const { form, setForm } = settings;
   const answers = form?.answers ?? null;
@@ -94,7 +97,15 @@ export function AutorepliesAdmin(props: { api: Api; controller: ConsoleControlle
           {rules.length === 0 && <p>{t("autoreplies.faq.none")}</p>}
           <ol>
             {rules.map((form, index) => (
-              <li key={form.rule.rule_id ?? `new-${index}`} class="faq-rule">
+              <li key={form.rule.rule_id ?? `new-${index}`} class="faq-rule" data-proposed={form.rule.proposed ? "" : undefined}>
+                {form.rule.proposed && (
+                  <p class="proposal">
+                    {t("autoreplies.rule.proposedBy", { name: agents[form.rule.created_by ?? ""]?.display_name ?? form.rule.created_by ?? "?" })}{" "}
+                    <button type="button" data-action="approve-faq" onClick={() => setRule(index, { rule: { ...form.rule, proposed: false } })}>
+                      {t("autoreplies.rule.approve", { number: index + 1 })}
+                    </button>
+                  </p>
+                )}
                 <label>
                   {t("autoreplies.rule.language")}
                   <select value={form.rule.language} onChange={(e) => setRule(index, { rule: { ...form.rule, language: e.currentTarget.value } })}>

@@ -1,6 +1,7 @@
 // "Make FAQ answer" under an agent's message, for the project's supervisors and the
-// administrators: one click opens the rule prefilled (its phrase: the user's message before the
-// answer), a second saves it; the bot answers that question on its own from then on.
+// administrators, and for an agent under their own answers: one click opens the rule prefilled
+// (its phrase: the user's message before the answer), a second saves it. A supervisor's rule is
+// live at once; an agent's is a proposal the bot gives once a supervisor approves it.
 import { useState } from "preact/hooks";
 import { path } from "../api/client";
 import type { Message } from "../api/types";
@@ -8,14 +9,14 @@ import type { ConsoleController } from "../console/controller";
 import { errorText } from "../console/errors";
 import { t } from "../i18n";
 import { useStore } from "../lib/store";
-import { questionBefore, type FaqRule } from "./model";
+import { mayMakeFaq, questionBefore, type FaqRule } from "./model";
 
 export function MakeFaqAnswer(props: { controller: ConsoleController; message: Message; projectId: string }) {
   const { controller, message } = props;
-  const role = useStore(controller.workspace.store, (s) => s.me.role);
+  const me = useStore(controller.workspace.store, (s) => s.me);
   const [phrase, setPhrase] = useState<string | null>(null);
   const [status, setStatus] = useState("");
-  if (role === "agent") return null;
+  if (!mayMakeFaq(me, message)) return null;
 
   function open() {
     const chat = controller.chat.store.get().chats[message.session_id];
@@ -26,13 +27,13 @@ export function MakeFaqAnswer(props: { controller: ConsoleController; message: M
   async function save(event: Event) {
     event.preventDefault();
     try {
-      await controller.api.post<FaqRule>(path`/api/projects/${props.projectId}/faq-rules`, {
+      const rule = await controller.api.post<FaqRule>(path`/api/projects/${props.projectId}/faq-rules`, {
         session_id: message.session_id,
         message_id: message.message_id,
         phrases: phrase?.trim() ? [phrase.trim()] : undefined,
       });
       setPhrase(null);
-      setStatus(t("autoreplies.made"));
+      setStatus(t(rule.proposed ? "autoreplies.proposed" : "autoreplies.made"));
     } catch (e) {
       setStatus(errorText(e));
     }

@@ -22,7 +22,7 @@ const ANSWER = message("m2", "out", "Refunds take 3 to 5 days.", { sender_agent_
 const BOT = message("m3", "out", "Withdrawals arrive within 24 hours.", { sender_agent_id: "system", from_bot: true } as Partial<Message>);
 
 function fakeApi() {
-  const api = { get: vi.fn(), post: vi.fn(async () => ({ rule_id: "r1" })), patch: vi.fn(), put: vi.fn(), del: vi.fn(), blob: vi.fn(), putText: vi.fn() };
+  const api = { get: vi.fn(), post: vi.fn(async (): Promise<{ rule_id: string; proposed?: boolean }> => ({ rule_id: "r1" })), patch: vi.fn(), put: vi.fn(), del: vi.fn(), blob: vi.fn(), putText: vi.fn() };
   return api;
 }
 
@@ -60,10 +60,37 @@ describe("the bot's own answers", () => {
     });
   });
 
-  it("offers no FAQ action to agents", () => {
-    const controller = new ConsoleController({ api: fakeApi() as unknown as HttpApi, me: ANA });
-    const row = render(h(MessageRow, { controller, message: ANSWER, retried: new Set<string>(), agents: {} }));
-    expect(row.queryByText("Make FAQ answer")).toBeNull();
+  it("offers agents the action on their own answers only, and tells them it waits for approval", async () => {
+    const api = fakeApi();
+    api.post.mockResolvedValue({ rule_id: "r2", proposed: true });
+    const controller = new ConsoleController({ api: api as unknown as HttpApi, me: ANA });
+    const own = { ...ANSWER, message_id: "m4", sender_agent_id: ANA.agent_id } as Message;
+    controller.chat.store.set({ chats: { s1: { sessionId: "s1", messages: [QUESTION, ANSWER, own], loading: false, olderExhausted: true, loadingOlder: false } } } as never);
+    const others = render(h(MessageRow, { controller, message: ANSWER, retried: new Set<string>(), agents: {} }));
+    expect(others.queryByText("Make FAQ answer")).toBeNull();
+    others.unmount();
+
+    const row = render(h(MessageRow, { controller, message: own, retried: new Set<string>(), agents: {} }));
+    fireEvent.click(row.getByText("Make FAQ answer"));
+    fireEvent.click(row.getByText("Save FAQ answer"));
+    await waitFor(() => expect(row.getByRole("status").textContent).toBe("Proposed: the bot gives this answer once a supervisor approves it."));
+  });
+
+  it("lists an agent's proposal with who made it, and approving it saves it live", async () => {
+    const api = fakeApi();
+    const proposal = { rule_id: "r2", language: "en", phrases: ["refund"], keywords: [], answer: "3 to 5 days.", buttons: true, created_by: ANA.agent_id, proposed: true };
+    const settings = { project_id: "p1", welcome: { enabled: false, texts: {} }, off_hours: { enabled: false, texts: {} }, faq: [proposal], updated_at: 7 };
+    api.get.mockResolvedValue(settings);
+    api.put.mockImplementation(async (_url: string, body: unknown) => ({ ...settings, ...(body as object), updated_at: 8 }));
+    const controller = new ConsoleController({ api: api as unknown as HttpApi, me: BOSS });
+    controller.workspace.store.set({ projects: [{ project_id: "p1", name: "Support" }], agents: { [ANA.agent_id]: ANA } } as never);
+    const page = render(h(AutorepliesAdmin, { api: api as unknown as HttpApi, controller }));
+    await page.findByText(/^Proposed by Ana/);
+    fireEvent.click(page.getByText("Approve rule 1"));
+    expect(page.queryByText(/^Proposed by Ana/)).toBeNull();
+    fireEvent.click(page.getByText("Save"));
+    await page.findByText("Saved.");
+    expect(api.put).toHaveBeenCalledWith("/api/projects/p1/autoreply-settings", expect.objectContaining({ faq: [{ ...proposal, proposed: false }], updated_at: 7 }));
   });
 
   it("saves a new FAQ rule from the admin tab", async () => {
@@ -89,7 +116,7 @@ describe("the bot's own answers", () => {
     expect(api.put).toHaveBeenCalledWith("/api/projects/p1/autoreply-settings", {
       welcome: settings.welcome,
       off_hours: settings.off_hours,
-      faq: [{ language: "en", phrases: ["withdrawal time", "вывод средств"], keywords: [], answer: "Within a day.", buttons: true }],
+      faq: [{ language: "en", phrases: ["withdrawal time", "вывод средств"], keywords: [], answer: "Within a day.", buttons: true, proposed: false }],
       updated_at: 5,
     });
   });

@@ -2,7 +2,7 @@
 // and the draft of an FAQ rule made from an agent's answer (its phrase: the user's message
 // before it).
 import type { components } from "../api/schema";
-import type { Message } from "../api/types";
+import type { AgentAccount, Message } from "../api/types";
 import { isLocal, type TimelineMessage } from "../chat/timeline";
 
 export type AutoreplySettings = components["schemas"]["AutoreplySettings"];
@@ -25,13 +25,19 @@ export function linesOf(text: string): string[] {
 
 /** A new, empty rule in `language`. */
 export function newRule(language: string): FaqRule {
-  return { language, phrases: [], keywords: [], answer: "", buttons: true };
+  return { language, phrases: [], keywords: [], answer: "", buttons: true, proposed: false };
 }
 
 /** Whether an agent's message may become an FAQ answer: stored, sent by an agent, with text. */
 export function canBecomeFaq(message: TimelineMessage): message is Message {
   if (isLocal(message) || message.direction !== "out") return false;
   return !message.from_bot && Boolean(message.text?.trim());
+}
+
+/** Whether `me` may make `message` an FAQ answer: a supervisor or an administrator any agent's
+ *  answer, an agent their own (as a proposal a supervisor approves). */
+export function mayMakeFaq(me: Pick<AgentAccount, "agent_id" | "role">, message: Message): boolean {
+  return me.role !== "agent" || message.sender_agent_id === me.agent_id;
 }
 
 /** The user's question before the agent's answer `messageId`, cut to a phrase's length. */

@@ -32,6 +32,10 @@ class FaqRule(BaseModel):
     from_message_id: str | None = Field(
         default=None, description="The agent's answer it was made from"
     )
+    proposed: bool = Field(
+        default=False,
+        description="Proposed by an agent: the bot never gives it until a supervisor approves it",
+    )
 
 
 class AutoreplySettings(Public):

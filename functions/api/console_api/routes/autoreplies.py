@@ -1,5 +1,6 @@
 """The bot's own answers: a project's welcome, off-hours answer and FAQ rules (its supervisors
-and administrators read and change them), and an agent's answer made an FAQ rule."""
+and administrators read and change them), and an agent's answer made an FAQ rule (an agent's
+own: a proposal a supervisor approves)."""
 
 from __future__ import annotations
 
@@ -36,7 +37,9 @@ def put_autoreply_settings(
 def post_faq_rule(
     project_id: str, body: FaqRuleFromMessage, scope: CurrentScope, source_ip: SourceIp
 ) -> FaqRule:
-    """Add an FAQ rule made from an agent's answer in one of the project's sessions."""
+    """Add an FAQ rule made from an agent's answer in one of the project's sessions: live at
+    once from a supervisor; from an agent (their own answer only), a proposal that waits for
+    a supervisor's approval."""
     rule = settings.add_faq_rule(
         scope,
         project_id,

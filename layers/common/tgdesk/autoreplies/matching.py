@@ -4,7 +4,8 @@ Texts are compared normalised as the escalation triggers compare them
 (tgdesk.triggers.phrases: the risk matcher's folding, whitespace collapsed): a phrase in a
 spaced script (Latin, Cyrillic) must start a word and may end inside one ("withdraw" finds
 "withdrawal"); one in an unspaced script (Chinese, Japanese) matches anywhere. A rule matches
-when the text holds any of its phrases, or every one of its keywords, in any order.
+when the text holds any of its phrases, or every one of its keywords, in any order. A rule
+an agent proposed (`proposed`) matches nothing until a supervisor approves it.
 """
 
 from __future__ import annotations
@@ -32,6 +33,7 @@ def find_rule(text: str, rules: Sequence[FaqRule]) -> FaqRule | None:
     holds no phrase or keyword of any rule is told by one pass over the text."""
     if not text.strip() or text.lstrip().startswith("/"):
         return None
+    rules = [rule for rule in rules if not rule.get("proposed")]
     if phrases.find(text, _every_needle(rules)) is None:
         return None
     for rule in rules:

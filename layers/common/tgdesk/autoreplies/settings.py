@@ -6,6 +6,11 @@ text per language; the project's texts start from tgdesk.autoreplies.wording's) 
 rules (phrases or keywords in one language, the answer, its buttons on or off). Admins and
 the project's supervisors change them (audited in the same transaction, conditioned on the
 `updated_at` read); counts and lengths are bounded (tgdesk.storage.records.autoreplies).
+
+An agent who may see a session turns their own answer in it into a rule too, but as a
+proposal (`proposed`): the bot never answers with it until a supervisor or an administrator
+approves it (saves the settings with `proposed` cleared) or removes it. Only the one new rule
+is saved on the agent's behalf; replacing the settings stays the supervisors' and admins'.
 """
 
 from __future__ import annotations
@@ -18,7 +23,7 @@ from tgdesk.accounts import access
 from tgdesk.autoreplies import wording
 from tgdesk.core import ids
 from tgdesk.core.clock import now_ms
-from tgdesk.core.errors import InvalidInput, NotFound
+from tgdesk.core.errors import Forbidden, InvalidInput, NotFound
 from tgdesk.storage import autoreplies as store
 from tgdesk.storage import conversations
 from tgdesk.storage.records.autoreplies import (
@@ -118,6 +123,8 @@ def _rule(value: Any, field: str) -> FaqRule:
         kept = value.get(name)
         if isinstance(kept, int | str) and not isinstance(kept, bool):
             rule[name] = kept
+    if value.get("proposed") is True:
+        rule["proposed"] = True
     return rule
 
 
@@ -175,12 +182,19 @@ def add_faq_rule(
 ) -> FaqRule:
     """A new FAQ rule from an agent's message in a session of the project: its answer is the
     message's text (unless `answer`), its phrase the user's message before it (unless
-    `phrases`), its language the user's. Saved like any change of the settings."""
-    scope.require_supervisor(project_id)
+    `phrases`), its language the user's. Saved like any change of the settings (audited,
+    conditioned on the `updated_at` read). A supervisor's rule is live at once; an agent's,
+    from their own answer only, is a proposal until a supervisor approves it."""
+    scope.require_project(project_id)
     session = scope.session(session_id)
     if session["project_id"] != project_id:
         raise NotFound("no such session", code="session_not_found")
     agent_message, asked = _answer_and_question(session, message_id)
+    supervises = scope.supervises(project_id)
+    if not supervises and agent_message.get("sender_agent_id") != scope.agent_id:
+        raise Forbidden(
+            "An agent makes FAQ rules from their own answers only.", code="not_your_answer"
+        )
     question = (asked or {}).get("text") or (asked or {}).get("caption") or ""
     now = now_ms()
     rule: dict[str, Any] = {
@@ -194,13 +208,16 @@ def add_faq_rule(
         "created_by": scope.agent_id,
         "from_message_id": message_id,
     }
-    current_settings = read(scope, project_id)
+    if not supervises:
+        rule["proposed"] = True
+    current_settings = effective(project_id, store.get_settings(project_id))
     wanted: dict[str, Any] = dict(current_settings)
     wanted["faq"] = [*current_settings["faq"], rule]
     if len(wanted["faq"]) > MAX_RULES:
         raise _invalid(f"A project has at most {MAX_RULES} FAQ rules.", "faq")
     wanted["updated_at"] = current_settings.get("updated_at")
-    saved = save(scope, project_id, wanted, source_ip=source_ip)
+    # The caller's right to this one rule is checked above; the save is theirs either way.
+    saved = _SETTINGS.save_on_behalf(scope.agent_id, project_id, wanted, source_ip=source_ip)
     return next(r for r in saved["faq"] if r["rule_id"] == rule["rule_id"])
 
 

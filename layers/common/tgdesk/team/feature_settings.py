@@ -76,6 +76,18 @@ class FeatureSettings(Generic[S]):
             scope.require_supervisor(project_id)
         elif not scope.is_admin:
             raise Forbidden("only an administrator can do this", code="admin_only")
+        return self.save_on_behalf(scope.agent_id, project_id, wanted, source_ip=source_ip)
+
+    def save_on_behalf(
+        self,
+        actor_id: str,
+        project_id: str,
+        wanted: dict[str, Any],
+        *,
+        source_ip: str | None = None,
+    ) -> S:
+        """`save` for a caller that checked a narrower permission itself (an agent's change
+        limited by the feature to what it allows them): audited with `actor_id` as actor."""
         projects.get_project(project_id)
         stored = self.get_stored(project_id)
         read_at = dict(stored or {}).get("updated_at")
@@ -84,10 +96,10 @@ class FeatureSettings(Generic[S]):
         before = self.effective(project_id, stored)
         after: dict[str, Any] = dict(self.validated(project_id, wanted))
         after["updated_at"] = max(now_ms(), int(read_at or 0) + 1)
-        after["updated_by"] = scope.agent_id
+        after["updated_by"] = actor_id
         entry = audit.entry(
             self.action,
-            actor_id=scope.agent_id,
+            actor_id=actor_id,
             project_id=project_id,
             target_type="project",
             target_id=project_id,

@@ -48,6 +48,7 @@ class FaqRule(TypedDict, total=False):
     created_at: int
     created_by: str
     from_message_id: str  # the agent's message it was made from, if any
+    proposed: bool  # made by an agent: never answered with until a supervisor approves it
 
 
 class AutoreplySettings(TypedDict, total=False):
