@@ -18,7 +18,6 @@ from dataclasses import dataclass
 from typing import Any
 
 from tgdesk import attribution
-from tgdesk.autoreplies import buttons as faq_buttons
 from tgdesk.core import ids
 from tgdesk.core.clock import now_ms
 from tgdesk.core.errors import NotFound, Unauthorized
@@ -90,12 +89,16 @@ def handle_update(project_id: str, secret: str | None, body: str | bytes) -> Ing
 
         rated = survey_rating.handle(project, update, press, now)  # type: ignore[arg-type]
         return IngestResult(rated.result, update.update_id, update.kind, rated.answer)
-    faq_press = faq_buttons.press_of(update) if isinstance(update, InboundMessage) else None
-    if faq_press is not None:  # "That solved it" / "I still need help" under an FAQ answer
-        from tgdesk.autoreplies import presses as faq_presses
+    if isinstance(update, InboundMessage) and update.kind == "callback_query":
+        # Imported for a button press only, out of a user's message's cold start.
+        from tgdesk.autoreplies import buttons as faq_buttons
 
-        pressed = faq_presses.handle(project, update, faq_press, now)  # type: ignore[arg-type]
-        return IngestResult(pressed.result, update.update_id, update.kind, pressed.answer)
+        faq_press = faq_buttons.press_of(update)
+        if faq_press is not None:  # "That solved it" / "I still need help" under an FAQ answer
+            from tgdesk.autoreplies import presses as faq_presses
+
+            pressed = faq_presses.handle(project, update, faq_press, now)
+            return IngestResult(pressed.result, update.update_id, update.kind, pressed.answer)
     try:
         write = _store(project, update, now)
     except conversations.Unstorable as err:
