@@ -84,7 +84,7 @@ describe("delivery states on screen", () => {
     expect(sending.querySelector("[data-delivery=sending]")!.textContent).toContain("Sending…");
     const sent = render(<MessageRow controller={c} message={outbound()} retried={none} />).container;
     expect(sent.textContent).toContain("Sent");
-    expect(sent.querySelector("button")).toBeNull();
+    expect(sent.querySelector("button.retry")).toBeNull(); // only a failed message offers Retry
     const retrying = render(<MessageRow controller={c} message={outbound({ delivery: { state: "retrying", attempts: 2 } })} retried={none} />).container;
     expect(retrying.textContent).toContain("Retrying (2)");
     const failed = outbound({ delivery: { state: "failed", attempts: 1, error_code: "bot_blocked", reason: "Stored by the server" } });
