@@ -56,7 +56,9 @@ def start(
         "project_id": project_id,
         "job": record.PROJECT_EXPORT,
         "state": record.RUNNING,
-        "created_at": now,
+        # The id's own time, which `store.get` keys the job by: ids stay monotonic in a
+        # process, so after a later id the id's time can run ahead of the clock.
+        "created_at": store.created_at_of(job_id),
         "created_by": scope.agent_id,
         "updated_at": now,
         "step": 0,

@@ -41,6 +41,14 @@ def create(job: ExportJob, *, entry: dict[str, Any] | None) -> None:
     table.transact(operations, conflict=_LOST)
 
 
+def created_at_of(job_id: str) -> int:
+    """The time a job's id carries: its `created_at`, part of its key."""
+    created = id_time(job_id)
+    if created is None:
+        raise ValueError(f"not a job id: {job_id!r}")
+    return created
+
+
 def get(project_id: str, job_id: str) -> ExportJob | None:
     """A job by id: its id is a ULID, whose time is the job's `created_at`."""
     created = id_time(job_id)
