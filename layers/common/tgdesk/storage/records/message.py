@@ -59,6 +59,7 @@ class MessageShown(TypedDict, total=False):
     edited_at: int
     edits: list[dict[str, Any]]  # earlier versions: the original and the latest ones
     sender_agent_id: str
+    from_bot: bool  # the bot's own message (a survey, a welcome, an FAQ answer)
     client_message_id: str
     delivery: Delivery
     risk: list[dict[str, Any]]  # what risk control found in a user's message
