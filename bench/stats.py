@@ -3,7 +3,8 @@ reply, per close (and per new session), on the stream.
 
 Each kind of session change goes through tgdesk.stats.stream as the assign function hands
 it over: ONE TransactWriteItems per stream record (its marker, put if absent, and one ADD
-per dimension item: project, holder, priority, link, channel, each tag), whatever it counts;
+per dimension item: project, holder, link, channel, each tag, and the priority unless it is
+the default one, as here: derived on read), whatever it counts;
 a redelivered record is that one request, cancelled by its marker. The project's settings
 (time zone, SLA switch) are read once per container every few minutes, so they are read
 here before measuring. The message's own INSERT record counts nothing (its session's

@@ -16,6 +16,7 @@ from fastapi.testclient import TestClient
 from tgdesk.core.clock import set_now_for_tests
 from tgdesk.stats import buckets
 from tgdesk.stats import counters as c
+from tgdesk.stats import stream as stats_stream
 from tgdesk.storage import stats as stats_store
 
 team = collab_helpers.team
@@ -213,6 +214,50 @@ def test_a_filter_gives_its_value_s_figures(client: TestClient, team: dict[str, 
     assert [(r["key"], r["figures"]["sessions"]["new"]) for r in own_rows["rows"]] == [
         ("urgent", 2)
     ]
+
+
+def test_the_default_priority_reads_as_the_project_less_the_other_priorities(
+    client: TestClient, team: dict[str, Any]
+) -> None:
+    p1, at = team["p1"], NOW - 3_600_000
+    opened = {"kind": "session", "session_id": "s-medium", "project_id": p1, "status": "unread"}
+    opened.update(priority="medium", opened_at=at, first_inbound_at=at)
+    opened["last_message"] = {"direction": "in", "type": "text", "text": "hi", "at": at}
+    replied = {**opened, "first_reply_at": at + 60_000}
+    replied["last_message"] = {"direction": "out", "type": "text", "text": "yes", "at": at + 60_000}
+    urgent = {**opened, "session_id": "s-urgent", "priority": "urgent"}
+    stats_stream.count_change("e-medium-opened", "INSERT", None, opened)
+    stats_stream.count_change("e-medium-replied", "MODIFY", opened, replied)
+    stats_stream.count_change("e-urgent-opened", "INSERT", None, urgent)
+    seed(p1, TODAY, c.PROJECT, p1, messages_bot=4)  # the project's alone
+    seed(p1, "2026-03-14", c.PROJECT, p1, new=5)  # the previous period
+    seed(p1, "2026-03-14", c.PRIORITY, "urgent", new=2)
+    seed(p1, "2026-03-13", c.PROJECT, p1, new=1)  # a day of urgent sessions only
+    seed(p1, "2026-03-13", c.PRIORITY, "urgent", new=1)
+    assert set(stats_store.read(p1, c.PRIORITY, None, "2026-03-13", TODAY)) == {"urgent"}
+    today = {"from": TODAY, "to": TODAY}
+
+    body = ok(get(client, team["boss"], p1, priority="medium", **today))
+    totals = body["totals"]
+    assert (totals["sessions"]["new"], totals["sessions"]["handled"]) == (1, 1)
+    assert totals["messages"] == {"in": 1, "out": 1, "bot": 0, "replies_per_session": 1.0}
+    assert totals["first_response_ms"]["count"] == 1
+    assert within(totals["first_response_ms"]["median"], 60_000)
+    assert body["previous"]["sessions"]["new"] == 3
+    assert [(r["key"], r["figures"]["sessions"]["new"]) for r in body["rows"]] == [(TODAY, 1)]
+
+    def priorities(**params: str) -> list[tuple[str, int, int]]:
+        rows = ok(get(client, team["boss"], p1, by="priority", **params))["rows"]
+        return [
+            (r["key"], r["figures"]["sessions"]["new"], r["figures"]["sessions"]["handled"])
+            for r in rows
+        ]
+
+    assert priorities(**today) == [("medium", 1, 1), ("urgent", 1, 0)]
+    assert priorities(priority="medium", **today) == [("medium", 1, 1)]
+    quiet = {"from": "2026-03-13", "to": "2026-03-13"}
+    assert priorities(**quiet) == [("urgent", 1, 0)]  # no counts, no row
+    assert priorities(priority="medium", **quiet) == []
 
 
 def test_the_days_are_the_project_s_local_days(client: TestClient, team: dict[str, Any]) -> None:

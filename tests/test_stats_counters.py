@@ -105,3 +105,32 @@ def test_reads_refuse_unknown_dimensions_and_long_ranges(aws: Any) -> None:
         stats.read(PID, "project", PID, "2026-01-01", "2027-01-02")
     with pytest.raises(InvalidInput):
         stats.read(PID, "project", PID, "2026-1-1", "2026-01-02")
+
+
+def test_the_default_priority_is_the_project_less_the_other_priorities() -> None:
+    project = {
+        "2026-01-01": {"new": 5, "messages_bot": 3, "first_response.b07": 4},
+        "2026-01-02": {"new": 1},
+    }
+    high = {"2026-01-01": {"new": 2, "first_response.b07": 1}, "2026-01-02": {"new": 1}}
+    low = {"2026-01-01": {"new": 1, "first_response.b07": 3}}
+    # the bot's messages are the project's alone; a day that comes to 0 is left out
+    assert stats.default_priority(project, [high, low]) == {"2026-01-01": {"new": 2}}
+
+
+def test_items_the_stream_kept_for_the_default_priority_are_not_read(aws: Any) -> None:
+    rows = [
+        Row("project", PID, "2026-01-01", {"new": 3}),
+        Row("priority", "high", "2026-01-01", {"new": 1}),
+    ]
+    store.count(Tally("e1", PID, rows), NOW)
+    store.count(Tally("e2", PID, [Row("priority", "medium", "2026-01-01", {"new": 9})]), NOW)
+    day = {"2026-01-01": {"new": 2}}
+    assert stats.read(PID, "priority", "medium", "2026-01-01", "2026-01-01") == {"medium": day}
+    assert stats.read(PID, "priority", None, "2026-01-01", "2026-01-01") == {
+        "high": {"2026-01-01": {"new": 1}},
+        "medium": day,
+    }
+    assert stats.read(PID, "priority", "high", "2026-01-01", "2026-01-01") == {
+        "high": {"2026-01-01": {"new": 1}}
+    }

@@ -25,6 +25,7 @@ from tgdesk.stats import buckets, days
 from tgdesk.stats import counters as c
 from tgdesk.stats import stream as stats_stream
 from tgdesk.storage import keys, table
+from tgdesk.storage import stats as store
 from tgdesk.storage.records import sla as sla_record
 
 ZONE = "Europe/Berlin"
@@ -344,3 +345,62 @@ def test_ttl_expiries_count_nothing(aws: Any) -> None:
     )
     feed_stream(expiry)
     assert stats.read(run.project_id, "project", None, "2026-03-27", "2026-03-30") == {}
+
+
+def test_the_default_priority_has_no_item_and_reads_as_the_project_less_the_others(
+    aws: Any,
+) -> None:
+    clock.set_now_for_tests(START)
+    run = Run(new_project())
+    run.open("ada", ["vip"], True)  # at the default priority
+    run.open("bob", [], False)
+    medium, high = list(run.sessions)
+    run.change(high, {**run.sessions[high], "priority": "high"})  # counts nothing itself
+    for sid in (medium, high):
+        run.now += 10 * MINUTE
+        run.reply(sid)
+    run.now += MINUTE
+    run.close(medium)
+    bot = {"PK": "CHAT#x", "SK": "MSG#1", "kind": "message", "from_bot": True}
+    bot.update(project_id=run.project_id, session_id=medium, created_at=run.now, direction="out")
+    feed_stream(*run.records, insert(bot))
+    run.expected[("project", run.project_id, local_day(run.now))]["messages_bot"] = 1
+
+    kept = store.read(run.project_id, c.PRIORITY, None, "2026-03-27", "2026-04-30")
+    assert set(kept) == {"high"}  # no item of the default priority
+    assert stored(run.project_id) == run.counters()  # the default priority's figures too
+    day = local_day(START)
+    read = stats.read(run.project_id, c.PRIORITY, c.DEFAULT_PRIORITY, day, day)
+    default = read[c.DEFAULT_PRIORITY][day]
+    # both opened at the default priority; one answered and closed there
+    assert (default["new"], default["handled"], default["closed"]) == (2, 1, 1)
+    assert c.MESSAGES_BOT not in default  # the project's alone
+    assert read == {"medium": stats.read(run.project_id, c.PRIORITY, None, day, day)["medium"]}
+
+
+def test_a_session_moved_off_the_default_priority_and_back_counts_where_it_stands(
+    aws: Any,
+) -> None:
+    clock.set_now_for_tests(START)
+    run = Run(new_project())
+    run.open("ada", [], False)  # new, messages_in: the default priority
+    sid = next(iter(run.sessions))
+    run.change(sid, {**run.sessions[sid], "priority": "high"})
+    for step in ("inbound", "reply"):  # messages_in; messages_out, handled: high
+        run.now += 5 * MINUTE
+        getattr(run, step)(sid)
+    run.change(sid, {**run.sessions[sid], "priority": c.DEFAULT_PRIORITY.value})
+    for step in ("inbound", "close"):  # messages_in; closed: the default priority
+        run.now += 5 * MINUTE
+        getattr(run, step)(sid)
+    feed_stream(*run.records)
+
+    assert stored(run.project_id) == run.counters()
+    day = local_day(START)
+    read = stats.read(run.project_id, c.PRIORITY, None, day, day)
+    pick = ("new", "messages_in", "messages_out", "handled", "closed")
+    assert {value: [row[day].get(k, 0) for k in pick] for value, row in read.items()} == {
+        "medium": [1, 2, 0, 0, 1],
+        "high": [0, 1, 1, 1, 0],
+    }
+    assert set(store.read(run.project_id, c.PRIORITY, None, day, day)) == {"high"}

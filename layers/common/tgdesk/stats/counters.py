@@ -8,15 +8,23 @@ ways: log buckets (`{name}.b{NN}`, tgdesk.stats.buckets) for medians and percent
 
 from __future__ import annotations
 
+from tgdesk.core.domain import Priority
+
 # -- dimensions (a session's events count for each of its values and always for `project`)
 PROJECT = "project"  # value: the project id
 AGENT = "agent"  # the session's holder (presence: the agent, in each project they belong to)
 GROUP = "group"  # the session's agent group, when it has one
-PRIORITY = "priority"  # core.domain.Priority
+PRIORITY = "priority"  # core.domain.Priority, all but DEFAULT_PRIORITY (derived on read)
 TAG = "tag"  # each tag of the session, as sessions store it
 LINK = "link"  # the tracked link's code that opened the session
 CHANNEL = "channel"  # that link's channel
 DIMENSIONS = (PROJECT, AGENT, GROUP, PRIORITY, TAG, LINK, CHANNEL)
+# The priority a session opens at (tgdesk.storage.conversations), and the one read where a
+# session holds none: almost every session has it, so the stream keeps no item for it (one
+# item fewer per counted record) and reads derive it, the project's counts less every other
+# priority's (tgdesk.stats.default_priority).
+DEFAULT_PRIORITY = Priority.MEDIUM
+KEPT_PRIORITIES = tuple(p.value for p in Priority if p is not DEFAULT_PRIORITY)  # with items
 
 # -- sessions
 NEW = "new"
@@ -45,8 +53,9 @@ SESSIONS = (
 # -- messages
 MESSAGES_IN = "messages_in"
 MESSAGES_OUT = "messages_out"  # agents' replies
-MESSAGES_BOT = "messages_bot"  # the bot's own messages
+MESSAGES_BOT = "messages_bot"  # the bot's own messages (the project only)
 MESSAGES = (MESSAGES_IN, MESSAGES_OUT, MESSAGES_BOT)
+PROJECT_ONLY = (MESSAGES_BOT,)  # counted for the project alone, never for a priority
 
 # -- times (bucketed: `{name}.b{NN}`, plus `{name}_count` and `{name}_sum_ms`)
 FIRST_RESPONSE = "first_response"  # first user message to first agent reply

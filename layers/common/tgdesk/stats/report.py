@@ -8,7 +8,10 @@ The figures come from the counters alone (tgdesk.stats.read), never from session
 messages: one read of the filtered dimension (or of the whole project) over the range, one
 over the previous period and, for rows per agent, group, priority, tag, link or channel,
 one of that dimension over the range. Counters are kept per single dimension, so a filter
-combines with rows per day or with rows of its own dimension only.
+combines with rows per day or with rows of its own dimension only. The default priority
+has no counters of its own (the stream saves that item on nearly every record): its figures,
+filtered or as its row per priority, are the project's less the other priorities'
+(tgdesk.stats.default_priority), so such a read also reads the project and every priority.
 """
 
 from __future__ import annotations

@@ -25,7 +25,10 @@ the close), `active` (first to last agent reply of the round).
 A session's counts go to its dimensions as the new image holds them: the project, its
 holder (`assignee_id`), group (`group_id`), priority, tags (the first MAX_TAGS), tracked
 link (`link.code`) and channel (`link.channel`); each count on the project-local day of
-the moment it happened (the close's `closed_at`, the reply's time, ...).
+the moment it happened (the close's `closed_at`, the reply's time, ...). The default
+priority (counters.DEFAULT_PRIORITY, almost every session's) has no item: its counts are
+the project's less every other priority's, derived on read (tgdesk.stats.read), which
+saves one item, 2 write units, on nearly every counted record.
 """
 
 from __future__ import annotations
@@ -100,13 +103,15 @@ def _session(event_id: str, event_name: str, old: Image, new: Image) -> Iterator
 
 
 def dimensions_of(session: Image) -> list[tuple[str, str]]:
-    """The (dimension, value) pairs a session's counts go to, now."""
+    """The (dimension, value) pairs a session's counts go to, now (no pair for the default
+    priority: read as the project less the other priorities)."""
     link = session.get("link") or {}
+    priority = session.get("priority")
     pairs = [
         (c.PROJECT, session["project_id"]),
         (c.AGENT, session.get("assignee_id")),
         (c.GROUP, session.get("group_id")),
-        (c.PRIORITY, session.get("priority")),
+        (c.PRIORITY, None if priority == c.DEFAULT_PRIORITY else priority),
         (c.LINK, link.get("code")),
         (c.CHANNEL, link.get("channel")),
         *((c.TAG, tag) for tag in list(dict.fromkeys(session.get("tags") or []))[:MAX_TAGS]),
