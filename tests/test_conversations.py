@@ -374,17 +374,18 @@ def test_a_session_reopened_by_an_agent_meanwhile_is_joined(
     assert [m["text"] for m in items] == ["first", "second"]
 
 
-def test_every_message_moves_the_auto_close_timer() -> None:
+def test_a_session_gets_its_auto_close_timer_when_it_opens_and_keeps_it() -> None:
+    """A message to the open session writes no timer (the scheduler moves it when due)."""
     inbound(text("first"))
     session_id = open_session()["session_id"]
     inbound(text("second"), now=T0 + 5_000)
 
     [timer] = sessions.list_timers(session_id)
-    assert (timer["timer"], timer["due_at"]) == ("autoclose", T0 + 5_000 + DAY)
+    assert (timer["timer"], timer["due_at"]) == ("autoclose", T0 + DAY)
     assert timer["GSI2PK"] == keys.timers_index("autoclose", session_id)
-    due, _ = sessions.due_timers("autoclose", T0 + 5_000 + DAY)
+    due, _ = sessions.due_timers("autoclose", T0 + DAY)
     assert [t["session_id"] for t in due] == [session_id]
-    assert sessions.due_timers("autoclose", T0 + 5_000 + DAY - 1)[0] == []
+    assert sessions.due_timers("autoclose", T0 + DAY - 1)[0] == []
 
 
 def test_the_profile_is_rewritten_only_when_names_change_or_a_minute_passed() -> None:

@@ -1,5 +1,6 @@
-"""Auto-close after the user's silence: the timer ingest keeps, and the scheduler's
-`timers` job that closes what is due (invoked as EventBridge invokes it)."""
+"""Auto-close after the user's silence: the timer a session gets when it (re)opens, and
+the scheduler's `timers` job that closes what is due or moves it to the end of the user's
+silence (invoked as EventBridge invokes it)."""
 
 from __future__ import annotations
 
@@ -34,7 +35,7 @@ from tgdesk.storage import conversations, projects, sessions
 # The desk of lifecycle_fixtures: the ingest project at T0, maria, boss and li.
 aws, desk = lifecycle_fixtures.aws, lifecycle_fixtures.desk
 
-NOTHING = {"due": 0, "closed": 0, "skipped": 0, "dropped": 0}
+NOTHING = {"due": 0, "closed": 0, "moved": 0, "skipped": 0, "dropped": 0}
 
 
 @pytest.fixture
@@ -75,15 +76,34 @@ def test_a_silent_users_session_closes_after_24_hours(
     assert run_timers(T0 + 25 * HOUR) == NOTHING
 
 
-def test_each_message_moves_the_deadline(desk: dict[str, Any], run_timers: Any) -> None:
+def test_a_later_message_puts_the_close_off_until_the_silence_lasts(
+    desk: dict[str, Any], run_timers: Any
+) -> None:
+    """A message to the open session leaves the timer; when it comes due, the job moves it
+    to the end of the user's silence instead of closing."""
     user_writes("first")
     sid = open_session_id()
     at(T0 + 20 * HOUR)
     user_writes("second")
+    assert autoclose_timer(sid)["due_at"] == T0 + 24 * HOUR  # no write per message
 
-    assert run_timers(T0 + 24 * HOUR) == NOTHING
+    assert run_timers(T0 + 24 * HOUR) == {**NOTHING, "due": 1, "moved": 1}
     assert session(sid)["status"] == "unread"
-    assert run_timers(T0 + 44 * HOUR)["closed"] == 1
+    assert autoclose_timer(sid)["due_at"] == T0 + 44 * HOUR
+    assert run_timers(T0 + 44 * HOUR - 1) == NOTHING
+    assert run_timers(T0 + 44 * HOUR) == {**NOTHING, "due": 1, "closed": 1}
+
+
+def test_a_longer_silence_time_set_meanwhile_applies_when_the_timer_comes_due(
+    desk: dict[str, Any], run_timers: Any
+) -> None:
+    user_writes("hello?")
+    sid = open_session_id()
+    projects.update_project(PROJECT_ID, {"auto_close_after_hours": 30})
+
+    assert run_timers(T0 + 24 * HOUR)["moved"] == 1
+    assert autoclose_timer(sid)["due_at"] == T0 + 30 * HOUR
+    assert run_timers(T0 + 30 * HOUR)["closed"] == 1
 
 
 def test_the_projects_own_silence_time(desk: dict[str, Any], run_timers: Any) -> None:
@@ -109,8 +129,29 @@ def test_a_user_writing_while_the_job_runs_keeps_the_session_open(
         return found
 
     monkeypatch.setattr(sessions, "due_timers", due_then_user_writes)
-    assert run_timers(T0 + 24 * HOUR) == {**NOTHING, "due": 1, "skipped": 1}
+    assert run_timers(T0 + 24 * HOUR) == {**NOTHING, "due": 1, "moved": 1}
     assert session(sid)["status"] == "unread"
+    assert autoclose_timer(sid)["due_at"] == T0 + 48 * HOUR
+
+
+def test_a_user_writing_after_the_job_read_the_session_keeps_it_open(
+    desk: dict[str, Any], run_timers: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The close is conditioned on the user's last message as the job read it."""
+    user_writes("hello?")
+    sid = open_session_id()
+    read_session = sessions.get
+
+    def read_then_user_writes(session_id: str) -> Any:
+        found = read_session(session_id)
+        user_writes("wait, I am here")
+        return found
+
+    monkeypatch.setattr(sessions, "get", read_then_user_writes)
+    assert run_timers(T0 + 24 * HOUR) == {**NOTHING, "due": 1, "skipped": 1}
+    monkeypatch.undo()
+    assert session(sid)["status"] == "unread"
+    assert run_timers(T0 + 24 * HOUR + 1) == {**NOTHING, "due": 1, "moved": 1}
     assert autoclose_timer(sid)["due_at"] == T0 + 48 * HOUR
 
 

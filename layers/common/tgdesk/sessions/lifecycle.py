@@ -12,7 +12,7 @@ Every change is a conditional transaction that also appends its audit entry.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any
+from typing import Any, cast
 
 from tgdesk.accounts.access import Scope
 from tgdesk.audit import entries as audit
@@ -201,10 +201,15 @@ def require_can_send(scope: Scope, session: Mapping[str, Any]) -> None:
 
 # -- the scheduler ----------------------------------------------------------------------------
 def run_due_timers(now: int | None = None) -> dict[str, int]:
-    """Close the sessions whose auto-close time has come. A timer that moved meanwhile (the
-    user wrote) or whose session changed loses its condition and is left alone."""
+    """Close the sessions whose user has been silent for the project's auto-close time.
+
+    A user's message to their open session does not move the timer (that was a write and an
+    index move per message): a timer that comes due while the user has written since is
+    moved to their silence's end instead (`moved`), once per auto-close period at most. A
+    timer that moved meanwhile or whose session changed loses its condition and is left
+    alone (`skipped`)."""
     now = now if now is not None else now_ms()
-    counts = {"due": 0, "closed": 0, "skipped": 0, "dropped": 0}
+    counts = {"due": 0, "closed": 0, "moved": 0, "skipped": 0, "dropped": 0}
     oldest: int | None = None  # timers come earliest first
     for timer in sessions.each_due_timer(sessions.AUTOCLOSE, now, most=TIMERS_PER_RUN):
         counts["due"] += 1
@@ -219,6 +224,9 @@ def _auto_close(timer: dict[str, Any], now: int) -> str:
     session = sessions.get(timer["session_id"])
     if session is None or session.get("status") == Status.CLOSED:
         return "dropped" if sessions.drop_timer(timer) else "skipped"
+    silence_ends = _silence_ends(session)
+    if silence_ends is not None and silence_ends > now:
+        return "moved" if sessions.move_timer(timer, silence_ends) else "skipped"
     entry = audit.entry(
         "session.close",
         actor_id=audit.SYSTEM,
@@ -234,6 +242,16 @@ def _auto_close(timer: dict[str, Any], now: int) -> str:
     except Conflict:
         return "skipped"
     return "closed"
+
+
+def _silence_ends(session: Mapping[str, Any]) -> int | None:
+    """When the user's silence reaches the project's auto-close time: from their last
+    message (None when the session has none)."""
+    last = session.get("last_user_msg_at")
+    if last is None:
+        return None
+    project = projects.get_project(session["project_id"]) or {}
+    return int(last) + auto_close_after_ms(cast(Project, project))
 
 
 # -- helpers ----------------------------------------------------------------------------------

@@ -2,8 +2,9 @@
 
 A message goes to the user's open session; else it reopens their last session if that
 closed recently enough (after `InboundTiming.reopen_since`) and is still closed; else it
-opens a new session. Whichever it is, the session's auto-close timer moves to
-`InboundTiming.autoclose_due`.
+opens a new session. A session that opens or reopens gets its auto-close timer at
+`InboundTiming.autoclose_due`; a message to the open session leaves the timer alone (the
+scheduler moves it to the end of the user's silence when it comes due).
 
 Storage writes a `Placement` as one transaction conditioned on what it was decided from
 (tgdesk.storage.conversations.store_inbound_message); when that changed meanwhile, the
@@ -33,7 +34,7 @@ class Placement:
     """The session a message goes to, and what that takes."""
 
     session_id: str
-    autoclose_due: int  # the session's auto-close timer moves there
+    autoclose_due: int  # the auto-close timer of a session that (re)opens is set there
     opens: bool = False  # a new session, `session_id`
     reopens: Mapping[str, Any] | None = None  # the user's last session, closed, as read
     sla_tracked: bool = False  # the message starts SLA clocks (storage.sla.inbound_timers)

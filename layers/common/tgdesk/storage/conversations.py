@@ -1,7 +1,8 @@
 """Telegram users, their sessions and messages, update markers, dead letters, ignored counts.
 
 Key layout: docs/data-model.md. Every ingest write is ONE TransactWriteItems whose first item
-is the update's exactly-once marker, so a redelivered update writes nothing at all. A write
+is its exactly-once key, so a redelivered update writes nothing at all: a message's ref (its
+Telegram id in the user's chat, put only if absent), else the update's marker. A write
 that loses a race on another item (a session closed or opened meanwhile) re-reads and retries.
 
 Where an inbound message goes (the user's open session, their last session reopened, or a
@@ -94,7 +95,7 @@ class Placement(Protocol):
     def reopens(self) -> Mapping[str, Any] | None: ...
 
     @property
-    def autoclose_due(self) -> int: ...  # the session's auto-close timer moves there
+    def autoclose_due(self) -> int: ...  # the timer of a session that (re)opens is set there
 
     @property
     def sla_tracked(self) -> bool: ...  # the project's SLA clocks run (storage.sla)
@@ -147,8 +148,8 @@ def store_inbound_message(
     retention_days: int | None = None,
 ) -> Write | None:
     """Append a user's message to the session `placement` names, opening or reopening it as
-    decided, and move its auto-close timer: one transaction. None when what the placement
-    was decided from changed meanwhile (read again, decide again: see `retrying`).
+    decided (and then setting its auto-close timer): one transaction. None when what the
+    placement was decided from changed meanwhile (read again, decide again: see `retrying`).
 
     `profile` holds the user's current names (PROFILE_FIELDS); `message` is a normalised
     Telegram message with its `raw` object; `user` the profile item the placement was decided
@@ -163,7 +164,16 @@ def store_inbound_message(
     cid = correlation.of_update(project_id, update_id)  # logged by the stream's readers
     session_id = placement.session_id
     preview = session_record.last_message({**message, "direction": "in", "created_at": now})
-    items = [_marker(project_id, update_id, now)]
+    message_put, ref_put = _message_puts(
+        project_id, tg_user_id, session_id, message, now, cid, retention_days
+    )
+    # Exactly once: the message's own Telegram id (its ref, put only if absent) when it has
+    # one, so a redelivered message writes nothing with no marker item to pay for.
+    items = [ref_put if ref_put is not None else _marker(project_id, update_id, now)]
+    if ref_put is not None and message.get("edited_at") is not None:
+        # The edit of a message never stored, stored as a message: delivered again it is
+        # handled as an edit of this one, which its update's marker turns away.
+        items.append(_marker(project_id, update_id, now))
     if placement.reopens is not None:
         items.append(
             _profile_reopening(project_id, tg_user_id, profile, now, placement.reopens, attributed)
@@ -192,14 +202,15 @@ def store_inbound_message(
                 _profile_seen(project_id, tg_user_id, profile, now, session_id, attributed)
             )
         items.append(_session_touched(session_id, card, now, cid, preview, retention_days))
-    timed = {"session_id": session_id, "project_id": project_id}
-    items.append(sessions.timer_put(timed, sessions.AUTOCLOSE, placement.autoclose_due))
+    if placement.opens or placement.reopens is not None:
+        # Set when a session (re)opens; a message to the open session leaves it where it is
+        # and the scheduler moves it to the end of the user's silence when it comes due.
+        timed = {"session_id": session_id, "project_id": project_id}
+        items.append(sessions.timer_put(timed, sessions.AUTOCLOSE, placement.autoclose_due))
     if placement.sla_tracked:
         opens = placement.opens or placement.reopens is not None
         items.extend(sla.inbound_timers(session_id, project_id, now, opens=opens))
-    items.extend(
-        _message_puts(project_id, tg_user_id, session_id, message, now, cid, retention_days)
-    )
+    items.append(message_put)
     return _transact(items)
 
 
@@ -592,7 +603,9 @@ def _message_puts(
     now: int,
     cid: str,
     retention_days: int | None = None,
-) -> list[dict[str, Any]]:
+) -> tuple[dict[str, Any], dict[str, Any] | None]:
+    """The message's put and, when it has a Telegram message id, the put-if-absent of its
+    ref (the id is unique in the user's private chat, which the bot's messages share)."""
     message_id = ids.sortable_id()
     stored = cast(
         Message,
@@ -610,20 +623,19 @@ def _message_puts(
     item = message_record.to_item(stored)
     retention.stamp_item(item, retention_days, now, session=False)
     sk = item["SK"]
-    puts = [put(item)]
     telegram_message_id = message.get("telegram_message_id")
-    if telegram_message_id is not None and message.get("type") != "callback_query":
-        ref_pk, ref_sk = keys.telegram_message_ref(project_id, tg_user_id, telegram_message_id)
-        ref = {
-            "PK": ref_pk,
-            "SK": ref_sk,
-            "kind": "telegram_message_ref",
-            "message_sk": sk,
-            "message_id": message_id,
-            "session_id": session_id,
-        }
-        puts.append(put(ref))
-    return puts
+    if telegram_message_id is None or message.get("type") == "callback_query":
+        return put(item), None
+    ref_pk, ref_sk = keys.telegram_message_ref(project_id, tg_user_id, telegram_message_id)
+    ref = {
+        "PK": ref_pk,
+        "SK": ref_sk,
+        "kind": "telegram_message_ref",
+        "message_sk": sk,
+        "message_id": message_id,
+        "session_id": session_id,
+    }
+    return put(item), put_new(ref)
 
 
 def _user_card(profile: dict[str, Any]) -> UserCard:
@@ -658,7 +670,8 @@ def _bounded_history(versions: list[dict[str, Any]], *, room: int) -> tuple[list
 
 # -- running transactions -------------------------------------------------------------
 def _transact(items: list[dict[str, Any]]) -> Write | None:
-    """STORED, DUPLICATE when the marker (always the first item) exists, None on a lost race."""
+    """STORED, DUPLICATE when the first item's condition fails (the update's marker or the
+    message's ref exists: it was stored before), None on a lost race."""
     try:
         table.client().transact_write_items(TransactItems=items)
     except ClientError as err:

@@ -181,7 +181,8 @@ def close(
     and the audit entry, in one transaction.
 
     With `due_timer` (a timer item as read), the close happens only if that timer is still
-    due by `at`: a user who wrote meanwhile moved it. Returns the closed session.
+    due by `at` (nobody moved it) and the user has not written since `session` was read.
+    Returns the closed session.
     """
     session_id = session["session_id"]
     assignee = session.get("assignee_id")
@@ -195,6 +196,8 @@ def close(
         .require_not_equal("status", Status.CLOSED)
         .require_as_read("assignee_id", assignee)
     )
+    if due_timer is not None:
+        closing.require_as_read("last_user_msg_at", session.get("last_user_msg_at"))
     if not assignee:
         # out of the project's queue of waiting sessions
         closing.remove("GSI1PK", "GSI1SK", QUEUED_AT)
