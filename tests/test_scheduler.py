@@ -41,6 +41,7 @@ def test_timers_job_with_nothing_due_returns_zero_counts(handler: Any) -> None:
         "job": "timers",
         "due": 0,
         "closed": 0,
+        "moved": 0,
         "skipped": 0,
         "dropped": 0,
         "returns_due": 0,

@@ -23,7 +23,7 @@ logger = function_logger()
 
 
 def run_due_timers() -> dict[str, int]:
-    """Sessions' due timers: auto-close (`due`, `closed`, `skipped`, `dropped`), then
+    """Sessions' due timers: auto-close (`due`, `closed`, `moved`, `skipped`, `dropped`), then
     `return` (`returns_due`, `returned`, `returns_dropped`, ...), then the escalation
     triggers' `unresolved` (`unresolved_due`, `unresolved_fired`, ...), then the reminders
     of due tasks (`tasks_due`, `tasks_reminded`, `tasks_skipped`), then surveys held for
