@@ -17,6 +17,7 @@ from starlette.responses import JSONResponse
 from starlette.routing import Route
 from starlette.testclient import TestClient
 
+from infra.local.sandbox import state
 from infra.local.sandbox.bot import SandboxBot
 from infra.local.sandbox.delivery import WebhookDelivery
 from infra.local.sandbox.routes import SandboxRoutes
@@ -318,9 +319,28 @@ def test_state_survives_a_restart(tmp_path: Path) -> None:
     with store.lock:
         store.next_update_id()
         store.save()
+    store.close()  # the stack's shutdown
     again = SandboxStore(tmp_path)
     assert again.data.token == token
     assert again.next_update_id() == 2
+
+
+def test_changes_are_written_together_and_the_last_on_close(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A burst of changes is one write of the whole state, not one per change."""
+    monkeypatch.setattr(state, "SAVE_WITHIN_S", 60.0)  # the writer waits past the test
+    written: list[str] = []
+    write = state.write_text_atomic
+    monkeypatch.setattr(state, "write_text_atomic", lambda p, t: (written.append(t), write(p, t)))
+    store = SandboxStore(tmp_path)
+    for _ in range(50):
+        with store.lock:
+            store.next_update_id()
+            store.save()
+    store.close()
+    assert len(written) == 1
+    assert SandboxStore(tmp_path).data.last_update_id == 50
 
 
 @pytest.mark.parametrize("sample", telegram_samples(), ids=lambda p: p.name)

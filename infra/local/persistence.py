@@ -33,11 +33,16 @@ _BATCH = 25  # BatchWriteItem's limit
 
 def write_json_atomic(path: Path, data: Any) -> None:
     """Write JSON to a temp file beside `path`, then rename it over `path` (mode 0600)."""
+    write_text_atomic(path, json.dumps(data, ensure_ascii=False, separators=(",", ":")))
+
+
+def write_text_atomic(path: Path, text: str) -> None:
+    """Write `text` to a temp file beside `path`, then rename it over `path` (mode 0600)."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            json.dump(data, fh, ensure_ascii=False, separators=(",", ":"))
+            fh.write(text)
             fh.flush()
             os.fsync(fh.fileno())
         os.chmod(tmp, 0o600)

@@ -148,6 +148,7 @@ class LocalStack:
             from infra.local.sandbox.state import SandboxStore
 
             store = SandboxStore(self.config.data_dir / "sandbox")
+            self._stoppers.append(store.close)  # after the HTTP server that changes it
             rebase_webhook(store, self.config.public_url)
             self.sandbox = SandboxBot(store)
             delivery = WebhookDelivery(self.sandbox)

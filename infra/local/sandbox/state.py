@@ -15,7 +15,9 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
-from infra.local.persistence import write_json_atomic
+from infra.local.persistence import write_json_atomic, write_text_atomic
+
+SAVE_WITHIN_S = 0.5  # a change is on disk this long after it at most (the stack running)
 
 PRESET_USERS: list[dict[str, Any]] = [
     {
@@ -60,7 +62,10 @@ class SandboxData:
 
 
 class SandboxStore:
-    """The data plus one lock; `save()` writes it atomically (callers hold the lock)."""
+    """The data plus one lock. `save()` (callers hold the lock) wakes the waiters at once and
+    has the state written, atomically, within SAVE_WITHIN_S by a writer thread: writing the
+    whole state on every change, under the lock, made each update cost more than the last
+    while a burst filled the chats. `close()` writes what is left (the stack's shutdown)."""
 
     def __init__(self, root: Path) -> None:
         self.root = root
@@ -69,6 +74,11 @@ class SandboxStore:
         self.lock = threading.RLock()
         self.changed = threading.Condition(self.lock)
         self.data = self._load()
+        self._unsaved = threading.Event()
+        self._closed = threading.Event()
+        self._writer = threading.Thread(target=self._write_changes, name="sandbox-state")
+        self._writer.daemon = True
+        self._writer.start()
 
     def _load(self) -> SandboxData:
         if self.path.is_file():
@@ -80,8 +90,30 @@ class SandboxStore:
         return data
 
     def save(self) -> None:
-        write_json_atomic(self.path, asdict(self.data))
+        self._unsaved.set()
         self.changed.notify_all()
+
+    def close(self) -> None:
+        """Stop the writer, then write any change it has not written yet."""
+        self._closed.set()
+        self._unsaved.set()
+        self._writer.join(timeout=10)
+        self._write_if_unsaved()
+
+    def _write_changes(self) -> None:
+        while not self._closed.is_set():
+            self._unsaved.wait()
+            if self._closed.wait(SAVE_WITHIN_S):  # later changes join this write
+                return
+            self._write_if_unsaved()
+
+    def _write_if_unsaved(self) -> None:
+        with self.lock:
+            if not self._unsaved.is_set():
+                return
+            self._unsaved.clear()
+            text = json.dumps(asdict(self.data), ensure_ascii=False, separators=(",", ":"))
+        write_text_atomic(self.path, text)
 
     @property
     def bot_id(self) -> int:
