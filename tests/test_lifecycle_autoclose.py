@@ -54,6 +54,18 @@ def run_timers(client: TestClient) -> Any:
     return run
 
 
+def _user_writes_after(monkeypatch: pytest.MonkeyPatch, read: str) -> None:
+    """`sessions.<read>` answers as it did, then the user writes (a race with the job)."""
+    original = getattr(sessions, read)
+
+    def then_user_writes(*args: Any, **kwargs: Any) -> Any:
+        found = original(*args, **kwargs)
+        user_writes("wait, I am here")
+        return found
+
+    monkeypatch.setattr(sessions, read, then_user_writes)
+
+
 def test_a_silent_users_session_closes_after_24_hours(
     desk: dict[str, Any], run_timers: Any
 ) -> None:
@@ -121,14 +133,7 @@ def test_a_user_writing_while_the_job_runs_keeps_the_session_open(
 ) -> None:
     user_writes("hello?")
     sid = open_session_id()
-    read_due = sessions.due_timers
-
-    def due_then_user_writes(*args: Any, **kwargs: Any) -> Any:
-        found = read_due(*args, **kwargs)
-        user_writes("wait, I am here")  # moves the timer after the job read it
-        return found
-
-    monkeypatch.setattr(sessions, "due_timers", due_then_user_writes)
+    _user_writes_after(monkeypatch, "due_timers")  # the job then reads the session anew
     assert run_timers(T0 + 24 * HOUR) == {**NOTHING, "due": 1, "moved": 1}
     assert session(sid)["status"] == "unread"
     assert autoclose_timer(sid)["due_at"] == T0 + 48 * HOUR
@@ -140,14 +145,7 @@ def test_a_user_writing_after_the_job_read_the_session_keeps_it_open(
     """The close is conditioned on the user's last message as the job read it."""
     user_writes("hello?")
     sid = open_session_id()
-    read_session = sessions.get
-
-    def read_then_user_writes(session_id: str) -> Any:
-        found = read_session(session_id)
-        user_writes("wait, I am here")
-        return found
-
-    monkeypatch.setattr(sessions, "get", read_then_user_writes)
+    _user_writes_after(monkeypatch, "get")
     assert run_timers(T0 + 24 * HOUR) == {**NOTHING, "due": 1, "skipped": 1}
     monkeypatch.undo()
     assert session(sid)["status"] == "unread"
