@@ -194,9 +194,9 @@ def test_the_job_closes_across_shards_the_earliest_due_first_a_batch_a_run(
     closing: list[int] = []
     close = lifecycle._auto_close
 
-    def recorded(timer: dict[str, Any], now: int) -> str:
+    def recorded(timer: dict[str, Any], *args: Any) -> str:
         closing.append(int(timer["due_at"]))
-        return close(timer, now)
+        return close(timer, *args)
 
     monkeypatch.setattr(lifecycle, "_auto_close", recorded)
     assert run_timers(T0 + 25 * HOUR) == {**NOTHING, "due": 3, "closed": 3}

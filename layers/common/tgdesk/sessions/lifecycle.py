@@ -211,20 +211,21 @@ def run_due_timers(now: int | None = None) -> dict[str, int]:
     now = now if now is not None else now_ms()
     counts = {"due": 0, "closed": 0, "moved": 0, "skipped": 0, "dropped": 0}
     oldest: int | None = None  # timers come earliest first
+    silence_ms: dict[str, int] = {}  # project id -> its auto-close time, read once a run
     for timer in sessions.each_due_timer(sessions.AUTOCLOSE, now, most=TIMERS_PER_RUN):
         counts["due"] += 1
         if oldest is None:
             oldest = int(timer["due_at"])
-        counts[_auto_close(timer, now)] += 1
+        counts[_auto_close(timer, now, silence_ms)] += 1
     metrics.scheduler_job("autoclose", due=counts["due"], oldest_due_at=oldest, now=now)
     return counts
 
 
-def _auto_close(timer: dict[str, Any], now: int) -> str:
+def _auto_close(timer: dict[str, Any], now: int, silence_ms: dict[str, int]) -> str:
     session = sessions.get(timer["session_id"])
     if session is None or session.get("status") == Status.CLOSED:
         return "dropped" if sessions.drop_timer(timer) else "skipped"
-    silence_ends = _silence_ends(session)
+    silence_ends = _silence_ends(session, silence_ms)
     if silence_ends is not None and silence_ends > now:
         return "moved" if sessions.move_timer(timer, silence_ends) else "skipped"
     entry = audit.entry(
@@ -244,14 +245,18 @@ def _auto_close(timer: dict[str, Any], now: int) -> str:
     return "closed"
 
 
-def _silence_ends(session: Mapping[str, Any]) -> int | None:
+def _silence_ends(session: Mapping[str, Any], silence_ms: dict[str, int]) -> int | None:
     """When the user's silence reaches the project's auto-close time: from their last
-    message (None when the session has none)."""
+    message (None when the session has none). `silence_ms` keeps each project's time for
+    the rest of the run."""
     last = session.get("last_user_msg_at")
     if last is None:
         return None
-    project = projects.get_project(session["project_id"]) or {}
-    return int(last) + auto_close_after_ms(cast(Project, project))
+    project_id = session["project_id"]
+    if project_id not in silence_ms:
+        project = projects.get_project(project_id) or {}
+        silence_ms[project_id] = auto_close_after_ms(cast(Project, project))
+    return int(last) + silence_ms[project_id]
 
 
 # -- helpers ----------------------------------------------------------------------------------
