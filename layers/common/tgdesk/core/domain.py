@@ -33,6 +33,9 @@ class Priority(StrEnum):
     LOW = "low"
 
 
+DEFAULT_PRIORITY = Priority.MEDIUM  # a new session's, and the one read where a session has none
+
+
 class Level(StrEnum):
     """A session's support level: front line (l1, every session starts here), second line
     (l2) and the people in charge (l3). An escalation only ever moves a session up."""

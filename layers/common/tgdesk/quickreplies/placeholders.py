@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, TypedDict
 
-from tgdesk.core.domain import Priority
+from tgdesk.core.domain import DEFAULT_PRIORITY, Priority
 from tgdesk.escalation import response_time, targets, wording
 from tgdesk.storage.records.quick_reply import QuickReply
 from tgdesk.storage.records.session import Session
@@ -71,5 +71,5 @@ def fill(reply: QuickReply, session: Session, agent: Mapping[str, Any]) -> Fille
 def _first_response_ms(session: Session) -> int:
     ticket = session.get("ticket")
     own = targets.first_response_ms(ticket.get("targets") if ticket else None)
-    priority = Priority(session.get("priority") or Priority.MEDIUM)
+    priority = Priority(session.get("priority") or DEFAULT_PRIORITY)
     return own or response_time.first_response_ms(session["project_id"], priority)

@@ -8,6 +8,7 @@ ways: log buckets (`{name}.b{NN}`, tgdesk.stats.buckets) for medians and percent
 
 from __future__ import annotations
 
+from tgdesk.core import domain
 from tgdesk.core.domain import Priority
 
 # -- dimensions (a session's events count for each of its values and always for `project`)
@@ -19,11 +20,10 @@ TAG = "tag"  # each tag of the session, as sessions store it
 LINK = "link"  # the tracked link's code that opened the session
 CHANNEL = "channel"  # that link's channel
 DIMENSIONS = (PROJECT, AGENT, GROUP, PRIORITY, TAG, LINK, CHANNEL)
-# The priority a session opens at (tgdesk.storage.conversations), and the one read where a
-# session holds none: almost every session has it, so the stream keeps no item for it (one
+# Almost every session has the default priority, so the stream keeps no item for it (one
 # item fewer per counted record) and reads derive it, the project's counts less every other
 # priority's (tgdesk.stats.default_priority).
-DEFAULT_PRIORITY = Priority.MEDIUM
+DEFAULT_PRIORITY = domain.DEFAULT_PRIORITY
 KEPT_PRIORITIES = tuple(p.value for p in Priority if p is not DEFAULT_PRIORITY)  # with items
 
 # -- sessions

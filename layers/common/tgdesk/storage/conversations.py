@@ -28,7 +28,7 @@ from typing import Any, Protocol, cast
 from botocore.exceptions import ClientError, HTTPClientError
 
 from tgdesk.core import correlation, ids, item_size
-from tgdesk.core.domain import Priority, Status
+from tgdesk.core.domain import DEFAULT_PRIORITY, Status
 from tgdesk.core.errors import Conflict
 from tgdesk.storage import audit, keys, retention, scroll, sessions, sla, table
 from tgdesk.storage.expressions import Changes, put, put_new
@@ -544,7 +544,7 @@ def _session_opened(
         "tg_user_id": tg_user_id,
         "chat_id": chat_id,
         "status": Status.UNREAD,
-        "priority": Priority.MEDIUM,
+        "priority": DEFAULT_PRIORITY,
         "user": card,
         "opened_at": now,
         "first_inbound_at": now,
