@@ -32,9 +32,13 @@ console: frontend/dist/index.html
 run: install console
 	$(PY) -m infra.local
 
+# One pytest worker per core (pytest-xdist); a test file stays on one worker, so a file's
+# module-scoped stack or browser starts once. TEST_WORKERS=0 runs in this process.
+TEST_WORKERS ?= auto
+
 test: install console
 	cd frontend && npm test --silent
-	$(PY) -m pytest $(PYTEST_ARGS)
+	$(PY) -m pytest -n $(TEST_WORKERS) --dist loadfile $(PYTEST_ARGS)
 
 # The console's API types, generated from the API's OpenAPI document (infra/api_types.py):
 # run after changing the API's models; `make test` fails until the checked-in ones match.
