@@ -119,22 +119,25 @@ class GsiIndex:
         low, high = bounds
         forward = query["scan_index_forward"] is not False
         start_key = query["exclusive_start_key"]
+        skipped = 0
         if start_key is not None:
             after = self._start_position(partition_value, start_key)
             if after is None:
                 return None
-            # moto skips the start key's own item (and anything before it) itself.
+            # moto walks the start key's own item (and anything before it) and skips it: that
+            # item takes one place of the stretch before the `limit` matches.
             if forward:
                 low = max(low, bisect.bisect_left(partition, after))
             else:
                 high = min(high, bisect.bisect_right(partition, after))
+            skipped = 1
         high = max(high, low)
         # moto stops at `limit` matches, after one look at the next item of the partition.
         if forward:
-            end = high if limit is None else min(high, low + limit)
+            end = high if limit is None else min(high, low + skipped + limit)
             chosen = partition[low : end + 1]
         else:
-            begin = low if limit is None else max(low, high - limit)
+            begin = low if limit is None else max(low, high - skipped - limit)
             chosen = partition[max(begin - 1, 0) : high]
         return [self._item(table, partition_value, sort_key) for sort_key in chosen]
 

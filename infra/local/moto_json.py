@@ -3,18 +3,22 @@
 moto builds every answer through a serializer that walks the botocore shape of each member
 of each attribute of each item: about a millisecond an item, which made the local stack's
 session list, queue reads and snapshots its slowest requests. The item operations' results
-are already DynamoDB JSON (typed attribute maps), so for those the answer is `json.dumps` of
-the result; errors and every other operation keep moto's serializer.
+are already DynamoDB JSON (typed attribute maps), and so are the stream's records (GetRecords,
+read by the stream poller a hundred records at a time), so for those the answer is
+`json.dumps` of the result (a record's creation time as epoch seconds, as DynamoDB Streams
+writes it); errors and every other operation keep moto's serializer.
 """
 
 from __future__ import annotations
 
 import base64
 import json
+from datetime import datetime
 from typing import Any
 
-from moto.core.responses import ActionResult
+from moto.core.responses import ActionResult, BaseResponse
 from moto.dynamodb.responses import DynamoHandler
+from moto.dynamodbstreams.responses import DynamoDBStreamsHandler
 
 _PLAIN = frozenset(
     {
@@ -30,32 +34,46 @@ _PLAIN = frozenset(
         "TransactWriteItems",
     }
 )
-_stock = DynamoHandler.serialized
+_PLAIN_STREAM = frozenset({"GetRecords"})
+_STOCK: dict[type[BaseResponse], Any] = {
+    DynamoHandler: DynamoHandler.serialized,
+    DynamoDBStreamsHandler: DynamoDBStreamsHandler.serialized,
+}
 
 
-def _blob(value: Any) -> str:
-    """Binary values, base64-encoded as moto's serializer writes them."""
+def _plain(value: Any) -> Any:
+    """Binary values base64-encoded, times as epoch seconds, as moto's serializer writes them."""
     if isinstance(value, bytes | bytearray):
         return base64.b64encode(value).decode()
+    if isinstance(value, datetime):
+        return value.timestamp()
     raise TypeError(f"not JSON: {type(value).__name__}")
 
 
-def _serialized(self: DynamoHandler, action_result: ActionResult) -> Any:
-    result = action_result.result
-    if not isinstance(result, dict) or self._get_action() not in _PLAIN:
-        return _stock(self, action_result)
-    try:
-        body = json.dumps(result, separators=(",", ":"), default=_blob)
-    except (TypeError, ValueError):
-        return _stock(self, action_result)
-    headers = {"Content-Type": "application/x-amz-json-1.0", **self.response_headers}
-    return 200, headers, body
+def _answered_plain(plain: frozenset[str], handler: type[BaseResponse]) -> Any:
+    stock = _STOCK[handler]
+
+    def serialized(self: BaseResponse, action_result: ActionResult) -> Any:
+        result = action_result.result
+        if not isinstance(result, dict) or self._get_action() not in plain:
+            return stock(self, action_result)
+        try:
+            body = json.dumps(result, separators=(",", ":"), default=_plain)
+        except (TypeError, ValueError):
+            return stock(self, action_result)
+        headers = {"Content-Type": "application/x-amz-json-1.0", **self.response_headers}
+        return 200, headers, body
+
+    return serialized
 
 
 def install() -> None:
-    """Patch moto's DynamoDB answers for this process (the local stack only)."""
-    DynamoHandler.serialized = _serialized  # type: ignore[method-assign]
+    """Patch moto's DynamoDB and DynamoDB Streams answers for this process (the local stack
+    only)."""
+    DynamoHandler.serialized = _answered_plain(_PLAIN, DynamoHandler)  # type: ignore[method-assign]
+    DynamoDBStreamsHandler.serialized = _answered_plain(_PLAIN_STREAM, DynamoDBStreamsHandler)  # type: ignore[method-assign]
 
 
 def uninstall() -> None:
-    DynamoHandler.serialized = _stock  # type: ignore[method-assign]
+    for handler, stock in _STOCK.items():
+        handler.serialized = stock  # type: ignore[method-assign]

@@ -14,7 +14,7 @@ from typing import Any
 from moto.server import DomainDispatcherApplication, MotoRequestHandler, create_backend_app
 from werkzeug.serving import BaseWSGIServer, make_server
 
-from infra.local import moto_index, moto_json, moto_transactions
+from infra.local import moto_index, moto_items, moto_json, moto_transactions
 from infra.local.config import HOST
 
 # X-Amz-Target operations that only read; anything else may have written.
@@ -111,6 +111,7 @@ class MotoService:
     def start(self) -> None:
         moto_transactions.install()
         moto_index.install()
+        moto_items.install()
         moto_json.install()
         app = SerialisedApp(CachedDispatcher(create_backend_app), self.dirty)
         self._server = make_server(
