@@ -23,6 +23,7 @@ USER = 5000000002  # a preset sandbox user
 LOCATION = re.compile(r"https://t\.me/[A-Za-z0-9_]+\?start=([A-Za-z0-9_-]{1,64})")
 CLICKS = 1_000
 THREADS = 32
+COUNTED_WITHIN_S = 600
 # A person's browser: a script's own user agent is counted as a bot click.
 BROWSER = {
     "User-Agent": "Mozilla/5.0 (iPhone; CPU iPhone OS 17_4 like Mac OS X) AppleWebKit/605.1.15 "
@@ -134,6 +135,8 @@ def test_a_thousand_concurrent_clicks_on_one_link_are_all_counted(stack: Stack) 
         payloads = set(pool.map(lambda n: follow(stack, link["code"], f"?n={n}"), range(CLICKS)))
     assert len(payloads) == CLICKS
     started = time.monotonic()
-    total = counted(stack, link["code"], timeout=180, clicks=CLICKS)
+    # Every click must be counted, however long the stream takes on a loaded machine (the
+    # suite runs a stack per core): the time is printed, not a budget.
+    total = counted(stack, link["code"], timeout=COUNTED_WITHIN_S, clicks=CLICKS)
     print(f"1,000 clicks counted {time.monotonic() - started:.1f} s after the last redirect")
     assert total["bot_clicks"] == 0
