@@ -45,7 +45,7 @@ def ddb() -> Iterator[Any]:
     stock_transactions = moto_transactions.DynamoDBBackend.transact_write_items
     moto_transactions.install()
     moto_index.install()
-    pass  # XX
+    moto_items.install()
     moto_json.install()
     try:
         with mock_aws():

@@ -266,20 +266,30 @@ def _delete_item(self: Table, hash_key: DynamoType, range_key: DynamoType | None
         reindex(self, hash_key, range_key)
 
 
+def stored_key(table: Table, key: Any) -> Key | None:
+    """The table key an UpdateItem's `Key` (DynamoDB JSON) names; None if it names none."""
+    if not isinstance(key, dict) or table.hash_key_attr not in key:
+        return None
+    range_attr = table.range_key_attr
+    try:
+        hash_value = DynamoType(key[table.hash_key_attr])
+        range_value = DynamoType(key[range_attr]) if range_attr in key else None
+    except Exception:
+        return None
+    return hash_value, range_value
+
+
 def _update_item(self: DynamoDBBackend, table_name: str, key: dict[str, Any], *a: Any, **k: Any):  # type: ignore[no-untyped-def]
     try:
         return _STOCK["update_item"](self, table_name, key, *a, **k)
     finally:
         table = self.tables.get(table_name)
-        if table is not None and isinstance(key, dict) and table.hash_key_attr in key:
-            range_attr = table.range_key_attr
-            try:
-                hash_value = DynamoType(key[table.hash_key_attr])
-                range_value = DynamoType(key[range_attr]) if range_attr in key else None
-            except Exception:
-                forget(table)
+        if table is not None:
+            written = stored_key(table, key)
+            if written is None:
+                forget(table)  # never wrong: rebuilt from the items at the next query
             else:
-                reindex(table, hash_value, range_value)
+                reindex(table, *written)
 
 
 def _query(

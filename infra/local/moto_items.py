@@ -15,6 +15,7 @@ moto's own: tests/test_local_index.py compares them with moto's unpatched code.
 
 from __future__ import annotations
 
+import contextlib
 import copy
 import functools
 from collections.abc import Callable
@@ -24,8 +25,10 @@ import moto.core.responses as moto_responses
 import moto.dynamodb.models.table as moto_table
 from botocore.utils import merge_dicts
 from moto.dynamodb.models import DynamoDBBackend
-from moto.dynamodb.models.dynamo_type import DynamoType, Item, serializer
+from moto.dynamodb.models.dynamo_type import Item, serializer
 from moto.dynamodb.models.utilities import find_nested_key
+
+from infra.local import moto_index
 
 _SIZE = "_local_size"
 _STOCK: dict[str, Any] = {}
@@ -50,24 +53,16 @@ def _project(self: Item, projection_expressions: list[list[str]]) -> Item:
 
 def _update_item(self: DynamoDBBackend, table_name: str, key: dict[str, Any], *a: Any, **k: Any):  # type: ignore[no-untyped-def]
     """moto changes the stored item in place: its kept size goes with the change."""
-    table = self.tables.get(table_name)
     try:
         return _STOCK["update_item"](self, table_name, key, *a, **k)
     finally:
-        if table is not None:
-            _forget_size(table, key)
-
-
-def _forget_size(table: Any, key: dict[str, Any]) -> None:
-    try:
-        hash_value = DynamoType(key[table.hash_key_attr])
-        range_attr = table.range_key_attr
-        range_value = DynamoType(key[range_attr]) if range_attr else None
-        stored = table.get_item(hash_value, range_value)
-    except Exception:
-        return
-    if stored is not None:
-        stored.__dict__.pop(_SIZE, None)
+        table = self.tables.get(table_name)
+        written = moto_index.stored_key(table, key) if table is not None else None
+        if written is not None:
+            with contextlib.suppress(Exception):  # a key moto refused: nothing was changed
+                stored = table.get_item(*written)
+                if stored is not None:
+                    stored.__dict__.pop(_SIZE, None)
 
 
 class _AnswersUncopied:
