@@ -14,7 +14,7 @@ from typing import Any
 from moto.server import DomainDispatcherApplication, MotoRequestHandler, create_backend_app
 from werkzeug.serving import BaseWSGIServer, make_server
 
-from infra.local import moto_index, moto_items, moto_json, moto_transactions
+from infra.local import moto_index, moto_items, moto_json, moto_transactions, moto_updates
 from infra.local.config import HOST
 
 # X-Amz-Target operations that only read; anything else may have written.
@@ -109,6 +109,7 @@ class MotoService:
         return f"http://{HOST}:{self._port}"
 
     def start(self) -> None:
+        moto_updates.install()  # first: moto_index and moto_items wrap its update_item
         moto_transactions.install()
         moto_index.install()
         moto_items.install()
