@@ -2,7 +2,8 @@
 
 moto's backends are not thread-safe, so one lock wraps the whole WSGI call (including
 reading the response body). Requests that change state mark the store dirty, which the
-snapshotter watches.
+snapshotter watches. The process's own boto3 clients reach the same app without the socket
+(infra/local/moto_inprocess.py).
 """
 
 from __future__ import annotations
@@ -14,7 +15,14 @@ from typing import Any
 from moto.server import DomainDispatcherApplication, MotoRequestHandler, create_backend_app
 from werkzeug.serving import BaseWSGIServer, make_server
 
-from infra.local import moto_index, moto_items, moto_json, moto_transactions, moto_updates
+from infra.local import (
+    moto_index,
+    moto_inprocess,
+    moto_items,
+    moto_json,
+    moto_transactions,
+    moto_updates,
+)
 from infra.local.config import HOST
 
 # X-Amz-Target operations that only read; anything else may have written.
@@ -103,6 +111,7 @@ class MotoService:
         self._port = port
         self._server: BaseWSGIServer | None = None
         self._thread: threading.Thread | None = None
+        self._in_process: moto_inprocess.InProcessCalls | None = None
 
     @property
     def endpoint_url(self) -> str:
@@ -115,6 +124,8 @@ class MotoService:
         moto_items.install()
         moto_json.install()
         app = SerialisedApp(CachedDispatcher(create_backend_app), self.dirty)
+        self._in_process = moto_inprocess.InProcessCalls(app, self.endpoint_url)
+        moto_inprocess.install(self._in_process)
         self._server = make_server(
             HOST, self._port, app, threaded=True, request_handler=MotoRequestHandler
         )
@@ -122,6 +133,8 @@ class MotoService:
         self._thread.start()
 
     def stop(self) -> None:
+        if self._in_process is not None:
+            moto_inprocess.uninstall(self._in_process)
         if self._server is not None:
             self._server.shutdown()
             self._server.server_close()

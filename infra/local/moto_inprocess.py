@@ -1,0 +1,114 @@
+"""The stack's own AWS calls handed to moto in-process instead of over a socket.
+
+The local functions, the stream poller and the snapshotter run in the same process as
+moto's server, yet every call of theirs went out through a TCP connection: werkzeug's server
+closes each connection after one answer, so every call also opened a connection and started
+a server thread. Under a burst that was a large part of a call's cost.
+
+botocore asks its `before-send` handlers for an answer before it sends a request; this one
+answers a request for moto's endpoint by calling the same WSGI app the server runs (the
+same lock, the same patches, the same answers), and leaves any other request alone. The
+port stays open for everything outside the process: the console's uploads, tests and a
+developer's AWS CLI.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from io import BytesIO
+from typing import Any
+from urllib.parse import urlsplit
+
+import boto3
+import botocore.handlers
+from botocore.awsrequest import AWSPreparedRequest, AWSResponse
+from moto.core.request import (
+    PRESERVED_HEADER_NAMES_ENVIRON_KEY,
+    environ_key_for_header,
+    should_preserve_original_header_name,
+)
+from werkzeug.test import EnvironBuilder
+
+WsgiApp = Callable[[dict[str, Any], Callable[..., Any]], Iterable[bytes]]
+
+
+class _Body(BytesIO):
+    """The answer's body as botocore reads a raw response."""
+
+    def stream(self, **_: Any) -> Iterator[bytes]:
+        chunk = self.read()
+        while chunk:
+            yield chunk
+            chunk = self.read()
+
+
+def _request_body(request: AWSPreparedRequest) -> bytes:
+    body = request.body
+    if body is None:
+        return b""
+    if isinstance(body, str):
+        return body.encode("utf-8")
+    if isinstance(body, bytes | bytearray):
+        return bytes(body)
+    return bytes(body.read())  # a file-like upload
+
+
+def _text(header: str | bytes) -> str:
+    """botocore keeps some header values as bytes; on the wire they are latin-1."""
+    return header.decode("latin-1") if isinstance(header, bytes) else header
+
+
+class InProcessCalls:
+    """A botocore `before-send` handler answering requests for `endpoint_url` with `app`."""
+
+    def __init__(self, app: WsgiApp, endpoint_url: str) -> None:
+        self._app = app
+        self._origin = endpoint_url.rstrip("/")
+
+    def __call__(self, request: AWSPreparedRequest, **_: Any) -> AWSResponse | None:
+        url = urlsplit(request.url)
+        if f"{url.scheme}://{url.netloc}" != self._origin:
+            return None
+        headers = [(name, _text(value)) for name, value in request.headers.items()]
+        environ = EnvironBuilder(
+            method=request.method,
+            base_url=self._origin,
+            path=url.path or "/",
+            query_string=url.query,
+            headers=headers,
+            data=_request_body(request),
+        ).get_environ()
+        # As moto's request handler does: S3 metadata names keep their underscores.
+        environ[PRESERVED_HEADER_NAMES_ENVIRON_KEY] = {
+            environ_key_for_header(name): name
+            for name, _value in headers
+            if should_preserve_original_header_name(name)
+        }
+        answered: list[Any] = []
+
+        def start_response(status: str, headers: list[Any], exc_info: Any = None) -> Any:
+            answered[:] = [status, headers]
+            return lambda _data: None
+
+        result = self._app(environ, start_response)
+        try:
+            body = b"".join(result)
+        finally:
+            close = getattr(result, "close", None)
+            if close:
+                close()
+        status, headers = answered
+        return AWSResponse(request.url, int(status.split(" ", 1)[0]), dict(headers), _Body(body))
+
+
+def install(calls: InProcessCalls) -> None:
+    """Every boto3 client of this process created from now on asks `calls` first."""
+    botocore.handlers.BUILTIN_HANDLERS.append(("before-send", calls))
+    boto3.setup_default_session()  # a default session made before would not have it
+
+
+def uninstall(calls: InProcessCalls) -> None:
+    handler = ("before-send", calls)
+    if handler in botocore.handlers.BUILTIN_HANDLERS:
+        botocore.handlers.BUILTIN_HANDLERS.remove(handler)
+        boto3.setup_default_session()
