@@ -50,7 +50,8 @@ def _request_body(request: AWSPreparedRequest) -> bytes:
         return body.encode("utf-8")
     if isinstance(body, bytes | bytearray):
         return bytes(body)
-    return bytes(body.read())  # a file-like upload
+    data = body.read()  # a file-like upload
+    return data.encode("utf-8") if isinstance(data, str) else bytes(data)
 
 
 def _text(header: str | bytes) -> str:
@@ -98,7 +99,8 @@ class InProcessCalls:
             if close:
                 close()
         status, headers = answered
-        return AWSResponse(request.url, int(status.split(" ", 1)[0]), dict(headers), _Body(body))
+        code = int(status.split(" ", 1)[0])
+        return AWSResponse(request.url, code, dict(headers), _Body(body))  # type: ignore[arg-type]
 
 
 def install(calls: InProcessCalls) -> None:
