@@ -15,7 +15,6 @@ from infra.local import cfn, moto_inprocess
 from infra.local.config import free_port
 from infra.local.moto_service import MotoService
 
-
 TABLE = "inprocess-test"
 KEY = {"PK": {"S": "a"}, "SK": {"S": "b"}}
 
