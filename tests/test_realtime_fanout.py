@@ -15,7 +15,7 @@ import boto3
 import collab_helpers
 import pytest
 import realtime_support
-from api_helpers import agent_login, api_module, put_inbound_message
+from api_helpers import agent_login, api_module, create_agent, put_inbound_message
 from botocore.stub import ANY, Stubber
 from fastapi.testclient import TestClient
 from realtime_support import CALLBACK_URL, FakeConnectionsApi, StreamTap, open_connection
@@ -23,6 +23,7 @@ from realtime_support import CALLBACK_URL, FakeConnectionsApi, StreamTap, open_c
 from tgdesk.core import clock
 from tgdesk.realtime import connections as websocket
 from tgdesk.realtime import fanout as realtime
+from tgdesk.storage import accounts as accounts_store
 from tgdesk.storage import keys, table
 from tgdesk.storage.records import message as message_record
 from tgdesk.storage.records import session as session_record
@@ -193,6 +194,56 @@ def test_notes_shared_with_the_session_and_personal_ones_to_their_author(
     boss = pushes.to(consoles["boss"])
     assert [f["data"] for f in boss] == [shared, personal, edited]
     assert "Check her tone" not in str(pushes.to(consoles["maria"]) + pushes.to(consoles["admin"]))
+
+
+def test_admins_are_listed_once_a_minute_and_each_one_read_for_every_batch(
+    client: TestClient,
+    team: dict[str, Any],
+    consoles: dict[str, str],
+    pushes: FakeConnectionsApi,
+    tap: StreamTap,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The agents' list (every shard of its index) is read once a minute per container, not
+    for each stream batch; a demoted admin gets nothing more at once, a new one within the
+    minute."""
+    now = [1000.0]
+    monkeypatch.setattr(accounts_store.time, "monotonic", lambda: now[0])
+    session = team["sessions"]["maria"]
+    put_inbound_message(session, "first", at=clock.now_ms())
+    publish(tap)
+    assert "admin" in received(pushes, consoles)
+
+    # li (p2) is made an admin, and admin made an agent (by a second admin, who has no
+    # console): the list is not read again within the minute, but admin's item is, so
+    # admin is pushed to no more; li is not pushed to yet.
+    listed: list[str] = []
+    stock_query_all = table.query_all
+
+    def query_all(*args: Any, **kwargs: Any) -> Any:
+        listed.append(kwargs.get("pk") or args[0])
+        return stock_query_all(*args, **kwargs)
+
+    monkeypatch.setattr(table, "query_all", query_all)
+    admin_id = client.get("/api/me", headers=team["admin"]).json()["agent_id"]
+    create_agent(client, team["admin"], "deputy", role="admin")
+    deputy = agent_login(client, "deputy")
+    for agent_id, role in ((team["ids"]["li"], "admin"), (admin_id, "agent")):
+        changed = client.patch(f"/api/agents/{agent_id}", json={"role": role}, headers=deputy)
+        assert changed.status_code == 200, changed.text
+    publish(tap)
+    pushes.frames.clear()
+    listed.clear()
+    put_inbound_message(session, "second", at=clock.now_ms())
+    publish(tap)
+    assert set(received(pushes, consoles)) == {"maria", "boss"}
+    assert not [pk for pk in listed if pk.startswith("AGENTS#")]
+
+    now[0] += accounts_store.ADMIN_IDS_FRESH_SECONDS
+    pushes.frames.clear()
+    put_inbound_message(session, "third", at=clock.now_ms())
+    publish(tap)
+    assert set(received(pushes, consoles)) == {"maria", "boss", "li"}
 
 
 def test_changes_nobody_sees_make_no_frames(

@@ -142,7 +142,6 @@ class Audience:
         self._agents: dict[str, Agent | None] = {}
         self._scopes: dict[str, Scope | None] = {}
         self._staff: dict[str, tuple[str, ...]] = {}
-        self._admins: tuple[str, ...] | None = None
         self._sessions: dict[str, Mapping[str, Any] | None] = {}
         self._connections: dict[str, list[dict[str, Any]]] = {}
 
@@ -160,20 +159,27 @@ class Audience:
         return self._scopes[agent_id]
 
     def staff(self, project_id: str) -> tuple[str, ...]:
-        """The project's supervisors and every admin: they see all its sessions."""
-        if self._admins is None:
-            admins = [a for a in accounts.list_agents() if a.get("role") == Role.ADMIN]
-            self._agents.update({a["agent_id"]: a for a in admins})
-            self._admins = tuple(a["agent_id"] for a in admins)
+        """The project's supervisors and every admin: they see all its sessions. Who is an
+        admin comes from the container's list (`accounts.admin_ids`, up to a minute old);
+        each one's item is read here, so a role taken away is never pushed to."""
         if project_id not in self._staff:
             members = [m["agent_id"] for m in projects.list_members(project_id)]
-            found = accounts.get_agents(a for a in members if a not in self._agents)
-            self._agents.update(found)
-            supervisors = [
-                a for a in members if (self.agent(a) or {}).get("role") == Role.SUPERVISOR
-            ]
-            self._staff[project_id] = tuple(dict.fromkeys([*supervisors, *self._admins]))
+            admins = accounts.admin_ids()
+            wanted = [a for a in dict.fromkeys([*members, *admins]) if a not in self._agents]
+            found = accounts.get_agents(wanted)
+            self._agents.update({a: found.get(a) for a in wanted})
+            self._staff[project_id] = tuple(
+                dict.fromkeys(
+                    [
+                        *(a for a in members if self._has_role(a, Role.SUPERVISOR)),
+                        *(a for a in admins if self._has_role(a, Role.ADMIN)),
+                    ]
+                )
+            )
         return self._staff[project_id]
+
+    def _has_role(self, agent_id: str, role: Role) -> bool:
+        return (self.agent(agent_id) or {}).get("role") == role
 
     def session(self, session_id: str) -> Mapping[str, Any] | None:
         if session_id not in self._sessions:

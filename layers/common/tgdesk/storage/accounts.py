@@ -8,11 +8,14 @@ is the only one that authenticates, whatever the interleaving.
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from typing import Any, cast
 
 from botocore.exceptions import ClientError
 
+from tgdesk.core.domain import Role
 from tgdesk.core.errors import Conflict, NotFound
 from tgdesk.storage import audit, expressions, keys, table
 from tgdesk.storage.expressions import Changes, Condition
@@ -104,6 +107,34 @@ def list_agents() -> list[Agent]:
     ]
     items.sort(key=lambda item: item["GSI1SK"])
     return [agent_record.from_item(i) for i in items]
+
+
+# Who is an admin, as this container read it from the agents' list at most this many seconds
+# ago: the list is every shard of the agents' index, too much to read for each stream batch
+# that pushes to a project's staff. A reader to whom a stale role matters reads the admins'
+# items itself (the real-time fan-out does, with its batch's other agents).
+ADMIN_IDS_FRESH_SECONDS = 60.0
+
+
+@dataclass(frozen=True)
+class _KnownAdmins:
+    client: Any  # the table client they were read with (tests switch tables)
+    agent_ids: tuple[str, ...]
+    fresh_until: float  # time.monotonic()
+
+
+_known_admins: _KnownAdmins | None = None
+
+
+def admin_ids() -> tuple[str, ...]:
+    """The admins' agent ids, as read at most ADMIN_IDS_FRESH_SECONDS ago."""
+    global _known_admins
+    known = _known_admins
+    if known is None or known.client is not table.client() or time.monotonic() >= known.fresh_until:
+        agent_ids = tuple(a["agent_id"] for a in list_agents() if a.get("role") == Role.ADMIN)
+        fresh_until = time.monotonic() + ADMIN_IDS_FRESH_SECONDS
+        known = _known_admins = _KnownAdmins(table.client(), agent_ids, fresh_until)
+    return known.agent_ids
 
 
 # Writes that ride along with an agent's change, made from its state (before, after).
