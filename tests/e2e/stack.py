@@ -26,18 +26,23 @@ CONSOLE_INDEX = ROOT / "frontend" / "dist" / "index.html"
 
 
 @contextmanager
-def running_stack(data_dir: Path, port: int, log: Path) -> Iterator[subprocess.Popen[bytes]]:
+def running_stack(
+    data_dir: Path, port: int, log: Path, schedule_every: float | None = 1
+) -> Iterator[subprocess.Popen[bytes]]:
     """`python -m infra.local` on `port` with its data in `data_dir`, output appended to `log`;
-    every schedule runs each second. Killed on exit if still running."""
+    every schedule runs each `schedule_every` seconds (None: at the template's rates, as a
+    user's `make run`). Killed on exit if still running."""
     env = {
         **os.environ,
         "TGDESK_PORT": str(port),
         "TGDESK_DATA_DIR": str(data_dir),
-        "TGDESK_SCHEDULE_EVERY": "1",
         "TGDESK_ADMIN_PASSWORD": PASSWORD,
     }
     for name in ("AWS_ENDPOINT_URL", "TGDESK_TELEGRAM_TOKEN", "TGDESK_TABLE"):
         env.pop(name, None)
+    env.pop("TGDESK_SCHEDULE_EVERY", None)
+    if schedule_every is not None:
+        env["TGDESK_SCHEDULE_EVERY"] = str(schedule_every)
     with log.open("ab") as out:
         proc = subprocess.Popen(
             [sys.executable, "-m", "infra.local"], cwd=ROOT, env=env, stdout=out, stderr=out
@@ -189,13 +194,13 @@ def _routine(line: str) -> bool:
 
 
 @contextmanager
-def started_stack(workdir: Path) -> Iterator[Stack]:
+def started_stack(workdir: Path, schedule_every: float | None = 1) -> Iterator[Stack]:
     """A fresh stack (data and log in `workdir`), ready, with the admin logged in. Stopped
-    with a clean Ctrl-C on exit."""
+    with a clean Ctrl-C on exit. `schedule_every` as `running_stack` takes it."""
     log = workdir / "stack.log"
     port = free_port()
     base = f"http://127.0.0.1:{port}"
-    with running_stack(workdir / "data", port, log) as proc:
+    with running_stack(workdir / "data", port, log, schedule_every) as proc:
         try:
             wait_ready(base)
         except AssertionError:
