@@ -72,15 +72,16 @@ def fresh_table(ddb: Any) -> Iterator[str]:
 @contextmanager
 def moto_alone() -> Iterator[None]:
     """moto's own query, scan and answers, as if the local stack had not patched them."""
-    patched = Table.query, Table.scan
+    patched = Table.query, Table.scan, Table.all_items
     Table.query = moto_index._STOCK["query"]  # type: ignore[method-assign]
     Table.scan = moto_index._STOCK["scan"]  # type: ignore[method-assign]
+    Table.all_items = moto_index._STOCK["all_items"]  # type: ignore[method-assign]
     moto_json.uninstall()
     moto_items.uninstall()
     try:
         yield
     finally:
-        Table.query, Table.scan = patched  # type: ignore[method-assign]
+        Table.query, Table.scan, Table.all_items = patched  # type: ignore[method-assign]
         moto_items.install()
         moto_json.install()
 
