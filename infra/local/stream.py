@@ -12,7 +12,6 @@ same invocation record, and the stream goes on.
 
 from __future__ import annotations
 
-import copy
 import json
 import logging
 import os
@@ -36,11 +35,11 @@ FailureSink = Callable[[dict[str, Any]], None]
 
 def lambda_record(record: dict[str, Any], stream_arn: str, region: str) -> dict[str, Any]:
     """One record from GetRecords -> the record as Lambda puts it in a DynamoDB event."""
-    out = copy.deepcopy(record)
+    ddb = dict(record["dynamodb"])  # the two levels changed here are copied, not the images
+    out = {**record, "dynamodb": ddb}
     out["eventVersion"] = "1.1"
     out["awsRegion"] = region
     out["eventSourceARN"] = stream_arn
-    ddb = out["dynamodb"]
     created = ddb.get("ApproximateCreationDateTime")
     if isinstance(created, datetime):
         ddb["ApproximateCreationDateTime"] = int(created.timestamp())

@@ -112,7 +112,9 @@ class SandboxStore:
             if not self._unsaved.is_set():
                 return
             self._unsaved.clear()
-            text = json.dumps(asdict(self.data), ensure_ascii=False, separators=(",", ":"))
+            # Every field is plain JSON already: dumped as it is (asdict would deep-copy the
+            # whole state first, which took most of a write once the chats filled up).
+            text = json.dumps(vars(self.data), ensure_ascii=False, separators=(",", ":"))
         write_text_atomic(self.path, text)
 
     @property
