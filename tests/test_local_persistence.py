@@ -9,9 +9,10 @@ from pathlib import Path
 from typing import Any
 
 import boto3
+import pytest
 from moto import mock_aws
 
-from infra.local import cfn
+from infra.local import cfn, moto_json
 from infra.local.moto_service import DirtyFlag, is_write
 from infra.local.persistence import SnapshotLoop, Snapshotter
 from tests.conftest import TABLE
@@ -33,7 +34,15 @@ def _clients() -> tuple[Any, Any]:
     return ddb, boto3.client("ssm", region_name="us-east-1")
 
 
-def test_round_trip(tmp_path: Path) -> None:
+# The table read page by page through the SDK, or at once from moto's backend (the stack's).
+READERS = {
+    "scan": None,
+    "moto": lambda: json.loads(moto_json.table_json(TABLE, "us-east-1")),
+}
+
+
+@pytest.mark.parametrize("reader", READERS)
+def test_round_trip(tmp_path: Path, reader: str) -> None:
     with mock_aws():
         ddb, ssm = _clients()
         cfn.create_table(ddb, TABLE)
@@ -42,7 +51,7 @@ def test_round_trip(tmp_path: Path) -> None:
             ddb.put_item(TableName=TABLE, Item={"PK": {"S": f"P#{i}"}, "SK": {"S": "X"}})
         ssm.put_parameter(Name=f"{PREFIX}/projects/p/bot-token", Value="1:tok", Type="SecureString")
         ssm.put_parameter(Name="/elsewhere/x", Value="not ours", Type="String")
-        Snapshotter(ddb, ssm, TABLE, PREFIX, tmp_path).save()
+        Snapshotter(ddb, ssm, TABLE, PREFIX, tmp_path, READERS[reader]).save()
 
     snapshot = tmp_path / "snapshot.json"
     assert stat.S_IMODE(snapshot.stat().st_mode) == 0o600
@@ -60,6 +69,17 @@ def test_round_trip(tmp_path: Path) -> None:
         assert param["Parameter"]["Value"] == "1:tok"
         assert param["Parameter"]["Type"] == "SecureString"
         assert Decimal(item["n"]["N"]) == Decimal("12.5")
+
+
+def test_both_readers_save_the_same_items(tmp_path: Path) -> None:
+    with mock_aws():
+        ddb, ssm = _clients()
+        cfn.create_table(ddb, TABLE)
+        for i in range(40):
+            ddb.put_item(TableName=TABLE, Item={**ITEM, "PK": {"S": f"CHAT#p#{i}"}})
+        dumps = [Snapshotter(ddb, ssm, TABLE, PREFIX, tmp_path, r).dump() for r in READERS.values()]
+    assert dumps[0] == dumps[1]
+    assert len(dumps[0]["items"]) == 40
 
 
 def test_no_snapshot_restores_nothing(tmp_path: Path) -> None:
@@ -109,7 +129,10 @@ def test_writes_are_told_from_reads_by_the_target_header() -> None:
 MALFORMED = {"PK": {"S": "CHAT#p#1"}, "SK": {"S": "MSG#bad"}, "dice": {"M": {"": {"N": "1"}}}}
 
 
-def test_one_malformed_item_is_left_out_and_every_other_item_is_saved(tmp_path: Path) -> None:
+@pytest.mark.parametrize("reader", READERS)
+def test_one_malformed_item_is_left_out_and_every_other_item_is_saved(
+    tmp_path: Path, reader: str
+) -> None:
     with mock_aws():
         ddb, ssm = _clients()
         cfn.create_table(ddb, TABLE)
@@ -118,7 +141,8 @@ def test_one_malformed_item_is_left_out_and_every_other_item_is_saved(tmp_path: 
         for i in range(30):
             ddb.put_item(TableName=TABLE, Item={"PK": {"S": f"P#{i}"}, "SK": {"S": "X"}})
         dirty = DirtyFlag()
-        loop = SnapshotLoop(Snapshotter(ddb, ssm, TABLE, PREFIX, tmp_path), dirty, delay=3600)
+        snapshotter = Snapshotter(ddb, ssm, TABLE, PREFIX, tmp_path, READERS[reader])
+        loop = SnapshotLoop(snapshotter, dirty, delay=3600)
         loop.start()
         dirty.mark()
         loop.stop()  # saves: not wedged by the malformed item

@@ -16,7 +16,10 @@ import json
 from datetime import datetime
 from typing import Any
 
+from moto.core import DEFAULT_ACCOUNT_ID
 from moto.core.responses import ActionResult, BaseResponse
+from moto.dynamodb.models import dynamodb_backends
+from moto.dynamodb.models.utilities import dynamo_to_dict
 from moto.dynamodb.responses import DynamoHandler
 from moto.dynamodbstreams.responses import DynamoDBStreamsHandler
 
@@ -65,6 +68,16 @@ def _answered_plain(plain: frozenset[str], handler: type[BaseResponse]) -> Any:
         return 200, headers, body
 
     return serialized
+
+
+def table_json(table_name: str, region: str) -> str:
+    """Every item of a moto table, as JSON text of the list a Scan answers (DynamoDB JSON,
+    binary values base64), straight from the backend: for the local stack's snapshots, which
+    get a consistent copy in one go where a paged Scan would not. The caller holds moto's
+    lock (tgdesk.local serialises every request)."""
+    table = dynamodb_backends[DEFAULT_ACCOUNT_ID][region].get_table(table_name)
+    items = dynamo_to_dict([item.attrs for item in table.all_items()])
+    return json.dumps(items, separators=(",", ":"), default=_plain)
 
 
 def install() -> None:

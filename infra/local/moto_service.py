@@ -8,6 +8,7 @@ snapshotter watches. The process's own boto3 clients reach the same app without 
 
 from __future__ import annotations
 
+import json
 import threading
 from collections.abc import Callable, Iterable
 from typing import Any
@@ -66,7 +67,7 @@ class SerialisedApp:
     def __init__(self, app: Callable[..., Iterable[bytes]], dirty: DirtyFlag) -> None:
         self._app = app
         self._dirty = dirty
-        self._lock = threading.Lock()
+        self.lock = threading.Lock()  # held by every request, and by direct reads of moto
 
     def __call__(self, environ: dict[str, Any], start_response: Callable[..., Any]) -> list[bytes]:
         captured: list[Any] = []
@@ -75,7 +76,7 @@ class SerialisedApp:
             captured[:] = [status, headers, exc_info]
             return lambda _data: None
 
-        with self._lock:
+        with self.lock:
             result = self._app(environ, capture)
             try:
                 body = b"".join(result)
@@ -112,6 +113,7 @@ class MotoService:
         self._server: BaseWSGIServer | None = None
         self._thread: threading.Thread | None = None
         self._in_process: moto_inprocess.InProcessCalls | None = None
+        self._app: SerialisedApp | None = None
 
     @property
     def endpoint_url(self) -> str:
@@ -123,7 +125,7 @@ class MotoService:
         moto_index.install()
         moto_items.install()
         moto_json.install()
-        app = SerialisedApp(CachedDispatcher(create_backend_app), self.dirty)
+        app = self._app = SerialisedApp(CachedDispatcher(create_backend_app), self.dirty)
         self._in_process = moto_inprocess.InProcessCalls(app, self.endpoint_url)
         moto_inprocess.install(self._in_process)
         self._server = make_server(
@@ -131,6 +133,14 @@ class MotoService:
         )
         self._thread = threading.Thread(target=self._server.serve_forever, name="moto", daemon=True)
         self._thread.start()
+
+    def table_items(self, table_name: str, region: str) -> list[dict[str, Any]]:
+        """Every item of the table as a Scan answers them, read in one go between two
+        requests (moto_json.table_json)."""
+        assert self._app is not None, "moto is not started"
+        with self._app.lock:
+            text = moto_json.table_json(table_name, region)
+        return list(json.loads(text))
 
     def stop(self) -> None:
         if self._in_process is not None:

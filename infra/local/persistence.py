@@ -19,6 +19,7 @@ import os
 import tempfile
 import threading
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -88,11 +89,22 @@ def decode_item(item: dict[str, Any]) -> dict[str, Any]:
 
 
 class Snapshotter:
-    """Dumps and restores the table's items and the SSM parameters under a prefix."""
+    """Dumps and restores the table's items and the SSM parameters under a prefix.
+
+    `read_items`, if given, reads every item at once as a Scan answers them (the local stack
+    reads moto's table directly: MotoService.table_items); without it the table is scanned
+    page by page."""
 
     def __init__(
-        self, dynamodb: Any, ssm: Any, table_name: str, ssm_prefix: str, data_dir: Path
+        self,
+        dynamodb: Any,
+        ssm: Any,
+        table_name: str,
+        ssm_prefix: str,
+        data_dir: Path,
+        read_items: Callable[[], list[dict[str, Any]]] | None = None,
     ) -> None:
+        self._read_items = read_items
         self._ddb = dynamodb
         self._ssm = ssm
         self._table = table_name
@@ -102,14 +114,7 @@ class Snapshotter:
         self._raw = RawAnswers(dynamodb, "Scan")
 
     def dump(self) -> dict[str, Any]:
-        items: list[dict[str, Any]] = []
-        request: dict[str, Any] = {"TableName": self._table, "ConsistentRead": True}
-        while True:
-            page, last_key = self._scan_page(request)
-            items.extend(page)
-            if not last_key:
-                break
-            request["ExclusiveStartKey"] = last_key
+        items = _well_formed(self._read_items()) if self._read_items else self._scan()
         parameters = []
         for page in self._ssm.get_paginator("get_parameters_by_path").paginate(
             Path=self._prefix, Recursive=True, WithDecryption=True
@@ -117,6 +122,16 @@ class Snapshotter:
             for p in page["Parameters"]:
                 parameters.append({"Name": p["Name"], "Type": p["Type"], "Value": p["Value"]})
         return {"version": 1, "table": self._table, "items": items, "parameters": parameters}
+
+    def _scan(self) -> list[dict[str, Any]]:
+        items: list[dict[str, Any]] = []
+        request: dict[str, Any] = {"TableName": self._table, "ConsistentRead": True}
+        while True:
+            page, last_key = self._scan_page(request)
+            items.extend(page)
+            if not last_key:
+                return items
+            request["ExclusiveStartKey"] = last_key
 
     def _scan_page(self, request: dict[str, Any]) -> tuple[list[dict[str, Any]], Any]:
         """One page of items, encoded. A page boto3 cannot parse is taken from the raw
@@ -128,11 +143,7 @@ class Snapshotter:
             answer = self._raw.last()
             if answer is None or not isinstance(answer.get("Items"), list):
                 raise
-            good = [i for i in answer["Items"] if well_formed_item(i)]
-            for bad in answer["Items"]:
-                if not well_formed_item(bad):
-                    log.error("left a malformed item out of the snapshot: %s", _key_of(bad))
-            return good, answer.get("LastEvaluatedKey")
+            return _well_formed(answer["Items"]), answer.get("LastEvaluatedKey")
         return [encode_item(i) for i in page["Items"]], page.get("LastEvaluatedKey")
 
     def save(self) -> None:
@@ -173,6 +184,14 @@ class Snapshotter:
                     log.error("skipped an item the table refused: %s (%s)", _key_of(item), err)
             return put
         return len(items)
+
+
+def _well_formed(items: list[Any]) -> list[dict[str, Any]]:
+    """The items as they are, but for malformed ones, which are left out and logged."""
+    for bad in items:
+        if not well_formed_item(bad):
+            log.error("left a malformed item out of the snapshot: %s", _key_of(bad))
+    return [item for item in items if well_formed_item(item)]
 
 
 def _key_of(item: dict[str, Any]) -> dict[str, Any]:

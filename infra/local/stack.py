@@ -91,7 +91,12 @@ class LocalStack:
         boto3.client("s3").create_bucket(Bucket=lambdas.EXPORTS_BUCKET)  # lost at a restart
         ensure_uploads_bucket(boto3.client("s3"), UPLOADS_BUCKET, self.config.public_url)
         snapshotter = Snapshotter(
-            ddb, boto3.client("ssm"), TABLE_NAME, self.config.secrets_prefix, self.config.data_dir
+            ddb,
+            boto3.client("ssm"),
+            TABLE_NAME,
+            self.config.secrets_prefix,
+            self.config.data_dir,
+            read_items=lambda: self.moto.table_items(TABLE_NAME, REGION),
         )
         items, parameters = snapshotter.restore()
         if items or parameters:
