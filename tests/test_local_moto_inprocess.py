@@ -36,7 +36,12 @@ def clients(moto: MotoService) -> dict[str, Any]:
         "aws_access_key_id": "local",
         "aws_secret_access_key": "local",
     }
-    return {name: boto3.client(name, **settings) for name in ("dynamodb", "s3", "ssm")}
+    names = ("dynamodb", "dynamodbstreams", "s3", "ssm")
+    return {name: boto3.client(name, **settings) for name in names}
+
+
+def _create_only(item: dict[str, Any]) -> dict[str, Any]:
+    return {"TableName": TABLE, "Item": item, "ConditionExpression": "attribute_not_exists(PK)"}
 
 
 def exchange(aws: dict[str, Any], bucket: str) -> list[Any]:
@@ -48,6 +53,24 @@ def exchange(aws: dict[str, Any], bucket: str) -> list[Any]:
     with pytest.raises(ClientError) as refused:
         ddb.put_item(TableName=TABLE, Item=KEY, ConditionExpression="attribute_not_exists(PK)")
     answers.append(refused.value.response["Error"])
+    with pytest.raises(ClientError) as cancelled:
+        ddb.transact_write_items(
+            TransactItems=[
+                {"Put": {"TableName": TABLE, "Item": {**KEY, "SK": {"S": "c"}}}},
+                {"Put": {**_create_only(KEY)}},
+            ]
+        )
+    answers.append(
+        (cancelled.value.response["Error"], cancelled.value.response.get("CancellationReasons"))
+    )
+    streams = aws["dynamodbstreams"]
+    arn = ddb.describe_table(TableName=TABLE)["Table"]["LatestStreamArn"]
+    shard = streams.describe_stream(StreamArn=arn)["StreamDescription"]["Shards"][0]["ShardId"]
+    iterator = streams.get_shard_iterator(
+        StreamArn=arn, ShardId=shard, ShardIteratorType="TRIM_HORIZON"
+    )["ShardIterator"]
+    records = streams.get_records(ShardIterator=iterator)["Records"]
+    answers.append([(r["eventName"], r["dynamodb"].get("NewImage")) for r in records][:1])
     s3.create_bucket(Bucket=bucket)
     s3.put_object(Bucket=bucket, Key="a b/ü+.txt", Body=b"hello", Metadata={"my_name": "1"})
     stored = s3.get_object(Bucket=bucket, Key="a b/ü+.txt")
@@ -83,4 +106,4 @@ def test_the_processs_calls_open_no_socket_and_answer_as_the_port(
         moto_inprocess.install(moto._in_process)
     assert connects  # those went through the port
     assert answered_here == answered_by_port
-    assert answered_here[2] == (b"hello", {"my_name": "1"})
+    assert (b"hello", {"my_name": "1"}) in answered_here

@@ -6,8 +6,10 @@ closes each connection after one answer, so every call also opened a connection 
 a server thread. Under a burst that was a large part of a call's cost.
 
 botocore asks its `before-send` handlers for an answer before it sends a request; this one
-answers a request for moto's endpoint by calling the same WSGI app the server runs (the
-same lock, the same patches, the same answers), and leaves any other request alone. The
+answers a request for moto's endpoint under the same lock as the server, with the same
+patches and answers: a DynamoDB or DynamoDB Streams request goes straight to moto's handler
+for it, as moto's own in-process mock calls it (no WSGI environ, no Flask request); any
+other (S3, SSM) through the WSGI app the server runs. Other requests are left alone. The
 port stays open for everything outside the process: the console's uploads, tests and a
 developer's AWS CLI.
 """
@@ -16,20 +18,43 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
 from io import BytesIO
-from typing import Any
-from urllib.parse import urlsplit
+from typing import Any, Protocol
+from urllib.parse import SplitResult, urlsplit
 
 import boto3
 import botocore.handlers
 from botocore.awsrequest import AWSPreparedRequest, AWSResponse
 from moto.core.request import (
     PRESERVED_HEADER_NAMES_ENVIRON_KEY,
+    Request,
     environ_key_for_header,
+    normalize_request,
     should_preserve_original_header_name,
 )
+from moto.core.responses import BaseResponse
+from moto.dynamodb.responses import DynamoHandler
+from moto.dynamodbstreams.responses import DynamoDBStreamsHandler
 from werkzeug.test import EnvironBuilder
 
-WsgiApp = Callable[[dict[str, Any], Callable[..., Any]], Iterable[bytes]]
+
+class Serialised(Protocol):
+    """moto's app as the local stack serves it (infra.local.moto_service.SerialisedApp)."""
+
+    def __call__(
+        self, environ: dict[str, Any], start_response: Callable[..., Any]
+    ) -> Iterable[bytes]: ...
+
+    def dispatch(
+        self, handler: type[BaseResponse], request: Request, target: str
+    ) -> tuple[int, dict[str, Any], bytes]: ...
+
+
+# Services whose requests name their operation in X-Amz-Target: their handler is called
+# directly. Others (S3, SSM's) go through the WSGI app, as over the port.
+_HANDLERS: dict[str, type[BaseResponse]] = {
+    "DynamoDB_20120810": DynamoHandler,
+    "DynamoDBStreams_20120810": DynamoDBStreamsHandler,
+}
 
 
 class _Body(BytesIO):
@@ -62,7 +87,7 @@ def _text(header: str | bytes) -> str:
 class InProcessCalls:
     """A botocore `before-send` handler answering requests for `endpoint_url` with `app`."""
 
-    def __init__(self, app: WsgiApp, endpoint_url: str) -> None:
+    def __init__(self, app: Serialised, endpoint_url: str) -> None:
         self._app = app
         self._origin = endpoint_url.rstrip("/")
 
@@ -70,6 +95,16 @@ class InProcessCalls:
         url = urlsplit(request.url)
         if f"{url.scheme}://{url.netloc}" != self._origin:
             return None
+        target = _text(request.headers.get("X-Amz-Target") or "")
+        handler = _HANDLERS.get(target.split(".", 1)[0])
+        if handler is not None:
+            code, answered_headers, body = self._app.dispatch(
+                handler, normalize_request(request), target
+            )
+            return AWSResponse(request.url, code, answered_headers, _Body(body))  # type: ignore[arg-type]
+        return self._through_wsgi(request, url)
+
+    def _through_wsgi(self, request: AWSPreparedRequest, url: SplitResult) -> AWSResponse:
         headers = [(name, _text(value)) for name, value in request.headers.items()]
         environ = EnvironBuilder(
             method=request.method,

@@ -13,6 +13,9 @@ import threading
 from collections.abc import Callable, Iterable
 from typing import Any
 
+from moto.core.exceptions import HTTPException
+from moto.core.request import Request
+from moto.core.responses import BaseResponse
 from moto.server import DomainDispatcherApplication, MotoRequestHandler, create_backend_app
 from werkzeug.serving import BaseWSGIServer, make_server
 
@@ -88,6 +91,20 @@ class SerialisedApp:
                 self._dirty.mark()
         start_response(*captured)
         return [body]
+
+    def dispatch(
+        self, handler: type[BaseResponse], request: Request, target: str
+    ) -> tuple[int, dict[str, Any], bytes]:
+        """A request straight to moto's handler for its service, as moto's own in-process
+        mock calls it (no WSGI environ, no Flask request), under the same lock."""
+        with self.lock:
+            try:
+                status, headers, body = handler.dispatch(request, request.raw_url, request.headers)
+            except HTTPException as err:
+                status, headers, body = err.code, dict(err.get_headers()), err.get_body()
+            if is_write(target):
+                self._dirty.mark()
+        return int(status), dict(headers), body.encode("utf-8") if isinstance(body, str) else body
 
 
 class CachedDispatcher(DomainDispatcherApplication):
