@@ -160,8 +160,15 @@ class MotoService:
         return list(json.loads(text))
 
     def stop(self) -> None:
+        """Stop serving and give moto back its own code: the patches rely on this service's
+        lock, and a process that goes on using moto (a bench's later sections) has none."""
         if self._in_process is not None:
             moto_inprocess.uninstall(self._in_process)
+        moto_json.uninstall()
+        moto_items.uninstall()
+        moto_index.uninstall()
+        moto_transactions.uninstall()
+        moto_updates.uninstall()
         if self._server is not None:
             self._server.shutdown()
             self._server.server_close()

@@ -94,3 +94,7 @@ def transact_write_items(self: DynamoDBBackend, transact_items: list[dict[str, A
 def install() -> None:
     """Patch moto's DynamoDB backend for this process (the local stack only)."""
     DynamoDBBackend.transact_write_items = transact_write_items  # type: ignore[method-assign]
+
+
+def uninstall() -> None:
+    DynamoDBBackend.transact_write_items = _stock  # type: ignore[method-assign]
