@@ -49,8 +49,8 @@ class Serialised(Protocol):
     ) -> tuple[int, dict[str, Any], bytes]: ...
 
 
-# Services whose requests name their operation in X-Amz-Target: their handler is called
-# directly. Others (S3, SSM's) go through the WSGI app, as over the port.
+# The services of nearly every call (X-Amz-Target prefix -> moto's handler) are called
+# directly; any other (S3, SSM) goes through the WSGI app, as over the port.
 _HANDLERS: dict[str, type[BaseResponse]] = {
     "DynamoDB_20120810": DynamoHandler,
     "DynamoDBStreams_20120810": DynamoDBStreamsHandler,
