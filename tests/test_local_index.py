@@ -129,7 +129,7 @@ def updates(draw: st.DrawFn) -> dict[str, Any]:
     sets = draw(gsi_attributes())
     unset = sorted(set(INDEXES["GSI1"] + INDEXES["GSI2"]) - set(sets))
     removed = draw(st.sets(st.sampled_from(unset))) if unset else set()
-    names: dict[str, str] = {"#v": "v"}  # placeholders throughout, as tgdesk writes them
+    names: dict[str, str] = {"#v": "v"}  # every name as #name, as tgdesk writes them
     values: dict[str, Any] = {":v": {"N": str(draw(st.integers(0, 9)))}}
     clauses = ["#v = :v"]
     for n, (name, value) in enumerate(sets.items()):

@@ -16,7 +16,7 @@ developer's AWS CLI.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterator
 from io import BytesIO
 from typing import Any, Protocol
 from urllib.parse import SplitResult, urlsplit
@@ -40,9 +40,7 @@ from werkzeug.test import EnvironBuilder
 class Serialised(Protocol):
     """moto's app as the local stack serves it (infra.local.moto_service.SerialisedApp)."""
 
-    def __call__(
-        self, environ: dict[str, Any], start_response: Callable[..., Any]
-    ) -> Iterable[bytes]: ...
+    def answer(self, environ: dict[str, Any]) -> tuple[str, list[Any], bytes]: ...
 
     def dispatch(
         self, handler: type[BaseResponse], request: Request, target: str
@@ -120,22 +118,9 @@ class InProcessCalls:
             for name, _value in headers
             if should_preserve_original_header_name(name)
         }
-        answered: list[Any] = []
-
-        def start_response(status: str, headers: list[Any], exc_info: Any = None) -> Any:
-            answered[:] = [status, headers]
-            return lambda _data: None
-
-        result = self._app(environ, start_response)
-        try:
-            body = b"".join(result)
-        finally:
-            close = getattr(result, "close", None)
-            if close:
-                close()
-        status, headers = answered
+        status, answered_headers, body = self._app.answer(environ)
         code = int(status.split(" ", 1)[0])
-        return AWSResponse(request.url, code, dict(headers), _Body(body))  # type: ignore[arg-type]
+        return AWSResponse(request.url, code, dict(answered_headers), _Body(body))  # type: ignore[arg-type]
 
 
 def install(calls: InProcessCalls) -> None:

@@ -73,10 +73,17 @@ class SerialisedApp:
         self.lock = threading.Lock()  # held by every request, and by direct reads of moto
 
     def __call__(self, environ: dict[str, Any], start_response: Callable[..., Any]) -> list[bytes]:
+        status, headers, body = self.answer(environ)
+        start_response(status, headers)
+        return [body]
+
+    def answer(self, environ: dict[str, Any]) -> tuple[str, list[Any], bytes]:
+        """One request's status, headers and whole body, made under the lock (the server's
+        requests and the process's own: infra/local/moto_inprocess.py)."""
         captured: list[Any] = []
 
         def capture(status: str, headers: list[Any], exc_info: Any = None) -> Callable[..., Any]:
-            captured[:] = [status, headers, exc_info]
+            captured[:] = [status, headers]
             return lambda _data: None
 
         with self.lock:
@@ -89,8 +96,8 @@ class SerialisedApp:
                     close()
             if is_write(environ.get("HTTP_X_AMZ_TARGET")):
                 self._dirty.mark()
-        start_response(*captured)
-        return [body]
+        status, headers = captured
+        return status, headers, body
 
     def dispatch(
         self, handler: type[BaseResponse], request: Request, target: str

@@ -41,9 +41,13 @@ _SIZE_MARGIN = 400_000
 
 _NAME = r"#\w+"
 _VALUE = r":\w+"
-_SET = re.compile(rf"({_NAME}) = (?:({_VALUE})|if_not_exists\(({_NAME}), ({_VALUE})\))")
-_ADD = re.compile(rf"({_NAME}) ({_VALUE})")
-_REMOVE = re.compile(rf"({_NAME})")
+_SET = re.compile(
+    rf"(?P<name>{_NAME}) = (?:(?P<value>{_VALUE})"
+    rf"|if_not_exists\((?P<same>{_NAME}), (?P<default>{_VALUE})\))"
+)
+_ADD = re.compile(rf"(?P<name>{_NAME}) (?P<value>{_VALUE})")
+_REMOVE = re.compile(rf"(?P<name>{_NAME})")
+_PATTERNS = {"SET": _SET, "ADD": _ADD, "REMOVE": _REMOVE}
 _CLAUSE = re.compile(r"(SET|REMOVE|ADD) ")
 _SEPARATOR = re.compile(r", (?![^(]*\))")  # a comma outside if_not_exists(...)
 
@@ -71,39 +75,42 @@ def _clauses(expression: str) -> dict[str, list[str]] | None:
 def _actions(
     expression: str, names: dict[str, str] | None, values: dict[str, Any] | None
 ) -> list[_Action] | None:
-    """The expression's actions if it has `Changes`' shape and every placeholder is given,
-    each attribute named once; None otherwise."""
+    """The expression's actions if it has `Changes`' shape, every `#name` and `:value` it
+    uses is given and each attribute is named once; None otherwise."""
     clauses = _clauses(expression)
     if not clauses:
         return None
     names, values = names or {}, values or {}
     actions: list[_Action] = []
     for verb, parts in clauses.items():
-        pattern = {"SET": _SET, "ADD": _ADD, "REMOVE": _REMOVE}[verb]
         for part in parts:
-            match = pattern.fullmatch(part)
-            if match is None:
+            found = _PATTERNS[verb].fullmatch(part)
+            if found is None:
                 return None
-            groups = match.groups()
-            if verb == "SET" and groups[2] is not None:
-                if groups[2] != groups[0]:
+            parsed = found.groupdict()
+            name, value_ref, action = parsed["name"], parsed.get("value"), verb
+            if parsed.get("same") is not None:
+                if parsed["same"] != name:
                     return None
-                verb_now, value_ref = "SET_IF_ABSENT", groups[3]
-            else:
-                verb_now, value_ref = verb, (groups[1] if verb != "REMOVE" else None)
-            if groups[0] not in names or (value_ref is not None and value_ref not in values):
+                value_ref, action = parsed["default"], "SET_IF_ABSENT"
+            if name not in names or (value_ref is not None and value_ref not in values):
                 return None
             value = values[value_ref] if value_ref is not None else None
-            actions.append(_Action(verb_now, names[groups[0]], value))
+            actions.append(_Action(action, names[name], value))
     if len({a.name for a in actions}) != len(actions):
         return None
     return actions
 
 
+def _defined_types(table: Table) -> dict[str, str]:
+    """Key attributes of the table and its indexes -> their type (S, N or B)."""
+    return {d["AttributeName"]: d["AttributeType"] for d in table.attr}
+
+
 def _new_values(table: Table, item: Item, actions: list[_Action]) -> dict[str, Any] | None:
     """attribute -> its new DynamoType (None: removed), or None where moto should decide.
     `item` is the stored item, or a key-only one for an item the update creates."""
-    defined = {d["AttributeName"]: d["AttributeType"] for d in table.attr}
+    defined = _defined_types(table)
     changed: dict[str, DynamoType | None] = {}
     for action in actions:
         if action.name in table.table_key_attrs:
@@ -169,7 +176,7 @@ def _direct(backend: DynamoDBBackend, arguments: tuple[Any, ...]) -> _Plan | Non
 def _is_plain_key(table: Table, key: tuple[DynamoType, DynamoType | None]) -> bool:
     """The key's values have the table's types and are neither empty nor near the size
     limits (whatever moto refuses in a key, it refuses itself)."""
-    defined = {d["AttributeName"]: d["AttributeType"] for d in table.attr}
+    defined = _defined_types(table)
     named = zip((table.hash_key_attr, table.range_key_attr), key, strict=True)
     return all(
         value is None
